@@ -1,1 +1,6 @@
-module.exports = require('@backstage/cli/config/eslint-factory')(__dirname);
+module.exports = require('@backstage/cli/config/eslint-factory')(__dirname, {
+  testRules: {
+    // Tests share small helpers such as `expectError(input, message)`.
+    'jest/expect-expect': ['warn', { assertFunctionNames: ['expect', 'expect*'] }],
+  },
+});

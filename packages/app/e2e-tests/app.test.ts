@@ -1,27 +1,49 @@
-/*
- * Copyright 2020 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
+import { test, expect, Page } from '@playwright/test';
 
-import { test, expect } from '@playwright/test';
-
-test('App should render the welcome page', async ({ page }) => {
+async function signInAsGuest(page: Page) {
   await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter).toBeVisible();
+  await enter.click();
+  await expect(page.getByText('Acme Rust Platform Catalog')).toBeVisible();
+}
 
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
+test.describe('rust-build-cache in the demo app', () => {
+  test.beforeEach(async ({ page }) => {
+    await signInAsGuest(page);
+  });
 
-  await expect(page.getByText('My Company Catalog')).toBeVisible();
+  test('a Rust service shows its Build cache tab with demo reports', async ({
+    page,
+  }) => {
+    await page.goto('/catalog/default/component/billing-api');
+    await page.getByRole('tab', { name: 'Build cache' }).click();
+    await expect(page).toHaveURL(/\/build-cache$/);
+    await expect(page.getByText('Latest run')).toBeVisible();
+    await expect(page.getByText('Hit rate over time')).toBeVisible();
+  });
+
+  test('a service that is not Rust has no Build cache tab', async ({
+    page,
+  }) => {
+    await page.goto('/catalog/default/component/status-page');
+    await expect(page.getByRole('tab', { name: 'Overview' })).toBeVisible();
+    await expect(page.getByRole('tab', { name: 'Build cache' })).toHaveCount(0);
+  });
+
+  test('the Build cache policy page opens', async ({ page }) => {
+    await page.getByRole('link', { name: 'Build cache policy' }).click();
+    await expect(page).toHaveURL(/\/rust-build-cache\/policy$/);
+    await expect(
+      page.getByRole('heading', { name: 'Build cache policy' }),
+    ).toBeVisible();
+  });
+
+  test('the Cache pre-warming page opens', async ({ page }) => {
+    await page.getByRole('link', { name: 'Cache pre-warming' }).click();
+    await expect(page).toHaveURL(/\/rust-build-cache\/prewarm$/);
+    await expect(
+      page.getByRole('heading', { name: 'Cache pre-warming' }),
+    ).toBeVisible();
+  });
 });

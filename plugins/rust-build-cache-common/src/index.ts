@@ -1,11 +1,40 @@
 /**
- * Shared code of the rust-build-cache plugins and CLI: the report schema, the derived
- * metrics, permissions and annotation names.
+ * Shared code of the rust-build-cache plugins and CLI: the report schema, the parsers that
+ * build a report from sccache, rustc, rustup and cargo output, the derived metrics, run
+ * comparison, permissions and annotation names.
  *
  * @packageDocumentation
  */
 export * from './constants';
 export * from './permissions';
 export * from './report/schema';
+export * from './report/jsonSchema';
 export * from './metrics/types';
 export * from './api/types';
+export { parseSccacheStats, SccacheStatsError } from './sccache/parseSccacheStats';
+export { parseCacheLocation, redactCredentials, type CacheLocation } from './sccache/parseCacheLocation';
+export {
+  parseToolchainFile,
+  selectToolchainFile,
+  isExactToolchainPin,
+  ToolchainFileError,
+  type ToolchainFileName,
+} from './toolchain/parseToolchainFile';
+export {
+  parseRustcVersion,
+  toolchainMatchesRustc,
+  RustcVersionError,
+  type ToolchainMatchStatus,
+} from './toolchain/parseRustcVersion';
+export { analyzeCargoLock, CargoLockError } from './cargo/analyzeCargoLock';
+export { parseCargoProfiles, CargoManifestError } from './cargo/parseCargoProfiles';
+export { parseCargoTimingsHtml, CargoTimingsError } from './cargo/parseCargoTimings';
+export { collectBuildEnv } from './build/collectBuildEnv';
+export { computeRunMetrics, combineRunMetrics, type CombinedRunMetrics } from './metrics/computeRunMetrics';
+export { sumCounts } from './metrics/sumCounts';
+export {
+  NON_CACHEABLE_REASONS,
+  describeNonCacheableReason,
+  type NonCacheableReason,
+} from './metrics/nonCacheableReasons';
+export { compareReports } from './compare/compareReports';

@@ -11,22 +11,27 @@ export interface RunMetrics {
   /**
    * hits / (hits + misses + avoidable non-cacheable requests). Requests that can never be
    * cached (cargo's probes: `missing input` and `-`; `crate-type`: binaries, proc-macros,
-   * build scripts) are left out, and listed in `excludedFromEffective`. Requests that are
-   * non-cacheable for a fixable reason (e.g. `incremental`) count against it.
+   * build scripts; C/C++ `-E`: the reasons marked `neverCacheable` in
+   * `NON_CACHEABLE_REASONS`) are left out, and listed in `excludedFromEffective`. Requests
+   * that are non-cacheable for any other reason (e.g. `incremental`) count against it.
    * Null when the denominator is 0.
    */
   effectiveHitRate: number | null;
   /** What the effective hit rate left out, reason by reason. */
   excludedFromEffective: Array<{ reason: string; count: number }>;
-  /** Non-cacheable requests whose reason can be fixed by configuration. */
+  /** Non-cacheable requests whose reason is not never-cacheable: fixable, or unknown. */
   avoidableNotCached: number;
-  /** Total seconds the compiler ran for misses (sccache's compiler_write_duration). */
+  /**
+   * Total seconds the compiler ran (sccache's compiler_write_duration): for misses, and from
+   * sccache 0.9 on also for compiles that were not cached.
+   */
   compileSeconds: number;
   cacheWriteErrors: number;
   cacheTimeouts: number;
   /**
-   * Estimated compile seconds saved by hits: hits × (mean compile seconds of a miss in this
-   * run) − time spent reading hits. Null when the run had no misses to take the mean from.
+   * Estimated compile seconds saved by hits: hits × (mean compile seconds in this run: over
+   * `compilations` from sccache 0.9 on, else over misses) − time spent reading hits. Null
+   * when the run had no misses to take the mean from.
    * sccache does not record what a hit would have cost to compile, so this is an estimate.
    */
   estimatedSecondsSaved: number | null;

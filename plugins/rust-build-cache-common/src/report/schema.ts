@@ -148,7 +148,7 @@ const rustcSchema = z.object({
 const dependenciesSchema = z.object({
   /** 1 to 4; null when Cargo.lock is not committed. */
   lockVersion: z.number().int().min(1).max(4).nullable(),
-  /** Stable across lockfile formats and workspace version bumps; see `fingerprintCargoLock`. */
+  /** Stable across lockfile formats and workspace version bumps; see `analyzeCargoLock`. */
   fingerprint: sha256Hex.nullable(),
   packages: z.object({ registry: count, git: count, path: count }),
 });
@@ -178,7 +178,7 @@ const buildSchema = z.object({
 const timingUnitSchema = z.object({
   name: z.string().max(300),
   version: z.string().max(100),
-  /** e.g. `lib`, `bin "server"`, `build-script`; empty for the library target. */
+  /** cargo's target label, trimmed: `lib` (cargo leaves it empty), `server "bin"`, `build-script`, `build-script (run)`. */
   target: z.string().max(300),
   mode: z.string().max(50),
   seconds,

@@ -1,0 +1,151 @@
+import { readFixture } from '../__testUtils__/fixtures';
+import type { SccacheStats } from '../report/schema';
+import { parseSccacheStats } from '../sccache/parseSccacheStats';
+import { combineRunMetrics, computeRunMetrics } from './computeRunMetrics';
+import { sumCounts } from './sumCounts';
+
+const fixture = (name: string) => parseSccacheStats(readFixture(`sccache/${name}.json`));
+
+/** The never-cacheable requests of every tinyproj run: cargo's 3 probes and the binary. */
+const TINYPROJ_EXCLUDED = [
+  { reason: 'missing input', count: 2 },
+  { reason: '-', count: 1 },
+  { reason: 'crate-type', count: 1 },
+];
+
+describe('computeRunMetrics', () => {
+  it('dbg-1 (cold): 0 hits, 2 misses, incremental counts against the effective rate', () => {
+    expect(computeRunMetrics(fixture('sccache-0.4.0-dbg-1'))).toEqual({
+      requests: 7,
+      hits: 0,
+      misses: 2,
+      errors: 0,
+      hitRate: 0,
+      effectiveHitRate: 0,
+      excludedFromEffective: TINYPROJ_EXCLUDED,
+      avoidableNotCached: 1,
+      compileSeconds: 0.634154514,
+      cacheWriteErrors: 0,
+      cacheTimeouts: 0,
+      // No hits: nothing saved; the reads took no time.
+      estimatedSecondsSaved: 0,
+    });
+  });
+
+  it('dbg-2 (warm): hit rate 1, effective 2/3 because the incremental lib compile counts against it', () => {
+    const metrics = computeRunMetrics(fixture('sccache-0.4.0-dbg-2'));
+    expect(metrics.hits).toBe(2);
+    expect(metrics.misses).toBe(0);
+    expect(metrics.hitRate).toBe(1);
+    expect(metrics.effectiveHitRate).toBeCloseTo(2 / 3, 12);
+    expect(metrics.avoidableNotCached).toBe(1);
+    expect(metrics.excludedFromEffective).toEqual(TINYPROJ_EXCLUDED);
+    // No misses in this run to take a compile time from.
+    expect(metrics.estimatedSecondsSaved).toBeNull();
+  });
+
+  it('serde-2 (warm, no incremental crates): hit rate 1 and effective 1', () => {
+    const metrics = computeRunMetrics(fixture('sccache-0.4.0-serde-dbg-2'));
+    expect(metrics).toMatchObject({ hits: 8, misses: 0, hitRate: 1, effectiveHitRate: 1, avoidableNotCached: 0 });
+    expect(metrics.excludedFromEffective).toEqual([
+      { reason: 'crate-type', count: 9 },
+      { reason: 'missing input', count: 2 },
+      { reason: '-', count: 1 },
+    ]);
+  });
+
+  it('serde-1 (cold): compile seconds from the real run', () => {
+    const metrics = computeRunMetrics(fixture('sccache-0.4.0-serde-dbg-1'));
+    expect(metrics).toMatchObject({ hits: 0, misses: 8, hitRate: 0, effectiveHitRate: 0 });
+    expect(metrics.compileSeconds).toBeCloseTo(10.339612021, 9);
+  });
+
+  const runWith = (patch: Partial<SccacheStats['counters']>, durations: Partial<SccacheStats['durations']> = {}): SccacheStats => {
+    const stats = fixture('sccache-0.4.0-dbg-1');
+    return { ...stats, counters: { ...stats.counters, ...patch }, durations: { ...stats.durations, ...durations } };
+  };
+
+  it('estimates seconds saved from the mean compile time of the misses (before 0.9)', () => {
+    const stats = runWith(
+      { hits: { Rust: 3 }, misses: { Rust: 2 }, compilations: null },
+      { compilerWriteSeconds: 4, cacheReadHitSeconds: 0.5 },
+    );
+    // 3 hits × (4 s / 2 misses) − 0.5 s reading
+    expect(computeRunMetrics(stats).estimatedSecondsSaved).toBeCloseTo(5.5, 12);
+  });
+
+  it('averages compile time over compilations from 0.9 on', () => {
+    const stats = runWith(
+      { hits: { Rust: 3 }, misses: { Rust: 2 }, compilations: 4 },
+      { compilerWriteSeconds: 4, cacheReadHitSeconds: 0.5 },
+    );
+    // 3 hits × (4 s / 4 compilations) − 0.5 s reading
+    expect(computeRunMetrics(stats).estimatedSecondsSaved).toBeCloseTo(2.5, 12);
+  });
+
+  it('sums hits, misses and errors over languages', () => {
+    const metrics = computeRunMetrics(
+      runWith({ hits: { Rust: 3, 'C/C++': 2 }, misses: { Rust: 1, 'C/C++': 1 }, errors: { Rust: 1, CUDA: 2 } }),
+    );
+    expect(metrics).toMatchObject({ hits: 5, misses: 2, errors: 3, hitRate: 5 / 7 });
+  });
+
+  it('counts unknown and fixable reasons as avoidable, skipping zero counts', () => {
+    const metrics = computeRunMetrics(
+      runWith({ hits: { Rust: 2 }, misses: {}, notCached: { incremental: 1, 'brand new reason': 1, '-E': 4, '--sysroot': 0 } }),
+    );
+    expect(metrics.avoidableNotCached).toBe(2);
+    expect(metrics.effectiveHitRate).toBe(0.5);
+    expect(metrics.excludedFromEffective).toEqual([{ reason: '-E', count: 4 }]);
+  });
+
+  it('gives null rates when there was nothing to rate', () => {
+    const metrics = computeRunMetrics(runWith({ hits: {}, misses: {}, notCached: { '-': 1 } }));
+    expect(metrics.hitRate).toBeNull();
+    expect(metrics.effectiveHitRate).toBeNull();
+  });
+});
+
+describe('combineRunMetrics', () => {
+  it('sums the runs and takes the rates over the sums', () => {
+    const combined = combineRunMetrics([
+      computeRunMetrics(fixture('sccache-0.4.0-dbg-1')),
+      computeRunMetrics(fixture('sccache-0.4.0-dbg-2')),
+      computeRunMetrics(fixture('sccache-0.4.0-serde-dbg-2')),
+    ]);
+    expect(combined).toEqual({
+      runs: 3,
+      requests: 34,
+      hits: 10,
+      misses: 2,
+      errors: 0,
+      avoidableNotCached: 2,
+      hitRate: 10 / 12,
+      effectiveHitRate: 10 / 14,
+      compileSeconds: 0.634154514,
+      cacheWriteErrors: 0,
+    });
+  });
+
+  it('gives zero sums and null rates for no runs', () => {
+    expect(combineRunMetrics([])).toEqual({
+      runs: 0,
+      requests: 0,
+      hits: 0,
+      misses: 0,
+      errors: 0,
+      avoidableNotCached: 0,
+      hitRate: null,
+      effectiveHitRate: null,
+      compileSeconds: 0,
+      cacheWriteErrors: 0,
+    });
+  });
+});
+
+describe('sumCounts', () => {
+  it('adds up a map of counts', () => {
+    expect(sumCounts({ Rust: 2, 'C/C++': 5 })).toBe(7);
+    expect(sumCounts({})).toBe(0);
+  });
+});
