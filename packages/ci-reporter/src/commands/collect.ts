@@ -1,0 +1,256 @@
+import { resolve } from 'node:path';
+import {
+  collectBuildEnv,
+  computeRunMetrics,
+  formatReportIssues,
+  REPORT_SCHEMA_VERSION,
+  validateReport,
+  type BuildCacheReport,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
+import { detectCi } from '../ci/detectCi';
+import {
+  OVERRIDE_NAMES,
+  resolveReportSource,
+  type SourceOverrides,
+} from '../ci/reportSource';
+import { parseCommandArgs } from '../lib/args';
+import { readDependencies, readProfiles, readTimings } from '../lib/cargoFiles';
+import { errorMessage, EXIT_OK, InputError, UsageError } from '../lib/errors';
+import { createGitQueries } from '../lib/git';
+import { displayPath } from '../lib/paths';
+import { readRustcInfo } from '../lib/rustc';
+import { readSccacheStats } from '../lib/sccache';
+import { formatConsoleSummary, formatMarkdownSummary } from '../lib/summary';
+import type { System } from '../lib/system';
+import { readToolchainFile } from '../lib/toolchain';
+import {
+  resolveRepoRoot,
+  resolveWorkspaceDir,
+  workspacePathInRepo,
+} from '../lib/workspace';
+
+export const DEFAULT_REPORT_FILE = 'rust-build-cache-report.json';
+
+export const collectHelp = `Usage: rust-build-cache collect [flags]
+
+Collects sccache statistics, the toolchain pin, the Cargo.lock fingerprint, Cargo profiles,
+cache-relevant environment variables and cargo timings of one build into a report file.
+Run it right after the build, in the same job.
+
+Inputs:
+  --workspace DIR        Cargo workspace root (default: .)
+  --repo-root DIR        repository root (default: git top level of the workspace, else .)
+  --sccache-stats FILE   output of 'sccache --show-stats --stats-format=json'
+                         (default: run that command; the binary is $SCCACHE_PATH or 'sccache')
+  --timings FILE         cargo-timing.html of 'cargo build --timings'
+                         (default: <target-dir>/cargo-timings/cargo-timing.html if present)
+  --target-dir DIR       cargo's target directory (default: $CARGO_TARGET_DIR, else <workspace>/target)
+  --kind ci|prewarm      a normal CI build, or a job that pre-warms the cache (default: ci)
+
+Output:
+  --output FILE          report file to write (default: ${DEFAULT_REPORT_FILE})
+
+Run identity (detected on GitHub Actions, GitLab CI and Buildkite; each flag can also be set
+with the environment variable in brackets, and flags win):
+  --repository HOST/OWNER/NAME   [RUST_BUILD_CACHE_REPOSITORY]  (else CI variables, else git remote 'origin')
+  --run-id ID                    [RUST_BUILD_CACHE_RUN_ID]      required outside a known CI
+  --run-attempt N                [RUST_BUILD_CACHE_RUN_ATTEMPT] (default: 1)
+  --job NAME                     [RUST_BUILD_CACHE_JOB]         (default: build)
+  --branch NAME                  [RUST_BUILD_CACHE_BRANCH]      (else CI variables, else git)
+  --commit SHA                   [RUST_BUILD_CACHE_COMMIT]      (else CI variables, else git)
+  --run-url URL                  [RUST_BUILD_CACHE_RUN_URL]
+  --started-at TIMESTAMP         [RUST_BUILD_CACHE_STARTED_AT]  ISO 8601 with time zone
+
+Other environment variables: RUSTC (rustc to ask for its version, default 'rustc'),
+SCCACHE_PATH, CARGO_TARGET_DIR, GITHUB_STEP_SUMMARY (a Markdown summary is appended on
+GitHub Actions).
+
+Exit codes: 0 report written, 1 missing or invalid input, 2 bad command line.
+`;
+
+const COLLECT_OPTIONS = {
+  help: { type: 'boolean', short: 'h' },
+  workspace: { type: 'string' },
+  'repo-root': { type: 'string' },
+  'sccache-stats': { type: 'string' },
+  timings: { type: 'string' },
+  'target-dir': { type: 'string' },
+  kind: { type: 'string' },
+  output: { type: 'string' },
+  repository: { type: 'string' },
+  'run-id': { type: 'string' },
+  'run-attempt': { type: 'string' },
+  job: { type: 'string' },
+  branch: { type: 'string' },
+  commit: { type: 'string' },
+  'run-url': { type: 'string' },
+  'started-at': { type: 'string' },
+} as const;
+
+type ReportKind = BuildCacheReport['kind'];
+
+function parseKind(value: string | undefined): ReportKind {
+  if (value === undefined || value === 'ci' || value === 'prewarm')
+    return value ?? 'ci';
+  throw new UsageError(`--kind must be 'ci' or 'prewarm', got '${value}'`);
+}
+
+interface CollectOptions {
+  kind: ReportKind;
+  overrides: SourceOverrides;
+  workspace: string | undefined;
+  repoRoot: string | undefined;
+  sccacheStats: string | undefined;
+  timings: string | undefined;
+  targetDir: string | undefined;
+  output: string;
+}
+
+type Warn = (message: string) => void;
+
+export async function collectCommand(
+  args: string[],
+  system: System,
+): Promise<number> {
+  const flags = parseCommandArgs('collect', args, COLLECT_OPTIONS);
+  if (flags.help) {
+    system.stdout(collectHelp);
+    return EXIT_OK;
+  }
+  const options = toCollectOptions(flags);
+  const warn: Warn = message => system.stderr(`warning: ${message}\n`);
+  const report = await buildReport(system, options, warn);
+  const outputPath = resolve(system.cwd, options.output);
+  await writeReport(system, outputPath, report);
+  const metrics = report.sccache ? computeRunMetrics(report.sccache) : null;
+  const shownPath = displayPath(system.cwd, outputPath);
+  system.stderr(formatConsoleSummary(report, metrics, shownPath));
+  await appendGitHubStepSummary(
+    system,
+    formatMarkdownSummary(report, metrics),
+    warn,
+  );
+  return EXIT_OK;
+}
+
+function toCollectOptions(
+  flags: ReturnType<typeof parseCommandArgs<typeof COLLECT_OPTIONS>>,
+): CollectOptions {
+  const overrides: SourceOverrides = {
+    repository: flags.repository,
+    runId: flags['run-id'],
+    runAttempt: flags['run-attempt'],
+    job: flags.job,
+    branch: flags.branch,
+    commit: flags.commit,
+    runUrl: flags['run-url'],
+    startedAt: flags['started-at'],
+  };
+  rejectEmptyOverrides(overrides);
+  return {
+    kind: parseKind(flags.kind),
+    overrides,
+    workspace: flags.workspace,
+    repoRoot: flags['repo-root'],
+    sccacheStats: flags['sccache-stats'],
+    timings: flags.timings,
+    targetDir: flags['target-dir'],
+    output: flags.output ?? DEFAULT_REPORT_FILE,
+  };
+}
+
+/** Reads every input and returns the validated report. */
+async function buildReport(
+  system: System,
+  options: CollectOptions,
+  warn: Warn,
+): Promise<BuildCacheReport> {
+  const workspaceDir = await resolveWorkspaceDir(system, options.workspace);
+  const git = createGitQueries(system, workspaceDir);
+  const repoRoot = await resolveRepoRoot(system, git, options.repoRoot);
+  const source = await resolveReportSource({
+    overrides: options.overrides,
+    env: system.env,
+    ci: detectCi(system.env),
+    git,
+    workspacePath: workspacePathInRepo(repoRoot, workspaceDir),
+    finishedAt: system.now(),
+  });
+  const statsFile = options.sccacheStats;
+  const report: BuildCacheReport = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    kind: options.kind,
+    source,
+    sccache: await readSccacheStats(system, { statsFile, workspaceDir }, warn),
+    toolchain: {
+      file: await readToolchainFile(system, workspaceDir, repoRoot),
+      rustc: await readRustcInfo(system, workspaceDir, warn),
+    },
+    dependencies: await readDependencies(system, workspaceDir),
+    build: {
+      profiles: await readProfiles(system, workspaceDir),
+      env: collectBuildEnv(system.env),
+    },
+    timings: await readTimings(system, {
+      timingsFile: options.timings,
+      targetDir: options.targetDir,
+      workspaceDir,
+    }),
+  };
+  const validation = validateReport(report);
+  if (!validation.ok) {
+    const issues = formatReportIssues(validation.issues);
+    throw new InputError(
+      `the collected report does not match report schema ${REPORT_SCHEMA_VERSION} ` +
+        `(a flag value is out of range, or this is a bug):\n${issues}`,
+    );
+  }
+  return validation.report;
+}
+
+/** `--branch ''` would silently fall back to the CI value; say so instead. */
+function rejectEmptyOverrides(overrides: SourceOverrides) {
+  for (const [key, value] of Object.entries(overrides) as Array<
+    [keyof SourceOverrides, string | undefined]
+  >) {
+    if (value !== undefined && value.trim() === '') {
+      throw new UsageError(`${OVERRIDE_NAMES[key].flag} must not be empty`);
+    }
+  }
+}
+
+async function writeReport(
+  system: System,
+  path: string,
+  report: BuildCacheReport,
+) {
+  try {
+    await system.writeTextFile(path, `${JSON.stringify(report, null, 2)}\n`);
+  } catch (error) {
+    throw new InputError(
+      `cannot write the report to ${displayPath(
+        system.cwd,
+        path,
+      )}: ${errorMessage(error)}`,
+    );
+  }
+}
+
+/** On GitHub Actions, shows the summary on the run's page. Failing to do so does not fail collect. */
+async function appendGitHubStepSummary(
+  system: System,
+  markdown: string,
+  warn: Warn,
+) {
+  const summaryFile = system.env.GITHUB_STEP_SUMMARY;
+  if (system.env.GITHUB_ACTIONS !== 'true' || !summaryFile) return;
+  try {
+    await system.appendTextFile(summaryFile, markdown);
+  } catch (error) {
+    warn(
+      `cannot append to GITHUB_STEP_SUMMARY (${summaryFile}): ${errorMessage(
+        error,
+      )}`,
+    );
+  }
+}
