@@ -1,0 +1,204 @@
+/*
+ * Records the real build-cache reports that the demo data is made from: real cargo builds
+ * through a real sccache (Debian's 0.4.0 here), collected by the real CLI. Run from the
+ * repository root after `./scripts/start` or `./scripts/test` installed everything:
+ *
+ *   source scripts/env.sh
+ *   node -r @backstage/cli/config/nodeTransform.cjs packages/backend/src/demoData/recordRealReports.ts
+ *
+ * It writes packages/backend/src/demoData/real-reports/<scenario>.json. Each scenario is
+ * one demo service's situation, produced for real; only the workspace path is set afterwards,
+ * because the builds ran in a temporary directory.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import {
+  createRustWorkspace,
+  findRustTools,
+  isolatedEnv,
+  startSccacheServer,
+  type ProcessEnv,
+} from '../../../ci-reporter/src/testing/rustWorkspace';
+
+const CLI = resolve(__dirname, '../../../ci-reporter/bin/rust-build-cache');
+const OUT = resolve(__dirname, 'real-reports');
+const SERDE = {
+  serde: '1',
+  serde_derive: '1',
+  serde_json: '1',
+};
+const TINY = { itoa: '1', 'cfg-if': '1' };
+
+interface Build {
+  /** Written to real-reports/<record>.json; builds without it only fill the cache. */
+  record?: string;
+  /** Extra build environment on top of the sccache defaults (CARGO_INCREMENTAL=0). */
+  env?: ProcessEnv;
+  /** Variables to drop from the defaults, e.g. CARGO_INCREMENTAL for the dev default. */
+  unset?: string[];
+  timings?: boolean;
+}
+
+interface Scenario {
+  repository: string;
+  workspacePath: string;
+  crateName: string;
+  deps: Record<string, string>;
+  toolchainChannel?: string;
+  /** In order, each into a fresh --target-dir, all on one shared sccache cache. */
+  builds: Build[];
+}
+
+// All scenarios share one cache directory, as the org's services share one sccache
+// bucket: a crate compiled for one service is a hit for the next.
+const scenarios: Scenario[] = [
+  {
+    // Healthy: CARGO_INCREMENTAL=0; the first build fills the cache, the second hits it.
+    repository: 'github.com/acme-demo/billing-api',
+    workspacePath: '.',
+    crateName: 'billing-api',
+    deps: SERDE,
+    builds: [
+      { record: 'billing-api-cold' },
+      { record: 'billing-api-warm', timings: true },
+    ],
+  },
+  {
+    // CARGO_INCREMENTAL left to the dev profile default: the workspace crate is never cached.
+    repository: 'github.com/acme-demo/ledger-worker',
+    workspacePath: '.',
+    crateName: 'ledger-worker',
+    deps: TINY,
+    builds: [
+      { record: 'ledger-worker-cold', unset: ['CARGO_INCREMENTAL'] },
+      { record: 'ledger-worker-warm', unset: ['CARGO_INCREMENTAL'] },
+    ],
+  },
+  {
+    // The committed pin says nightly, but CI overrides it (RUSTUP_TOOLCHAIN, as toolchain
+    // set-up actions do) and builds with stable: pin and rustc disagree.
+    repository: 'github.com/acme-demo/search-indexer',
+    workspacePath: '.',
+    crateName: 'search-indexer',
+    deps: TINY,
+    toolchainChannel: 'nightly',
+    builds: [
+      { env: { RUSTUP_TOOLCHAIN: 'stable' } },
+      { record: 'search-indexer-warm', env: { RUSTUP_TOOLCHAIN: 'stable' } },
+    ],
+  },
+  {
+    // Monorepo workspace 1: its dependencies are already in the shared cache from
+    // billing-api; only its own crate misses on the first build.
+    repository: 'github.com/acme-demo/platform-monorepo',
+    workspacePath: 'services/gateway',
+    crateName: 'edge-gateway',
+    deps: SERDE,
+    builds: [
+      { record: 'edge-gateway-first' },
+      { record: 'edge-gateway-warm' },
+    ],
+  },
+  {
+    // Monorepo workspace 2: a RUSTFLAGS change invalidates every key.
+    repository: 'github.com/acme-demo/platform-monorepo',
+    workspacePath: 'services/limiter',
+    crateName: 'rate-limiter',
+    deps: TINY,
+    builds: [
+      {},
+      { record: 'rate-limiter-warm' },
+      { record: 'rate-limiter-rustflags-changed', env: { RUSTFLAGS: '-C debuginfo=1' } },
+    ],
+  },
+];
+
+function exec(command: string, args: string[], cwd: string, env: ProcessEnv) {
+  return new Promise<void>((done, fail) =>
+    execFile(command, args, { cwd, env, encoding: 'utf8' }, (error, _o, stderr) =>
+      error ? fail(new Error(`${command} ${args.join(' ')}: ${stderr}`)) : done(),
+    ),
+  );
+}
+
+async function collect(
+  scenario: Scenario,
+  record: string,
+  dir: string,
+  targetDir: string,
+  started: string,
+  env: ProcessEnv,
+) {
+  const output = join(OUT, `${record}.json`);
+  await exec(
+    process.execPath,
+    [
+      CLI,
+      'collect',
+      '--workspace',
+      dir,
+      '--repo-root',
+      dir,
+      '--target-dir',
+      join(dir, targetDir),
+      '--repository',
+      scenario.repository,
+      '--run-id',
+      `real-build-${record}`,
+      '--job',
+      'demo-data (real sccache build)',
+      '--branch',
+      'main',
+      '--started-at',
+      started,
+      '--output',
+      output,
+    ],
+    dir,
+    env,
+  );
+  // The workspace path inside the demo repository (the build ran in a temp dir).
+  const report = JSON.parse(await readFile(output, 'utf8'));
+  report.source.workspacePath = scenario.workspacePath;
+  await writeFile(output, `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`recorded ${output}`);
+}
+
+async function main() {
+  const tools = findRustTools(['itoa', 'cfg-if', 'serde', 'serde_json', 'serde_derive']);
+  if (tools.missing.length) {
+    throw new Error(`cannot record: missing ${tools.missing.join(', ')}`);
+  }
+  const tmp = await mkdtemp(join(tmpdir(), 'rbc-demo-'));
+  const server = await startSccacheServer({ sccache: tools.sccache!, cacheDir: join(tmp, 'cache') });
+  try {
+    for (const scenario of scenarios) {
+      const workspace = await createRustWorkspace(join(tmp, scenario.crateName), {
+        name: scenario.crateName,
+        deps: scenario.deps,
+        toolchainChannel: scenario.toolchainChannel,
+      });
+      for (const [index, build] of scenario.builds.entries()) {
+        const env: ProcessEnv = { ...isolatedEnv(), ...server.buildEnv, ...build.env };
+        for (const name of build.unset ?? []) delete env[name];
+        const targetDir = `target-${index}`;
+        await server.zeroStats();
+        const started = new Date().toISOString();
+        await workspace.cargoBuild({ targetDir, env, timings: build.timings });
+        if (build.record) {
+          await collect(scenario, build.record, workspace.dir, targetDir, started, env);
+        }
+      }
+    }
+  } finally {
+    await server.stop();
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import { prewarmRouteRef, rootRouteRef } from '../routes';
+import { rustBuildCacheApi } from './apis';
+import { rustBuildCacheEntityContent } from './entityContent';
+import { rustBuildCachePolicyPage, rustBuildCachePrewarmPage } from './pages';
+
+/**
+ * The rust-build-cache plugin for the new frontend system. Navigation items come from the
+ * pages' title and icon: frontend-plugin-api 0.17 removed `NavItemBlueprint`.
+ * @alpha
+ */
+export const rustBuildCachePlugin = createFrontendPlugin({
+  pluginId: 'rust-build-cache',
+  title: 'Rust build cache',
+  info: { packageJson: () => import('../../package.json') },
+  extensions: [
+    rustBuildCacheApi,
+    rustBuildCachePolicyPage,
+    rustBuildCachePrewarmPage,
+    rustBuildCacheEntityContent,
+  ],
+  routes: convertLegacyRouteRefs({
+    root: rootRouteRef,
+    prewarm: prewarmRouteRef,
+  }),
+});

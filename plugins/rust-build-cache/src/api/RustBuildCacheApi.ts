@@ -1,0 +1,38 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type { CompoundEntityRef } from '@backstage/catalog-model';
+import type {
+  RunComparison,
+  RunDetail,
+  RunPage,
+  TimeSeries,
+  UnmatchedSource,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
+
+/**
+ * Reads build-cache reports from the rust-build-cache backend.
+ * @public
+ */
+export interface RustBuildCacheApi {
+  /** The newest run of an entity with its whole report, or null before its first report. */
+  getLatestRun(entity: CompoundEntityRef): Promise<RunDetail | null>;
+  /** Daily hit rates of an entity's CI runs over the last `days` days. */
+  getTimeSeries(
+    entity: CompoundEntityRef,
+    options: { days: number },
+  ): Promise<TimeSeries>;
+  /** One page of an entity's runs, newest first. */
+  getRuns(
+    entity: CompoundEntityRef,
+    options: { limit: number; offset: number },
+  ): Promise<RunPage>;
+  getRun(id: string): Promise<RunDetail>;
+  /** The settings that differ between two runs, with what each does to the cache keys. */
+  compareRuns(options: { base: string; head: string }): Promise<RunComparison>;
+  /** Repositories and workspaces that send reports but match no catalog entity. */
+  getUnmatchedSources(): Promise<UnmatchedSource[]>;
+}
+
+/** @public */
+export const rustBuildCacheApiRef = createApiRef<RustBuildCacheApi>({
+  id: 'plugin.rust-build-cache.service',
+});

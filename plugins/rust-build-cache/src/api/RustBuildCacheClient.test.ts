@@ -1,0 +1,121 @@
+import { ResponseError } from '@backstage/errors';
+import {
+  MockFetchApi,
+  mockApis,
+  registerMswTestHooks,
+} from '@backstage/test-utils';
+import { rest } from 'msw';
+import { setupServer } from 'msw/node';
+import { RustBuildCacheClient } from './RustBuildCacheClient';
+
+const BASE_URL = 'http://example.com/api/rust-build-cache';
+
+describe('RustBuildCacheClient', () => {
+  const server = setupServer();
+  registerMswTestHooks(server);
+
+  const client = new RustBuildCacheClient({
+    discoveryApi: mockApis.discovery({ baseUrl: 'http://example.com' }),
+    fetchApi: new MockFetchApi(),
+  });
+
+  it('encodes every part of the entity ref into the path', async () => {
+    let requestedPath: string | undefined;
+    server.use(
+      rest.get(`${BASE_URL}/entities/*`, (req, res, ctx) => {
+        requestedPath = req.url.pathname;
+        return res(ctx.json({ run: null }));
+      }),
+    );
+
+    const run = await client.getLatestRun({
+      namespace: 'team a',
+      kind: 'Component',
+      name: 'billing/api',
+    });
+
+    expect(run).toBeNull();
+    expect(requestedPath).toBe(
+      '/api/rust-build-cache/entities/team%20a/Component/billing%2Fapi/latest',
+    );
+  });
+
+  it('sends paging and range parameters as query parameters', async () => {
+    const queries: string[] = [];
+    server.use(
+      rest.get(
+        `${BASE_URL}/entities/default/component/billing-api/runs`,
+        (req, res, ctx) => {
+          queries.push(req.url.search);
+          return res(ctx.json({ items: [], total: 0, limit: 20, offset: 40 }));
+        },
+      ),
+      rest.get(
+        `${BASE_URL}/entities/default/component/billing-api/timeseries`,
+        (req, res, ctx) => {
+          queries.push(req.url.search);
+          return res(
+            ctx.json({ entityRef: 'x', from: 'a', to: 'b', points: [] }),
+          );
+        },
+      ),
+      rest.get(`${BASE_URL}/runs/compare`, (req, res, ctx) => {
+        queries.push(req.url.search);
+        return res(ctx.json({ differences: [] }));
+      }),
+    );
+    const ref = {
+      namespace: 'default',
+      kind: 'component',
+      name: 'billing-api',
+    };
+
+    const page = await client.getRuns(ref, { limit: 20, offset: 40 });
+    await client.getTimeSeries(ref, { days: 90 });
+    await client.compareRuns({ base: 'run 1', head: 'run-2' });
+
+    expect(page.offset).toBe(40);
+    expect(queries).toEqual([
+      '?limit=20&offset=40',
+      '?days=90',
+      '?base=run+1&head=run-2',
+    ]);
+  });
+
+  it('unwraps the unmatched sources list', async () => {
+    const item = {
+      repository: 'github.com/acme/unknown',
+      workspacePath: '.',
+      reports: 3,
+      lastFinishedAt: '2026-11-27T16:58:17.844Z',
+    };
+    server.use(
+      rest.get(`${BASE_URL}/unmatched`, (_req, res, ctx) =>
+        res(ctx.json({ items: [item] })),
+      ),
+    );
+
+    await expect(client.getUnmatchedSources()).resolves.toEqual([item]);
+  });
+
+  it('turns error responses into a ResponseError carrying the server message', async () => {
+    server.use(
+      rest.get(`${BASE_URL}/runs/:id`, (_req, res, ctx) =>
+        res(
+          ctx.status(404),
+          ctx.json({
+            error: { name: 'NotFoundError', message: 'No run with id nope' },
+            request: { method: 'GET', url: '/runs/nope' },
+            response: { statusCode: 404 },
+          }),
+        ),
+      ),
+    );
+
+    const failure = await client.getRun('nope').catch(e => e);
+
+    expect(failure).toBeInstanceOf(ResponseError);
+    expect(failure.statusCode).toBe(404);
+    expect(failure.body.error.message).toBe('No run with id nope');
+  });
+});

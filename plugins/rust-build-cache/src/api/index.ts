@@ -1,0 +1,3 @@
+export { rustBuildCacheApiRef } from './RustBuildCacheApi';
+export type { RustBuildCacheApi } from './RustBuildCacheApi';
+export { RustBuildCacheClient } from './RustBuildCacheClient';

@@ -1,0 +1,6 @@
+/** Series colours of the build-cache charts, readable on light and dark themes. */
+export const chartColors = {
+  hitRate: '#1f77b4',
+  effectiveHitRate: '#2ca02c',
+  grid: '#9e9e9e',
+};

@@ -1,0 +1,355 @@
+import type { Entity } from '@backstage/catalog-model';
+import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  compareReports,
+  describeNonCacheableReason,
+  type BuildCacheReport,
+  type RunDetail,
+  type TimeSeries,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
+import { rustBuildCacheApiRef, type RustBuildCacheApi } from '../../api';
+import { fakeRustBuildCacheApi } from '../../__testUtils__/fakeRustBuildCacheApi';
+import { exampleReport, runFromReport } from '../../__testUtils__/exampleRuns';
+import { EntityRustBuildCacheContent } from './EntityRustBuildCacheContent';
+
+const gateway: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'gateway',
+    annotations: {
+      'github.com/project-slug': 'acme-demo/platform-monorepo',
+      'rust-build-cache/workspace': 'services/gateway',
+    },
+  },
+  spec: { type: 'service', lifecycle: 'production', owner: 'platform' },
+};
+
+const timeSeries: TimeSeries = {
+  entityRef: 'component:default/gateway',
+  from: '2026-11-25T00:00:00.000Z',
+  to: '2026-11-27T00:00:00.000Z',
+  points: [
+    {
+      day: '2026-11-25',
+      runs: 3,
+      requests: 21,
+      hits: 4,
+      misses: 2,
+      errors: 0,
+      avoidableNotCached: 3,
+      hitRate: 4 / 6,
+      effectiveHitRate: 4 / 9,
+      compileSeconds: 12.5,
+      cacheWriteErrors: 0,
+    },
+  ],
+};
+
+function withRustcRelease(report: BuildCacheReport, release: string) {
+  const rustc = report.toolchain.rustc!;
+  return {
+    ...report,
+    toolchain: {
+      ...report.toolchain,
+      rustc: {
+        ...rustc,
+        release,
+        version: `rustc ${release} (abcdef123 2026-05-28)`,
+      },
+    },
+  };
+}
+
+/** The latest run (run-2, rustc 1.95.1) and the one before it (run-1, rustc 1.95.0). */
+function twoRuns(): [RunDetail, RunDetail] {
+  const older = runFromReport(exampleReport(), { id: 'run-1', runId: '1001' });
+  const newer = runFromReport(withRustcRelease(exampleReport(), '1.95.1'), {
+    id: 'run-2',
+    runId: '1002',
+    finishedAt: '2026-11-28T09:00:00Z',
+  });
+  return [older, newer];
+}
+
+function apiWithRuns(
+  latest: RunDetail,
+  runs: RunDetail[],
+  overrides: Partial<RustBuildCacheApi> = {},
+) {
+  return fakeRustBuildCacheApi({
+    getLatestRun: async () => latest,
+    getTimeSeries: async () => timeSeries,
+    getRuns: async (_entity, { limit, offset }) => ({
+      items: runs.slice(offset, offset + limit),
+      total: runs.length,
+      limit,
+      offset,
+    }),
+    ...overrides,
+  });
+}
+
+function renderTab(api: RustBuildCacheApi, entity: Entity = gateway) {
+  return renderInTestApp(
+    <TestApiProvider apis={[[rustBuildCacheApiRef, api]]}>
+      <EntityProvider entity={entity}>
+        <EntityRustBuildCacheContent />
+      </EntityProvider>
+    </TestApiProvider>,
+  );
+}
+
+/** The value cell next to a label cell of one of the cards' label/value tables. */
+function valueOf(label: string, container: HTMLElement = document.body) {
+  const labelCell = within(container).getByText(label, { selector: 'th' });
+  return labelCell.nextElementSibling as HTMLElement;
+}
+
+describe('EntityRustBuildCacheContent', () => {
+  it('explains the missing annotation and fetches nothing', async () => {
+    const api = fakeRustBuildCacheApi();
+    await renderTab(api, {
+      ...gateway,
+      metadata: { name: 'gateway', annotations: {} },
+    });
+
+    expect(
+      screen.getAllByText(/rust-build-cache\/workspace/).length,
+    ).toBeGreaterThan(0);
+    expect(api.getLatestRun).not.toHaveBeenCalled();
+  });
+
+  it('shows the CI snippet with the workspace path until the first report', async () => {
+    await renderTab(fakeRustBuildCacheApi({ getLatestRun: async () => null }));
+
+    expect(
+      await screen.findByText('No build cache reports yet'),
+    ).toBeInTheDocument();
+    const text = document.body.textContent ?? '';
+    expect(text).toContain(
+      'npx @rust-build-cache/ci-reporter collect --workspace services/gateway',
+    );
+    expect(text).toContain('npx @rust-build-cache/ci-reporter push');
+    expect(text).toContain('RUSTC_WRAPPER: sccache');
+    expect(text).toContain('CARGO_INCREMENTAL: "0"');
+    expect(text).toContain('${{ secrets.RUST_BUILD_CACHE_URL }}');
+    expect(text).toContain('${{ secrets.RUST_BUILD_CACHE_TOKEN }}');
+  });
+
+  it('shows the server error instead of the tab', async () => {
+    await renderTab(
+      fakeRustBuildCacheApi({
+        getLatestRun: () => Promise.reject(new Error('backend is down')),
+      }),
+    );
+
+    expect(
+      (await screen.findAllByText(/backend is down/)).length,
+    ).toBeGreaterThan(0);
+    expect(screen.queryByText('Latest run')).not.toBeInTheDocument();
+  });
+
+  it('shows the latest run of the example report in every card', async () => {
+    const latest = runFromReport(exampleReport());
+    const { container } = await renderTab(apiWithRuns(latest, [latest]));
+
+    const latestCard = (await screen.findByText('Latest run')).closest(
+      '.MuiCard-root',
+    ) as HTMLElement;
+    // sccache 0.4.0 warm run: 2 hits, no misses, 5 non-cacheable requests of which only
+    // the incremental one is avoidable.
+    expect(valueOf('Compile requests', latestCard)).toHaveTextContent('7');
+    expect(valueOf('Hits', latestCard)).toHaveTextContent('2');
+    expect(valueOf('Misses', latestCard)).toHaveTextContent('0');
+    expect(valueOf('Hit rate', latestCard)).toHaveTextContent('100.0%');
+    const effective = valueOf('Effective hit rate', latestCard);
+    expect(effective).toHaveTextContent(/^66\.7%leaves out /);
+    expect(effective).toHaveTextContent('"-" × 1');
+    expect(effective).toHaveTextContent('"missing input" × 2');
+    expect(effective).toHaveTextContent('"crate-type" × 1');
+    expect(effective).not.toHaveTextContent('incremental');
+    expect(
+      valueOf('Estimated compile time saved', latestCard),
+    ).toHaveTextContent(
+      /^not estimated.*sccache does not record what a hit would have cost/,
+    );
+    expect(valueOf('Cache backend', latestCard)).toHaveTextContent('local');
+    expect(valueOf('Cache size', latestCard)).toHaveTextContent(
+      '78.2 KiB of 10.0 GiB (0.0%)',
+    );
+    expect(valueOf('sccache version', latestCard)).toHaveTextContent(
+      'not reported',
+    );
+
+    // Trend chart: rendered by recharts inside its responsive container.
+    await waitFor(() =>
+      expect(
+        container.querySelector('.recharts-responsive-container'),
+      ).toBeInTheDocument(),
+    );
+
+    // Non-cacheable reasons: the fix where there is one, "nothing to fix" for the rest.
+    const incrementalRow = screen
+      .getByText('incremental', { selector: 'code' })
+      .closest('tr') as HTMLElement;
+    expect(incrementalRow).toHaveTextContent(
+      describeNonCacheableReason('incremental').fix,
+    );
+    for (const probe of ['-', 'missing input', 'crate-type']) {
+      const row = screen
+        .getByText(probe, { selector: 'code' })
+        .closest('tr') as HTMLElement;
+      expect(within(row).getByText('nothing to fix')).toBeInTheDocument();
+    }
+
+    // The example pins 1.95.0 and CI used 1.95.0.
+    expect(screen.getByTestId('toolchain-match')).toHaveTextContent(
+      'CI used the pinned toolchain',
+    );
+
+    // Slowest crates from cargo --timings.
+    const slowest = screen
+      .getByText('Slowest crates (latest run)')
+      .closest('.MuiCard-root') as HTMLElement;
+    expect(within(slowest).getByText('itoa')).toBeInTheDocument();
+    expect(within(slowest).getByText('cfg-if')).toBeInTheDocument();
+    expect(
+      within(slowest).getByText('6 units, 0.3 s in total'),
+    ).toBeInTheDocument();
+  });
+
+  it('keeps the other cards when the trend or the run list fails', async () => {
+    const latest = runFromReport(exampleReport());
+    await renderTab(
+      apiWithRuns(latest, [latest], {
+        getTimeSeries: () => Promise.reject(new Error('trend query timed out')),
+        getRuns: () => Promise.reject(new Error('run list query failed')),
+      }),
+    );
+
+    expect(
+      (await screen.findAllByText(/trend query timed out/)).length,
+    ).toBeGreaterThan(0);
+    expect(
+      (await screen.findAllByText(/run list query failed/)).length,
+    ).toBeGreaterThan(0);
+    expect(screen.getByText('Latest run')).toBeInTheDocument();
+  });
+
+  it('highlights a toolchain pin that CI did not use', async () => {
+    const [, latest] = twoRuns();
+    await renderTab(apiWithRuns(latest, [latest]));
+
+    const alert = await screen.findByTestId('toolchain-mismatch');
+    expect(alert).toHaveTextContent(
+      'CI used a different rustc than the committed pin',
+    );
+    expect(alert).toHaveTextContent('pins 1.95.0, but CI used rustc 1.95.1');
+    expect(alert.className).toMatch(/standardError/);
+  });
+
+  it('tells how to add timings when the run has none', async () => {
+    const report = { ...exampleReport(), timings: null };
+    const latest = runFromReport(report);
+    await renderTab(apiWithRuns(latest, [latest]));
+
+    expect(
+      await screen.findByText(/This run has no cargo timings/),
+    ).toHaveTextContent('Add --timings to the cargo build command in CI');
+  });
+
+  it('pages the run list on the server', async () => {
+    const runs = Array.from({ length: 25 }, (_, i) =>
+      runFromReport(exampleReport(), { id: `run-${i}`, runId: `${2000 + i}` }),
+    );
+    const api = apiWithRuns(runs[0], runs);
+    await renderTab(api);
+
+    expect(
+      await screen.findByRole('button', { name: 'Set run 2019 as base' }),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Set run 2020 as base' }),
+    ).not.toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Next Page' }));
+
+    expect(
+      await screen.findByRole('button', { name: 'Set run 2024 as base' }),
+    ).toBeInTheDocument();
+    expect(api.getRuns).toHaveBeenLastCalledWith(expect.anything(), {
+      limit: 20,
+      offset: 20,
+    });
+  });
+
+  it('compares two runs picked in the run list', async () => {
+    const [older, newer] = twoRuns();
+    const compareRuns = jest.fn(async () => ({
+      base: older,
+      head: newer,
+      differences: compareReports(older.report, newer.report),
+    }));
+    await renderTab(apiWithRuns(newer, [newer, older], { compareRuns }));
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Set run 1001 as base' }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Set run 1002 as head' }),
+    );
+
+    expect(compareRuns).toHaveBeenCalledWith({ base: 'run-1', head: 'run-2' });
+    const differences = await screen.findByRole('table', {
+      name: 'settings that differ',
+    });
+    const rustcRow = within(differences)
+      .getByText('rustc used in CI')
+      .closest('tr')!;
+    expect(rustcRow).toHaveTextContent(/rustc 1\.95\.0 .*rustc 1\.95\.1 /);
+    expect(
+      within(rustcRow).getByText('changes cache keys'),
+    ).toBeInTheDocument();
+    expect(rustcRow.className).toMatch(/affectsCacheKeys/);
+    expect(
+      screen.queryByText(/No cache-key inputs differ/),
+    ).not.toBeInTheDocument();
+
+    const metrics = screen.getByRole('table', { name: 'metrics of both runs' });
+    const hitRateRow = within(metrics).getByText('Hit rate').closest('tr')!;
+    expect(hitRateRow).toHaveTextContent('Hit rate100.0%100.0%');
+  });
+
+  it('says when no cache-key input differs between the runs', async () => {
+    const [older, newer] = twoRuns();
+    await renderTab(
+      apiWithRuns(newer, [newer, older], {
+        compareRuns: async () => ({
+          base: older,
+          head: newer,
+          differences: [],
+        }),
+      }),
+    );
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Set run 1001 as base' }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Set run 1002 as head' }),
+    );
+
+    expect(
+      await screen.findByText(
+        'No cache-key inputs differ; misses come from changed sources or an evicted cache',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('table', { name: 'settings that differ' }),
+    ).not.toBeInTheDocument();
+  });
+});

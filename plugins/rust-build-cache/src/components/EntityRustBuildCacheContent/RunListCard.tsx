@@ -1,0 +1,171 @@
+import { useMemo, useState } from 'react';
+import type { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  InfoCard,
+  Link,
+  Progress,
+  ResponseErrorPanel,
+  Table,
+  type TableColumn,
+} from '@backstage/core-components';
+import Button from '@material-ui/core/Button';
+import ButtonGroup from '@material-ui/core/ButtonGroup';
+import Typography from '@material-ui/core/Typography';
+import type { RunSummary } from '@rust-build-cache/plugin-rust-build-cache-common';
+import { useRuns } from '../../hooks';
+import {
+  formatCount,
+  formatPercent,
+  formatTimestamp,
+  NOT_AVAILABLE,
+  shortCommit,
+} from '../../format';
+
+const PAGE_SIZES = [10, 20, 50];
+
+/** Which two runs the comparison shows. */
+export interface RunSelection {
+  baseId?: string;
+  headId?: string;
+}
+
+export type CompareRole = 'base' | 'head';
+
+function CompareButtons(props: {
+  run: RunSummary;
+  selection: RunSelection;
+  onSelect: (role: CompareRole, runId: string) => void;
+}) {
+  const { run, selection, onSelect } = props;
+  const isBase = selection.baseId === run.id;
+  const isHead = selection.headId === run.id;
+  return (
+    <ButtonGroup size="small">
+      <Button
+        variant={isBase ? 'contained' : 'outlined'}
+        color={isBase ? 'primary' : 'default'}
+        aria-pressed={isBase}
+        aria-label={`Set run ${run.runId} as base`}
+        onClick={() => onSelect('base', run.id)}
+      >
+        Base
+      </Button>
+      <Button
+        variant={isHead ? 'contained' : 'outlined'}
+        color={isHead ? 'primary' : 'default'}
+        aria-pressed={isHead}
+        aria-label={`Set run ${run.runId} as head`}
+        onClick={() => onSelect('head', run.id)}
+      >
+        Head
+      </Button>
+    </ButtonGroup>
+  );
+}
+
+function useRunColumns(
+  selection: RunSelection,
+  onSelect: (role: CompareRole, runId: string) => void,
+) {
+  return useMemo<TableColumn<RunSummary>[]>(
+    () => [
+      { title: 'Finished', render: run => formatTimestamp(run.finishedAt) },
+      { title: 'Branch', render: run => run.branch ?? NOT_AVAILABLE },
+      {
+        title: 'Commit',
+        render: run => <code>{shortCommit(run.commit)}</code>,
+      },
+      {
+        title: 'Job',
+        render: run =>
+          run.kind === 'prewarm' ? `${run.job} (pre-warm)` : run.job,
+      },
+      {
+        title: 'Hit rate',
+        align: 'right',
+        render: run => formatPercent(run.metrics?.hitRate),
+      },
+      {
+        title: 'Effective hit rate',
+        align: 'right',
+        render: run => formatPercent(run.metrics?.effectiveHitRate),
+      },
+      {
+        title: 'Misses',
+        align: 'right',
+        render: run => formatCount(run.metrics?.misses),
+      },
+      {
+        title: 'CI run',
+        render: run =>
+          run.url ? <Link to={run.url}>#{run.runId}</Link> : NOT_AVAILABLE,
+      },
+      {
+        title: 'Compare',
+        render: run => (
+          <CompareButtons run={run} selection={selection} onSelect={onSelect} />
+        ),
+      },
+    ],
+    [selection, onSelect],
+  );
+}
+
+/**
+ * The service's runs, newest first, paged by the backend. Each row can be picked as the
+ * base or the head of the comparison below.
+ */
+export function RunListCard(props: {
+  entityRef: CompoundEntityRef;
+  selection: RunSelection;
+  onSelect: (role: CompareRole, runId: string) => void;
+}) {
+  const { entityRef, selection, onSelect } = props;
+  const [page, setPage] = useState(0);
+  const [pageSize, setPageSize] = useState(PAGE_SIZES[1]);
+  const { loading, error, value } = useRuns(entityRef, page, pageSize);
+  const columns = useRunColumns(selection, onSelect);
+
+  if (error) {
+    return (
+      <InfoCard title="Runs">
+        <ResponseErrorPanel error={error} />
+      </InfoCard>
+    );
+  }
+  if (!value) {
+    return (
+      <InfoCard title="Runs">
+        <Progress />
+      </InfoCard>
+    );
+  }
+  return (
+    <Table<RunSummary>
+      title="Runs"
+      subtitle="Pick a base and a head run to see what differs between them."
+      columns={columns}
+      data={value.items}
+      isLoading={loading}
+      page={page}
+      totalCount={value.total}
+      onPageChange={(newPage, newPageSize) => {
+        setPage(newPage);
+        setPageSize(newPageSize);
+      }}
+      options={{
+        paging: true,
+        pageSize,
+        pageSizeOptions: PAGE_SIZES,
+        search: false,
+        sorting: false,
+        padding: 'dense',
+      }}
+      emptyContent={
+        <Typography variant="body2" style={{ padding: 16 }}>
+          No runs on this page.
+        </Typography>
+      }
+    />
+  );
+}

@@ -1,0 +1,1 @@
+export { EntityRustBuildCacheContent } from './EntityRustBuildCacheContent';

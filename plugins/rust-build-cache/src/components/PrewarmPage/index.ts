@@ -1,0 +1,1 @@
+export { PrewarmPage } from './PrewarmPage';

@@ -1,0 +1,5 @@
+export { useLatestRun } from './useLatestRun';
+export { useTimeSeries } from './useTimeSeries';
+export { useRuns } from './useRuns';
+export { useRunComparison } from './useRunComparison';
+export { useUnmatchedSources } from './useUnmatchedSources';

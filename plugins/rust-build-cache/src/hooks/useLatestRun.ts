@@ -1,0 +1,14 @@
+import type { CompoundEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/core-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
+import { rustBuildCacheApiRef } from '../api';
+
+/** The entity's newest run with its report; `value` is null before the first report. */
+export function useLatestRun(entityRef: CompoundEntityRef) {
+  const api = useApi(rustBuildCacheApiRef);
+  const { kind, namespace, name } = entityRef;
+  return useAsync(
+    () => api.getLatestRun({ kind, namespace, name }),
+    [api, kind, namespace, name],
+  );
+}

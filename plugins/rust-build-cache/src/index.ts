@@ -1,0 +1,16 @@
+/**
+ * Frontend of rust-build-cache: the Build cache tab of Rust services, the caching-policy
+ * page and the pre-warming page.
+ *
+ * @packageDocumentation
+ */
+export {
+  rustBuildCachePlugin,
+  EntityRustBuildCacheContent,
+  RustBuildCachePolicyPage,
+  RustBuildCachePrewarmPage,
+} from './plugin';
+export { isRustBuildCacheAvailable } from './isRustBuildCacheAvailable';
+export { rootRouteRef, prewarmRouteRef } from './routes';
+export { rustBuildCacheApiRef, RustBuildCacheClient } from './api';
+export type { RustBuildCacheApi } from './api';
