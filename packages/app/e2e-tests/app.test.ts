@@ -19,8 +19,14 @@ test.describe('rust-build-cache in the demo app', () => {
     await page.goto('/catalog/default/component/billing-api');
     await page.getByRole('tab', { name: 'Build cache' }).click();
     await expect(page).toHaveURL(/\/build-cache$/);
-    await expect(page.getByText('Latest run')).toBeVisible();
-    await expect(page.getByText('Hit rate over time')).toBeVisible();
+    await expect(page.getByText('Latest run', { exact: true })).toBeVisible();
+    await expect(page.getByText('Hit rate, last 90 days')).toBeVisible();
+    // The chart draws the seeded demo history.
+    await expect(page.locator('.recharts-line').first()).toBeVisible();
+    await page.screenshot({
+      path: test.info().outputPath('billing-api-build-cache.png'),
+      fullPage: true,
+    });
   });
 
   test('a service that is not Rust has no Build cache tab', async ({

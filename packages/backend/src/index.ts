@@ -19,5 +19,7 @@ backend.add(
 );
 
 backend.add(import('@rust-build-cache/plugin-rust-build-cache-backend'));
+// Demo build-cache history for the demo catalog; rustBuildCache.demoData.enabled turns it on.
+backend.add(import('./demoData/demoDataModule'));
 
 backend.start();

@@ -16,7 +16,11 @@ export function LabelledRows(props: { rows: LabelledRow[] }) {
       <TableBody>
         {props.rows.map(row => (
           <TableRow key={row.label}>
-            <TableCell component="th" scope="row">
+            <TableCell
+              component="th"
+              scope="row"
+              style={{ width: '35%', whiteSpace: 'nowrap', verticalAlign: 'top' }}
+            >
               {row.label}
             </TableCell>
             <TableCell>{row.value}</TableCell>

@@ -67,7 +67,7 @@ function cacheRows(sccache: SccacheStats): LabelledRow[] {
     { label: 'Cache size', value: <CacheSize cache={sccache.cache} /> },
     {
       label: 'sccache version',
-      value: sccache.version ?? 'not reported (sccache before 0.4.0)',
+      value: sccache.version ?? 'not reported (sccache 0.4.0-pre or older)',
     },
   ];
 }

@@ -40,7 +40,7 @@ function CompareButtons(props: {
   const isBase = selection.baseId === run.id;
   const isHead = selection.headId === run.id;
   return (
-    <ButtonGroup size="small">
+    <ButtonGroup size="small" style={{ whiteSpace: 'nowrap' }}>
       <Button
         variant={isBase ? 'contained' : 'outlined'}
         color={isBase ? 'primary' : 'default'}

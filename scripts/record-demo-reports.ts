@@ -4,7 +4,7 @@
  * repository root after `./scripts/start` or `./scripts/test` installed everything:
  *
  *   source scripts/env.sh
- *   node -r @backstage/cli/config/nodeTransform.cjs packages/backend/src/demoData/recordRealReports.ts
+ *   node -r @backstage/cli/config/nodeTransform.cjs scripts/record-demo-reports.ts
  *
  * It writes packages/backend/src/demoData/real-reports/<scenario>.json. Each scenario is
  * one demo service's situation, produced for real; only the workspace path is set afterwards,
@@ -20,10 +20,10 @@ import {
   isolatedEnv,
   startSccacheServer,
   type ProcessEnv,
-} from '../../../ci-reporter/src/testing/rustWorkspace';
+} from '../packages/ci-reporter/src/testing/rustWorkspace';
 
-const CLI = resolve(__dirname, '../../../ci-reporter/bin/rust-build-cache');
-const OUT = resolve(__dirname, 'real-reports');
+const CLI = resolve(__dirname, '../packages/ci-reporter/bin/rust-build-cache');
+const OUT = resolve(__dirname, '../packages/backend/src/demoData/real-reports');
 const SERDE = {
   serde: '1',
   serde_derive: '1',
