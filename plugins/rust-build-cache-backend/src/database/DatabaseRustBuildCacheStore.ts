@@ -1,0 +1,562 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  BuildCacheReport,
+  RunMetrics,
+  UnmatchedSource,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
+import { Knex } from 'knex';
+import {
+  DailyRollup,
+  EntityLink,
+  InsertedRun,
+  NewRun,
+  ReportSourceKey,
+  RustBuildCacheStore,
+  StoredRun,
+  StoredRunDetail,
+} from './RustBuildCacheStore';
+import { utcDay } from '../utcDays';
+
+const migrationsDir = resolvePackagePath(
+  '@rust-build-cache/plugin-rust-build-cache-backend',
+  'migrations',
+);
+
+// Rows per INSERT: ~30 bound values per report row stays well below the bind-parameter
+// limits of SQLite (32766) and PostgreSQL (65535).
+const INSERT_CHUNK_SIZE = 500;
+
+/** better-sqlite3 stores and returns Date bindings as epoch milliseconds; PostgreSQL returns Date. */
+type DbTimestamp = Date | number;
+/** PostgreSQL returns bigint sums and counts as strings. */
+type DbNumber = number | string;
+
+interface ReportRow {
+  id: string;
+  idempotency_key: string;
+  repository: string;
+  workspace_path: string;
+  kind: BuildCacheReport['kind'];
+  branch: string | null;
+  commit: string | null;
+  provider: BuildCacheReport['source']['ci']['provider'];
+  run_id: string;
+  run_attempt: number;
+  job: string;
+  url: string | null;
+  started_at: DbTimestamp | null;
+  finished_at: DbTimestamp;
+  received_at: DbTimestamp;
+  sccache_version: string | null;
+  cache_backend: string | null;
+  rustc_release: string | null;
+  requests: number | null;
+  hits: number | null;
+  misses: number | null;
+  errors: number | null;
+  avoidable_not_cached: number | null;
+  compile_seconds: number | null;
+  cache_write_errors: number | null;
+  cache_timeouts: number | null;
+  hit_rate: number | null;
+  effective_hit_rate: number | null;
+  metrics_json: string | null;
+  report_json: string;
+}
+
+type SummaryRow = Omit<ReportRow, 'report_json'>;
+
+interface RollupInsertRow {
+  repository: string;
+  workspace_path: string;
+  day: string;
+  runs: number;
+  requests: number;
+  hits: number;
+  misses: number;
+  errors: number;
+  avoidable_not_cached: number;
+  compile_seconds: number;
+  cache_write_errors: number;
+}
+
+type RollupRow = {
+  [column in keyof RollupInsertRow]: RollupInsertRow[column] extends number
+    ? DbNumber
+    : RollupInsertRow[column];
+};
+
+interface UnmatchedRow {
+  repository: string;
+  workspace_path: string;
+  reports: DbNumber;
+  last_finished_at: DbTimestamp;
+}
+
+interface EntityLinkRow {
+  entity_ref: string;
+  repository: string;
+  workspace_path: string;
+}
+
+const SUMMARY_COLUMNS: Array<keyof SummaryRow> = [
+  'id',
+  'idempotency_key',
+  'repository',
+  'workspace_path',
+  'kind',
+  'branch',
+  'commit',
+  'provider',
+  'run_id',
+  'run_attempt',
+  'job',
+  'url',
+  'started_at',
+  'finished_at',
+  'received_at',
+  'sccache_version',
+  'cache_backend',
+  'rustc_release',
+  'requests',
+  'hits',
+  'misses',
+  'errors',
+  'avoidable_not_cached',
+  'compile_seconds',
+  'cache_write_errors',
+  'cache_timeouts',
+  'hit_rate',
+  'effective_hit_rate',
+  'metrics_json',
+];
+
+// Matches the index reports_source_finished_at_idx; id breaks ties of finish time.
+const NEWEST_FIRST = [
+  { column: 'finished_at', order: 'desc' },
+  { column: 'id', order: 'desc' },
+];
+
+const ROLLUP_SUM_COLUMNS = [
+  'runs',
+  'requests',
+  'hits',
+  'misses',
+  'errors',
+  'avoidable_not_cached',
+  'compile_seconds',
+  'cache_write_errors',
+] as const;
+
+/** Knex implementation of {@link RustBuildCacheStore}, for SQLite and PostgreSQL. */
+export class DatabaseRustBuildCacheStore implements RustBuildCacheStore {
+  static async create(options: {
+    database: DatabaseService;
+    skipMigrations?: boolean;
+  }): Promise<DatabaseRustBuildCacheStore> {
+    const { database, skipMigrations } = options;
+    const client = await database.getClient();
+    if (!database.migrations?.skip && !skipMigrations) {
+      await client.migrate.latest({ directory: migrationsDir });
+    }
+    return new DatabaseRustBuildCacheStore(client);
+  }
+
+  private constructor(private readonly db: Knex) {}
+
+  async insertRuns(options: { runs: NewRun[] }): Promise<InsertedRun[]> {
+    const { runs } = options;
+    if (runs.length === 0) {
+      return [];
+    }
+    return this.db.transaction(async tx => {
+      const idsByKey = new Map<string, string>();
+      const createdIds = new Set<string>();
+      // Concurrent batches take row locks in one order (by key), so they wait for each
+      // other instead of deadlocking.
+      const runsByKey = [...runs].sort((a, b) =>
+        compareStrings(a.idempotencyKey, b.idempotencyKey),
+      );
+      for (const chunk of chunks(runsByKey, INSERT_CHUNK_SIZE)) {
+        const rows = chunk.map(run => toReportRow(randomUUID(), run));
+        // A concurrent insert of the same key waits on the unique index, then does nothing.
+        const inserted: Array<Pick<ReportRow, 'id'>> = await tx<ReportRow>(
+          'reports',
+        )
+          .insert(rows)
+          .onConflict('idempotency_key')
+          .ignore()
+          .returning('id');
+        const insertedIds = new Set(inserted.map(row => row.id));
+        const alreadyStoredKeys: string[] = [];
+        for (const row of rows) {
+          if (insertedIds.has(row.id)) {
+            idsByKey.set(row.idempotency_key, row.id);
+            createdIds.add(row.id);
+          } else {
+            alreadyStoredKeys.push(row.idempotency_key);
+          }
+        }
+        if (alreadyStoredKeys.length > 0) {
+          const stored = await tx<ReportRow>('reports')
+            .select('id', 'idempotency_key')
+            .whereIn('idempotency_key', alreadyStoredKeys);
+          for (const { id, idempotency_key } of stored) {
+            idsByKey.set(idempotency_key, id);
+          }
+        }
+      }
+
+      const results = runs.map(run => {
+        const id = idsByKey.get(run.idempotencyKey);
+        if (!id) {
+          throw new Error(
+            `Run ${run.idempotencyKey} was neither inserted nor found`,
+          );
+        }
+        return { id, created: createdIds.has(id) };
+      });
+
+      // A key repeated within one batch resolves to one id: count its rollup once.
+      const rolledUpIds = new Set<string>();
+      const contributions: RollupContribution[] = [];
+      runs.forEach((run, index) => {
+        const { id, created } = results[index];
+        if (
+          created &&
+          !rolledUpIds.has(id) &&
+          run.report.kind === 'ci' &&
+          run.metrics
+        ) {
+          rolledUpIds.add(id);
+          contributions.push({
+            source: run.source,
+            finishedAt: run.report.source.finishedAt,
+            metrics: run.metrics,
+          });
+        }
+      });
+      await addToDailyRollups(tx, contributions);
+      return results;
+    });
+  }
+
+  async getRun(options: { id: string }): Promise<StoredRunDetail | undefined> {
+    const row = await this.db<ReportRow>('reports')
+      .where('id', options.id)
+      .first();
+    return row ? toStoredRunDetail(row) : undefined;
+  }
+
+  async getLatestRun(options: {
+    source: ReportSourceKey;
+    kind?: BuildCacheReport['kind'];
+  }): Promise<StoredRunDetail | undefined> {
+    const row = await this.db<ReportRow>('reports')
+      .where(sourceFilter(options.source))
+      .modify(query => {
+        if (options.kind) query.where('kind', options.kind);
+      })
+      .orderBy(NEWEST_FIRST)
+      .first();
+    return row ? toStoredRunDetail(row) : undefined;
+  }
+
+  async listRuns(options: {
+    source: ReportSourceKey;
+    kind?: BuildCacheReport['kind'];
+    limit: number;
+    offset: number;
+  }): Promise<{ items: StoredRun[]; total: number }> {
+    const base = this.db<ReportRow>('reports')
+      .where(sourceFilter(options.source))
+      .modify(query => {
+        if (options.kind) query.where('kind', options.kind);
+      });
+    const [rows, [{ total }]] = await Promise.all([
+      base
+        .clone()
+        .select(SUMMARY_COLUMNS)
+        .orderBy(NEWEST_FIRST)
+        .limit(options.limit)
+        .offset(options.offset),
+      base.clone().count({ total: '*' }),
+    ]);
+    return {
+      items: (rows as SummaryRow[]).map(toStoredRun),
+      total: Number(total),
+    };
+  }
+
+  async getDailyRollups(options: {
+    source: ReportSourceKey;
+    fromDay: string;
+    toDay: string;
+  }): Promise<DailyRollup[]> {
+    const rows = await this.db<RollupRow>('daily_rollups')
+      .where(sourceFilter(options.source))
+      .whereBetween('day', [options.fromDay, options.toDay])
+      .orderBy('day', 'asc');
+    return rows.map(row => ({
+      day: row.day,
+      runs: Number(row.runs),
+      requests: Number(row.requests),
+      hits: Number(row.hits),
+      misses: Number(row.misses),
+      errors: Number(row.errors),
+      avoidableNotCached: Number(row.avoidable_not_cached),
+      compileSeconds: Number(row.compile_seconds),
+      cacheWriteErrors: Number(row.cache_write_errors),
+    }));
+  }
+
+  async listUnmatchedSources(): Promise<UnmatchedSource[]> {
+    const rows = (await this.db('reports as r')
+      .select('r.repository', 'r.workspace_path')
+      .count({ reports: '*' })
+      .max({ last_finished_at: 'r.finished_at' })
+      .whereNotExists(
+        this.db('entity_links as l')
+          .select(this.db.raw('1'))
+          .whereRaw('?? = ??', ['l.repository', 'r.repository'])
+          .whereRaw('?? = ??', ['l.workspace_path', 'r.workspace_path']),
+      )
+      .groupBy('r.repository', 'r.workspace_path')
+      .orderBy([
+        { column: 'last_finished_at', order: 'desc' },
+        { column: 'r.repository', order: 'asc' },
+      ])) as UnmatchedRow[];
+    return rows.map(row => ({
+      repository: row.repository,
+      workspacePath: row.workspace_path,
+      reports: Number(row.reports),
+      lastFinishedAt: toIsoString(row.last_finished_at),
+    }));
+  }
+
+  async replaceEntityLinks(options: { links: EntityLink[] }): Promise<void> {
+    const rows = [
+      ...new Map(
+        options.links.map(link => [link.entityRef, toEntityLinkRow(link)]),
+      ).values(),
+    ];
+    await this.db.transaction(async tx => {
+      await tx('entity_links').delete();
+      for (const chunk of chunks(rows, INSERT_CHUNK_SIZE)) {
+        await tx('entity_links').insert(chunk);
+      }
+    });
+  }
+
+  async upsertEntityLink(options: { link: EntityLink }): Promise<void> {
+    await this.db<EntityLinkRow>('entity_links')
+      .insert(toEntityLinkRow(options.link))
+      .onConflict('entity_ref')
+      .merge(['repository', 'workspace_path']);
+  }
+
+  async getEntityLink(options: {
+    entityRef: string;
+  }): Promise<EntityLink | undefined> {
+    const row = await this.db<EntityLinkRow>('entity_links')
+      .where('entity_ref', options.entityRef)
+      .first();
+    return row
+      ? {
+          entityRef: row.entity_ref,
+          source: {
+            repository: row.repository,
+            workspacePath: row.workspace_path,
+          },
+        }
+      : undefined;
+  }
+
+  async getLinkedEntityRef(options: {
+    source: ReportSourceKey;
+  }): Promise<string | undefined> {
+    const row = await this.db<EntityLinkRow>('entity_links')
+      .select('entity_ref')
+      .where(sourceFilter(options.source))
+      .orderBy('entity_ref', 'asc')
+      .first();
+    return row?.entity_ref;
+  }
+
+  async deleteRunsFinishedBefore(options: { before: Date }): Promise<number> {
+    return this.db('reports')
+      .where('finished_at', '<', options.before)
+      .delete();
+  }
+
+  async deleteRollupsBefore(options: { day: string }): Promise<number> {
+    return this.db('daily_rollups').where('day', '<', options.day).delete();
+  }
+}
+
+/** The part of a new CI run that its day's rollup needs. */
+interface RollupContribution {
+  source: ReportSourceKey;
+  finishedAt: string;
+  metrics: RunMetrics;
+}
+
+async function addToDailyRollups(
+  tx: Knex.Transaction,
+  contributions: RollupContribution[],
+) {
+  const rollupsByKey = new Map<string, RollupInsertRow>();
+  for (const { source, finishedAt, metrics } of contributions) {
+    const day = utcDay(finishedAt);
+    const key = JSON.stringify([source.repository, source.workspacePath, day]);
+    const rollup = rollupsByKey.get(key) ?? {
+      repository: source.repository,
+      workspace_path: source.workspacePath,
+      day,
+      runs: 0,
+      requests: 0,
+      hits: 0,
+      misses: 0,
+      errors: 0,
+      avoidable_not_cached: 0,
+      compile_seconds: 0,
+      cache_write_errors: 0,
+    };
+    rollup.runs += 1;
+    rollup.requests += metrics.requests;
+    rollup.hits += metrics.hits;
+    rollup.misses += metrics.misses;
+    rollup.errors += metrics.errors;
+    rollup.avoidable_not_cached += metrics.avoidableNotCached;
+    rollup.compile_seconds += metrics.compileSeconds;
+    rollup.cache_write_errors += metrics.cacheWriteErrors;
+    rollupsByKey.set(key, rollup);
+  }
+  // PostgreSQL refuses to upsert one row twice in a statement, hence the grouping above;
+  // sorted for the same lock order as the reports.
+  const rollups = [...rollupsByKey.entries()]
+    .sort(([a], [b]) => compareStrings(a, b))
+    .map(([, rollup]) => rollup);
+  for (const chunk of chunks(rollups, INSERT_CHUNK_SIZE)) {
+    await tx('daily_rollups')
+      .insert(chunk)
+      .onConflict(['repository', 'workspace_path', 'day'])
+      .merge(
+        Object.fromEntries(
+          ROLLUP_SUM_COLUMNS.map(column => [
+            column,
+            tx.raw('?? + ??', [
+              `daily_rollups.${column}`,
+              `excluded.${column}`,
+            ]),
+          ]),
+        ),
+      );
+  }
+}
+
+function toReportRow(id: string, run: NewRun): ReportRow {
+  const { report, metrics, source } = run;
+  return {
+    id,
+    idempotency_key: run.idempotencyKey,
+    repository: source.repository,
+    workspace_path: source.workspacePath,
+    kind: report.kind,
+    branch: report.source.branch,
+    commit: report.source.commit,
+    provider: report.source.ci.provider,
+    run_id: report.source.ci.runId,
+    run_attempt: report.source.ci.runAttempt,
+    job: report.source.ci.job,
+    url: report.source.ci.url,
+    started_at: report.source.startedAt
+      ? new Date(report.source.startedAt)
+      : null,
+    finished_at: new Date(report.source.finishedAt),
+    received_at: run.receivedAt,
+    sccache_version: report.sccache?.version ?? null,
+    cache_backend: report.sccache?.cache.backend ?? null,
+    rustc_release: report.toolchain.rustc?.release ?? null,
+    requests: metrics?.requests ?? null,
+    hits: metrics?.hits ?? null,
+    misses: metrics?.misses ?? null,
+    errors: metrics?.errors ?? null,
+    avoidable_not_cached: metrics?.avoidableNotCached ?? null,
+    compile_seconds: metrics?.compileSeconds ?? null,
+    cache_write_errors: metrics?.cacheWriteErrors ?? null,
+    cache_timeouts: metrics?.cacheTimeouts ?? null,
+    hit_rate: metrics?.hitRate ?? null,
+    effective_hit_rate: metrics?.effectiveHitRate ?? null,
+    metrics_json: metrics ? JSON.stringify(metrics) : null,
+    report_json: JSON.stringify(report),
+  };
+}
+
+function toStoredRun(row: SummaryRow): StoredRun {
+  return {
+    id: row.id,
+    kind: row.kind,
+    repository: row.repository,
+    workspacePath: row.workspace_path,
+    branch: row.branch,
+    commit: row.commit,
+    provider: row.provider,
+    runId: row.run_id,
+    runAttempt: Number(row.run_attempt),
+    job: row.job,
+    url: row.url,
+    startedAt: row.started_at === null ? null : toIsoString(row.started_at),
+    finishedAt: toIsoString(row.finished_at),
+    receivedAt: toIsoString(row.received_at),
+    sccacheVersion: row.sccache_version,
+    cacheBackend: row.cache_backend,
+    rustcRelease: row.rustc_release,
+    metrics: row.metrics_json
+      ? (JSON.parse(row.metrics_json) as RunMetrics)
+      : null,
+  };
+}
+
+function toStoredRunDetail(row: ReportRow): StoredRunDetail {
+  return {
+    ...toStoredRun(row),
+    report: JSON.parse(row.report_json) as BuildCacheReport,
+  };
+}
+
+function toEntityLinkRow(link: EntityLink): EntityLinkRow {
+  return {
+    entity_ref: link.entityRef,
+    repository: link.source.repository,
+    workspace_path: link.source.workspacePath,
+  };
+}
+
+function sourceFilter(source: ReportSourceKey) {
+  return {
+    repository: source.repository,
+    workspace_path: source.workspacePath,
+  };
+}
+
+function toIsoString(value: DbTimestamp): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}
+
+function compareStrings(a: string, b: string): number {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const result: T[][] = [];
+  for (let i = 0; i < items.length; i += size) {
+    result.push(items.slice(i, i + size));
+  }
+  return result;
+}

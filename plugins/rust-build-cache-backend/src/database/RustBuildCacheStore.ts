@@ -1,0 +1,109 @@
+import {
+  BuildCacheReport,
+  RunDetail,
+  RunMetrics,
+  RunSummary,
+  UnmatchedSource,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
+
+/** Where reports come from: normalised `host/owner/name` and workspace path. */
+export interface ReportSourceKey {
+  repository: string;
+  workspacePath: string;
+}
+
+/** A validated report, ready to store. */
+export interface NewRun {
+  /** Same key, same run: a second insert returns the stored run instead of adding one. */
+  idempotencyKey: string;
+  source: ReportSourceKey;
+  report: BuildCacheReport;
+  /** Null when the report carried no sccache statistics. */
+  metrics: RunMetrics | null;
+  receivedAt: Date;
+}
+
+export interface InsertedRun {
+  id: string;
+  /** False when a run with the same idempotency key was already stored. */
+  created: boolean;
+}
+
+/** A stored run. Entity refs are not stored with runs: callers resolve them from links. */
+export type StoredRun = Omit<RunSummary, 'entityRef'>;
+export type StoredRunDetail = Omit<RunDetail, 'entityRef'>;
+
+/** Metric sums of the CI runs of one workspace on one UTC day. */
+export interface DailyRollup {
+  /** `YYYY-MM-DD` */
+  day: string;
+  runs: number;
+  requests: number;
+  hits: number;
+  misses: number;
+  errors: number;
+  avoidableNotCached: number;
+  compileSeconds: number;
+  cacheWriteErrors: number;
+}
+
+export interface EntityLink {
+  /** Lower-case entity ref, e.g. `component:default/billing`. */
+  entityRef: string;
+  source: ReportSourceKey;
+}
+
+/** Persistence of reports, their daily rollups and entity links. */
+export interface RustBuildCacheStore {
+  /**
+   * Stores runs and adds the CI runs that carry metrics to the daily rollups, all in one
+   * transaction. Runs whose idempotency key is already stored are left as they are.
+   * Results are in the order of `runs`.
+   */
+  insertRuns(options: { runs: NewRun[] }): Promise<InsertedRun[]>;
+
+  getRun(options: { id: string }): Promise<StoredRunDetail | undefined>;
+
+  getLatestRun(options: {
+    source: ReportSourceKey;
+    kind?: BuildCacheReport['kind'];
+  }): Promise<StoredRunDetail | undefined>;
+
+  /** Newest first. */
+  listRuns(options: {
+    source: ReportSourceKey;
+    kind?: BuildCacheReport['kind'];
+    limit: number;
+    offset: number;
+  }): Promise<{ items: StoredRun[]; total: number }>;
+
+  /** Days without CI runs have no rollup. Ordered by day, both ends inclusive. */
+  getDailyRollups(options: {
+    source: ReportSourceKey;
+    fromDay: string;
+    toDay: string;
+  }): Promise<DailyRollup[]>;
+
+  /** Sources with stored reports and no entity link, most recently active first. */
+  listUnmatchedSources(): Promise<UnmatchedSource[]>;
+
+  /** Replaces all entity links with the given set, atomically. */
+  replaceEntityLinks(options: { links: EntityLink[] }): Promise<void>;
+
+  upsertEntityLink(options: { link: EntityLink }): Promise<void>;
+
+  getEntityLink(options: {
+    entityRef: string;
+  }): Promise<EntityLink | undefined>;
+
+  /** The entity whose link names this source; the first by ref if several do. */
+  getLinkedEntityRef(options: {
+    source: ReportSourceKey;
+  }): Promise<string | undefined>;
+
+  /** Deletes runs that finished before `before`; returns how many. Rollups are kept. */
+  deleteRunsFinishedBefore(options: { before: Date }): Promise<number>;
+
+  /** Deletes rollups of days before `day` (`YYYY-MM-DD`); returns how many. */
+  deleteRollupsBefore(options: { day: string }): Promise<number>;
+}

@@ -1,0 +1,113 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { rustBuildCachePermissions } from '@rust-build-cache/plugin-rust-build-cache-common';
+import {
+  PullProvider,
+  rustBuildCachePullProvidersExtensionPoint,
+} from '@rust-build-cache/plugin-rust-build-cache-node';
+import { readRustBuildCacheConfig } from './config';
+import { DatabaseRustBuildCacheStore } from './database/DatabaseRustBuildCacheStore';
+import { EntityLinkService } from './service/EntityLinkService';
+import { ReportIngestionService } from './service/ReportIngestionService';
+import { RetentionService } from './service/RetentionService';
+import { createRouter } from './service/router';
+import { RunQueryService } from './service/RunQueryService';
+import { scheduleTasks } from './service/tasks';
+
+/**
+ * The rust-build-cache backend: ingests build-cache reports from CI, stores them, links
+ * them to catalog entities and serves them per entity.
+ *
+ * @public
+ */
+export const rustBuildCachePlugin = createBackendPlugin({
+  pluginId: 'rust-build-cache',
+  register(env) {
+    const pullProviders = new Map<string, PullProvider>();
+    env.registerExtensionPoint(rustBuildCachePullProvidersExtensionPoint, {
+      addPullProvider(...providers) {
+        for (const provider of providers) {
+          if (pullProviders.has(provider.id)) {
+            throw new Error(
+              `A pull provider with id '${provider.id}' is already registered`,
+            );
+          }
+          pullProviders.set(provider.id, provider);
+        }
+      },
+    });
+
+    env.registerInit({
+      deps: {
+        logger: coreServices.logger,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        scheduler: coreServices.scheduler,
+        catalog: catalogServiceRef,
+      },
+      async init({
+        logger,
+        config,
+        database,
+        httpRouter,
+        httpAuth,
+        auth,
+        permissions,
+        permissionsRegistry,
+        scheduler,
+        catalog,
+      }) {
+        const settings = readRustBuildCacheConfig(config);
+        const store = await DatabaseRustBuildCacheStore.create({ database });
+        const entityLinks = new EntityLinkService({
+          store,
+          catalog,
+          auth,
+          logger,
+        });
+        const retention = new RetentionService({
+          store,
+          logger,
+          reportRetentionDays: settings.reportRetentionDays,
+          rollupRetentionDays: settings.rollupRetentionDays,
+        });
+
+        permissionsRegistry.addPermissions(rustBuildCachePermissions);
+        await scheduleTasks({
+          scheduler,
+          logger,
+          entityLinks,
+          entityLinksSchedule: settings.entityLinksSchedule,
+          retention,
+        });
+        // Pulling runs from CI providers comes with the modules that provide them.
+        if (pullProviders.size > 0) {
+          logger.info(
+            `Registered pull providers: ${[...pullProviders.keys()].join(
+              ', ',
+            )}`,
+          );
+        }
+
+        httpRouter.use(
+          await createRouter({
+            httpAuth,
+            permissions,
+            ingestion: new ReportIngestionService(store),
+            runs: new RunQueryService({ store, entityLinks }),
+            maxReportBytes: settings.maxReportBytes,
+          }),
+        );
+        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+      },
+    });
+  },
+});

@@ -1,0 +1,110 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import {
+  CompoundEntityRef,
+  Entity,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { RUST_BUILD_CACHE_WORKSPACE_ANNOTATION } from '@rust-build-cache/plugin-rust-build-cache-common';
+import {
+  EntityLink,
+  ReportSourceKey,
+  RustBuildCacheStore,
+} from '../database/RustBuildCacheStore';
+import { entitySourceKey } from './reportSources';
+
+/** Entity refs are compared case-insensitively in Backstage; links store them lower case. */
+export function toEntityRef(entity: Entity | CompoundEntityRef): string {
+  return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+}
+
+/**
+ * Keeps the links from catalog entities to the (repository, workspace) their reports name,
+ * so that queries by entity need no catalog call and reports that arrive before their
+ * entity is registered get linked once it is.
+ */
+export class EntityLinkService {
+  constructor(
+    private readonly options: {
+      store: RustBuildCacheStore;
+      catalog: CatalogService;
+      auth: AuthService;
+      logger: LoggerService;
+    },
+  ) {}
+
+  /** Rebuilds all links from the annotated entities of the catalog. */
+  async refreshLinks(): Promise<{ linked: number; withoutRepository: number }> {
+    const { store, catalog, auth, logger } = this.options;
+    const links: EntityLink[] = [];
+    let withoutRepository = 0;
+    const pages = catalog.streamEntities(
+      {
+        filter: {
+          [`metadata.annotations.${RUST_BUILD_CACHE_WORKSPACE_ANNOTATION}`]:
+            CATALOG_FILTER_EXISTS,
+        },
+        fields: [
+          'kind',
+          'metadata.namespace',
+          'metadata.name',
+          'metadata.annotations',
+        ],
+      },
+      { credentials: await auth.getOwnServiceCredentials() },
+    );
+    for await (const entities of pages) {
+      for (const entity of entities) {
+        const source = entitySourceKey(entity);
+        if (source) {
+          links.push({ entityRef: toEntityRef(entity), source });
+        } else {
+          withoutRepository += 1;
+        }
+      }
+    }
+    await store.replaceEntityLinks({ links });
+    if (withoutRepository > 0) {
+      logger.warn(
+        `${withoutRepository} entities have the ${RUST_BUILD_CACHE_WORKSPACE_ANNOTATION} annotation but no repository annotation, so no reports can be linked to them`,
+      );
+    }
+    return { linked: links.length, withoutRepository };
+  }
+
+  /**
+   * The source of an entity's reports: from the links, or else from the catalog (an
+   * entity registered since the last refresh), which also records the link. Undefined
+   * when the entity lacks the annotations.
+   *
+   * @throws NotFoundError when the catalog does not have the entity.
+   */
+  async resolveSource(options: {
+    entity: CompoundEntityRef;
+    credentials: BackstageCredentials;
+  }): Promise<ReportSourceKey | undefined> {
+    const { store, catalog } = this.options;
+    const entityRef = toEntityRef(options.entity);
+    const link = await store.getEntityLink({ entityRef });
+    if (link) {
+      return link.source;
+    }
+    const entity = await catalog.getEntityByRef(entityRef, {
+      credentials: options.credentials,
+    });
+    if (!entity) {
+      throw new NotFoundError(`Entity ${entityRef} not found`);
+    }
+    const source = entitySourceKey(entity);
+    if (source) {
+      await store.upsertEntityLink({ link: { entityRef, source } });
+    }
+    return source;
+  }
+}

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { InputError } from '@backstage/errors';
+import {
+  BuildCacheReport,
+  computeRunMetrics,
+  formatReportIssues,
+  IngestReportResponse,
+  validateReport,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
+import {
+  NewRun,
+  ReportSourceKey,
+  RustBuildCacheStore,
+} from '../database/RustBuildCacheStore';
+import { reportSourceKey } from './reportSources';
+
+/** Validates pushed reports and stores them once per CI job run. */
+export class ReportIngestionService {
+  constructor(private readonly store: RustBuildCacheStore) {}
+
+  /** Stores a report; a report of an already stored job run returns that run's id. */
+  async ingest(body: unknown): Promise<IngestReportResponse> {
+    const validation = validateReport(body);
+    if (!validation.ok) {
+      throw new InputError(
+        `Invalid report:\n${formatReportIssues(validation.issues)}`,
+      );
+    }
+    const run = toNewRun(validation.report, new Date());
+    const [{ id, created }] = await this.store.insertRuns({ runs: [run] });
+    const entityRef = await this.store.getLinkedEntityRef({
+      source: run.source,
+    });
+    return { id, created, entityRef: entityRef ?? null };
+  }
+}
+
+export function toNewRun(report: BuildCacheReport, receivedAt: Date): NewRun {
+  const source = reportSourceKey(report);
+  return {
+    idempotencyKey: idempotencyKey(report, source),
+    source,
+    report,
+    metrics: report.sccache ? computeRunMetrics(report.sccache) : null,
+    receivedAt,
+  };
+}
+
+/**
+ * One CI job run of one workspace, whatever else the report says: a retried upload of
+ * the same job gets the same key, a re-run of the job (next attempt) a new one.
+ */
+function idempotencyKey(
+  report: BuildCacheReport,
+  { repository, workspacePath }: ReportSourceKey,
+): string {
+  const { provider, runId, runAttempt, job } = report.source.ci;
+  return createHash('sha256')
+    .update(
+      JSON.stringify([
+        provider,
+        repository,
+        runId,
+        runAttempt,
+        job,
+        workspacePath,
+        report.kind,
+      ]),
+    )
+    .digest('hex');
+}

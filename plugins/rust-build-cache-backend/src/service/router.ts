@@ -1,0 +1,175 @@
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import {
+  CustomErrorBase,
+  InputError,
+  NotAllowedError,
+} from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { rustBuildCacheReadPermission } from '@rust-build-cache/plugin-rust-build-cache-common';
+import express, { ErrorRequestHandler, Request } from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { ReportIngestionService } from './ReportIngestionService';
+import { RunQueryService } from './RunQueryService';
+
+/** 413: there is no Backstage error class for it; the error handler reads `statusCode`. */
+class ReportTooLargeError extends CustomErrorBase {
+  name = 'ReportTooLargeError' as const;
+  readonly statusCode = 413;
+}
+
+const runKind = z.enum(['ci', 'prewarm']);
+
+const entityParams = z.object({
+  namespace: z.string().min(1),
+  kind: z.string().min(1),
+  name: z.string().min(1),
+});
+
+const latestQuery = z.object({ kind: runKind.optional() });
+
+const timeSeriesQuery = z.object({
+  days: z.coerce.number().int().min(1).max(365).default(90),
+});
+
+const runsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+  kind: runKind.optional(),
+});
+
+const runParams = z.object({ id: z.uuid() });
+
+const compareQuery = z.object({ base: z.uuid(), head: z.uuid() });
+
+export async function createRouter(options: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  ingestion: ReportIngestionService;
+  runs: RunQueryService;
+  maxReportBytes: number;
+}): Promise<express.Router> {
+  const { httpAuth, permissions, ingestion, runs, maxReportBytes } = options;
+  const router = Router();
+
+  const requireReadPermission = async (req: Request) => {
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorize(
+      [{ permission: rustBuildCacheReadPermission }],
+      { credentials },
+    );
+    if (decision.result === AuthorizeResult.DENY) {
+      throw new NotAllowedError('Unauthorized');
+    }
+    return credentials;
+  };
+
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.post(
+    '/reports',
+    // CI pushes reports (external access tokens arrive as service principals); users do
+    // not. Checked before the body is read, so refused callers cost no parsing.
+    async (req, _res, next) => {
+      await httpAuth.credentials(req, { allow: ['service'] });
+      if (!req.is('application/json')) {
+        throw new InputError(
+          'Expected a JSON report with Content-Type: application/json',
+        );
+      }
+      next();
+    },
+    express.json({ limit: maxReportBytes }),
+    async (req, res) => {
+      const result = await ingestion.ingest(req.body);
+      res.status(result.created ? 201 : 200).json(result);
+    },
+  );
+
+  router.get('/entities/:namespace/:kind/:name/latest', async (req, res) => {
+    const credentials = await requireReadPermission(req);
+    const entity = parse(entityParams, req.params, 'path');
+    const { kind } = parse(latestQuery, req.query, 'query');
+    res.json({ run: await runs.getLatestRun({ entity, credentials, kind }) });
+  });
+
+  router.get(
+    '/entities/:namespace/:kind/:name/timeseries',
+    async (req, res) => {
+      const credentials = await requireReadPermission(req);
+      const entity = parse(entityParams, req.params, 'path');
+      const { days } = parse(timeSeriesQuery, req.query, 'query');
+      res.json(await runs.getTimeSeries({ entity, credentials, days }));
+    },
+  );
+
+  router.get('/entities/:namespace/:kind/:name/runs', async (req, res) => {
+    const credentials = await requireReadPermission(req);
+    const entity = parse(entityParams, req.params, 'path');
+    const query = parse(runsQuery, req.query, 'query');
+    res.json(await runs.listRuns({ entity, credentials, ...query }));
+  });
+
+  // Before /runs/:id, which would otherwise take `compare` for an id.
+  router.get('/runs/compare', async (req, res) => {
+    await requireReadPermission(req);
+    const { base, head } = parse(compareQuery, req.query, 'query');
+    res.json(await runs.compareRuns({ baseId: base, headId: head }));
+  });
+
+  router.get('/runs/:id', async (req, res) => {
+    await requireReadPermission(req);
+    const { id } = parse(runParams, req.params, 'path');
+    res.json(await runs.getRun({ id }));
+  });
+
+  router.get('/unmatched', async (req, res) => {
+    await requireReadPermission(req);
+    res.json(await runs.listUnmatchedSources());
+  });
+
+  router.use(translateBodyParserErrors(maxReportBytes));
+
+  return router;
+}
+
+function parse<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  where: 'path' | 'query',
+): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const issues = result.error.issues.map(
+      issue =>
+        `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`,
+    );
+    throw new InputError(`Invalid ${where} parameters:\n${issues.join('\n')}`);
+  }
+  return result.data;
+}
+
+/** body-parser's own errors name no config key and are not Backstage errors. */
+function translateBodyParserErrors(
+  maxReportBytes: number,
+): ErrorRequestHandler {
+  return (error, _req, _res, next) => {
+    const type = (error as { type?: unknown }).type;
+    if (type === 'entity.too.large') {
+      next(
+        new ReportTooLargeError(
+          `Report is larger than ${maxReportBytes} bytes, the limit set by rustBuildCache.ingestion.maxReportBytes`,
+        ),
+      );
+    } else if (type === 'entity.parse.failed') {
+      next(new InputError(`Report is not valid JSON: ${error.message}`));
+    } else {
+      next(error);
+    }
+  };
+}

@@ -1,0 +1,58 @@
+import {
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { ForwardedError } from '@backstage/errors';
+import { EntityLinkService } from './EntityLinkService';
+import { RetentionService } from './RetentionService';
+
+export const ENTITY_LINKS_TASK_ID = 'rust-build-cache-refresh-entity-links';
+export const RETENTION_TASK_ID = 'rust-build-cache-retention';
+
+const RETENTION_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { hours: 24 },
+  timeout: { hours: 1 },
+  // Deleting is never urgent: let a (re)starting backend settle first.
+  initialDelay: { minutes: 10 },
+  scope: 'global',
+};
+
+export async function scheduleTasks(options: {
+  scheduler: SchedulerService;
+  logger: LoggerService;
+  entityLinks: EntityLinkService;
+  entityLinksSchedule: SchedulerServiceTaskScheduleDefinition;
+  retention: RetentionService;
+}): Promise<void> {
+  const { scheduler, logger, entityLinks, entityLinksSchedule, retention } =
+    options;
+
+  // No initial delay: a fresh installation links entities right at startup.
+  await scheduler.scheduleTask({
+    id: ENTITY_LINKS_TASK_ID,
+    ...entityLinksSchedule,
+    fn: async () => {
+      try {
+        const { linked } = await entityLinks.refreshLinks();
+        logger.info(
+          `Linked ${linked} catalog entities to their build-cache reports`,
+        );
+      } catch (error) {
+        throw new ForwardedError('Refreshing entity links failed', error);
+      }
+    },
+  });
+
+  await scheduler.scheduleTask({
+    id: RETENTION_TASK_ID,
+    ...RETENTION_SCHEDULE,
+    fn: async () => {
+      try {
+        await retention.applyRetention();
+      } catch (error) {
+        throw new ForwardedError('Applying retention failed', error);
+      }
+    },
+  });
+}
