@@ -156,11 +156,10 @@ const ROLLUP_SUM_COLUMNS = [
 export class DatabaseRustBuildCacheStore implements RustBuildCacheStore {
   static async create(options: {
     database: DatabaseService;
-    skipMigrations?: boolean;
   }): Promise<DatabaseRustBuildCacheStore> {
-    const { database, skipMigrations } = options;
+    const { database } = options;
     const client = await database.getClient();
-    if (!database.migrations?.skip && !skipMigrations) {
+    if (!database.migrations?.skip) {
       await client.migrate.latest({ directory: migrationsDir });
     }
     return new DatabaseRustBuildCacheStore(client);

@@ -1,0 +1,213 @@
+/*
+ * Shared parts of the benchmarks: a real backend (backend-defaults: real database, auth,
+ * scheduler and HTTP server) running this plugin, an in-memory catalog, timing helpers.
+ */
+import { Worker } from 'node:worker_threads';
+import { createBackend } from '@backstage/backend-defaults';
+import {
+  coreServices,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { ConfigReader } from '@backstage/config';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { BuildCacheReport } from '@rust-build-cache/plugin-rust-build-cache-common';
+import { rustBuildCachePlugin } from '../src/plugin';
+
+export const BENCH_TOKEN = 'rust-build-cache-bench-token-0123456789';
+
+/** Database prefix of bench/seed.ts and bench/query.ts: both use `<prefix>rust-build-cache`. */
+export const QUERY_BENCH_PREFIX = 'rbc_bench_query_';
+
+export type BenchDatabase =
+  | { client: 'pg'; connection: string; prefix: string }
+  | { client: 'better-sqlite3'; directory: string };
+
+/** Starts a backend with this plugin on `port`; stop it with the returned function. */
+export async function startBenchBackend(options: {
+  port: number;
+  database: BenchDatabase;
+  entities: Entity[];
+}): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const database =
+    options.database.client === 'pg'
+      ? {
+          client: 'pg',
+          connection: options.database.connection,
+          prefix: options.database.prefix,
+        }
+      : {
+          client: 'better-sqlite3',
+          connection: { directory: options.database.directory },
+        };
+  const config = new ConfigReader({
+    backend: {
+      baseUrl,
+      listen: { port: options.port, host: '127.0.0.1' },
+      database,
+      auth: {
+        externalAccess: [
+          {
+            type: 'static',
+            options: { token: BENCH_TOKEN, subject: 'bench' },
+            accessRestrictions: [{ plugin: 'rust-build-cache' }],
+          },
+        ],
+      },
+    },
+    permission: { enabled: false },
+  });
+
+  const backend = createBackend();
+  backend.add(
+    createServiceFactory({
+      service: coreServices.rootConfig,
+      deps: {},
+      factory: () => config,
+    }),
+  );
+  backend.add(catalogServiceMock.factory({ entities: options.entities }));
+  backend.add(rustBuildCachePlugin);
+  await backend.start();
+  return {
+    baseUrl: `${baseUrl}/api/rust-build-cache`,
+    stop: () => backend.stop(),
+  };
+}
+
+export function benchEntityName(index: number): string {
+  return `service-${String(index).padStart(4, '0')}`;
+}
+
+/** Entity `index` reports from workspace `services/<name>` of github.com/bench/monorepo. */
+export function benchEntity(index: number): Entity {
+  const name = benchEntityName(index);
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      annotations: {
+        'rust-build-cache/workspace': `services/${name}`,
+        'github.com/project-slug': 'bench/monorepo',
+      },
+    },
+    spec: { type: 'service', lifecycle: 'production', owner: 'bench' },
+  };
+}
+
+/** A report of entity `entityIndex`'s workspace, finished at `finishedAt`. */
+export function benchReport(
+  example: BuildCacheReport,
+  entityIndex: number,
+  runId: string,
+  finishedAt: Date,
+): BuildCacheReport {
+  return {
+    ...example,
+    kind: 'ci',
+    source: {
+      ...example.source,
+      repository: { host: 'github.com', owner: 'bench', name: 'monorepo' },
+      workspacePath: `services/${benchEntityName(entityIndex)}`,
+      startedAt: new Date(finishedAt.getTime() - 300_000).toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      ci: { ...example.source.ci, runId, runAttempt: 1 },
+    },
+  };
+}
+
+export function percentile(sortedMs: number[], p: number): number {
+  const index = Math.min(
+    sortedMs.length - 1,
+    Math.ceil((p / 100) * sortedMs.length) - 1,
+  );
+  return sortedMs[Math.max(0, index)];
+}
+
+export function summarise(latenciesMs: number[]) {
+  const sorted = [...latenciesMs].sort((a, b) => a - b);
+  return {
+    count: sorted.length,
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted[sorted.length - 1]),
+  };
+}
+
+export function round(value: number, digits = 1): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+export interface LoadRequest {
+  method: 'GET' | 'POST';
+  path: string;
+  /** JSON text */
+  body?: string;
+}
+
+/*
+ * The HTTP clients run in a worker thread, so that they do not share the server's event
+ * loop (in production they are other machines). Plain JS: workers get no TS transform.
+ */
+const LOAD_WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { baseUrl, token, requests, concurrency, expectStatus } = workerData;
+(async () => {
+  const latencies = new Array(requests.length);
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, async () => {
+    while (next < requests.length) {
+      const index = next++;
+      const { method, path, body } = requests[index];
+      const start = performance.now();
+      const headers = { authorization: 'Bearer ' + token };
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      const response = await fetch(baseUrl + path, { method, headers, body });
+      const text = await response.text();
+      if (response.status !== expectStatus) {
+        throw new Error(method + ' ' + path + ' answered ' + response.status + ': ' + text);
+      }
+      latencies[index] = performance.now() - start;
+    }
+  }));
+  parentPort.postMessage({ latencies, seconds: (performance.now() - started) / 1000 });
+})().catch(error => parentPort.postMessage({ error: String(error && error.stack || error) }));
+`;
+
+/**
+ * Sends `requests` with `concurrency` clients, each waiting for its answer before the
+ * next request; returns each request's latency in ms and the wall time in seconds.
+ */
+export function runHttpLoad(options: {
+  baseUrl: string;
+  requests: LoadRequest[];
+  concurrency: number;
+  expectStatus: number;
+}): Promise<{ latencies: number[]; seconds: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(LOAD_WORKER_SOURCE, {
+      eval: true,
+      workerData: { ...options, token: BENCH_TOKEN },
+    });
+    worker.once('message', message => {
+      worker.terminate();
+      if (message.error) {
+        reject(new Error(message.error));
+      } else {
+        resolve(message);
+      }
+    });
+    worker.once('error', reject);
+  });
+}
+
+export function argValue(name: string, fallback: string): string {
+  const prefix = `--${name}=`;
+  const arg = process.argv.find(a => a.startsWith(prefix));
+  return arg ? arg.slice(prefix.length) : fallback;
+}

@@ -1,0 +1,111 @@
+/*
+ * Seeds PostgreSQL for bench/query.ts through the plugin's own write path
+ * (toNewRun + DatabaseRustBuildCacheStore.insertRuns, as POST /reports uses), in batches.
+ * Rows arrive in time order across entities, as CI would send them, so an entity's runs
+ * are spread over the table rather than stored together.
+ *
+ *   node --require @backstage/cli/config/nodeTransform.cjs bench/seed.ts \
+ *     --connection=postgresql://postgres@127.0.0.1:5432/postgres \
+ *     [--entities=2000] [--days=90] [--per-day=20] [--from-slot=0] [--concurrency=2]
+ *
+ * Writes into the database rbc_bench_query_rust-build-cache (created if missing), the one
+ * the backend of bench/query.ts uses. Re-running is safe: runs are idempotent, and
+ * --from-slot resumes after an interruption (a slot is one report of every entity).
+ */
+import knexFactory from 'knex';
+import { DatabaseRustBuildCacheStore } from '../src/database/DatabaseRustBuildCacheStore';
+import { toNewRun } from '../src/service/ReportIngestionService';
+import { argValue, benchReport, QUERY_BENCH_PREFIX, round } from './lib';
+import { readExampleReport } from '../src/__testUtils__/reports';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+async function main() {
+  const connection = argValue(
+    'connection',
+    'postgresql://postgres@127.0.0.1:5432/postgres',
+  );
+  const entities = Number(argValue('entities', '2000'));
+  const days = Number(argValue('days', '90'));
+  const perDay = Number(argValue('per-day', '20'));
+  const fromSlot = Number(argValue('from-slot', '0'));
+  const concurrency = Number(argValue('concurrency', '2'));
+  const databaseName = `${QUERY_BENCH_PREFIX}rust-build-cache`;
+
+  const admin = knexFactory({ client: 'pg', connection });
+  const existing = await admin('pg_database').where('datname', databaseName);
+  if (existing.length === 0) {
+    await admin.raw('CREATE DATABASE ??', [databaseName]);
+  }
+  await admin.destroy();
+
+  const url = new URL(connection);
+  url.pathname = `/${databaseName}`;
+  const knex = knexFactory({
+    client: 'pg',
+    connection: url.toString(),
+    pool: { min: 0, max: concurrency },
+  });
+  const store = await DatabaseRustBuildCacheStore.create({
+    database: { getClient: async () => knex },
+  });
+
+  const example = readExampleReport();
+  // Today's last slot ends an hour ago; slot s is day s / perDay back, spread over the day.
+  const end = Date.now() - 3600_000;
+  const slots = days * perDay;
+  const slotTime = (slot: number) => {
+    const daysBack = days - 1 - Math.floor(slot / perDay);
+    const withinDay = (slot % perDay) * Math.floor(DAY_MS / perDay);
+    return new Date(end - daysBack * DAY_MS - DAY_MS + withinDay + 1);
+  };
+
+  const started = performance.now();
+  let inserted = 0;
+  let nextSlot = fromSlot;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (nextSlot < slots) {
+        const slot = nextSlot++;
+        const finishedAt = slotTime(slot);
+        const receivedAt = new Date(finishedAt.getTime() + 5000);
+        const runs = Array.from({ length: entities }, (_, entity) =>
+          toNewRun(
+            benchReport(example, entity, `seed-${slot}-${entity}`, finishedAt),
+            receivedAt,
+          ),
+        );
+        await store.insertRuns({ runs });
+        inserted += runs.length;
+        if (slot % 20 === 0) {
+          const seconds = (performance.now() - started) / 1000;
+          console.log(
+            `slot ${slot}/${slots}: ${inserted} reports in ${round(
+              seconds,
+              0,
+            )} s, ${round(inserted / seconds, 0)} reports/s`,
+          );
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  console.log(
+    JSON.stringify({
+      benchmark: 'seed',
+      entities,
+      days,
+      perDay,
+      fromSlot,
+      reports: inserted,
+      seconds: round(seconds, 0),
+      reportsPerSecond: round(inserted / seconds, 0),
+    }),
+  );
+  await knex.destroy();
+}
+
+main().catch(error => {
+  console.error(error);
+  process.exit(1);
+});
