@@ -30,7 +30,12 @@ export { analyzeCargoLock, CargoLockError } from './cargo/analyzeCargoLock';
 export { parseCargoProfiles, CargoManifestError } from './cargo/parseCargoProfiles';
 export { parseCargoTimingsHtml, CargoTimingsError } from './cargo/parseCargoTimings';
 export { collectBuildEnv } from './build/collectBuildEnv';
-export { computeRunMetrics, combineRunMetrics, type CombinedRunMetrics } from './metrics/computeRunMetrics';
+export {
+  computeRunMetrics,
+  combineRunMetrics,
+  hitRates,
+  type CombinedRunMetrics,
+} from './metrics/computeRunMetrics';
 export { sumCounts } from './metrics/sumCounts';
 export {
   NON_CACHEABLE_REASONS,

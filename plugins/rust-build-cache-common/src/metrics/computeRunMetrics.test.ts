@@ -1,7 +1,11 @@
 import { readFixture } from '../__testUtils__/fixtures';
 import type { SccacheStats } from '../report/schema';
 import { parseSccacheStats } from '../sccache/parseSccacheStats';
-import { combineRunMetrics, computeRunMetrics } from './computeRunMetrics';
+import {
+  combineRunMetrics,
+  computeRunMetrics,
+  hitRates,
+} from './computeRunMetrics';
 import { sumCounts } from './sumCounts';
 
 const fixture = (name: string) => parseSccacheStats(readFixture(`sccache/${name}.json`));
@@ -147,5 +151,21 @@ describe('sumCounts', () => {
   it('adds up a map of counts', () => {
     expect(sumCounts({ Rust: 2, 'C/C++': 5 })).toBe(7);
     expect(sumCounts({})).toBe(0);
+  });
+});
+
+describe('hitRates', () => {
+  it('counts avoidable non-cacheable requests against the effective hit rate only', () => {
+    expect(hitRates({ hits: 2, misses: 0, avoidableNotCached: 1 })).toEqual({
+      hitRate: 1,
+      effectiveHitRate: 2 / 3,
+    });
+  });
+
+  it('has no rate when there is nothing to take it over', () => {
+    expect(hitRates({ hits: 0, misses: 0, avoidableNotCached: 0 })).toEqual({
+      hitRate: null,
+      effectiveHitRate: null,
+    });
   });
 });

@@ -30,8 +30,7 @@ export function computeRunMetrics(stats: SccacheStats): RunMetrics {
     hits,
     misses,
     errors: sumCounts(counters.errors),
-    hitRate: ratio(hits, hits + misses),
-    effectiveHitRate: ratio(hits, hits + misses + avoidableNotCached),
+    ...hitRates({ hits, misses, avoidableNotCached }),
     excludedFromEffective,
     avoidableNotCached,
     compileSeconds: durations.compilerWriteSeconds,
@@ -85,10 +84,27 @@ export function combineRunMetrics(metrics: RunMetrics[]): CombinedRunMetrics {
     misses,
     errors: sum(run => run.errors),
     avoidableNotCached,
-    hitRate: ratio(hits, hits + misses),
-    effectiveHitRate: ratio(hits, hits + misses + avoidableNotCached),
+    ...hitRates({ hits, misses, avoidableNotCached }),
     compileSeconds: sum(run => run.compileSeconds),
     cacheWriteErrors: sum(run => run.cacheWriteErrors),
+  };
+}
+
+/**
+ * The hit rate and the effective hit rate from counts: of one run, or summed over several
+ * (then the rates are taken over the sums, so a run with many compiles weighs more).
+ * The one place these formulas live; see {@link RunMetrics} for what they mean.
+ * @public
+ */
+export function hitRates(counts: {
+  hits: number;
+  misses: number;
+  avoidableNotCached: number;
+}): Pick<RunMetrics, 'hitRate' | 'effectiveHitRate'> {
+  const { hits, misses, avoidableNotCached } = counts;
+  return {
+    hitRate: ratio(hits, hits + misses),
+    effectiveHitRate: ratio(hits, hits + misses + avoidableNotCached),
   };
 }
 
