@@ -43,6 +43,10 @@ test.describe('rust-build-cache in the demo app', () => {
     await expect(
       page.getByRole('heading', { name: 'Build cache policy' }),
     ).toBeVisible();
+    // Every demo report names a workspace that a demo catalog entity claims.
+    await expect(
+      page.getByText('Every report received so far matches a catalog entity.'),
+    ).toBeVisible();
   });
 
   test('the Cache pre-warming page opens', async ({ page }) => {

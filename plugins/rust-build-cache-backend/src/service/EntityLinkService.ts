@@ -30,6 +30,9 @@ export function toEntityRef(entity: Entity | CompoundEntityRef): string {
  * entity is registered get linked once it is.
  */
 export class EntityLinkService {
+  /** When this instance last rebuilt the links; other replicas keep their own. */
+  private lastRefreshAt: number | undefined;
+
   constructor(
     private readonly options: {
       store: RustBuildCacheStore;
@@ -70,12 +73,27 @@ export class EntityLinkService {
       }
     }
     await store.replaceEntityLinks({ links });
+    this.lastRefreshAt = Date.now();
     if (withoutRepository > 0) {
       logger.warn(
         `${withoutRepository} entities have the ${RUST_BUILD_CACHE_WORKSPACE_ANNOTATION} annotation but no repository annotation, so no reports can be linked to them`,
       );
     }
     return { linked: links.length, withoutRepository };
+  }
+
+  /**
+   * Rebuilds the links unless this instance did so within `maxAgeMs`; true when it did.
+   */
+  async refreshLinksIfOlderThan(maxAgeMs: number): Promise<boolean> {
+    if (
+      this.lastRefreshAt !== undefined &&
+      Date.now() - this.lastRefreshAt <= maxAgeMs
+    ) {
+      return false;
+    }
+    await this.refreshLinks();
+    return true;
   }
 
   /**

@@ -148,6 +148,28 @@ describe.each(databases.eachSupportedId())(
       ]);
     });
 
+    it('relinks before listing unmatched sources when the links are stale', async () => {
+      const report = makeReport({
+        repository,
+        workspacePath: 'services/billing',
+        runId: 'before-entity',
+      });
+      await store.insertRuns({ runs: [toNewRun(report, new Date())] });
+
+      // This instance never refreshed: listing reads the catalog first.
+      const services = createServices([
+        annotatedEntity('billing', 'services/billing'),
+      ]);
+      expect(await services.runs.listUnmatchedSources()).toEqual({ items: [] });
+
+      // Fresh links are not reread: a source whose entity left the catalog since shows
+      // only after the next refresh.
+      await store.replaceEntityLinks({ links: [] });
+      expect(
+        (await services.runs.listUnmatchedSources()).items,
+      ).toHaveLength(1);
+    });
+
     it('links reports that arrived before their entity once the catalog has it', async () => {
       const report = makeReport({
         repository: { ...repository, owner: 'ACME' },

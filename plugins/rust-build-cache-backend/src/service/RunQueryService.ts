@@ -27,6 +27,9 @@ interface EntityQuery {
   credentials: BackstageCredentials;
 }
 
+/** How stale the entity links may be when they would leave sources unmatched. */
+const UNMATCHED_LINKS_MAX_AGE_MS = 10_000;
+
 /** Read side of the API: runs by entity and by id, time series, comparisons. */
 export class RunQueryService {
   constructor(
@@ -108,7 +111,17 @@ export class RunQueryService {
   }
 
   async listUnmatchedSources(): Promise<{ items: UnmatchedSource[] }> {
-    return { items: await this.options.store.listUnmatchedSources() };
+    const { store, entityLinks } = this.options;
+    const items = await store.listUnmatchedSources();
+    // Links are refreshed on a schedule: an entity registered since then (or, right after
+    // start, before the catalog had read its locations) would show here as unmatched.
+    if (
+      items.length > 0 &&
+      (await entityLinks.refreshLinksIfOlderThan(UNMATCHED_LINKS_MAX_AGE_MS))
+    ) {
+      return { items: await store.listUnmatchedSources() };
+    }
+    return { items };
   }
 
   private async withLinkedEntityRef(run: StoredRunDetail): Promise<RunDetail> {
