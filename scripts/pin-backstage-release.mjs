@@ -13,12 +13,18 @@ import { join } from 'node:path';
 
 const [cutoffArg, manifestPath] = process.argv.slice(2);
 if (!cutoffArg || Number.isNaN(Date.parse(cutoffArg))) {
-  console.error('usage: pin-backstage-release.mjs <cutoff ISO date> [manifest.json]');
+  console.error(
+    'usage: pin-backstage-release.mjs <cutoff ISO date> [manifest.json]',
+  );
   process.exit(2);
 }
 const cutoff = Date.parse(cutoffArg);
-const manifest = manifestPath ? JSON.parse(readFileSync(manifestPath, 'utf8')) : {};
-const registry = (process.env.npm_config_registry ?? 'https://registry.npmjs.org/').replace(/\/?$/, '/');
+const manifest = manifestPath
+  ? JSON.parse(readFileSync(manifestPath, 'utf8'))
+  : {};
+const registry = (
+  process.env.npm_config_registry ?? 'https://registry.npmjs.org/'
+).replace(/\/?$/, '/');
 const root = new URL('..', import.meta.url).pathname;
 
 const workspaceManifests = ['package.json'];
@@ -34,7 +40,8 @@ const queue = new Set();
 for (const file of workspaceManifests) {
   const pkg = JSON.parse(readFileSync(join(root, file), 'utf8'));
   for (const field of ['dependencies', 'devDependencies', 'peerDependencies']) {
-    for (const name of Object.keys(pkg[field] ?? {})) if (isBackstage(name)) queue.add(name);
+    for (const name of Object.keys(pkg[field] ?? {}))
+      if (isBackstage(name)) queue.add(name);
   }
 }
 
@@ -66,12 +73,14 @@ while (pending.length) {
           .filter(v => doc.time?.[v] && Date.parse(doc.time[v]) < cutoff);
         version = candidates.sort(cmp).pop();
       }
-      if (!version) throw new Error(`${name}: no stable version before ${cutoffArg}`);
+      if (!version)
+        throw new Error(`${name}: no stable version before ${cutoffArg}`);
       pinned[name] = version;
       const meta = doc.versions[version];
       for (const field of ['dependencies', 'peerDependencies']) {
         for (const dep of Object.keys(meta[field] ?? {})) {
-          if (isBackstage(dep) && !pinned[dep] && !pending.includes(dep)) pending.push(dep);
+          if (isBackstage(dep) && !pinned[dep] && !pending.includes(dep))
+            pending.push(dep);
         }
       }
     }),
@@ -84,5 +93,8 @@ const resolutions = Object.fromEntries(
 );
 for (const name of Object.keys(pinned).sort()) resolutions[name] = pinned[name];
 rootPkg.resolutions = resolutions;
-writeFileSync(join(root, 'package.json'), `${JSON.stringify(rootPkg, null, 2)}\n`);
+writeFileSync(
+  join(root, 'package.json'),
+  `${JSON.stringify(rootPkg, null, 2)}\n`,
+);
 console.log(`pinned ${Object.keys(pinned).length} @backstage packages`);

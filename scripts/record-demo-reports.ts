@@ -96,10 +96,7 @@ const scenarios: Scenario[] = [
     workspacePath: 'services/gateway',
     crateName: 'edge-gateway',
     deps: SERDE,
-    builds: [
-      { record: 'edge-gateway-first' },
-      { record: 'edge-gateway-warm' },
-    ],
+    builds: [{ record: 'edge-gateway-first' }, { record: 'edge-gateway-warm' }],
   },
   {
     // Monorepo workspace 2: a RUSTFLAGS change invalidates every key.
@@ -110,15 +107,24 @@ const scenarios: Scenario[] = [
     builds: [
       {},
       { record: 'rate-limiter-warm' },
-      { record: 'rate-limiter-rustflags-changed', env: { RUSTFLAGS: '-C debuginfo=1' } },
+      {
+        record: 'rate-limiter-rustflags-changed',
+        env: { RUSTFLAGS: '-C debuginfo=1' },
+      },
     ],
   },
 ];
 
 function exec(command: string, args: string[], cwd: string, env: ProcessEnv) {
   return new Promise<void>((done, fail) =>
-    execFile(command, args, { cwd, env, encoding: 'utf8' }, (error, _o, stderr) =>
-      error ? fail(new Error(`${command} ${args.join(' ')}: ${stderr}`)) : done(),
+    execFile(
+      command,
+      args,
+      { cwd, env, encoding: 'utf8' },
+      (error, _o, stderr) =>
+        error
+          ? fail(new Error(`${command} ${args.join(' ')}: ${stderr}`))
+          : done(),
     ),
   );
 }
@@ -167,28 +173,51 @@ async function collect(
 }
 
 async function main() {
-  const tools = findRustTools(['itoa', 'cfg-if', 'serde', 'serde_json', 'serde_derive']);
+  const tools = findRustTools([
+    'itoa',
+    'cfg-if',
+    'serde',
+    'serde_json',
+    'serde_derive',
+  ]);
   if (tools.missing.length) {
     throw new Error(`cannot record: missing ${tools.missing.join(', ')}`);
   }
   const tmp = await mkdtemp(join(tmpdir(), 'rbc-demo-'));
-  const server = await startSccacheServer({ sccache: tools.sccache!, cacheDir: join(tmp, 'cache') });
+  const server = await startSccacheServer({
+    sccache: tools.sccache!,
+    cacheDir: join(tmp, 'cache'),
+  });
   try {
     for (const scenario of scenarios) {
-      const workspace = await createRustWorkspace(join(tmp, scenario.crateName), {
-        name: scenario.crateName,
-        deps: scenario.deps,
-        toolchainChannel: scenario.toolchainChannel,
-      });
+      const workspace = await createRustWorkspace(
+        join(tmp, scenario.crateName),
+        {
+          name: scenario.crateName,
+          deps: scenario.deps,
+          toolchainChannel: scenario.toolchainChannel,
+        },
+      );
       for (const [index, build] of scenario.builds.entries()) {
-        const env: ProcessEnv = { ...isolatedEnv(), ...server.buildEnv, ...build.env };
+        const env: ProcessEnv = {
+          ...isolatedEnv(),
+          ...server.buildEnv,
+          ...build.env,
+        };
         for (const name of build.unset ?? []) delete env[name];
         const targetDir = `target-${index}`;
         await server.zeroStats();
         const started = new Date().toISOString();
         await workspace.cargoBuild({ targetDir, env, timings: build.timings });
         if (build.record) {
-          await collect(scenario, build.record, workspace.dir, targetDir, started, env);
+          await collect(
+            scenario,
+            build.record,
+            workspace.dir,
+            targetDir,
+            started,
+            env,
+          );
         }
       }
     }

@@ -5,10 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
-import {
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import rustBuildCachePlugin from '@rust-build-cache/plugin-rust-build-cache-backend';
 import type {
@@ -49,17 +46,16 @@ if (tools.missing.length > 0) {
 }
 
 function runCli(args: string[], cwd: string, env: ProcessEnv) {
-  return new Promise<{ stdout: string; stderr: string }>(
-    (resolveRun, reject) =>
-      execFile(
-        process.execPath,
-        [CLI, ...args],
-        { cwd, env, encoding: 'utf8', timeout: 60_000 },
-        (error, stdout, stderr) =>
-          error
-            ? reject(new Error(`rust-build-cache ${args[0]}: ${stderr}`))
-            : resolveRun({ stdout, stderr }),
-      ),
+  return new Promise<{ stdout: string; stderr: string }>((resolveRun, reject) =>
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd, env, encoding: 'utf8', timeout: 60_000 },
+      (error, stdout, stderr) =>
+        error
+          ? reject(new Error(`rust-build-cache ${args[0]}: ${stderr}`))
+          : resolveRun({ stdout, stderr }),
+    ),
   );
 }
 
@@ -131,7 +127,10 @@ function runCli(args: string[], cwd: string, env: ProcessEnv) {
 
       for (const run of [1, 2]) {
         await sccache!.zeroStats();
-        await workspace.cargoBuild({ targetDir: `target-${run}`, env: buildEnv });
+        await workspace.cargoBuild({
+          targetDir: `target-${run}`,
+          env: buildEnv,
+        });
         const reportFile = join(tmp, `report-${run}.json`);
         await runCli(
           [
@@ -187,9 +186,9 @@ function runCli(args: string[], cwd: string, env: ProcessEnv) {
         .get(`/api/rust-build-cache/runs/${warm.id}`)
         .set('Authorization', `Bearer ${TOKEN}`)
         .expect(200);
-      expect((detail.body as RunDetail).report.toolchain.rustc?.release).toMatch(
-        /^\d+\.\d+\.\d+/,
-      );
+      expect(
+        (detail.body as RunDetail).report.toolchain.rustc?.release,
+      ).toMatch(/^\d+\.\d+\.\d+/);
     });
   },
 );

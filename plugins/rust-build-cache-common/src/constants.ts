@@ -4,14 +4,16 @@
  * `services/billing` in a monorepo that holds several workspaces.
  * @public
  */
-export const RUST_BUILD_CACHE_WORKSPACE_ANNOTATION = 'rust-build-cache/workspace';
+export const RUST_BUILD_CACHE_WORKSPACE_ANNOTATION =
+  'rust-build-cache/workspace';
 
 /**
  * Optional: the repository as `host/owner/name`, for entities whose repository is not given
  * by a `github.com/project-slug` or `gitlab.com/project-slug` annotation.
  * @public
  */
-export const RUST_BUILD_CACHE_REPOSITORY_ANNOTATION = 'rust-build-cache/repository';
+export const RUST_BUILD_CACHE_REPOSITORY_ANNOTATION =
+  'rust-build-cache/repository';
 
 /** @public */
 export const GITHUB_PROJECT_SLUG_ANNOTATION = 'github.com/project-slug';

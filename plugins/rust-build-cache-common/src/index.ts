@@ -11,8 +11,15 @@ export * from './report/schema';
 export * from './report/jsonSchema';
 export * from './metrics/types';
 export * from './api/types';
-export { parseSccacheStats, SccacheStatsError } from './sccache/parseSccacheStats';
-export { parseCacheLocation, redactCredentials, type CacheLocation } from './sccache/parseCacheLocation';
+export {
+  parseSccacheStats,
+  SccacheStatsError,
+} from './sccache/parseSccacheStats';
+export {
+  parseCacheLocation,
+  redactCredentials,
+  type CacheLocation,
+} from './sccache/parseCacheLocation';
 export {
   parseToolchainFile,
   selectToolchainFile,
@@ -27,8 +34,14 @@ export {
   type ToolchainMatchStatus,
 } from './toolchain/parseRustcVersion';
 export { analyzeCargoLock, CargoLockError } from './cargo/analyzeCargoLock';
-export { parseCargoProfiles, CargoManifestError } from './cargo/parseCargoProfiles';
-export { parseCargoTimingsHtml, CargoTimingsError } from './cargo/parseCargoTimings';
+export {
+  parseCargoProfiles,
+  CargoManifestError,
+} from './cargo/parseCargoProfiles';
+export {
+  parseCargoTimingsHtml,
+  CargoTimingsError,
+} from './cargo/parseCargoTimings';
 export { collectBuildEnv } from './build/collectBuildEnv';
 export {
   computeRunMetrics,

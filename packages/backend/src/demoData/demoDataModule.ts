@@ -37,7 +37,9 @@ export default createBackendModule({
 
         async function seed() {
           const reports = buildDemoReports(new Date());
-          const baseUrl = await discovery.getBaseUrl(RUST_BUILD_CACHE_PLUGIN_ID);
+          const baseUrl = await discovery.getBaseUrl(
+            RUST_BUILD_CACHE_PLUGIN_ID,
+          );
           let created = 0;
           for (const report of reports) {
             const { token } = await auth.getPluginRequestToken({

@@ -71,7 +71,9 @@ const services: DemoService[] = [
     days: 30,
     runsPerDay: 2,
     runFor: (daysAgo, run) =>
-      daysAgo === 1 && run === 0 ? rateLimiterRustflagsChanged : rateLimiterWarm,
+      daysAgo === 1 && run === 0
+        ? rateLimiterRustflagsChanged
+        : rateLimiterWarm,
   },
 ];
 
@@ -136,7 +138,9 @@ export function buildDemoReports(now: Date): BuildCacheReport[] {
         const validation = validateReport(report);
         if (!validation.ok) {
           throw new Error(
-            `demo report ${report.source.ci.runId} is invalid: ${validation.issues
+            `demo report ${
+              report.source.ci.runId
+            } is invalid: ${validation.issues
               .map(issue => `${issue.path}: ${issue.message}`)
               .join('; ')}`,
           );
@@ -146,7 +150,6 @@ export function buildDemoReports(now: Date): BuildCacheReport[] {
     }
   }
   return reports.sort(
-    (a, b) =>
-      Date.parse(a.source.finishedAt) - Date.parse(b.source.finishedAt),
+    (a, b) => Date.parse(a.source.finishedAt) - Date.parse(b.source.finishedAt),
   );
 }

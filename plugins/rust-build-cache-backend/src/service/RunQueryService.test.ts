@@ -165,9 +165,9 @@ describe.each(databases.eachSupportedId())(
       // Fresh links are not reread: a source whose entity left the catalog since shows
       // only after the next refresh.
       await store.replaceEntityLinks({ links: [] });
-      expect(
-        (await services.runs.listUnmatchedSources()).items,
-      ).toHaveLength(1);
+      expect((await services.runs.listUnmatchedSources()).items).toHaveLength(
+        1,
+      );
     });
 
     it('links reports that arrived before their entity once the catalog has it', async () => {

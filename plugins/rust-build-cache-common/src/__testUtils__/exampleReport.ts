@@ -19,7 +19,11 @@ export function buildExampleReport(): BuildCacheReport {
     schemaVersion: REPORT_SCHEMA_VERSION,
     kind: 'ci',
     source: {
-      repository: { host: 'github.com', owner: 'example-org', name: 'tinyproj' },
+      repository: {
+        host: 'github.com',
+        owner: 'example-org',
+        name: 'tinyproj',
+      },
       workspacePath: '.',
       branch: 'main',
       commit: '4f1c2b7e9d0a3c5b6e8f7a1d2c3b4a5e6f708192',
@@ -35,12 +39,19 @@ export function buildExampleReport(): BuildCacheReport {
     },
     sccache: parseSccacheStats(readFixture('sccache/sccache-0.4.0-dbg-2.json')),
     toolchain: {
-      file: parseToolchainFile('rust-toolchain.toml', '[toolchain]\nchannel = "1.95.0"\ncomponents = ["clippy", "rustfmt"]\n'),
+      file: parseToolchainFile(
+        'rust-toolchain.toml',
+        '[toolchain]\nchannel = "1.95.0"\ncomponents = ["clippy", "rustfmt"]\n',
+      ),
       rustc: parseRustcVersion(readFixture('rustc/rustc-1.95.0-vV.txt')),
     },
     dependencies: analyzeCargoLock(readFixture('cargo/Cargo.v4.lock')),
     build: {
-      profiles: parseCargoProfiles(`${readFixture('cargo/Cargo.toml')}\n[profile.release]\ncodegen-units = 1\nlto = "thin"\n`),
+      profiles: parseCargoProfiles(
+        `${readFixture(
+          'cargo/Cargo.toml',
+        )}\n[profile.release]\ncodegen-units = 1\nlto = "thin"\n`,
+      ),
       env: collectBuildEnv({
         PATH: '/usr/local/bin:/usr/bin:/bin',
         RUSTC_WRAPPER: 'sccache',

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 
 /** Text of a file under `src/__fixtures__/`. */
 export function readFixture(relativePath: string): string {
-  return readFileSync(join(__dirname, '..', '__fixtures__', relativePath), 'utf8');
+  return readFileSync(
+    join(__dirname, '..', '__fixtures__', relativePath),
+    'utf8',
+  );
 }
 
 /** Absolute path of a file under `src/__fixtures__/`. */

@@ -1,7 +1,8 @@
 import { collectBuildEnv } from './collectBuildEnv';
 
 // sha256 of "-C\x1ftarget-cpu=native\x1f-D\x1fwarnings", computed independently with sha256sum.
-const FLAGS_SHA256 = '87145bcb5555be8edfb392d066de1631f7f753c3f7bee62591045155a848ee4c';
+const FLAGS_SHA256 =
+  '87145bcb5555be8edfb392d066de1631f7f753c3f7bee62591045155a848ee4c';
 
 describe('collectBuildEnv', () => {
   it('collects a typical GitHub Actions environment', () => {
@@ -28,7 +29,10 @@ describe('collectBuildEnv', () => {
 
   it('never keeps values of CARGO_* or SCCACHE_* variables', () => {
     const collected = JSON.stringify(
-      collectBuildEnv({ CARGO_REGISTRIES_MY_TOKEN: 'tok-123', SCCACHE_REDIS_PASSWORD: 'pw-456' }),
+      collectBuildEnv({
+        CARGO_REGISTRIES_MY_TOKEN: 'tok-123',
+        SCCACHE_REDIS_PASSWORD: 'pw-456',
+      }),
     );
     expect(collected).toContain('CARGO_REGISTRIES_MY_TOKEN');
     expect(collected).not.toContain('tok-123');
@@ -48,24 +52,34 @@ describe('collectBuildEnv', () => {
 
   it('treats an empty RUSTC_WRAPPER as no wrapper and skips undefined entries', () => {
     const env = { RUSTC_WRAPPER: '', CARGO_INCREMENTAL: undefined };
-    expect(collectBuildEnv(env)).toMatchObject({ rustcWrapper: null, cargoIncremental: null, cargoVarNames: [] });
+    expect(collectBuildEnv(env)).toMatchObject({
+      rustcWrapper: null,
+      cargoIncremental: null,
+      cargoVarNames: [],
+    });
   });
 
   it('hashes CARGO_ENCODED_RUSTFLAGS like the same flags in RUSTFLAGS', () => {
-    const encoded = collectBuildEnv({ CARGO_ENCODED_RUSTFLAGS: '-C\x1ftarget-cpu=native\x1f-D\x1fwarnings' });
+    const encoded = collectBuildEnv({
+      CARGO_ENCODED_RUSTFLAGS: '-C\x1ftarget-cpu=native\x1f-D\x1fwarnings',
+    });
     expect(encoded.rustflags).toEqual({ set: true, sha256: FLAGS_SHA256 });
     expect(encoded.cargoVarNames).toEqual(['CARGO_ENCODED_RUSTFLAGS']);
   });
 
   it('prefers CARGO_ENCODED_RUSTFLAGS over RUSTFLAGS, as cargo does', () => {
-    const both = collectBuildEnv({ RUSTFLAGS: '-D warnings', CARGO_ENCODED_RUSTFLAGS: '-C\x1ftarget-cpu=native\x1f-D\x1fwarnings' });
+    const both = collectBuildEnv({
+      RUSTFLAGS: '-D warnings',
+      CARGO_ENCODED_RUSTFLAGS: '-C\x1ftarget-cpu=native\x1f-D\x1fwarnings',
+    });
     expect(both.rustflags.sha256).toBe(FLAGS_SHA256);
   });
 
   it('counts an empty RUSTFLAGS as set, since it overrides build.rustflags', () => {
     expect(collectBuildEnv({ RUSTFLAGS: '' }).rustflags).toEqual({
       set: true,
-      sha256: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      sha256:
+        'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
     });
   });
 

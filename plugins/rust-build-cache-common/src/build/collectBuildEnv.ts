@@ -18,7 +18,9 @@ const MAX_NAMES = 500;
  * overrides `build.rustflags` from cargo's configuration.
  * @public
  */
-export function collectBuildEnv(env: Record<string, string | undefined>): BuildSettings['env'] {
+export function collectBuildEnv(
+  env: Record<string, string | undefined>,
+): BuildSettings['env'] {
   const names = Object.keys(env)
     .filter(name => env[name] !== undefined)
     .sort();
@@ -39,13 +41,19 @@ export function collectBuildEnv(env: Record<string, string | undefined>): BuildS
   };
 }
 
-function rustflagsOf(env: Record<string, string | undefined>): BuildSettings['env']['rustflags'] {
+function rustflagsOf(
+  env: Record<string, string | undefined>,
+): BuildSettings['env']['rustflags'] {
   const flags = effectiveRustflags(env);
-  return flags === null ? { set: false, sha256: null } : { set: true, sha256: sha256Hex(flags.join('\x1f')) };
+  return flags === null
+    ? { set: false, sha256: null }
+    : { set: true, sha256: sha256Hex(flags.join('\x1f')) };
 }
 
 /** cargo's `rustflags_from_env`: CARGO_ENCODED_RUSTFLAGS wins over RUSTFLAGS; null when neither is set. */
-function effectiveRustflags(env: Record<string, string | undefined>): string[] | null {
+function effectiveRustflags(
+  env: Record<string, string | undefined>,
+): string[] | null {
   const encoded = env.CARGO_ENCODED_RUSTFLAGS;
   if (encoded !== undefined) return encoded === '' ? [] : encoded.split('\x1f');
   const plain = env.RUSTFLAGS;

@@ -12,7 +12,12 @@ export class CargoLockError extends Error {
 }
 
 /** (name, version, source, checksum): what pins one dependency's content. */
-type PackageTuple = [name: string, version: string, source: string, checksum: string | null];
+type PackageTuple = [
+  name: string,
+  version: string,
+  source: string,
+  checksum: string | null,
+];
 
 /**
  * Reads a Cargo.lock of any format (v1 to v4): its format version, how many packages come
@@ -33,7 +38,10 @@ export function analyzeCargoLock(content: string): DependencyInfo {
   const lock = parsed.document;
 
   const packages = lock.package ?? [];
-  if (!Array.isArray(packages)) throw new CargoLockError('"package" must be an array of [[package]] tables');
+  if (!Array.isArray(packages))
+    throw new CargoLockError(
+      '"package" must be an array of [[package]] tables',
+    );
   const v1Checksums = readV1Checksums(lock.metadata);
 
   const counts = { registry: 0, git: 0, path: 0 };
@@ -48,7 +56,12 @@ export function analyzeCargoLock(content: string): DependencyInfo {
     if (source.startsWith('git+')) counts.git++;
     else counts.registry++;
     const v1Checksum = v1Checksums.get(`${name} ${version} (${source})`);
-    tuples.push([name, version, canonicalSource(source), checksum ?? v1Checksum ?? null]);
+    tuples.push([
+      name,
+      version,
+      canonicalSource(source),
+      checksum ?? v1Checksum ?? null,
+    ]);
   });
   tuples.sort(compareTuples);
 
@@ -62,22 +75,40 @@ export function analyzeCargoLock(content: string): DependencyInfo {
 function readPackage(
   entry: unknown,
   index: number,
-): { name: string; version: string; source: string | null; checksum: string | null } {
+): {
+  name: string;
+  version: string;
+  source: string | null;
+  checksum: string | null;
+} {
   const where = `[[package]] #${index + 1}`;
-  if (!isJsonObject(entry)) throw new CargoLockError(`${where} must be a table`);
+  if (!isJsonObject(entry))
+    throw new CargoLockError(`${where} must be a table`);
   const { name, version, source, checksum } = entry;
   if (typeof name !== 'string' || !name) {
-    throw new CargoLockError(`${where} has no name (got ${describeValue(name)})`);
+    throw new CargoLockError(
+      `${where} has no name (got ${describeValue(name)})`,
+    );
   }
   const named = `${where} ("${name}")`;
   if (typeof version !== 'string' || !version) {
-    throw new CargoLockError(`${named} has no version (got ${describeValue(version)})`);
+    throw new CargoLockError(
+      `${named} has no version (got ${describeValue(version)})`,
+    );
   }
   if (source !== undefined && typeof source !== 'string') {
-    throw new CargoLockError(`${named} has a source that is not a string (got ${describeValue(source)})`);
+    throw new CargoLockError(
+      `${named} has a source that is not a string (got ${describeValue(
+        source,
+      )})`,
+    );
   }
   if (checksum !== undefined && typeof checksum !== 'string') {
-    throw new CargoLockError(`${named} has a checksum that is not a string (got ${describeValue(checksum)})`);
+    throw new CargoLockError(
+      `${named} has a checksum that is not a string (got ${describeValue(
+        checksum,
+      )})`,
+    );
   }
   return { name, version, source: source ?? null, checksum: checksum ?? null };
 }
@@ -89,11 +120,14 @@ function readPackage(
 function readV1Checksums(metadata: unknown): Map<string, string> {
   const checksums = new Map<string, string>();
   if (metadata === undefined) return checksums;
-  if (!isJsonObject(metadata)) throw new CargoLockError('[metadata] must be a table');
+  if (!isJsonObject(metadata))
+    throw new CargoLockError('[metadata] must be a table');
   for (const [key, value] of Object.entries(metadata)) {
     if (!key.startsWith('checksum ')) continue;
     if (typeof value !== 'string') {
-      throw new CargoLockError(`[metadata] "${key}" must be a string (got ${describeValue(value)})`);
+      throw new CargoLockError(
+        `[metadata] "${key}" must be a string (got ${describeValue(value)})`,
+      );
     }
     if (value !== '<none>') checksums.set(key.slice('checksum '.length), value);
   }
@@ -103,8 +137,15 @@ function readV1Checksums(metadata: unknown): Map<string, string> {
 /** v3 and v4 say `version = N`; v1 and v2 have no key and differ in where checksums live. */
 function readLockVersion(version: unknown, hasV1Checksums: boolean): number {
   if (version === undefined) return hasV1Checksums ? 1 : 2;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1 || version > 4) {
-    throw new CargoLockError(`version must be 1, 2, 3 or 4 (got ${describeValue(version)})`);
+  if (
+    typeof version !== 'number' ||
+    !Number.isInteger(version) ||
+    version < 1 ||
+    version > 4
+  ) {
+    throw new CargoLockError(
+      `version must be 1, 2, 3 or 4 (got ${describeValue(version)})`,
+    );
   }
   return version;
 }

@@ -17,43 +17,73 @@ export class CargoManifestError extends Error {
  * `[profile.<name>.package.*]` overrides are not read.
  * @public
  */
-export function parseCargoProfiles(cargoToml: string): BuildSettings['profiles'] {
+export function parseCargoProfiles(
+  cargoToml: string,
+): BuildSettings['profiles'] {
   const parsed = parseTomlDocument(cargoToml);
   if (!parsed.ok) throw new CargoManifestError(parsed.problem);
   const profiles = parsed.document.profile;
   if (profiles === undefined) return {};
-  if (!isJsonObject(profiles)) throw new CargoManifestError('profile must be a table of [profile.<name>] tables');
+  if (!isJsonObject(profiles))
+    throw new CargoManifestError(
+      'profile must be a table of [profile.<name>] tables',
+    );
 
   const result: BuildSettings['profiles'] = {};
   for (const [name, table] of Object.entries(profiles)) {
-    if (!isJsonObject(table)) throw new CargoManifestError(`profile.${name} must be a table`);
-    if (name.length > 100) throw new CargoManifestError(`profile name "${name.slice(0, 20)}…" is longer than 100 characters`);
+    if (!isJsonObject(table))
+      throw new CargoManifestError(`profile.${name} must be a table`);
+    if (name.length > 100)
+      throw new CargoManifestError(
+        `profile name "${name.slice(0, 20)}…" is longer than 100 characters`,
+      );
     result[name] = readProfile(name, table);
   }
   return result;
 }
 
-function readProfile(name: string, table: Record<string, unknown>): ProfileSettings {
-  const read = <T>(key: string, expected: string, accept: (value: unknown) => T | undefined): T | null => {
+function readProfile(
+  name: string,
+  table: Record<string, unknown>,
+): ProfileSettings {
+  const read = <T>(
+    key: string,
+    expected: string,
+    accept: (value: unknown) => T | undefined,
+  ): T | null => {
     const value = table[key];
     if (value === undefined) return null;
     const accepted = accept(value);
     if (accepted === undefined) {
-      throw new CargoManifestError(`profile.${name}.${key} must be ${expected} (got ${describeValue(value)})`);
+      throw new CargoManifestError(
+        `profile.${name}.${key} must be ${expected} (got ${describeValue(
+          value,
+        )})`,
+      );
     }
     return accepted;
   };
   return {
-    incremental: read('incremental', 'true or false', value => (typeof value === 'boolean' ? value : undefined)),
-    codegenUnits: read('codegen-units', 'a positive integer', value => (isInteger(value) && value > 0 ? value : undefined)),
+    incremental: read('incremental', 'true or false', value =>
+      typeof value === 'boolean' ? value : undefined,
+    ),
+    codegenUnits: read('codegen-units', 'a positive integer', value =>
+      isInteger(value) && value > 0 ? value : undefined,
+    ),
     // true/false, 0–2, or "none", "line-directives-only", "line-tables-only", "limited", "full"
     debug: read('debug', 'a boolean, an integer or a level name', value =>
-      typeof value === 'boolean' || isInteger(value) || isText(value, 50) ? value : undefined,
+      typeof value === 'boolean' || isInteger(value) || isText(value, 50)
+        ? value
+        : undefined,
     ),
     // true/false, or "fat", "thin", "off"
-    lto: read('lto', 'a boolean or a name', value => (typeof value === 'boolean' || isText(value, 50) ? value : undefined)),
+    lto: read('lto', 'a boolean or a name', value =>
+      typeof value === 'boolean' || isText(value, 50) ? value : undefined,
+    ),
     // 0–3, or "s", "z"
-    optLevel: read('opt-level', 'an integer or "s"/"z"', value => (isInteger(value) || isText(value, 10) ? value : undefined)),
+    optLevel: read('opt-level', 'an integer or "s"/"z"', value =>
+      isInteger(value) || isText(value, 10) ? value : undefined,
+    ),
   };
 }
 
@@ -62,5 +92,7 @@ function isInteger(value: unknown): value is number {
 }
 
 function isText(value: unknown, maxLength: number): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= maxLength;
+  return (
+    typeof value === 'string' && value.length > 0 && value.length <= maxLength
+  );
 }

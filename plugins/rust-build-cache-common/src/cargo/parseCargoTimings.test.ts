@@ -10,12 +10,48 @@ describe('parseCargoTimingsHtml', () => {
       totalSeconds: 0.34,
       unitCount: 6,
       slowest: [
-        { name: 'tinyproj', version: '0.1.0', target: 'build-script', mode: 'todo', seconds: 0.11 },
-        { name: 'tinyproj', version: '0.1.0', target: 'tinyproj "bin"', mode: 'todo', seconds: 0.08 },
-        { name: 'itoa', version: '1.0.1', target: 'lib', mode: 'todo', seconds: 0.07 },
-        { name: 'tinyproj', version: '0.1.0', target: 'lib', mode: 'todo', seconds: 0.06 },
-        { name: 'cfg-if', version: '1.0.0', target: 'lib', mode: 'todo', seconds: 0.03 },
-        { name: 'tinyproj', version: '0.1.0', target: 'build-script (run)', mode: 'run-custom-build', seconds: 0 },
+        {
+          name: 'tinyproj',
+          version: '0.1.0',
+          target: 'build-script',
+          mode: 'todo',
+          seconds: 0.11,
+        },
+        {
+          name: 'tinyproj',
+          version: '0.1.0',
+          target: 'tinyproj "bin"',
+          mode: 'todo',
+          seconds: 0.08,
+        },
+        {
+          name: 'itoa',
+          version: '1.0.1',
+          target: 'lib',
+          mode: 'todo',
+          seconds: 0.07,
+        },
+        {
+          name: 'tinyproj',
+          version: '0.1.0',
+          target: 'lib',
+          mode: 'todo',
+          seconds: 0.06,
+        },
+        {
+          name: 'cfg-if',
+          version: '1.0.0',
+          target: 'lib',
+          mode: 'todo',
+          seconds: 0.03,
+        },
+        {
+          name: 'tinyproj',
+          version: '0.1.0',
+          target: 'build-script (run)',
+          mode: 'run-custom-build',
+          seconds: 0,
+        },
       ],
     });
   });
@@ -29,7 +65,9 @@ describe('parseCargoTimingsHtml', () => {
 
   it('rejects a slowestN the report schema cannot hold', () => {
     expect(() => parseCargoTimingsHtml(HTML, 101)).toThrow(RangeError);
-    expect(() => parseCargoTimingsHtml(HTML, 1.5)).toThrow('slowestN must be an integer from 0 to 100 (got 1.5)');
+    expect(() => parseCargoTimingsHtml(HTML, 1.5)).toThrow(
+      'slowestN must be an integer from 0 to 100 (got 1.5)',
+    );
   });
 
   it('reads the compact one-line form too, with brackets inside strings', () => {
@@ -40,12 +78,22 @@ const CONCURRENCY_DATA = [{"t":0.22,"active":2,"waiting":0,"inactive":2}];
     expect(parseCargoTimingsHtml(html)).toEqual({
       totalSeconds: 0.42,
       unitCount: 1,
-      slowest: [{ name: 'itoa', version: '1.0.1', target: 'lib', mode: 'todo', seconds: 0.2 }],
+      slowest: [
+        {
+          name: 'itoa',
+          version: '1.0.1',
+          target: 'lib',
+          mode: 'todo',
+          seconds: 0.2,
+        },
+      ],
     });
   });
 
   it('reads a build where every unit was fresh', () => {
-    expect(parseCargoTimingsHtml('<script>const UNIT_DATA = [\n];\n</script>')).toEqual({ totalSeconds: 0, unitCount: 0, slowest: [] });
+    expect(
+      parseCargoTimingsHtml('<script>const UNIT_DATA = [\n];\n</script>'),
+    ).toEqual({ totalSeconds: 0, unitCount: 0, slowest: [] });
   });
 
   describe('errors name the problem', () => {
@@ -55,12 +103,21 @@ const CONCURRENCY_DATA = [{"t":0.22,"active":2,"waiting":0,"inactive":2}];
     };
 
     it('rejects HTML without UNIT_DATA', () => {
-      expectError('<html><body>Cargo Build Timings</body></html>', 'cargo timings: no UNIT_DATA in the HTML');
+      expectError(
+        '<html><body>Cargo Build Timings</body></html>',
+        'cargo timings: no UNIT_DATA in the HTML',
+      );
     });
 
     it('rejects a truncated or invalid array', () => {
-      expectError(HTML.slice(0, HTML.indexOf('const CONCURRENCY_DATA') - 200), 'UNIT_DATA is not a complete JSON array');
-      expectError('const UNIT_DATA = [{name: "itoa"}];', 'UNIT_DATA is not valid JSON');
+      expectError(
+        HTML.slice(0, HTML.indexOf('const CONCURRENCY_DATA') - 200),
+        'UNIT_DATA is not a complete JSON array',
+      );
+      expectError(
+        'const UNIT_DATA = [{name: "itoa"}];',
+        'UNIT_DATA is not valid JSON',
+      );
     });
 
     it('names the bad unit field', () => {
@@ -68,8 +125,14 @@ const CONCURRENCY_DATA = [{"t":0.22,"active":2,"waiting":0,"inactive":2}];
         'const UNIT_DATA = [{"name":"itoa","version":"1.0.1","mode":"todo","target":"","start":0.1,"duration":"fast"}];',
         'cargo timings: UNIT_DATA[0].duration must be a number of seconds (got "fast")',
       );
-      expectError('const UNIT_DATA = [{"version":"1.0.1"}];', 'UNIT_DATA[0].name must be a string (got nothing)');
-      expectError('const UNIT_DATA = [3];', 'UNIT_DATA[0] must be an object (got 3)');
+      expectError(
+        'const UNIT_DATA = [{"version":"1.0.1"}];',
+        'UNIT_DATA[0].name must be a string (got nothing)',
+      );
+      expectError(
+        'const UNIT_DATA = [3];',
+        'UNIT_DATA[0] must be an object (got 3)',
+      );
     });
   });
 });

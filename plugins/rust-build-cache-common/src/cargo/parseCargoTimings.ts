@@ -20,26 +20,47 @@ const UNIT_DATA = /\bUNIT_DATA\s*=\s*\[/;
  * (cargo leaves it empty), `tinyproj "bin"`, `build-script`, `build-script (run)`.
  * @public
  */
-export function parseCargoTimingsHtml(html: string, slowestN = 10): CargoTimings {
+export function parseCargoTimingsHtml(
+  html: string,
+  slowestN = 10,
+): CargoTimings {
   if (!Number.isInteger(slowestN) || slowestN < 0 || slowestN > 100) {
-    throw new RangeError(`slowestN must be an integer from 0 to 100 (got ${slowestN})`);
+    throw new RangeError(
+      `slowestN must be an integer from 0 to 100 (got ${slowestN})`,
+    );
   }
   const units = readUnitData(html).map(readUnit);
-  const totalSeconds = units.reduce((latest, unit) => Math.max(latest, unit.start + unit.duration), 0);
+  const totalSeconds = units.reduce(
+    (latest, unit) => Math.max(latest, unit.start + unit.duration),
+    0,
+  );
   const slowest = [...units]
     .sort((a, b) => b.duration - a.duration)
     .slice(0, slowestN)
-    .map(({ start: _start, duration, ...unit }): TimingUnit => ({ ...unit, seconds: duration }));
+    .map(
+      ({ start: _start, duration, ...unit }): TimingUnit => ({
+        ...unit,
+        seconds: duration,
+      }),
+    );
   // Cargo prints hundredths; the sum of two of them picks up binary noise (0.26 + 0.08).
-  return { totalSeconds: Math.round(totalSeconds * 1000) / 1000, unitCount: units.length, slowest };
+  return {
+    totalSeconds: Math.round(totalSeconds * 1000) / 1000,
+    unitCount: units.length,
+    slowest,
+  };
 }
 
 function readUnitData(html: string): unknown[] {
   const found = UNIT_DATA.exec(html);
-  if (!found) throw new CargoTimingsError('no UNIT_DATA in the HTML: is this the cargo-timing.html of `cargo build --timings`?');
+  if (!found)
+    throw new CargoTimingsError(
+      'no UNIT_DATA in the HTML: is this the cargo-timing.html of `cargo build --timings`?',
+    );
   const start = found.index + found[0].length - 1;
   const end = findClosingBracket(html, start);
-  if (end < 0) throw new CargoTimingsError('UNIT_DATA is not a complete JSON array');
+  if (end < 0)
+    throw new CargoTimingsError('UNIT_DATA is not a complete JSON array');
   try {
     return JSON.parse(html.slice(start, end + 1)) as unknown[];
   } catch (error) {
@@ -76,16 +97,26 @@ interface Unit extends Omit<TimingUnit, 'seconds'> {
 
 function readUnit(entry: unknown, index: number): Unit {
   const where = `UNIT_DATA[${index}]`;
-  if (!isJsonObject(entry)) throw new CargoTimingsError(`${where} must be an object (got ${describeValue(entry)})`);
+  if (!isJsonObject(entry))
+    throw new CargoTimingsError(
+      `${where} must be an object (got ${describeValue(entry)})`,
+    );
   const text = (key: string): string => {
     const value = entry[key];
-    if (typeof value !== 'string') throw new CargoTimingsError(`${where}.${key} must be a string (got ${describeValue(value)})`);
+    if (typeof value !== 'string')
+      throw new CargoTimingsError(
+        `${where}.${key} must be a string (got ${describeValue(value)})`,
+      );
     return value;
   };
   const seconds = (key: string): number => {
     const value = entry[key];
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw new CargoTimingsError(`${where}.${key} must be a number of seconds (got ${describeValue(value)})`);
+      throw new CargoTimingsError(
+        `${where}.${key} must be a number of seconds (got ${describeValue(
+          value,
+        )})`,
+      );
     }
     return value;
   };

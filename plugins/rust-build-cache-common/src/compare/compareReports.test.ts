@@ -9,7 +9,12 @@ function changed(edit: (report: BuildCacheReport) => void): BuildCacheReport {
   return report;
 }
 
-const FALSE_CLAIMS = [/SCCACHE_NAMESPACE/, /codegen units? can speed/i, /HTTP|endpoint|4226/i, /TTL|7 days/i];
+const FALSE_CLAIMS = [
+  /SCCACHE_NAMESPACE/,
+  /codegen units? can speed/i,
+  /HTTP|endpoint|4226/i,
+  /TTL|7 days/i,
+];
 
 describe('compareReports', () => {
   const base = buildExampleReport();
@@ -31,7 +36,11 @@ describe('compareReports', () => {
 
   it('reports a new rustc', () => {
     const head = changed(report => {
-      report.toolchain.rustc = { ...report.toolchain.rustc!, release: '1.96.0', version: 'rustc 1.96.0 (0a1b2c3d4 2026-05-28)' };
+      report.toolchain.rustc = {
+        ...report.toolchain.rustc!,
+        release: '1.96.0',
+        version: 'rustc 1.96.0 (0a1b2c3d4 2026-05-28)',
+      };
     });
     expect(compareReports(base, head)).toEqual([
       {
@@ -55,7 +64,8 @@ describe('compareReports', () => {
         label: 'Toolchain in the rust-toolchain file',
         base: '1.95.0',
         head: 'stable',
-        explanation: 'Both runs still used the same rustc, so the cache keys did not change.',
+        explanation:
+          'Both runs still used the same rustc, so the cache keys did not change.',
         affectsCacheKeys: false,
       },
     ]);
@@ -66,7 +76,9 @@ describe('compareReports', () => {
       report.toolchain.file!.channel = 'stable';
       report.toolchain.rustc = null;
     });
-    const channel = compareReports(base, head).find(difference => difference.key === 'toolchain.file.channel');
+    const channel = compareReports(base, head).find(
+      difference => difference.key === 'toolchain.file.channel',
+    );
     expect(channel?.affectsCacheKeys).toBe(true);
   });
 
@@ -75,7 +87,12 @@ describe('compareReports', () => {
       report.toolchain.file!.targets = ['wasm32-unknown-unknown'];
     });
     expect(compareReports(base, head)).toEqual([
-      expect.objectContaining({ key: 'toolchain.file.targets', base: '(none)', head: 'wasm32-unknown-unknown', affectsCacheKeys: false }),
+      expect.objectContaining({
+        key: 'toolchain.file.targets',
+        base: '(none)',
+        head: 'wasm32-unknown-unknown',
+        affectsCacheKeys: false,
+      }),
     ]);
   });
 
@@ -91,15 +108,33 @@ describe('compareReports', () => {
       'build.env.rustflags',
       'build.env.cargoVarNames',
     ]);
-    expect(differences[1]).toMatchObject({ base: 'not set', head: `set (sha256 ${'a'.repeat(64)})` });
-    expect(differences[2]).toMatchObject({ base: 'CARGO_TERM_COLOR', head: 'CARGO_HOME, CARGO_TARGET_DIR', affectsCacheKeys: true });
-    expect(differences[2].explanation).toContain('Here: added CARGO_HOME, CARGO_TARGET_DIR; removed CARGO_TERM_COLOR.');
+    expect(differences[1]).toMatchObject({
+      base: 'not set',
+      head: `set (sha256 ${'a'.repeat(64)})`,
+    });
+    expect(differences[2]).toMatchObject({
+      base: 'CARGO_TERM_COLOR',
+      head: 'CARGO_HOME, CARGO_TARGET_DIR',
+      affectsCacheKeys: true,
+    });
+    expect(differences[2].explanation).toContain(
+      'Here: added CARGO_HOME, CARGO_TARGET_DIR; removed CARGO_TERM_COLOR.',
+    );
   });
 
   it('reports profile settings one by one, a missing profile as cargo defaults', () => {
     const head = changed(report => {
-      report.build.profiles.release = { ...report.build.profiles.release, codegenUnits: 16 };
-      report.build.profiles.dev = { incremental: false, codegenUnits: null, debug: null, lto: null, optLevel: null };
+      report.build.profiles.release = {
+        ...report.build.profiles.release,
+        codegenUnits: 16,
+      };
+      report.build.profiles.dev = {
+        incremental: false,
+        codegenUnits: null,
+        debug: null,
+        lto: null,
+        optLevel: null,
+      };
     });
     expect(compareReports(base, head)).toEqual([
       expect.objectContaining({
@@ -114,7 +149,8 @@ describe('compareReports', () => {
         label: '[profile.release] codegen-units',
         base: '1',
         head: '16',
-        explanation: 'Cargo passes this setting to rustc (-C codegen-units) and sccache hashes the command line: every crate built with the release profile misses.',
+        explanation:
+          'Cargo passes this setting to rustc (-C codegen-units) and sccache hashes the command line: every crate built with the release profile misses.',
       }),
     ]);
   });
@@ -122,12 +158,22 @@ describe('compareReports', () => {
   it('puts key-changing differences first, keeping the declared order within each group', () => {
     const head = changed(report => {
       report.build.env.rustcWrapper = null;
-      report.sccache!.cache = { ...report.sccache!.cache, backend: 's3', location: 's3, name: ci, prefix: /sccache/', path: null };
+      report.sccache!.cache = {
+        ...report.sccache!.cache,
+        backend: 's3',
+        location: 's3, name: ci, prefix: /sccache/',
+        path: null,
+      };
       report.build.env.sccacheVarNames = ['SCCACHE_BUCKET'];
       report.sccache!.version = '0.17.0';
       report.build.env.cargoIncremental = '0';
     });
-    expect(compareReports(base, head).map(({ key, affectsCacheKeys }) => [key, affectsCacheKeys])).toEqual([
+    expect(
+      compareReports(base, head).map(({ key, affectsCacheKeys }) => [
+        key,
+        affectsCacheKeys,
+      ]),
+    ).toEqual([
       ['build.env.cargoIncremental', true],
       ['sccache.version', true],
       ['build.env.sccacheVarNames', false],
@@ -139,10 +185,22 @@ describe('compareReports', () => {
   it('describes the cache location and sccache version values', () => {
     const head = changed(report => {
       report.sccache!.version = '0.17.0';
-      report.sccache!.cache = { ...report.sccache!.cache, backend: 'gha', location: 'ghac, name: sccache-v0.4.0, prefix: /sccache/' };
+      report.sccache!.cache = {
+        ...report.sccache!.cache,
+        backend: 'gha',
+        location: 'ghac, name: sccache-v0.4.0, prefix: /sccache/',
+      };
     });
-    const byKey = Object.fromEntries(compareReports(base, head).map(difference => [difference.key, difference]));
-    expect(byKey['sccache.version']).toMatchObject({ base: 'unknown (before 0.4.0)', head: '0.17.0' });
+    const byKey = Object.fromEntries(
+      compareReports(base, head).map(difference => [
+        difference.key,
+        difference,
+      ]),
+    );
+    expect(byKey['sccache.version']).toMatchObject({
+      base: 'unknown (before 0.4.0)',
+      head: '0.17.0',
+    });
     expect(byKey['sccache.cache']).toMatchObject({
       base: 'local: Local disk: "/home/runner/.cache/sccache"',
       head: 'gha: ghac, name: sccache-v0.4.0, prefix: /sccache/',
@@ -156,7 +214,9 @@ describe('compareReports', () => {
       report.dependencies = null;
     });
     const differences = compareReports(base, head);
-    expect(differences.map(difference => [difference.key, difference.head])).toEqual([
+    expect(
+      differences.map(difference => [difference.key, difference.head]),
+    ).toEqual([
       ['dependencies.fingerprint', null],
       ['sccache.version', null],
       ['sccache.cache', null],
@@ -166,7 +226,11 @@ describe('compareReports', () => {
   it('never repeats a false claim of rust-caching-facts.md §6 in any explanation', () => {
     const everything = changed(report => {
       report.toolchain.rustc = null;
-      report.toolchain.file = { ...report.toolchain.file!, channel: 'nightly', targets: ['x'] };
+      report.toolchain.file = {
+        ...report.toolchain.file!,
+        channel: 'nightly',
+        targets: ['x'],
+      };
       report.dependencies!.fingerprint = 'f'.repeat(64);
       report.build.env = {
         rustcWrapper: null,
@@ -176,7 +240,15 @@ describe('compareReports', () => {
         sccacheVarNames: ['SCCACHE_X'],
         sccacheCacheSize: null,
       };
-      report.build.profiles = { dev: { incremental: true, codegenUnits: 1, debug: 0, lto: true, optLevel: 3 } };
+      report.build.profiles = {
+        dev: {
+          incremental: true,
+          codegenUnits: 1,
+          debug: 0,
+          lto: true,
+          optLevel: 3,
+        },
+      };
       report.sccache!.version = '0.17.0';
       report.sccache!.cache.location = 'elsewhere';
     });

@@ -6,8 +6,14 @@ interface Comparison {
   key: string;
   label: string;
   read: (report: BuildCacheReport) => string | null;
-  affectsCacheKeys: boolean | ((base: BuildCacheReport, head: BuildCacheReport) => boolean);
-  explain: (base: string | null, head: string | null, reports: { base: BuildCacheReport; head: BuildCacheReport }) => string;
+  affectsCacheKeys:
+    | boolean
+    | ((base: BuildCacheReport, head: BuildCacheReport) => boolean);
+  explain: (
+    base: string | null,
+    head: string | null,
+    reports: { base: BuildCacheReport; head: BuildCacheReport },
+  ) => string;
 }
 
 const rustcOf = (report: BuildCacheReport): string | null => {
@@ -16,21 +22,30 @@ const rustcOf = (report: BuildCacheReport): string | null => {
   return rustc.host ? `${rustc.version} on ${rustc.host}` : rustc.version;
 };
 
-const list = (items: string[]): string => (items.length ? items.join(', ') : '(none)');
+const list = (items: string[]): string =>
+  items.length ? items.join(', ') : '(none)';
 
 /** `Added: A, B; removed: C.` for two comma-separated name lists. */
 function addedAndRemoved(base: string | null, head: string | null): string {
-  const names = (value: string | null) => new Set(value && value !== '(none)' ? value.split(', ') : []);
+  const names = (value: string | null) =>
+    new Set(value && value !== '(none)' ? value.split(', ') : []);
   const before = names(base);
   const after = names(head);
   const added = [...after].filter(name => !before.has(name));
   const removed = [...before].filter(name => !after.has(name));
-  const parts = [added.length ? `added ${added.join(', ')}` : '', removed.length ? `removed ${removed.join(', ')}` : ''];
+  const parts = [
+    added.length ? `added ${added.join(', ')}` : '',
+    removed.length ? `removed ${removed.join(', ')}` : '',
+  ];
   const text = parts.filter(Boolean).join('; ');
   return text ? ` Here: ${text}.` : '';
 }
 
-const PROFILE_SETTINGS: Array<{ field: keyof ProfileSettings; toml: string; flag: string }> = [
+const PROFILE_SETTINGS: Array<{
+  field: keyof ProfileSettings;
+  toml: string;
+  flag: string;
+}> = [
   { field: 'optLevel', toml: 'opt-level', flag: '-C opt-level' },
   { field: 'debug', toml: 'debug', flag: '-C debuginfo' },
   { field: 'codegenUnits', toml: 'codegen-units', flag: '-C codegen-units' },
@@ -65,7 +80,10 @@ const COMPARISONS: Comparison[] = [
   {
     key: 'toolchain.file.targets',
     label: 'Targets in the rust-toolchain file',
-    read: report => (report.toolchain.file ? list([...report.toolchain.file.targets].sort()) : null),
+    read: report =>
+      report.toolchain.file
+        ? list([...report.toolchain.file.targets].sort())
+        : null,
     affectsCacheKeys: false,
     explain: () =>
       'Installing more or fewer targets does not change the keys of compiles for a target that was already built; crates built for a newly added target are compiled and cached under their own keys.',
@@ -95,7 +113,10 @@ const COMPARISONS: Comparison[] = [
     read: report => list(report.build.env.cargoVarNames),
     affectsCacheKeys: true,
     explain: (base, head) =>
-      `sccache hashes the names and values of CARGO_* variables (all but a few, such as CARGO_MAKEFLAGS) into Rust cache keys, so adding or removing one misses on every crate.${addedAndRemoved(base, head)} Reports carry names only, so a changed value (e.g. of CARGO_HOME) does not show here.`,
+      `sccache hashes the names and values of CARGO_* variables (all but a few, such as CARGO_MAKEFLAGS) into Rust cache keys, so adding or removing one misses on every crate.${addedAndRemoved(
+        base,
+        head,
+      )} Reports carry names only, so a changed value (e.g. of CARGO_HOME) does not show here.`,
   },
   {
     key: 'build.env.cargoIncremental',
@@ -111,7 +132,10 @@ const COMPARISONS: Comparison[] = [
     read: report => list(report.build.env.sccacheVarNames),
     affectsCacheKeys: false,
     explain: (base, head) =>
-      `SCCACHE_* variables configure sccache and are not part of Rust cache keys, but they choose the backend and its key prefix: a different backend or prefix is a different cache, which starts cold.${addedAndRemoved(base, head)}`,
+      `SCCACHE_* variables configure sccache and are not part of Rust cache keys, but they choose the backend and its key prefix: a different backend or prefix is a different cache, which starts cold.${addedAndRemoved(
+        base,
+        head,
+      )}`,
   },
   {
     key: 'build.env.rustcWrapper',
@@ -124,7 +148,10 @@ const COMPARISONS: Comparison[] = [
   {
     key: 'sccache.cache',
     label: 'sccache cache location',
-    read: report => (report.sccache ? `${report.sccache.cache.backend}: ${report.sccache.cache.location}` : null),
+    read: report =>
+      report.sccache
+        ? `${report.sccache.cache.backend}: ${report.sccache.cache.location}`
+        : null,
     affectsCacheKeys: false,
     explain: () =>
       'The keys are the same, but they are looked up in a different cache, which starts cold: expect misses until it is filled.',
@@ -132,20 +159,34 @@ const COMPARISONS: Comparison[] = [
   {
     key: 'sccache.version',
     label: 'sccache version',
-    read: report => (report.sccache ? report.sccache.version ?? 'unknown (before 0.4.0)' : null),
+    read: report =>
+      report.sccache
+        ? report.sccache.version ?? 'unknown (before 0.4.0)'
+        : null,
     affectsCacheKeys: true,
     explain: () =>
       'sccache mixes a version of its own key format into every cache key and changes it when it changes how keys are computed, so some upgrades start with a cold cache.',
   },
 ];
 
-function sameKnownRustc(base: BuildCacheReport, head: BuildCacheReport): boolean {
+function sameKnownRustc(
+  base: BuildCacheReport,
+  head: BuildCacheReport,
+): boolean {
   const rustc = rustcOf(base);
   return rustc !== null && rustc === rustcOf(head);
 }
 
-function profileComparisons(base: BuildCacheReport, head: BuildCacheReport): Comparison[] {
-  const names = [...new Set([...Object.keys(base.build.profiles), ...Object.keys(head.build.profiles)])].sort();
+function profileComparisons(
+  base: BuildCacheReport,
+  head: BuildCacheReport,
+): Comparison[] {
+  const names = [
+    ...new Set([
+      ...Object.keys(base.build.profiles),
+      ...Object.keys(head.build.profiles),
+    ]),
+  ].sort();
   return names.flatMap(name => [
     {
       key: `build.profiles.${name}.incremental`,
@@ -168,9 +209,15 @@ function profileComparisons(base: BuildCacheReport, head: BuildCacheReport): Com
   ]);
 }
 
-function profileValue(report: BuildCacheReport, profile: string, field: keyof ProfileSettings): string {
+function profileValue(
+  report: BuildCacheReport,
+  profile: string,
+  field: keyof ProfileSettings,
+): string {
   const value = report.build.profiles[profile]?.[field];
-  return value === undefined || value === null ? 'not set (cargo default)' : JSON.stringify(value);
+  return value === undefined || value === null
+    ? 'not set (cargo default)'
+    : JSON.stringify(value);
 }
 
 /**
@@ -181,9 +228,15 @@ function profileValue(report: BuildCacheReport, profile: string, field: keyof Pr
  * keys first.
  * @public
  */
-export function compareReports(base: BuildCacheReport, head: BuildCacheReport): ReportDifference[] {
+export function compareReports(
+  base: BuildCacheReport,
+  head: BuildCacheReport,
+): ReportDifference[] {
   const differences: ReportDifference[] = [];
-  for (const comparison of [...COMPARISONS, ...profileComparisons(base, head)]) {
+  for (const comparison of [
+    ...COMPARISONS,
+    ...profileComparisons(base, head),
+  ]) {
     const baseValue = comparison.read(base);
     const headValue = comparison.read(head);
     if (baseValue === headValue) continue;
@@ -200,5 +253,7 @@ export function compareReports(base: BuildCacheReport, head: BuildCacheReport): 
     });
   }
   // Array.prototype.sort is stable: the declared order holds within each group.
-  return differences.sort((a, b) => Number(b.affectsCacheKeys) - Number(a.affectsCacheKeys));
+  return differences.sort(
+    (a, b) => Number(b.affectsCacheKeys) - Number(a.affectsCacheKeys),
+  );
 }

@@ -8,7 +8,8 @@ import {
 } from './computeRunMetrics';
 import { sumCounts } from './sumCounts';
 
-const fixture = (name: string) => parseSccacheStats(readFixture(`sccache/${name}.json`));
+const fixture = (name: string) =>
+  parseSccacheStats(readFixture(`sccache/${name}.json`));
 
 /** The never-cacheable requests of every tinyproj run: cargo's 3 probes and the binary. */
 const TINYPROJ_EXCLUDED = [
@@ -50,7 +51,13 @@ describe('computeRunMetrics', () => {
 
   it('serde-2 (warm, no incremental crates): hit rate 1 and effective 1', () => {
     const metrics = computeRunMetrics(fixture('sccache-0.4.0-serde-dbg-2'));
-    expect(metrics).toMatchObject({ hits: 8, misses: 0, hitRate: 1, effectiveHitRate: 1, avoidableNotCached: 0 });
+    expect(metrics).toMatchObject({
+      hits: 8,
+      misses: 0,
+      hitRate: 1,
+      effectiveHitRate: 1,
+      avoidableNotCached: 0,
+    });
     expect(metrics.excludedFromEffective).toEqual([
       { reason: 'crate-type', count: 9 },
       { reason: 'missing input', count: 2 },
@@ -60,13 +67,25 @@ describe('computeRunMetrics', () => {
 
   it('serde-1 (cold): compile seconds from the real run', () => {
     const metrics = computeRunMetrics(fixture('sccache-0.4.0-serde-dbg-1'));
-    expect(metrics).toMatchObject({ hits: 0, misses: 8, hitRate: 0, effectiveHitRate: 0 });
+    expect(metrics).toMatchObject({
+      hits: 0,
+      misses: 8,
+      hitRate: 0,
+      effectiveHitRate: 0,
+    });
     expect(metrics.compileSeconds).toBeCloseTo(10.339612021, 9);
   });
 
-  const runWith = (patch: Partial<SccacheStats['counters']>, durations: Partial<SccacheStats['durations']> = {}): SccacheStats => {
+  const runWith = (
+    patch: Partial<SccacheStats['counters']>,
+    durations: Partial<SccacheStats['durations']> = {},
+  ): SccacheStats => {
     const stats = fixture('sccache-0.4.0-dbg-1');
-    return { ...stats, counters: { ...stats.counters, ...patch }, durations: { ...stats.durations, ...durations } };
+    return {
+      ...stats,
+      counters: { ...stats.counters, ...patch },
+      durations: { ...stats.durations, ...durations },
+    };
   };
 
   it('estimates seconds saved from the mean compile time of the misses (before 0.9)', () => {
@@ -89,14 +108,32 @@ describe('computeRunMetrics', () => {
 
   it('sums hits, misses and errors over languages', () => {
     const metrics = computeRunMetrics(
-      runWith({ hits: { Rust: 3, 'C/C++': 2 }, misses: { Rust: 1, 'C/C++': 1 }, errors: { Rust: 1, CUDA: 2 } }),
+      runWith({
+        hits: { Rust: 3, 'C/C++': 2 },
+        misses: { Rust: 1, 'C/C++': 1 },
+        errors: { Rust: 1, CUDA: 2 },
+      }),
     );
-    expect(metrics).toMatchObject({ hits: 5, misses: 2, errors: 3, hitRate: 5 / 7 });
+    expect(metrics).toMatchObject({
+      hits: 5,
+      misses: 2,
+      errors: 3,
+      hitRate: 5 / 7,
+    });
   });
 
   it('counts unknown and fixable reasons as avoidable, skipping zero counts', () => {
     const metrics = computeRunMetrics(
-      runWith({ hits: { Rust: 2 }, misses: {}, notCached: { incremental: 1, 'brand new reason': 1, '-E': 4, '--sysroot': 0 } }),
+      runWith({
+        hits: { Rust: 2 },
+        misses: {},
+        notCached: {
+          incremental: 1,
+          'brand new reason': 1,
+          '-E': 4,
+          '--sysroot': 0,
+        },
+      }),
     );
     expect(metrics.avoidableNotCached).toBe(2);
     expect(metrics.effectiveHitRate).toBe(0.5);
@@ -104,7 +141,9 @@ describe('computeRunMetrics', () => {
   });
 
   it('gives null rates when there was nothing to rate', () => {
-    const metrics = computeRunMetrics(runWith({ hits: {}, misses: {}, notCached: { '-': 1 } }));
+    const metrics = computeRunMetrics(
+      runWith({ hits: {}, misses: {}, notCached: { '-': 1 } }),
+    );
     expect(metrics.hitRate).toBeNull();
     expect(metrics.effectiveHitRate).toBeNull();
   });

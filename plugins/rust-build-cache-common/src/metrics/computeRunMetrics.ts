@@ -20,10 +20,13 @@ export function computeRunMetrics(stats: SccacheStats): RunMetrics {
   let avoidableNotCached = 0;
   for (const [reason, count] of Object.entries(counters.notCached)) {
     if (count === 0) continue;
-    if (describeNonCacheableReason(reason).neverCacheable) excludedFromEffective.push({ reason, count });
+    if (describeNonCacheableReason(reason).neverCacheable)
+      excludedFromEffective.push({ reason, count });
     else avoidableNotCached += count;
   }
-  excludedFromEffective.sort((a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1));
+  excludedFromEffective.sort(
+    (a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1),
+  );
 
   return {
     requests: counters.compileRequests,
@@ -45,7 +48,11 @@ export function computeRunMetrics(stats: SccacheStats): RunMetrics {
  * time also covers compiles that were not cached, and sccache itself averages it over
  * `compilations`; older versions only time misses, so the mean is over misses.
  */
-function estimateSecondsSaved(stats: SccacheStats, hits: number, misses: number): number | null {
+function estimateSecondsSaved(
+  stats: SccacheStats,
+  hits: number,
+  misses: number,
+): number | null {
   if (misses === 0) return null;
   const compiles = stats.counters.compilations ?? misses;
   const meanCompileSeconds = stats.durations.compilerWriteSeconds / compiles;
@@ -73,7 +80,8 @@ export type CombinedRunMetrics = Pick<
  * @public
  */
 export function combineRunMetrics(metrics: RunMetrics[]): CombinedRunMetrics {
-  const sum = (pick: (run: RunMetrics) => number) => metrics.reduce((total, run) => total + pick(run), 0);
+  const sum = (pick: (run: RunMetrics) => number) =>
+    metrics.reduce((total, run) => total + pick(run), 0);
   const hits = sum(run => run.hits);
   const misses = sum(run => run.misses);
   const avoidableNotCached = sum(run => run.avoidableNotCached);

@@ -1,4 +1,7 @@
-import { describeNonCacheableReason, NON_CACHEABLE_REASONS } from './nonCacheableReasons';
+import {
+  describeNonCacheableReason,
+  NON_CACHEABLE_REASONS,
+} from './nonCacheableReasons';
 
 /** The Rust reason strings of sccache (HEAD, plus 0.4's `target`) from rust-caching-facts.md §4. */
 const RUST_REASONS = [
@@ -20,7 +23,11 @@ const RUST_REASONS = [
   'unsupported --emit',
 ];
 
-const allTexts = () => Object.values(NON_CACHEABLE_REASONS).flatMap(entry => [entry.cause, entry.fix]);
+const allTexts = () =>
+  Object.values(NON_CACHEABLE_REASONS).flatMap(entry => [
+    entry.cause,
+    entry.fix,
+  ]);
 
 describe('NON_CACHEABLE_REASONS', () => {
   it('describes every Rust reason and the common C ones', () => {
@@ -49,7 +56,13 @@ describe('NON_CACHEABLE_REASONS', () => {
       .filter(entry => entry.fix.startsWith('Nothing to fix'))
       .map(entry => entry.reason)
       .sort();
-    expect(nothingToFix).toEqual(['-', '-E', 'crate-type', 'missing input', 'unknown source language']);
+    expect(nothingToFix).toEqual([
+      '-',
+      '-E',
+      'crate-type',
+      'missing input',
+      'unknown source language',
+    ]);
   });
 
   it('tells to set CARGO_INCREMENTAL=0 and warns about CARGO_INCREMENTAL=1 by sccache version', () => {
@@ -61,7 +74,14 @@ describe('NON_CACHEABLE_REASONS', () => {
 
   it('names the binary, proc-macro, build-script and dylib cases of crate-type, with sccache #1715', () => {
     const { cause, fix } = NON_CACHEABLE_REASONS['crate-type'];
-    for (const kind of ['binary', 'build script', 'proc-macro', 'dylib', 'cdylib']) expect(cause).toContain(kind);
+    for (const kind of [
+      'binary',
+      'build script',
+      'proc-macro',
+      'dylib',
+      'cdylib',
+    ])
+      expect(cause).toContain(kind);
     expect(fix).toContain('#1715');
   });
 
@@ -83,13 +103,16 @@ describe('NON_CACHEABLE_REASONS', () => {
 
 describe('describeNonCacheableReason', () => {
   it('returns the catalog entry of a known reason', () => {
-    expect(describeNonCacheableReason('incremental')).toBe(NON_CACHEABLE_REASONS.incremental);
+    expect(describeNonCacheableReason('incremental')).toBe(
+      NON_CACHEABLE_REASONS.incremental,
+    );
   });
 
   it('describes an unknown reason as avoidable, with a way to investigate', () => {
     expect(describeNonCacheableReason('something new')).toEqual({
       reason: 'something new',
-      cause: 'sccache did not cache these calls for the reason "something new", which this catalog does not describe.',
+      cause:
+        'sccache did not cache these calls for the reason "something new", which this catalog does not describe.',
       fix: 'Start the sccache server with SCCACHE_LOG=debug and SCCACHE_ERROR_LOG=<file> to see which calls are affected and why.',
       neverCacheable: false,
       cargoProbe: false,
@@ -97,7 +120,11 @@ describe('describeNonCacheableReason', () => {
   });
 
   it('does not treat Object.prototype keys as catalog entries', () => {
-    expect(describeNonCacheableReason('constructor').neverCacheable).toBe(false);
-    expect(describeNonCacheableReason('toString').cause).toContain('"toString"');
+    expect(describeNonCacheableReason('constructor').neverCacheable).toBe(
+      false,
+    );
+    expect(describeNonCacheableReason('toString').cause).toContain(
+      '"toString"',
+    );
   });
 });

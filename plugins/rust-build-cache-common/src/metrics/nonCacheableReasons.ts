@@ -26,7 +26,8 @@ const entries: NonCacheableReason[] = [
   },
   {
     reason: 'missing input',
-    cause: "The rustc call had no source file. Cargo's `rustc -vV` version queries land here, usually two per build.",
+    cause:
+      "The rustc call had no source file. Cargo's `rustc -vV` version queries land here, usually two per build.",
     fix: "Nothing to fix: these are cargo's own probes, not crate compiles.",
     neverCacheable: true,
     cargoProbe: true,
@@ -49,28 +50,32 @@ const entries: NonCacheableReason[] = [
   },
   {
     reason: '-o',
-    cause: 'The call named its output file with `-o`; cargo uses `--out-dir` instead, so the call comes from a tool or script that runs rustc directly.',
+    cause:
+      'The call named its output file with `-o`; cargo uses `--out-dir` instead, so the call comes from a tool or script that runs rustc directly.',
     fix: 'Build through cargo, or pass `--out-dir` instead of `-o` in the script that runs rustc.',
     neverCacheable: false,
     cargoProbe: false,
   },
   {
     reason: '--sysroot',
-    cause: 'The call passed `--sysroot`, which sccache does not cache. It usually comes from RUSTFLAGS or from a tool that builds against its own standard library.',
+    cause:
+      'The call passed `--sysroot`, which sccache does not cache. It usually comes from RUSTFLAGS or from a tool that builds against its own standard library.',
     fix: 'Remove `--sysroot` from RUSTFLAGS (or from the tool that adds it) for the CI builds that should be cached.',
     neverCacheable: false,
     cargoProbe: false,
   },
   {
     reason: '--remap-path-prefix',
-    cause: 'Older sccache versions do not cache calls that pass `--remap-path-prefix`; current versions pass it on and cache them.',
+    cause:
+      'Older sccache versions do not cache calls that pass `--remap-path-prefix`; current versions pass it on and cache them.',
     fix: 'Upgrade sccache, or remove `--remap-path-prefix` from RUSTFLAGS for CI builds.',
     neverCacheable: false,
     cargoProbe: false,
   },
   {
     reason: 'argument parse',
-    cause: 'sccache could not parse the rustc command line: an argument was missing its value or had one sccache cannot read.',
+    cause:
+      'sccache could not parse the rustc command line: an argument was missing its value or had one sccache cannot read.',
     fix: 'Upgrade sccache. If the reason stays, start the sccache server with SCCACHE_LOG=debug and SCCACHE_ERROR_LOG=<file> to find the argument, and report it to sccache.',
     neverCacheable: false,
     cargoProbe: false,
@@ -91,7 +96,8 @@ const entries: NonCacheableReason[] = [
   },
   {
     reason: 'target unsure',
-    cause: 'sccache could not tell whether the `--target` value is a target name or the path of a target specification file.',
+    cause:
+      'sccache could not tell whether the `--target` value is a target name or the path of a target specification file.',
     fix: 'Use a target name that rustc knows (`rustc --print target-list`), or the path of a `.json` target specification.',
     neverCacheable: false,
     cargoProbe: false,
@@ -135,21 +141,24 @@ const entries: NonCacheableReason[] = [
   },
   {
     reason: 'unsupported --emit',
-    cause: 'The call asked rustc for outputs that sccache does not cache (anything but link, metadata and dep-info), e.g. `--emit=asm` or `--emit=llvm-ir`.',
+    cause:
+      'The call asked rustc for outputs that sccache does not cache (anything but link, metadata and dep-info), e.g. `--emit=asm` or `--emit=llvm-ir`.',
     fix: 'Keep such `--emit` values out of the CI builds that should be cached; where the output is wanted (e.g. to inspect assembly), these calls stay uncached.',
     neverCacheable: false,
     cargoProbe: false,
   },
   {
     reason: '-E',
-    cause: 'A C or C++ compiler call that only preprocesses (`-E`), e.g. a build script probing the C compiler through sccache.',
+    cause:
+      'A C or C++ compiler call that only preprocesses (`-E`), e.g. a build script probing the C compiler through sccache.',
     fix: 'Nothing to fix: preprocessing alone produces no object to cache.',
     neverCacheable: true,
     cargoProbe: false,
   },
   {
     reason: 'unknown source language',
-    cause: 'A C or C++ compiler call whose source file extension sccache does not map to a language it caches.',
+    cause:
+      'A C or C++ compiler call whose source file extension sccache does not map to a language it caches.',
     fix: 'Nothing to fix unless the file is C, C++, CUDA or assembly under an unusual extension: then rename it or pass `-x <language>`.',
     neverCacheable: false,
     cargoProbe: false,
@@ -161,8 +170,12 @@ const entries: NonCacheableReason[] = [
  * C/C++ ones, by reason string.
  * @public
  */
-export const NON_CACHEABLE_REASONS: Readonly<Record<string, NonCacheableReason>> = Object.freeze(
-  Object.fromEntries(entries.map(entry => [entry.reason, Object.freeze(entry)])),
+export const NON_CACHEABLE_REASONS: Readonly<
+  Record<string, NonCacheableReason>
+> = Object.freeze(
+  Object.fromEntries(
+    entries.map(entry => [entry.reason, Object.freeze(entry)]),
+  ),
 );
 
 /**
@@ -171,7 +184,8 @@ export const NON_CACHEABLE_REASONS: Readonly<Record<string, NonCacheableReason>>
  * @public
  */
 export function describeNonCacheableReason(reason: string): NonCacheableReason {
-  if (Object.prototype.hasOwnProperty.call(NON_CACHEABLE_REASONS, reason)) return NON_CACHEABLE_REASONS[reason];
+  if (Object.prototype.hasOwnProperty.call(NON_CACHEABLE_REASONS, reason))
+    return NON_CACHEABLE_REASONS[reason];
   return {
     reason,
     cause: `sccache did not cache these calls for the reason "${reason}", which this catalog does not describe.`,

@@ -10,11 +10,17 @@ describe('src/__fixtures__/report-example.json', () => {
   const example = buildExampleReport();
 
   it('is the report the parsers build from the real fixtures', () => {
-    expectGeneratedFileUpToDate(fixturePath(EXAMPLE_FILE), `${JSON.stringify(example, null, 2)}\n`);
+    expectGeneratedFileUpToDate(
+      fixturePath(EXAMPLE_FILE),
+      `${JSON.stringify(example, null, 2)}\n`,
+    );
   });
 
   it('is a valid report', () => {
-    expect(validateReport(JSON.parse(readFixture(EXAMPLE_FILE)))).toEqual({ ok: true, report: example });
+    expect(validateReport(JSON.parse(readFixture(EXAMPLE_FILE)))).toEqual({
+      ok: true,
+      report: example,
+    });
   });
 });
 
@@ -25,7 +31,10 @@ describe('validateReport', () => {
     'sccache-0.4.0-serde-dbg-1',
     'sccache-0.4.0-serde-dbg-2',
   ])('accepts the real %s statistics in a full report', name => {
-    const report = { ...buildExampleReport(), sccache: parseSccacheStats(readFixture(`sccache/${name}.json`)) };
+    const report = {
+      ...buildExampleReport(),
+      sccache: parseSccacheStats(readFixture(`sccache/${name}.json`)),
+    };
     expect(validateReport(report).ok).toBe(true);
   });
 
@@ -45,7 +54,11 @@ describe('validateReport', () => {
     const example = buildExampleReport();
     const report = {
       ...example,
-      source: { ...example.source, ci: { ...example.source.ci, runAttempt: 0 }, workspacePath: '../elsewhere' },
+      source: {
+        ...example.source,
+        ci: { ...example.source.ci, runAttempt: 0 },
+        workspacePath: '../elsewhere',
+      },
       dependencies: { ...example.dependencies, fingerprint: 'ABC' },
     };
     const result = validateReport(report);
@@ -56,13 +69,17 @@ describe('validateReport', () => {
       'source.ci.runAttempt',
       'dependencies.fingerprint',
     ]);
-    expect(formatReportIssues(result.issues)).toContain('dependencies.fingerprint: must be a lowercase hex sha256');
+    expect(formatReportIssues(result.issues)).toContain(
+      'dependencies.fingerprint: must be a lowercase hex sha256',
+    );
   });
 
   it('names the root for a value that is not a report', () => {
     expect(validateReport('report')).toEqual({
       ok: false,
-      issues: [{ path: '(root)', message: expect.stringContaining('expected object') }],
+      issues: [
+        { path: '(root)', message: expect.stringContaining('expected object') },
+      ],
     });
   });
 });

@@ -15,8 +15,20 @@ describe('schema/report.schema.json', () => {
     const schema = buildReportJsonSchema();
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.type).toBe('object');
-    expect(schema.required).toEqual(['schemaVersion', 'kind', 'source', 'sccache', 'toolchain', 'dependencies', 'build', 'timings']);
-    expect(schema.properties?.schemaVersion).toEqual({ type: 'number', const: 1 });
+    expect(schema.required).toEqual([
+      'schemaVersion',
+      'kind',
+      'source',
+      'sccache',
+      'toolchain',
+      'dependencies',
+      'build',
+      'timings',
+    ]);
+    expect(schema.properties?.schemaVersion).toEqual({
+      type: 'number',
+      const: 1,
+    });
   });
 
   it('accepts unknown keys, as validateReport does', () => {

@@ -12,7 +12,9 @@ export type JsonSchemaDocument = z.core.JSONSchema.BaseSchema;
  * @public
  */
 export function buildReportJsonSchema(): JsonSchemaDocument {
-  const { $schema, ...schema } = z.toJSONSchema(buildCacheReportSchema, { io: 'input' });
+  const { $schema, ...schema } = z.toJSONSchema(buildCacheReportSchema, {
+    io: 'input',
+  });
   return {
     $schema,
     title: `rust-build-cache report, schema version ${REPORT_SCHEMA_VERSION}`,

@@ -16,14 +16,20 @@ const count = z.number().int().nonnegative();
 const seconds = z.number().nonnegative();
 const countsByKey = z.record(z.string().min(1).max(200), count);
 const isoTimestamp = z.iso.datetime({ offset: true });
-const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex sha256');
+const sha256Hex = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex sha256');
 const shortText = z.string().min(1).max(500);
 
 /** Where the report comes from. */
 const sourceSchema = z.object({
   repository: z.object({
     /** e.g. `github.com` */
-    host: z.string().min(1).max(255).regex(/^[A-Za-z0-9.-]+(:\d+)?$/, 'must be a host name'),
+    host: z
+      .string()
+      .min(1)
+      .max(255)
+      .regex(/^[A-Za-z0-9.-]+(:\d+)?$/, 'must be a host name'),
     /** Owner, organisation or group path (GitLab subgroups contain slashes). */
     owner: z.string().min(1).max(255),
     name: z.string().min(1).max(255),
@@ -33,7 +39,10 @@ const sourceSchema = z.object({
     .string()
     .min(1)
     .max(500)
-    .refine(p => !p.startsWith('/') && !p.split('/').includes('..'), 'must be relative to the repository root'),
+    .refine(
+      p => !p.startsWith('/') && !p.split('/').includes('..'),
+      'must be relative to the repository root',
+    ),
   branch: z.string().max(500).nullable(),
   commit: z.string().max(100).nullable(),
   ci: z.object({
@@ -156,7 +165,9 @@ const dependenciesSchema = z.object({
 const profileSchema = z.object({
   incremental: z.boolean().nullable(),
   codegenUnits: z.number().int().positive().nullable(),
-  debug: z.union([z.boolean(), z.number().int(), z.string().max(50)]).nullable(),
+  debug: z
+    .union([z.boolean(), z.number().int(), z.string().max(50)])
+    .nullable(),
   lto: z.union([z.boolean(), z.string().max(50)]).nullable(),
   optLevel: z.union([z.number().int(), z.string().max(10)]).nullable(),
 });

@@ -24,7 +24,8 @@ const URL_USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@]*@/gi;
 // `user:password@host` without a scheme, at the start of a word.
 const BARE_USER_INFO = /(^|[\s,(])[^\s,(/@:]*:[^\s,/@]*@(?=[^\s,@])/g;
 // Values of query parameters that commonly carry secrets (`?password=…`, SAS `sig=…`).
-const SECRET_QUERY_VALUE = /([?&][a-z_]*(?:pass|pwd|secret|token|sig|key|auth|credential)[a-z_]*=)[^&\s,]*/gi;
+const SECRET_QUERY_VALUE =
+  /([?&][a-z_]*(?:pass|pwd|secret|token|sig|key|auth|credential)[a-z_]*=)[^&\s,]*/gi;
 
 /**
  * Removes credentials from any URL-ish text: user info (`user:password@`) and the values of
@@ -62,7 +63,12 @@ export function parseCacheLocation(location: string): CacheLocation {
   };
 
   const disk = DISK.exec(text);
-  if (disk) return { ...result, backend: 'local', path: clip(unquoteRustDebugString(disk[1]), 2000) };
+  if (disk)
+    return {
+      ...result,
+      backend: 'local',
+      path: clip(unquoteRustDebugString(disk[1]), 2000),
+    };
 
   if (MULTI_LEVEL.test(text)) return { ...result, backend: 'multi-level' };
 
@@ -82,19 +88,24 @@ export function parseCacheLocation(location: string): CacheLocation {
 
 /** sccache prints the disk path with Rust's `{:?}`: a quoted string with escapes. */
 function unquoteRustDebugString(quoted: string): string {
-  return quoted.slice(1, -1).replace(/\\(u\{([0-9a-fA-F]+)\}|.)/g, (_, escape: string, hex?: string) => {
-    if (hex) return String.fromCodePoint(parseInt(hex, 16));
-    switch (escape) {
-      case 'n':
-        return '\n';
-      case 't':
-        return '\t';
-      case 'r':
-        return '\r';
-      case '0':
-        return '\0';
-      default:
-        return escape;
-    }
-  });
+  return quoted
+    .slice(1, -1)
+    .replace(
+      /\\(u\{([0-9a-fA-F]+)\}|.)/g,
+      (_, escape: string, hex?: string) => {
+        if (hex) return String.fromCodePoint(parseInt(hex, 16));
+        switch (escape) {
+          case 'n':
+            return '\n';
+          case 't':
+            return '\t';
+          case 'r':
+            return '\r';
+          case '0':
+            return '\0';
+          default:
+            return escape;
+        }
+      },
+    );
 }

@@ -47,7 +47,9 @@ function layoutOf(version: '0.8.0' | '0.9.1'): Record<string, unknown> {
   const info = JSON.parse(readFixture('sccache/sccache-0.4.0-dbg-2.json'));
   for (const key of ['cache_hits', 'cache_misses', 'cache_errors']) {
     const counts = info.stats[key].counts as Record<string, number>;
-    info.stats[key].adv_counts = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k.toLowerCase(), v]));
+    info.stats[key].adv_counts = Object.fromEntries(
+      Object.entries(counts).map(([k, v]) => [k.toLowerCase(), v]),
+    );
   }
   info.use_preprocessor_cache_mode = false;
   info.version = version;
@@ -57,7 +59,9 @@ function layoutOf(version: '0.8.0' | '0.9.1'): Record<string, unknown> {
 
 describe('parseSccacheStats', () => {
   it('parses the real Debian 0.4.0-pre.6 cold run (dbg-1)', () => {
-    const stats = parseSccacheStats(readFixture('sccache/sccache-0.4.0-dbg-1.json'));
+    const stats = parseSccacheStats(
+      readFixture('sccache/sccache-0.4.0-dbg-1.json'),
+    );
     expect(stats).toEqual({
       version: null,
       counters: {
@@ -69,7 +73,12 @@ describe('parseSccacheStats', () => {
         hits: {},
         misses: { Rust: 2 },
         errors: {},
-        notCached: { 'missing input': 2, 'crate-type': 1, '-': 1, incremental: 1 },
+        notCached: {
+          'missing input': 2,
+          'crate-type': 1,
+          '-': 1,
+          incremental: 1,
+        },
         cacheWrites: 2,
         cacheWriteErrors: 0,
         cacheTimeouts: 0,
@@ -91,7 +100,9 @@ describe('parseSccacheStats', () => {
   });
 
   it('parses the real warm run (dbg-2): 2 Rust hits', () => {
-    const stats = parseSccacheStats(readFixture('sccache/sccache-0.4.0-dbg-2.json'));
+    const stats = parseSccacheStats(
+      readFixture('sccache/sccache-0.4.0-dbg-2.json'),
+    );
     expect(stats.counters.hits).toEqual({ Rust: 2 });
     expect(stats.counters.misses).toEqual({});
     expect(stats.counters.cacheWrites).toBe(0);
@@ -99,20 +110,30 @@ describe('parseSccacheStats', () => {
   });
 
   it('parses the real serde runs, with seconds from secs + nanos', () => {
-    const cold = parseSccacheStats(readFixture('sccache/sccache-0.4.0-serde-dbg-1.json'));
+    const cold = parseSccacheStats(
+      readFixture('sccache/sccache-0.4.0-serde-dbg-1.json'),
+    );
     expect(cold.counters.misses).toEqual({ Rust: 8 });
-    expect(cold.counters.notCached).toEqual({ 'missing input': 2, 'crate-type': 9, '-': 1 });
+    expect(cold.counters.notCached).toEqual({
+      'missing input': 2,
+      'crate-type': 9,
+      '-': 1,
+    });
     expect(cold.durations.compilerWriteSeconds).toBeCloseTo(10.339612021, 9);
     expect(cold.cache.size).toBe(7558756);
 
-    const warm = parseSccacheStats(readFixture('sccache/sccache-0.4.0-serde-dbg-2.json'));
+    const warm = parseSccacheStats(
+      readFixture('sccache/sccache-0.4.0-serde-dbg-2.json'),
+    );
     expect(warm.counters.hits).toEqual({ Rust: 8 });
     expect(warm.counters.compileRequests).toBe(20);
   });
 
   it('accepts the parsed object as well as the text', () => {
     const text = readFixture('sccache/sccache-0.4.0-dbg-2.json');
-    expect(parseSccacheStats(JSON.parse(text))).toEqual(parseSccacheStats(text));
+    expect(parseSccacheStats(JSON.parse(text))).toEqual(
+      parseSccacheStats(text),
+    );
   });
 
   it('parses the 0.15–0.17 layout (version, adv_counts, compilations, multi_level null, basedirs)', () => {
@@ -120,9 +141,18 @@ describe('parseSccacheStats', () => {
     expect(stats.version).toBe('0.17.0');
     expect(stats.counters.hits).toEqual({ Rust: 2 });
     expect(stats.counters.compilations).toBe(0);
-    expect(stats.counters.notCached).toEqual({ '-': 1, 'missing input': 2, 'crate-type': 1, incremental: 1 });
+    expect(stats.counters.notCached).toEqual({
+      '-': 1,
+      'missing input': 2,
+      'crate-type': 1,
+      incremental: 1,
+    });
     expect(stats.multiLevel).toBeNull();
-    expect(stats.cache).toEqual({ ...LOCAL_RUNNER_CACHE, location: 'Local disk: "/home/u/.cache/sccache"', path: '/home/u/.cache/sccache' });
+    expect(stats.cache).toEqual({
+      ...LOCAL_RUNNER_CACHE,
+      location: 'Local disk: "/home/u/.cache/sccache"',
+      path: '/home/u/.cache/sccache',
+    });
   });
 
   it('parses a multi-level chain, keeping each level', () => {
@@ -135,7 +165,8 @@ describe('parseSccacheStats', () => {
       {
         ...MULTI_LEVEL_ENTRY,
         name: 'L1 (redis)',
-        location: 'redis, name: redis://:hunter2@cache.internal:6379/0, prefix: /',
+        location:
+          'redis, name: redis://:hunter2@cache.internal:6379/0, prefix: /',
         hits: 5,
         misses: 1,
         writes: 1,
@@ -153,7 +184,14 @@ describe('parseSccacheStats', () => {
       maxSize: null,
     });
     expect(stats.multiLevel).toEqual([
-      { name: 'L0 (disk)', location: 'Local disk: "/home/u/.cache/sccache"', hits: 0, misses: 0, writes: 0, writeFailures: 0 },
+      {
+        name: 'L0 (disk)',
+        location: 'Local disk: "/home/u/.cache/sccache"',
+        hits: 0,
+        misses: 0,
+        writes: 0,
+        writeFailures: 0,
+      },
       {
         name: 'L1 (redis)',
         location: 'redis, name: redis://cache.internal:6379/0, prefix: /',
@@ -171,7 +209,14 @@ describe('parseSccacheStats', () => {
     const { location: _location, ...withoutLocation } = MULTI_LEVEL_ENTRY;
     info.stats.multi_level = { levels: [withoutLocation] };
     expect(parseSccacheStats(info).multiLevel).toEqual([
-      { name: 'L0 (disk)', location: '', hits: 0, misses: 0, writes: 0, writeFailures: 0 },
+      {
+        name: 'L0 (disk)',
+        location: '',
+        hits: 0,
+        misses: 0,
+        writes: 0,
+        writeFailures: 0,
+      },
     ]);
   });
 
@@ -217,41 +262,68 @@ describe('parseSccacheStats', () => {
     };
 
     it('rejects text that is not JSON, such as the text output', () => {
-      expectError('Compile requests                      7', /not JSON .*sccache --show-stats --stats-format=json/);
+      expectError(
+        'Compile requests                      7',
+        /not JSON .*sccache --show-stats --stats-format=json/,
+      );
     });
 
     it('rejects JSON that is not an object or has no stats', () => {
-      expectError('[1,2]', 'sccache statistics must be a JSON object (got [1,2])');
-      expectError('{"cache_location":"x"}', 'sccache statistics have no "stats" object');
+      expectError(
+        '[1,2]',
+        'sccache statistics must be a JSON object (got [1,2])',
+      );
+      expectError(
+        '{"cache_location":"x"}',
+        'sccache statistics have no "stats" object',
+      );
     });
 
     it('names a per-language counter without counts', () => {
       const info = JSON.parse(V0_17_LAYOUT);
       info.stats.cache_hits.counts = [2];
-      expectError(info, 'stats.cache_hits.counts must be an object of counts (got [2])');
+      expectError(
+        info,
+        'stats.cache_hits.counts must be an object of counts (got [2])',
+      );
     });
 
     it('names a count that is not a non-negative integer', () => {
       const info = JSON.parse(V0_17_LAYOUT);
       info.stats.not_cached.incremental = -1;
-      expectError(info, 'stats.not_cached must be an object of counts: "incremental" is -1');
+      expectError(
+        info,
+        'stats.not_cached must be an object of counts: "incremental" is -1',
+      );
       const missing = JSON.parse(V0_17_LAYOUT);
       delete missing.stats.cache_writes;
-      expectError(missing, 'stats.cache_writes must be a non-negative integer (got nothing)');
+      expectError(
+        missing,
+        'stats.cache_writes must be a non-negative integer (got nothing)',
+      );
     });
 
     it('names a bad duration', () => {
       const info = JSON.parse(V0_17_LAYOUT);
       info.stats.compiler_write_duration = 1.5;
-      expectError(info, 'stats.compiler_write_duration must be a duration {secs, nanos} (got 1.5)');
+      expectError(
+        info,
+        'stats.compiler_write_duration must be a duration {secs, nanos} (got 1.5)',
+      );
       info.stats.compiler_write_duration = { secs: 1, nanos: 1e9 };
-      expectError(info, 'stats.compiler_write_duration.nanos must be below 1000000000');
+      expectError(
+        info,
+        'stats.compiler_write_duration.nanos must be below 1000000000',
+      );
     });
 
     it('names bad top-level fields', () => {
       const info = JSON.parse(V0_17_LAYOUT);
       info.cache_size = '80 KiB';
-      expectError(info, 'cache_size must be a non-negative integer (got "80 KiB")');
+      expectError(
+        info,
+        'cache_size must be a non-negative integer (got "80 KiB")',
+      );
       const noLocation = JSON.parse(V0_17_LAYOUT);
       delete noLocation.cache_location;
       expectError(noLocation, 'cache_location must be a string (got nothing)');
@@ -262,8 +334,13 @@ describe('parseSccacheStats', () => {
 
     it('names a bad multi-level entry', () => {
       const info = JSON.parse(V0_17_LAYOUT);
-      info.stats.multi_level = [{ ...MULTI_LEVEL_ENTRY, write_failures: 'none' }];
-      expectError(info, 'stats.multi_level[0].write_failures must be a non-negative integer (got "none")');
+      info.stats.multi_level = [
+        { ...MULTI_LEVEL_ENTRY, write_failures: 'none' },
+      ];
+      expectError(
+        info,
+        'stats.multi_level[0].write_failures must be a non-negative integer (got "none")',
+      );
       info.stats.multi_level = 'L0';
       expectError(info, 'stats.multi_level must be null or an array of levels');
     });

@@ -1,5 +1,10 @@
 import type { SccacheStats } from '../report/schema';
-import { clip, describeValue, isJsonObject, type JsonObject } from '../util/json';
+import {
+  clip,
+  describeValue,
+  isJsonObject,
+  type JsonObject,
+} from '../util/json';
 import { sumCounts } from '../metrics/sumCounts';
 import { parseCacheLocation, redactCredentials } from './parseCacheLocation';
 
@@ -28,20 +33,28 @@ const COMMAND = 'sccache --show-stats --stats-format=json';
 export function parseSccacheStats(input: string | unknown): SccacheStats {
   const info = typeof input === 'string' ? parseJson(input) : input;
   if (!isJsonObject(info)) {
-    throw new SccacheStatsError(`sccache statistics must be a JSON object (got ${describeValue(info)})`);
+    throw new SccacheStatsError(
+      `sccache statistics must be a JSON object (got ${describeValue(info)})`,
+    );
   }
   const stats = info.stats;
   if (!isJsonObject(stats)) {
-    throw new SccacheStatsError(`sccache statistics have no "stats" object: is this the output of '${COMMAND}'?`);
+    throw new SccacheStatsError(
+      `sccache statistics have no "stats" object: is this the output of '${COMMAND}'?`,
+    );
   }
 
   const location = info.cache_location;
   if (typeof location !== 'string') {
-    throw new SccacheStatsError(`cache_location must be a string (got ${describeValue(location)})`);
+    throw new SccacheStatsError(
+      `cache_location must be a string (got ${describeValue(location)})`,
+    );
   }
   const version = info.version;
   if (version !== undefined && typeof version !== 'string') {
-    throw new SccacheStatsError(`version must be a string (got ${describeValue(version)})`);
+    throw new SccacheStatsError(
+      `version must be a string (got ${describeValue(version)})`,
+    );
   }
 
   return {
@@ -51,7 +64,11 @@ export function parseSccacheStats(input: string | unknown): SccacheStats {
       requestsExecuted: readCount(stats, 'requests_executed', 'stats'),
       requestsNotCacheable: readCount(stats, 'requests_not_cacheable', 'stats'),
       requestsNotCompile: readCount(stats, 'requests_not_compile', 'stats'),
-      requestsUnsupportedCompiler: readCount(stats, 'requests_unsupported_compiler', 'stats'),
+      requestsUnsupportedCompiler: readCount(
+        stats,
+        'requests_unsupported_compiler',
+        'stats',
+      ),
       hits: readPerLanguageCounts(stats, 'cache_hits'),
       misses: readPerLanguageCounts(stats, 'cache_misses'),
       errors: readPerLanguageCounts(stats, 'cache_errors'),
@@ -59,11 +76,18 @@ export function parseSccacheStats(input: string | unknown): SccacheStats {
       cacheWrites: readCount(stats, 'cache_writes', 'stats'),
       cacheWriteErrors: readCount(stats, 'cache_write_errors', 'stats'),
       cacheTimeouts: readCount(stats, 'cache_timeouts', 'stats'),
-      nonCacheableCompilations: readCount(stats, 'non_cacheable_compilations', 'stats'),
+      nonCacheableCompilations: readCount(
+        stats,
+        'non_cacheable_compilations',
+        'stats',
+      ),
       forcedRecaches: readCount(stats, 'forced_recaches', 'stats'),
       compileFails: readCount(stats, 'compile_fails', 'stats'),
       // Counted since sccache 0.9.0.
-      compilations: stats.compilations === undefined ? null : readCount(stats, 'compilations', 'stats'),
+      compilations:
+        stats.compilations === undefined
+          ? null
+          : readCount(stats, 'compilations', 'stats'),
       // A map of dist server → compiles.
       distCompiles: sumCounts(readCounts(stats, 'dist_compiles', 'stats')),
       distErrors: readCount(stats, 'dist_errors', 'stats'),
@@ -76,8 +100,14 @@ export function parseSccacheStats(input: string | unknown): SccacheStats {
     cache: {
       ...parseCacheLocation(location),
       // Null until the disk cache is first touched, and always for remote backends.
-      size: info.cache_size === null ? null : readCount(info, 'cache_size', '(root)'),
-      maxSize: info.max_cache_size === null ? null : readCount(info, 'max_cache_size', '(root)'),
+      size:
+        info.cache_size === null
+          ? null
+          : readCount(info, 'cache_size', '(root)'),
+      maxSize:
+        info.max_cache_size === null
+          ? null
+          : readCount(info, 'max_cache_size', '(root)'),
     },
     multiLevel: readMultiLevel(stats.multi_level),
   };
@@ -88,7 +118,9 @@ function parseJson(text: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new SccacheStatsError(`sccache statistics are not JSON (${reason}); expected the output of '${COMMAND}'`);
+    throw new SccacheStatsError(
+      `sccache statistics are not JSON (${reason}); expected the output of '${COMMAND}'`,
+    );
   }
 }
 
@@ -100,27 +132,46 @@ function readCount(object: JsonObject, key: string, parent: string): number {
   const value = object[key];
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
     throw new SccacheStatsError(
-      `${fieldName(parent, key)} must be a non-negative integer (got ${describeValue(value)})`,
+      `${fieldName(
+        parent,
+        key,
+      )} must be a non-negative integer (got ${describeValue(value)})`,
     );
   }
   return value;
 }
 
 /** A map of name → count, such as `not_cached` or the `counts` of a per-language counter. */
-function readCounts(object: JsonObject, key: string, parent: string): Record<string, number> {
+function readCounts(
+  object: JsonObject,
+  key: string,
+  parent: string,
+): Record<string, number> {
   const name = fieldName(parent, key);
   const value = object[key];
   if (!isJsonObject(value)) {
-    throw new SccacheStatsError(`${name} must be an object of counts (got ${describeValue(value)})`);
+    throw new SccacheStatsError(
+      `${name} must be an object of counts (got ${describeValue(value)})`,
+    );
   }
   const counts: Record<string, number> = {};
   for (const countKey of Object.keys(value)) {
     if (countKey.length === 0 || countKey.length > 200) {
-      throw new SccacheStatsError(`${name} has a key of ${countKey.length} characters (1 to 200 allowed)`);
+      throw new SccacheStatsError(
+        `${name} has a key of ${countKey.length} characters (1 to 200 allowed)`,
+      );
     }
     const count = value[countKey];
-    if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) {
-      throw new SccacheStatsError(`${name} must be an object of counts: "${countKey}" is ${describeValue(count)}`);
+    if (
+      typeof count !== 'number' ||
+      !Number.isSafeInteger(count) ||
+      count < 0
+    ) {
+      throw new SccacheStatsError(
+        `${name} must be an object of counts: "${countKey}" is ${describeValue(
+          count,
+        )}`,
+      );
     }
     counts[countKey] = count;
   }
@@ -128,10 +179,17 @@ function readCounts(object: JsonObject, key: string, parent: string): Record<str
 }
 
 /** `cache_hits`, `cache_misses`, `cache_errors`: `{counts, adv_counts?}`; only `counts` is kept. */
-function readPerLanguageCounts(stats: JsonObject, key: string): Record<string, number> {
+function readPerLanguageCounts(
+  stats: JsonObject,
+  key: string,
+): Record<string, number> {
   const value = stats[key];
   if (!isJsonObject(value)) {
-    throw new SccacheStatsError(`stats.${key} must be an object with "counts" (got ${describeValue(value)})`);
+    throw new SccacheStatsError(
+      `stats.${key} must be an object with "counts" (got ${describeValue(
+        value,
+      )})`,
+    );
   }
   return readCounts(value, 'counts', `stats.${key}`);
 }
@@ -140,12 +198,18 @@ function readPerLanguageCounts(stats: JsonObject, key: string): Record<string, n
 function readSeconds(stats: JsonObject, key: string): number {
   const value = stats[key];
   if (!isJsonObject(value)) {
-    throw new SccacheStatsError(`stats.${key} must be a duration {secs, nanos} (got ${describeValue(value)})`);
+    throw new SccacheStatsError(
+      `stats.${key} must be a duration {secs, nanos} (got ${describeValue(
+        value,
+      )})`,
+    );
   }
   const secs = readCount(value, 'secs', `stats.${key}`);
   const nanos = readCount(value, 'nanos', `stats.${key}`);
   if (nanos >= 1e9) {
-    throw new SccacheStatsError(`stats.${key}.nanos must be below 1000000000 (got ${nanos})`);
+    throw new SccacheStatsError(
+      `stats.${key}.nanos must be below 1000000000 (got ${nanos})`,
+    );
   }
   return secs + nanos / 1e9;
 }
@@ -159,22 +223,34 @@ function readMultiLevel(value: unknown): SccacheStats['multiLevel'] {
   if (value === undefined || value === null) return null;
   const levels = isJsonObject(value) ? value.levels : value;
   if (!Array.isArray(levels)) {
-    throw new SccacheStatsError(`stats.multi_level must be null or an array of levels (got ${describeValue(value)})`);
+    throw new SccacheStatsError(
+      `stats.multi_level must be null or an array of levels (got ${describeValue(
+        value,
+      )})`,
+    );
   }
   if (levels.length > 32) {
-    throw new SccacheStatsError(`stats.multi_level has ${levels.length} levels (at most 32 supported)`);
+    throw new SccacheStatsError(
+      `stats.multi_level has ${levels.length} levels (at most 32 supported)`,
+    );
   }
   return levels.map((level: unknown, index) => {
     const path = `stats.multi_level[${index}]`;
     if (!isJsonObject(level)) {
-      throw new SccacheStatsError(`${path} must be an object (got ${describeValue(level)})`);
+      throw new SccacheStatsError(
+        `${path} must be an object (got ${describeValue(level)})`,
+      );
     }
     const { name, location } = level;
     if (typeof name !== 'string') {
-      throw new SccacheStatsError(`${path}.name must be a string (got ${describeValue(name)})`);
+      throw new SccacheStatsError(
+        `${path}.name must be a string (got ${describeValue(name)})`,
+      );
     }
     if (location !== undefined && typeof location !== 'string') {
-      throw new SccacheStatsError(`${path}.location must be a string (got ${describeValue(location)})`);
+      throw new SccacheStatsError(
+        `${path}.location must be a string (got ${describeValue(location)})`,
+      );
     }
     return {
       name: clip(name, 500),

@@ -1,6 +1,10 @@
 import type { RustcInfo, ToolchainFile } from '../report/schema';
 import { readFixture } from '../__testUtils__/fixtures';
-import { parseRustcVersion, RustcVersionError, toolchainMatchesRustc } from './parseRustcVersion';
+import {
+  parseRustcVersion,
+  RustcVersionError,
+  toolchainMatchesRustc,
+} from './parseRustcVersion';
 
 /** Real `rustc -vV` of rustc 1.95.0 on this project's machines. */
 const RUSTC_1_95 = readFixture('rustc/rustc-1.95.0-vV.txt');
@@ -22,8 +26,18 @@ const NIGHTLY: RustcInfo = {
   host: 'x86_64-unknown-linux-gnu',
 };
 
-function fileWith(channel: string | null, path: string | null = null): ToolchainFile {
-  return { file: 'rust-toolchain.toml', channel, path, components: [], targets: [], profile: null };
+function fileWith(
+  channel: string | null,
+  path: string | null = null,
+): ToolchainFile {
+  return {
+    file: 'rust-toolchain.toml',
+    channel,
+    path,
+    components: [],
+    targets: [],
+    profile: null,
+  };
 }
 
 describe('parseRustcVersion', () => {
@@ -32,12 +46,19 @@ describe('parseRustcVersion', () => {
   });
 
   it('skips lines before the version line and accepts CRLF', () => {
-    const output = `info: syncing channel updates\r\n${RUSTC_1_95.replace(/\n/g, '\r\n')}`;
+    const output = `info: syncing channel updates\r\n${RUSTC_1_95.replace(
+      /\n/g,
+      '\r\n',
+    )}`;
     expect(parseRustcVersion(output)).toEqual(STABLE_1_95);
   });
 
   it('turns unknown hashes and dates into null and falls back to the first line for the release', () => {
-    expect(parseRustcVersion('rustc 1.97.0-dev\nbinary: rustc\ncommit-hash: unknown\ncommit-date: unknown\nhost: aarch64-apple-darwin\n')).toEqual({
+    expect(
+      parseRustcVersion(
+        'rustc 1.97.0-dev\nbinary: rustc\ncommit-hash: unknown\ncommit-date: unknown\nhost: aarch64-apple-darwin\n',
+      ),
+    ).toEqual({
       release: '1.97.0-dev',
       version: 'rustc 1.97.0-dev',
       commitHash: null,
@@ -47,9 +68,15 @@ describe('parseRustcVersion', () => {
   });
 
   it('rejects output that is not rustc -vV', () => {
-    expect(() => parseRustcVersion('cargo 1.95.0 (f2d3ce0bd 2026-03-21)')).toThrow(RustcVersionError);
-    expect(() => parseRustcVersion('')).toThrow('no line starting with "rustc <version>"');
-    expect(() => parseRustcVersion('rustc 1.95.0\ncommit-date: yesterday\n')).toThrow('commit-date must be YYYY-MM-DD (got "yesterday")');
+    expect(() =>
+      parseRustcVersion('cargo 1.95.0 (f2d3ce0bd 2026-03-21)'),
+    ).toThrow(RustcVersionError);
+    expect(() => parseRustcVersion('')).toThrow(
+      'no line starting with "rustc <version>"',
+    );
+    expect(() =>
+      parseRustcVersion('rustc 1.95.0\ncommit-date: yesterday\n'),
+    ).toThrow('commit-date must be YYYY-MM-DD (got "yesterday")');
   });
 });
 
@@ -57,63 +84,104 @@ describe('toolchainMatchesRustc', () => {
   it('matches an exact release pin', () => {
     expect(toolchainMatchesRustc(fileWith('1.95.0'), STABLE_1_95)).toEqual({
       status: 'match',
-      detail: 'rust-toolchain.toml pins 1.95.0; CI used rustc 1.95.0 (2026-04-14).',
+      detail:
+        'rust-toolchain.toml pins 1.95.0; CI used rustc 1.95.0 (2026-04-14).',
     });
-    expect(toolchainMatchesRustc(fileWith('1.95.0-x86_64-unknown-linux-gnu'), STABLE_1_95).status).toBe('match');
+    expect(
+      toolchainMatchesRustc(
+        fileWith('1.95.0-x86_64-unknown-linux-gnu'),
+        STABLE_1_95,
+      ).status,
+    ).toBe('match');
   });
 
   it('reports a different release as a mismatch', () => {
     expect(toolchainMatchesRustc(fileWith('1.94.1'), STABLE_1_95)).toEqual({
       status: 'mismatch',
-      detail: 'rust-toolchain.toml pins 1.94.1, but CI used rustc 1.95.0 (2026-04-14).',
+      detail:
+        'rust-toolchain.toml pins 1.94.1, but CI used rustc 1.95.0 (2026-04-14).',
     });
   });
 
   it('calls stable, beta, nightly and 1.95 floating when CI used that channel', () => {
-    expect(toolchainMatchesRustc(fileWith('stable'), STABLE_1_95).status).toBe('floating');
-    expect(toolchainMatchesRustc(fileWith('nightly'), NIGHTLY).status).toBe('floating');
+    expect(toolchainMatchesRustc(fileWith('stable'), STABLE_1_95).status).toBe(
+      'floating',
+    );
+    expect(toolchainMatchesRustc(fileWith('nightly'), NIGHTLY).status).toBe(
+      'floating',
+    );
     expect(toolchainMatchesRustc(fileWith('1.95'), STABLE_1_95)).toEqual({
       status: 'floating',
-      detail: 'rust-toolchain.toml asks for 1.95, which moves to each new 1.95.x patch release; CI used rustc 1.95.0 (2026-04-14).',
+      detail:
+        'rust-toolchain.toml asks for 1.95, which moves to each new 1.95.x patch release; CI used rustc 1.95.0 (2026-04-14).',
     });
   });
 
   it('reports a floating channel that CI did not use as a mismatch', () => {
-    expect(toolchainMatchesRustc(fileWith('stable'), NIGHTLY).status).toBe('mismatch');
-    expect(toolchainMatchesRustc(fileWith('1.94'), STABLE_1_95).status).toBe('mismatch');
+    expect(toolchainMatchesRustc(fileWith('stable'), NIGHTLY).status).toBe(
+      'mismatch',
+    );
+    expect(toolchainMatchesRustc(fileWith('1.94'), STABLE_1_95).status).toBe(
+      'mismatch',
+    );
   });
 
   it('matches a dated nightly whose commit-date is the day before or the same day', () => {
-    expect(toolchainMatchesRustc(fileWith('nightly-2026-05-01'), NIGHTLY)).toEqual({
+    expect(
+      toolchainMatchesRustc(fileWith('nightly-2026-05-01'), NIGHTLY),
+    ).toEqual({
       status: 'match',
-      detail: 'rust-toolchain.toml pins nightly-2026-05-01; CI used rustc 1.96.0-nightly (2026-04-30), the commit that nightly is built from.',
+      detail:
+        'rust-toolchain.toml pins nightly-2026-05-01; CI used rustc 1.96.0-nightly (2026-04-30), the commit that nightly is built from.',
     });
-    expect(toolchainMatchesRustc(fileWith('nightly-2026-04-30'), NIGHTLY).status).toBe('match');
+    expect(
+      toolchainMatchesRustc(fileWith('nightly-2026-04-30'), NIGHTLY).status,
+    ).toBe('match');
   });
 
   it('does not match a dated nightly from other days', () => {
-    expect(toolchainMatchesRustc(fileWith('nightly-2026-05-02'), NIGHTLY).status).toBe('mismatch');
-    expect(toolchainMatchesRustc(fileWith('nightly-2026-04-29'), NIGHTLY).detail).toContain('a later compiler');
-    expect(toolchainMatchesRustc(fileWith('nightly-2026-05-01'), STABLE_1_95).status).toBe('mismatch');
+    expect(
+      toolchainMatchesRustc(fileWith('nightly-2026-05-02'), NIGHTLY).status,
+    ).toBe('mismatch');
+    expect(
+      toolchainMatchesRustc(fileWith('nightly-2026-04-29'), NIGHTLY).detail,
+    ).toContain('a later compiler');
+    expect(
+      toolchainMatchesRustc(fileWith('nightly-2026-05-01'), STABLE_1_95).status,
+    ).toBe('mismatch');
   });
 
   it('cannot tie a dated stable to rustc -vV, but sees a later compiler', () => {
-    expect(toolchainMatchesRustc(fileWith('stable-2026-04-16'), STABLE_1_95).status).toBe('unknown');
-    expect(toolchainMatchesRustc(fileWith('stable-2026-04-01'), STABLE_1_95).status).toBe('mismatch');
+    expect(
+      toolchainMatchesRustc(fileWith('stable-2026-04-16'), STABLE_1_95).status,
+    ).toBe('unknown');
+    expect(
+      toolchainMatchesRustc(fileWith('stable-2026-04-01'), STABLE_1_95).status,
+    ).toBe('mismatch');
   });
 
   it('is unpinned without a file or a channel', () => {
     expect(toolchainMatchesRustc(null, STABLE_1_95).status).toBe('unpinned');
     expect(toolchainMatchesRustc(null, null).status).toBe('unpinned');
-    expect(toolchainMatchesRustc({ ...fileWith(null), components: ['clippy'] }, STABLE_1_95).status).toBe('unpinned');
+    expect(
+      toolchainMatchesRustc(
+        { ...fileWith(null), components: ['clippy'] },
+        STABLE_1_95,
+      ).status,
+    ).toBe('unpinned');
   });
 
   it('is unknown without rustc, for path toolchains and for custom names', () => {
     expect(toolchainMatchesRustc(fileWith('1.95.0'), null)).toEqual({
       status: 'unknown',
-      detail: 'rust-toolchain.toml pins 1.95.0, but the report has no `rustc -vV` to compare with.',
+      detail:
+        'rust-toolchain.toml pins 1.95.0, but the report has no `rustc -vV` to compare with.',
     });
-    expect(toolchainMatchesRustc(fileWith(null, '/opt/rust'), STABLE_1_95).status).toBe('unknown');
-    expect(toolchainMatchesRustc(fileWith('my-toolchain'), STABLE_1_95).status).toBe('unknown');
+    expect(
+      toolchainMatchesRustc(fileWith(null, '/opt/rust'), STABLE_1_95).status,
+    ).toBe('unknown');
+    expect(
+      toolchainMatchesRustc(fileWith('my-toolchain'), STABLE_1_95).status,
+    ).toBe('unknown');
   });
 });

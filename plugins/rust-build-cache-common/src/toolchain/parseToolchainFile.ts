@@ -7,10 +7,7 @@ export type ToolchainFileName = ToolchainFile['file'];
 
 /** Thrown for a toolchain file rustup would reject; the message names the file and the problem. @public */
 export class ToolchainFileError extends Error {
-  constructor(
-    readonly file: ToolchainFileName,
-    problem: string,
-  ) {
+  constructor(readonly file: ToolchainFileName, problem: string) {
     super(`${file}: ${problem}`);
     this.name = 'ToolchainFileError';
   }
@@ -27,14 +24,25 @@ const TOOLCHAIN_NAME = /^[\x21-\x7e]+$/;
  * `path` cannot be combined with `channel`.
  * @public
  */
-export function parseToolchainFile(file: ToolchainFileName, content: string): ToolchainFile {
+export function parseToolchainFile(
+  file: ToolchainFileName,
+  content: string,
+): ToolchainFile {
   const lines = rustLines(content);
-  if (lines.length === 0) throw new ToolchainFileError(file, 'the file is empty');
+  if (lines.length === 0)
+    throw new ToolchainFileError(file, 'the file is empty');
 
   if (file === 'rust-toolchain' && lines.length === 1) {
     const channel = lines[0].trim();
     if (!channel) throw new ToolchainFileError(file, 'the file is empty');
-    return { file, channel: checkName(file, 'the toolchain name', channel), path: null, components: [], targets: [], profile: null };
+    return {
+      file,
+      channel: checkName(file, 'the toolchain name', channel),
+      path: null,
+      components: [],
+      targets: [],
+      profile: null,
+    };
   }
   return parseTomlToolchain(file, content);
 }
@@ -50,9 +58,11 @@ export function selectToolchainFile(files: {
   'rust-toolchain.toml'?: string | null;
 }): ToolchainFile | null {
   const legacy = files['rust-toolchain'];
-  if (legacy !== undefined && legacy !== null) return parseToolchainFile('rust-toolchain', legacy);
+  if (legacy !== undefined && legacy !== null)
+    return parseToolchainFile('rust-toolchain', legacy);
   const toml = files['rust-toolchain.toml'];
-  if (toml !== undefined && toml !== null) return parseToolchainFile('rust-toolchain.toml', toml);
+  if (toml !== undefined && toml !== null)
+    return parseToolchainFile('rust-toolchain.toml', toml);
   return null;
 }
 
@@ -79,10 +89,14 @@ export function classifyChannel(name: string): ChannelPin {
   const [, named, minor, patch, date] = match;
   if (named) {
     const channel = named as 'stable' | 'beta' | 'nightly';
-    return date ? { kind: 'dated', channel, date } : { kind: 'floating', channel };
+    return date
+      ? { kind: 'dated', channel, date }
+      : { kind: 'floating', channel };
   }
   // A version with a date (`1.95.0-2026-04-16`) still names one release.
-  return patch ? { kind: 'release', version: `${minor}${patch}` } : { kind: 'minor', version: minor };
+  return patch
+    ? { kind: 'release', version: `${minor}${patch}` }
+    : { kind: 'minor', version: minor };
 }
 
 /**
@@ -98,12 +112,17 @@ export function isExactToolchainPin(channel: string | null): boolean {
   return pin.kind === 'release' || pin.kind === 'dated';
 }
 
-function parseTomlToolchain(file: ToolchainFileName, content: string): ToolchainFile {
+function parseTomlToolchain(
+  file: ToolchainFileName,
+  content: string,
+): ToolchainFile {
   const parsed = parseTomlDocument(content);
   if (!parsed.ok) throw new ToolchainFileError(file, parsed.problem);
   const toolchain = parsed.document.toolchain;
-  if (toolchain === undefined) throw new ToolchainFileError(file, 'the [toolchain] table is missing');
-  if (!isJsonObject(toolchain)) throw new ToolchainFileError(file, 'toolchain must be a table');
+  if (toolchain === undefined)
+    throw new ToolchainFileError(file, 'the [toolchain] table is missing');
+  if (!isJsonObject(toolchain))
+    throw new ToolchainFileError(file, 'toolchain must be a table');
 
   const channel = readOptionalString(file, toolchain, 'channel');
   const path = readOptionalString(file, toolchain, 'path');
@@ -111,18 +130,36 @@ function parseTomlToolchain(file: ToolchainFileName, content: string): Toolchain
   const targets = readStringList(file, toolchain, 'targets');
   const profile = readOptionalString(file, toolchain, 'profile');
 
-  if (channel === null && path === null && components === null && targets === null && profile === null) {
-    throw new ToolchainFileError(file, '[toolchain] needs at least one of channel, path, components, targets, profile');
+  if (
+    channel === null &&
+    path === null &&
+    components === null &&
+    targets === null &&
+    profile === null
+  ) {
+    throw new ToolchainFileError(
+      file,
+      '[toolchain] needs at least one of channel, path, components, targets, profile',
+    );
   }
   if (channel !== null && path !== null) {
-    throw new ToolchainFileError(file, `cannot set both channel ("${channel}") and path ("${path}")`);
+    throw new ToolchainFileError(
+      file,
+      `cannot set both channel ("${channel}") and path ("${path}")`,
+    );
   }
   if (profile !== null && !PROFILES.includes(profile)) {
-    throw new ToolchainFileError(file, `toolchain.profile must be one of ${PROFILES.join(', ')} (got "${profile}")`);
+    throw new ToolchainFileError(
+      file,
+      `toolchain.profile must be one of ${PROFILES.join(
+        ', ',
+      )} (got "${profile}")`,
+    );
   }
   return {
     file,
-    channel: channel === null ? null : checkName(file, 'toolchain.channel', channel),
+    channel:
+      channel === null ? null : checkName(file, 'toolchain.channel', channel),
     path: path === null ? null : clip(path, 2000),
     components: components ?? [],
     targets: targets ?? [],
@@ -130,28 +167,60 @@ function parseTomlToolchain(file: ToolchainFileName, content: string): Toolchain
   };
 }
 
-function readOptionalString(file: ToolchainFileName, table: Record<string, unknown>, key: string): string | null {
+function readOptionalString(
+  file: ToolchainFileName,
+  table: Record<string, unknown>,
+  key: string,
+): string | null {
   const value = table[key];
   if (value === undefined) return null;
   if (typeof value !== 'string' || value.length === 0) {
-    throw new ToolchainFileError(file, `toolchain.${key} must be a non-empty string (got ${describeValue(value)})`);
+    throw new ToolchainFileError(
+      file,
+      `toolchain.${key} must be a non-empty string (got ${describeValue(
+        value,
+      )})`,
+    );
   }
   return value;
 }
 
-function readStringList(file: ToolchainFileName, table: Record<string, unknown>, key: string): string[] | null {
+function readStringList(
+  file: ToolchainFileName,
+  table: Record<string, unknown>,
+  key: string,
+): string[] | null {
   const value = table[key];
   if (value === undefined) return null;
-  if (!Array.isArray(value) || !value.every(item => typeof item === 'string' && TOOLCHAIN_NAME.test(item))) {
-    throw new ToolchainFileError(file, `toolchain.${key} must be a list of names (got ${describeValue(value)})`);
+  if (
+    !Array.isArray(value) ||
+    !value.every(item => typeof item === 'string' && TOOLCHAIN_NAME.test(item))
+  ) {
+    throw new ToolchainFileError(
+      file,
+      `toolchain.${key} must be a list of names (got ${describeValue(value)})`,
+    );
   }
-  if (value.length > 100) throw new ToolchainFileError(file, `toolchain.${key} lists ${value.length} names (at most 100)`);
+  if (value.length > 100)
+    throw new ToolchainFileError(
+      file,
+      `toolchain.${key} lists ${value.length} names (at most 100)`,
+    );
   return value.map(item => clip(item, 200));
 }
 
-function checkName(file: ToolchainFileName, what: string, name: string): string {
+function checkName(
+  file: ToolchainFileName,
+  what: string,
+  name: string,
+): string {
   if (!TOOLCHAIN_NAME.test(name) || name.length > 200) {
-    throw new ToolchainFileError(file, `${what} must be a toolchain name without spaces (got ${describeValue(name)})`);
+    throw new ToolchainFileError(
+      file,
+      `${what} must be a toolchain name without spaces (got ${describeValue(
+        name,
+      )})`,
+    );
   }
   return name;
 }

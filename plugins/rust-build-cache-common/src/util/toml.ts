@@ -6,13 +6,20 @@ import { parse, TomlError } from 'smol-toml';
  */
 export function parseTomlDocument(
   text: string,
-): { ok: true; document: Record<string, unknown> } | { ok: false; problem: string } {
+):
+  | { ok: true; document: Record<string, unknown> }
+  | { ok: false; problem: string } {
   try {
     return { ok: true, document: parse(text) };
   } catch (error) {
     if (!(error instanceof Error)) throw error;
-    const reason = error.message.split('\n')[0].replace(/^Invalid TOML document: /, '');
-    const where = error instanceof TomlError ? ` (line ${error.line}, column ${error.column})` : '';
+    const reason = error.message
+      .split('\n')[0]
+      .replace(/^Invalid TOML document: /, '');
+    const where =
+      error instanceof TomlError
+        ? ` (line ${error.line}, column ${error.column})`
+        : '';
     return { ok: false, problem: `not valid TOML: ${reason}${where}` };
   }
 }

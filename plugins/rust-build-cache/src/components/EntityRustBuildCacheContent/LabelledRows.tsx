@@ -19,7 +19,11 @@ export function LabelledRows(props: { rows: LabelledRow[] }) {
             <TableCell
               component="th"
               scope="row"
-              style={{ width: '35%', whiteSpace: 'nowrap', verticalAlign: 'top' }}
+              style={{
+                width: '35%',
+                whiteSpace: 'nowrap',
+                verticalAlign: 'top',
+              }}
             >
               {row.label}
             </TableCell>
