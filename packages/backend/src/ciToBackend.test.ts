@@ -1,8 +1,7 @@
-import { execFile } from 'node:child_process';
 import { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
@@ -16,6 +15,7 @@ import {
   createRustWorkspace,
   findRustTools,
   isolatedEnv,
+  runRustBuildCacheCli,
   startSccacheServer,
   type ProcessEnv,
   type RustWorkspace,
@@ -29,10 +29,6 @@ import request from 'supertest';
 
 jest.setTimeout(180_000);
 
-const CLI = resolve(
-  require.resolve('@rust-build-cache/ci-reporter/package.json'),
-  '../bin/rust-build-cache',
-);
 const TOKEN = 'integration-test-ci-token-0123456789';
 const tools = findRustTools(['itoa', 'cfg-if']);
 
@@ -45,18 +41,14 @@ if (tools.missing.length > 0) {
   );
 }
 
-function runCli(args: string[], cwd: string, env: ProcessEnv) {
-  return new Promise<{ stdout: string; stderr: string }>((resolveRun, reject) =>
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { cwd, env, encoding: 'utf8', timeout: 60_000 },
-      (error, stdout, stderr) =>
-        error
-          ? reject(new Error(`rust-build-cache ${args[0]}: ${stderr}`))
-          : resolveRun({ stdout, stderr }),
-    ),
-  );
+async function runCli(args: string[], cwd: string, env: ProcessEnv) {
+  const run = await runRustBuildCacheCli(args, { cwd, env });
+  if (run.code !== 0) {
+    throw new Error(
+      `rust-build-cache ${args[0]} exited ${run.code}: ${run.stderr}`,
+    );
+  }
+  return run;
 }
 
 (tools.missing.length > 0 ? describe.skip : describe)(

@@ -1,8 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import {
+  sumCounts,
   validateReport,
   type BuildCacheReport,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
@@ -10,13 +10,13 @@ import {
   createRustWorkspace,
   findRustTools,
   isolatedEnv,
+  runRustBuildCacheCli,
   startSccacheServer,
   type ProcessEnv,
   type RustWorkspace,
   type SccacheServer,
 } from './testing/rustWorkspace';
 
-const BIN = resolve(__dirname, '..', 'bin', 'rust-build-cache');
 const CRATES = ['itoa', 'cfg-if'];
 const tools = findRustTools(CRATES);
 
@@ -27,25 +27,6 @@ function envWithoutCi(env: ProcessEnv): ProcessEnv {
   return Object.fromEntries(
     Object.entries(env).filter(([name]) => !ciVariables.test(name)),
   );
-}
-
-function runCli(
-  args: string[],
-  env: ProcessEnv,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise(done => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      { env, encoding: 'utf8', timeout: 60_000 },
-      (error, stdout, stderr) =>
-        done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-function total(counts: Record<string, number>): number {
-  return Object.values(counts).reduce((sum, n) => sum + n, 0);
 }
 
 if (tools.missing.length > 0) {
@@ -86,7 +67,7 @@ if (tools.missing.length > 0) {
       await server!.zeroStats();
       await workspace.cargoBuild({ targetDir: `t${run}`, env, timings: true });
       const output = join(tmp, `report-${run}.json`);
-      const result = await runCli(
+      const result = await runRustBuildCacheCli(
         [
           'collect',
           '--workspace',
@@ -103,7 +84,7 @@ if (tools.missing.length > 0) {
           output,
         ],
         // The CLI asks the test's sccache server: SCCACHE_SERVER_PORT is in the build env.
-        { ...envWithoutCi(env), SCCACHE_PATH: tools.sccache! },
+        { env: { ...envWithoutCi(env), SCCACHE_PATH: tools.sccache! } },
       );
       expect(result.stderr).not.toMatch(/error:|warning:/);
       expect(result.code).toBe(0);
@@ -121,10 +102,12 @@ if (tools.missing.length > 0) {
       const cold = await buildAndCollect(1);
       const warm = await buildAndCollect(2);
 
-      expect(total(cold.sccache!.counters.hits)).toBe(0);
-      expect(total(cold.sccache!.counters.misses)).toBeGreaterThanOrEqual(1);
-      expect(total(warm.sccache!.counters.hits)).toBeGreaterThanOrEqual(2);
-      expect(total(warm.sccache!.counters.misses)).toBe(0);
+      expect(sumCounts(cold.sccache!.counters.hits)).toBe(0);
+      expect(sumCounts(cold.sccache!.counters.misses)).toBeGreaterThanOrEqual(
+        1,
+      );
+      expect(sumCounts(warm.sccache!.counters.hits)).toBeGreaterThanOrEqual(2);
+      expect(sumCounts(warm.sccache!.counters.misses)).toBe(0);
 
       for (const report of [cold, warm]) {
         expect(report.source.workspacePath).toBe('.');

@@ -10,7 +10,7 @@ import { execFile } from 'node:child_process';
 import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 
 export const DEBIAN_CRATE_REGISTRY = '/usr/share/cargo/registry';
 
@@ -301,4 +301,29 @@ export async function withSccacheServer<T>(
   } finally {
     await server.stop();
   }
+}
+
+/** What a run of the CLI printed, and its exit code. */
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs this package's `rust-build-cache` bin as a real process, as CI would. */
+export function runRustBuildCacheCli(
+  args: string[],
+  options: { cwd?: string; env: ProcessEnv },
+): Promise<CliRun> {
+  // Test helpers run from the sources: the bin sits next to this package's package.json.
+  const bin = join(dirname(require.resolve('../../package.json')), 'bin', 'rust-build-cache');
+  return new Promise(done => {
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { ...options, encoding: 'utf8', timeout: 60_000 },
+      (error, stdout, stderr) =>
+        done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
 }

@@ -1,5 +1,6 @@
 import {
   BuildCacheReport,
+  DailyPoint,
   RunDetail,
   RunMetrics,
   RunSummary,
@@ -33,19 +34,8 @@ export interface InsertedRun {
 export type StoredRun = Omit<RunSummary, 'entityRef'>;
 export type StoredRunDetail = Omit<RunDetail, 'entityRef'>;
 
-/** Metric sums of the CI runs of one workspace on one UTC day. */
-export interface DailyRollup {
-  /** `YYYY-MM-DD` */
-  day: string;
-  runs: number;
-  requests: number;
-  hits: number;
-  misses: number;
-  errors: number;
-  avoidableNotCached: number;
-  compileSeconds: number;
-  cacheWriteErrors: number;
-}
+/** Metric sums of the CI runs of one workspace on one UTC day: a daily point without rates. */
+export type DailyRollup = Omit<DailyPoint, 'hitRate' | 'effectiveHitRate'>;
 
 export interface EntityLink {
   /** Lower-case entity ref, e.g. `component:default/billing`. */
