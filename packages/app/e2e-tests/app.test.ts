@@ -8,6 +8,22 @@ async function signInAsGuest(page: Page) {
   await expect(page.getByText('Acme Rust Platform Catalog')).toBeVisible();
 }
 
+/**
+ * Opens an entity from the catalog list. The catalog reads the demo locations after the
+ * backend is up, so on a busy machine an entity can still be missing for a while: reload
+ * the list until it is there.
+ */
+async function openEntity(page: Page, name: string) {
+  await expect(async () => {
+    await page.goto('/catalog');
+    await expect(page.getByRole('link', { name, exact: true })).toBeVisible({
+      timeout: 3_000,
+    });
+  }).toPass({ timeout: 120_000 });
+  await page.getByRole('link', { name, exact: true }).click();
+  await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
+}
+
 test.describe('rust-build-cache in the demo app', () => {
   test.beforeEach(async ({ page }) => {
     await signInAsGuest(page);
@@ -16,7 +32,7 @@ test.describe('rust-build-cache in the demo app', () => {
   test('a Rust service shows its Build cache tab with demo reports', async ({
     page,
   }) => {
-    await page.goto('/catalog/default/component/billing-api');
+    await openEntity(page, 'billing-api');
     await page.getByRole('tab', { name: 'Build cache' }).click();
     await expect(page).toHaveURL(/\/build-cache$/);
     await expect(page.getByText('Latest run', { exact: true })).toBeVisible();
@@ -29,10 +45,37 @@ test.describe('rust-build-cache in the demo app', () => {
     });
   });
 
+  test('comparing two runs shows the RUSTFLAGS change behind a spike in misses', async ({
+    page,
+  }) => {
+    // The demo history replays a real build whose RUSTFLAGS changed, yesterday's first
+    // run of rate-limiter, next to the warm run after it (see demoData/demoReports.ts).
+    const yesterday = new Date(Date.now() - 24 * 3_600_000)
+      .toISOString()
+      .slice(0, 10);
+    await openEntity(page, 'rate-limiter');
+    await page.getByRole('tab', { name: 'Build cache' }).click();
+    await page
+      .getByRole('button', {
+        name: `Set run demo-rate-limiter-${yesterday}-2 as base`,
+      })
+      .click();
+    await page
+      .getByRole('button', {
+        name: `Set run demo-rate-limiter-${yesterday}-1 as head`,
+      })
+      .click();
+    const differences = page.getByRole('table', {
+      name: 'settings that differ',
+    });
+    await expect(differences).toContainText('RUSTFLAGS');
+    await expect(differences).toContainText('changes cache keys');
+  });
+
   test('a service that is not Rust has no Build cache tab', async ({
     page,
   }) => {
-    await page.goto('/catalog/default/component/status-page');
+    await openEntity(page, 'status-page');
     await expect(page.getByRole('tab', { name: 'Overview' })).toBeVisible();
     await expect(page.getByRole('tab', { name: 'Build cache' })).toHaveCount(0);
   });
@@ -43,10 +86,16 @@ test.describe('rust-build-cache in the demo app', () => {
     await expect(
       page.getByRole('heading', { name: 'Build cache policy' }),
     ).toBeVisible();
-    // Every demo report names a workspace that a demo catalog entity claims.
-    await expect(
-      page.getByText('Every report received so far matches a catalog entity.'),
-    ).toBeVisible();
+    // Every demo report names a workspace that a demo catalog entity claims (once the
+    // catalog has read the demo locations: reload until it has).
+    await expect(async () => {
+      await page.reload();
+      await expect(
+        page.getByText(
+          'Every report received so far matches a catalog entity.',
+        ),
+      ).toBeVisible({ timeout: 5_000 });
+    }).toPass({ timeout: 120_000 });
   });
 
   test('the Cache pre-warming page opens', async ({ page }) => {

@@ -16,7 +16,8 @@ function ReasonRow(props: { reason: string; count: number }) {
   const nothingToFix = description.neverCacheable || description.cargoProbe;
   return (
     <TableRow>
-      <TableCell>
+      {/* Reasons are short identifiers: never break them across lines. */}
+      <TableCell style={{ whiteSpace: 'nowrap' }}>
         <code>{props.reason}</code>
       </TableCell>
       <TableCell align="right">{formatCount(props.count)}</TableCell>
