@@ -28,14 +28,17 @@ describe('rust-build-cache', () => {
     expect(bare.stderr).toBe(help.stdout);
   });
 
-  it.each(['collect', 'push'])('prints the help of %s', async command => {
-    const viaFlag = await run([command, '--help']);
-    expect(viaFlag.exitCode).toBe(0);
-    expect(viaFlag.stdout).toContain(
-      `Usage: rust-build-cache ${command} [flags]`,
-    );
-    expect((await run(['help', command])).stdout).toBe(viaFlag.stdout);
-  });
+  it.each(['collect', 'push', 'check'])(
+    'prints the help of %s',
+    async command => {
+      const viaFlag = await run([command, '--help']);
+      expect(viaFlag.exitCode).toBe(0);
+      expect(viaFlag.stdout).toContain(
+        `Usage: rust-build-cache ${command} [flags]`,
+      );
+      expect((await run(['help', command])).stdout).toBe(viaFlag.stdout);
+    },
+  );
 
   it('rejects an unknown command with exit 2', async () => {
     const result = await run(['upload']);

@@ -1,4 +1,5 @@
 import packageJson from '../package.json';
+import { checkCommand, checkHelp } from './commands/check';
 import { collectCommand, collectHelp } from './commands/collect';
 import { pushCommand, pushHelp } from './commands/push';
 import {
@@ -18,6 +19,7 @@ Reports the sccache health of a Rust build to the rust-build-cache plugin of Bac
 Commands:
   collect   gather sccache statistics, toolchain, Cargo.lock and profiles into a report file
   push      send the report file to the Backstage backend
+  check     check the report file against the build-cache policy (exit 1 when an error rule fails)
 
 Run 'rust-build-cache <command> --help' for the flags of a command.
 
@@ -31,6 +33,7 @@ const COMMANDS: Record<
 > = {
   collect: { run: collectCommand, help: collectHelp },
   push: { run: pushCommand, help: pushHelp },
+  check: { run: checkCommand, help: checkHelp },
 };
 
 /** Runs one CLI invocation and returns its exit code; all I/O goes through `system`. */

@@ -1,7 +1,7 @@
 /**
  * Shared code of the rust-build-cache plugins and CLI: the report schema, the parsers that
  * build a report from sccache, rustc, rustup and cargo output, the derived metrics, run
- * comparison, permissions and annotation names.
+ * comparison, the policy rules behind the scorecards, permissions and annotation names.
  *
  * @packageDocumentation
  */
@@ -56,3 +56,4 @@ export {
   type NonCacheableReason,
 } from './metrics/nonCacheableReasons';
 export { compareReports } from './compare/compareReports';
+export * from './policy';

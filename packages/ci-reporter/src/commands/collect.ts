@@ -237,7 +237,7 @@ async function writeReport(
 }
 
 /** On GitHub Actions, shows the summary on the run's page. Failing to do so does not fail collect. */
-async function appendGitHubStepSummary(
+export async function appendGitHubStepSummary(
   system: System,
   markdown: string,
   warn: Warn,

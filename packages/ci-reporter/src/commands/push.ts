@@ -5,6 +5,7 @@ import {
   validateReport,
   type BuildCacheReport,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
+import { backendEndpoint } from '../lib/backendUrl';
 import {
   parseCommandArgs,
   parseNonNegativeInteger,
@@ -111,7 +112,7 @@ function resolveUploadOptions(
       'no token: set RUST_BUILD_CACHE_TOKEN or pass --token',
     );
   return {
-    endpoint: reportsEndpoint(url),
+    endpoint: backendEndpoint(url, REPORTS_PATH),
     token,
     retries:
       flags.retries !== undefined
@@ -124,32 +125,8 @@ function resolveUploadOptions(
   };
 }
 
-/** `<base URL>/api/rust-build-cache/reports`, keeping a base path such as `/backstage`. */
-function reportsEndpoint(baseUrl: string): string {
-  let url: URL | null = null;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    // reported below
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    throw new UsageError(
-      `the backend URL must be http(s), e.g. https://backstage.example.com, got '${baseUrl}'`,
-    );
-  }
-  // fetch refuses such URLs, and messages would print the password.
-  if (url.username || url.password) {
-    throw new UsageError(
-      'the backend URL must not contain credentials: set RUST_BUILD_CACHE_TOKEN instead',
-    );
-  }
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}${REPORTS_PATH}`;
-  url.search = '';
-  url.hash = '';
-  return url.toString();
-}
-
-async function loadReport(
+/** Reads and validates a report file written by `collect`. */
+export async function loadReport(
   system: System,
   path: string,
 ): Promise<BuildCacheReport> {

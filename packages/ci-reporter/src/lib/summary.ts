@@ -87,7 +87,8 @@ export function formatConsoleSummary(
   return `${lines.join('\n')}\n`;
 }
 
-function cell(text: string): string {
+/** Text made safe for one cell of a Markdown table. */
+export function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 

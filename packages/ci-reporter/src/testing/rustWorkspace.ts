@@ -316,7 +316,11 @@ export function runRustBuildCacheCli(
   options: { cwd?: string; env: ProcessEnv },
 ): Promise<CliRun> {
   // Test helpers run from the sources: the bin sits next to this package's package.json.
-  const bin = join(dirname(require.resolve('../../package.json')), 'bin', 'rust-build-cache');
+  const bin = join(
+    dirname(require.resolve('../../package.json')),
+    'bin',
+    'rust-build-cache',
+  );
   return new Promise(done => {
     execFile(
       process.execPath,

@@ -1,0 +1,222 @@
+import type {
+  PolicyAppliesTo,
+  PolicyConfig,
+  PolicyRuleConfig,
+} from './policySchema';
+import {
+  BUILT_IN_RULES,
+  checkCacheErrorsBounded,
+  checkCacheSizeBounded,
+  checkCargoIncrementalOff,
+  checkCargoLockCommitted,
+  checkEffectiveHitRate,
+  checkPrewarmEnrolled,
+  checkReportsFresh,
+  checkRustcWrapperSccache,
+  checkRustflagsStable,
+  checkToolchainNearBaseline,
+  checkToolchainPinMatchesCi,
+  checkToolchainPinnedExact,
+  type RuleCheck,
+} from './rules';
+import type {
+  PolicyEntity,
+  PolicyEvaluationInput,
+  PolicyExemption,
+  RuleOutcome,
+  RuleResult,
+} from './types';
+
+/** How many rules ended in each outcome. @public */
+export interface PolicyResultCounts {
+  passed: number;
+  failed: number;
+  warned: number;
+  exempt: number;
+  notApplicable: number;
+  insufficientData: number;
+}
+
+/** @public */
+export interface PolicyEvaluation extends PolicyResultCounts {
+  /** In the order of the policy's rules. */
+  results: RuleResult[];
+  /** The highest level reached, null when not even the first one is. */
+  level: string | null;
+  /** The first level not reached, with the rules that keep the service from it. */
+  nextLevel: { id: string; blockingRuleIds: string[] } | null;
+}
+
+/** Outcomes that do not keep a service from a level. */
+const MEETS_RULE: ReadonlySet<RuleOutcome> = new Set([
+  'pass',
+  'exempt',
+  'not-applicable',
+]);
+
+/**
+ * Evaluates every rule of the policy for one service:
+ * - a rule whose `appliesTo` does not match the entity is `not-applicable`;
+ * - a failing rule is `fail` with severity `error` and `warn` with severity `warning`;
+ * - a failing or warning rule covered by an exemption that has not expired at `input.now`
+ *   is `exempt` (a passing rule stays `pass`; an unreadable `expiresAt` counts as expired).
+ *
+ * Levels are cumulative: the service reaches a level when every rule of that level and of
+ * all levels before it passes, is exempt or is not applicable (`warn` and
+ * `insufficient-data` do not count as met).
+ * @public
+ */
+export function evaluatePolicy(options: {
+  policy: PolicyConfig;
+  input: PolicyEvaluationInput;
+  exemptions?: PolicyExemption[];
+}): PolicyEvaluation {
+  const { policy, input, exemptions = [] } = options;
+  const results = policy.rules.map(rule =>
+    evaluateRule(rule, policy, input, exemptions),
+  );
+  const outcomeOf = new Map(results.map(r => [r.ruleId as string, r.result]));
+
+  let level: string | null = null;
+  let nextLevel: PolicyEvaluation['nextLevel'] = null;
+  for (const candidate of policy.levels) {
+    const blockingRuleIds = candidate.rules.filter(
+      ruleId => !MEETS_RULE.has(outcomeOf.get(ruleId) ?? 'insufficient-data'),
+    );
+    if (blockingRuleIds.length > 0) {
+      nextLevel = { id: candidate.id, blockingRuleIds };
+      break;
+    }
+    level = candidate.id;
+  }
+  return {
+    results,
+    level,
+    nextLevel,
+    ...summarisePolicyResults(results),
+  };
+}
+
+/** Counts the outcomes of rule results, e.g. to sum a team's services. @public */
+export function summarisePolicyResults(
+  results: Array<Pick<RuleResult, 'result'>>,
+): PolicyResultCounts {
+  const count = (outcome: RuleOutcome) =>
+    results.filter(r => r.result === outcome).length;
+  return {
+    passed: count('pass'),
+    failed: count('fail'),
+    warned: count('warn'),
+    exempt: count('exempt'),
+    notApplicable: count('not-applicable'),
+    insufficientData: count('insufficient-data'),
+  };
+}
+
+function evaluateRule(
+  rule: PolicyRuleConfig,
+  policy: PolicyConfig,
+  input: PolicyEvaluationInput,
+  exemptions: PolicyExemption[],
+): RuleResult {
+  const builtIn = BUILT_IN_RULES[rule.id];
+  const base = {
+    ruleId: rule.id,
+    title: rule.title ?? builtIn.title,
+    description: rule.description ?? null,
+    severity: rule.severity,
+    remediation: rule.remediation ?? builtIn.remediation,
+  };
+  if (rule.appliesTo && !appliesTo(rule.appliesTo, input.entity)) {
+    return {
+      ...base,
+      result: 'not-applicable',
+      summary: "The rule's appliesTo does not match this entity.",
+      evidence: { numbers: {}, runIds: [] },
+    };
+  }
+  const found = runCheck(rule, policy, input);
+  if (found.result !== 'fail') return { ...base, ...found };
+
+  const exemption = exemptions.find(
+    e => e.ruleId === rule.id && Date.parse(e.expiresAt) > input.now.getTime(),
+  );
+  if (exemption) {
+    return {
+      ...base,
+      ...found,
+      result: 'exempt',
+      summary: `Exempt until ${exemption.expiresAt} (${exemption.reason}; granted by ${exemption.author}). Without the exemption: ${found.summary}`,
+    };
+  }
+  return {
+    ...base,
+    ...found,
+    result: rule.severity === 'error' ? 'fail' : 'warn',
+  };
+}
+
+function runCheck(
+  rule: PolicyRuleConfig,
+  policy: PolicyConfig,
+  input: PolicyEvaluationInput,
+): RuleCheck {
+  switch (rule.id) {
+    case 'toolchain-pinned-exact':
+      return checkToolchainPinnedExact(input);
+    case 'toolchain-near-baseline':
+      return checkToolchainNearBaseline(
+        input,
+        rule.params,
+        policy.baseline?.rustRelease,
+      );
+    case 'toolchain-pin-matches-ci':
+      return checkToolchainPinMatchesCi(input);
+    case 'rustc-wrapper-sccache':
+      return checkRustcWrapperSccache(input);
+    case 'cargo-incremental-off':
+      return checkCargoIncrementalOff(input);
+    case 'effective-hit-rate':
+      return checkEffectiveHitRate(input, rule.params);
+    case 'cache-errors-bounded':
+      return checkCacheErrorsBounded(input, rule.params);
+    case 'cache-size-bounded':
+      return checkCacheSizeBounded(input);
+    case 'rustflags-stable':
+      return checkRustflagsStable(input, rule.params);
+    case 'cargo-lock-committed':
+      return checkCargoLockCommitted(input);
+    case 'reports-fresh':
+      return checkReportsFresh(input, rule.params);
+    case 'prewarm-enrolled':
+      return checkPrewarmEnrolled(input);
+    default: {
+      const unknownRule: never = rule;
+      throw new Error(`unknown rule ${JSON.stringify(unknownRule)}`);
+    }
+  }
+}
+
+/**
+ * Every listed filter must match (an empty or absent list matches everything); within a
+ * list, any value matches. Compared case-insensitively, like Backstage entity refs.
+ */
+function appliesTo(filter: PolicyAppliesTo, entity: PolicyEntity): boolean {
+  const matches = (
+    allowed: string[] | undefined,
+    values: Array<string | undefined>,
+  ) => {
+    if (!allowed || allowed.length === 0) return true;
+    const wanted = new Set(allowed.map(value => value.toLowerCase()));
+    return values.some(
+      value => value !== undefined && wanted.has(value.toLowerCase()),
+    );
+  };
+  return (
+    matches(filter.kinds, [entity.kind]) &&
+    matches(filter.types, [entity.type]) &&
+    matches(filter.tags, entity.tags) &&
+    matches(filter.owners, [entity.owner]) &&
+    matches(filter.lifecycles, [entity.lifecycle])
+  );
+}

@@ -1,0 +1,443 @@
+import {
+  exampleReport,
+  inputOf,
+  RECORDED_AT,
+  realReport,
+  variant,
+} from './__testUtils__/realReports';
+import {
+  checkCacheErrorsBounded,
+  checkCacheSizeBounded,
+  checkCargoIncrementalOff,
+  checkCargoLockCommitted,
+  checkEffectiveHitRate,
+  checkPrewarmEnrolled,
+  checkReportsFresh,
+  checkRustcWrapperSccache,
+  checkRustflagsStable,
+  checkToolchainNearBaseline,
+  checkToolchainPinMatchesCi,
+  checkToolchainPinnedExact,
+} from './rules';
+
+const billing = realReport('billing-api-warm');
+const ledger = realReport('ledger-worker-warm');
+const searchIndexer = realReport('search-indexer-warm');
+const example = exampleReport();
+
+/** `count` CI runs of a real report with distinct run ids, newest first. */
+const runsOf = (report: typeof billing, count: number) =>
+  Array.from({ length: count }, (_, i) => variant(report, `run-${i + 1}`));
+
+describe('toolchain-pinned-exact', () => {
+  it('passes for the exact 1.95.0 pin of the example report', () => {
+    const found = checkToolchainPinnedExact(inputOf([example]));
+    expect(found.result).toBe('pass');
+    expect(found.summary).toBe('rust-toolchain.toml pins 1.95.0.');
+  });
+
+  it('fails for the bare nightly channel of search-indexer', () => {
+    const found = checkToolchainPinnedExact(inputOf([searchIndexer]));
+    expect(found.result).toBe('fail');
+    expect(found.evidence.numbers.channel).toBe('nightly');
+  });
+
+  it('fails without a toolchain file (billing-api)', () => {
+    expect(checkToolchainPinnedExact(inputOf([billing])).result).toBe('fail');
+  });
+
+  it('prefers the repository snapshot over the reports', () => {
+    const snapshot = {
+      toolchainFile: example.toolchain.file,
+      cargoLockCommitted: true,
+    };
+    expect(
+      checkToolchainPinnedExact(inputOf([billing], { snapshot })).result,
+    ).toBe('pass');
+  });
+
+  it('has insufficient data without snapshot and reports', () => {
+    expect(checkToolchainPinnedExact(inputOf([])).result).toBe(
+      'insufficient-data',
+    );
+  });
+});
+
+describe('toolchain-near-baseline', () => {
+  const params = { maxMinorsBehind: 2 };
+
+  it('passes when CI used a rustc within the allowed minor releases', () => {
+    const found = checkToolchainNearBaseline(
+      inputOf([billing]),
+      params,
+      '1.97.0',
+    );
+    expect(found.result).toBe('pass');
+    expect(found.evidence.numbers.minorsBehind).toBe(2);
+  });
+
+  it('fails when CI used a rustc further behind', () => {
+    const found = checkToolchainNearBaseline(
+      inputOf([billing]),
+      params,
+      '1.98.0',
+    );
+    expect(found.result).toBe('fail');
+    expect(found.summary).toBe(
+      'CI used rustc 1.95.0, more than 2 minor releases behind the baseline 1.98.0.',
+    );
+  });
+
+  it('passes for a rustc newer than the baseline', () => {
+    expect(
+      checkToolchainNearBaseline(inputOf([billing]), params, '1.90').result,
+    ).toBe('pass');
+  });
+
+  it('fails for an older major version and passes for a newer one', () => {
+    expect(
+      checkToolchainNearBaseline(inputOf([billing]), params, '2.0.0').result,
+    ).toBe('fail');
+    expect(
+      checkToolchainNearBaseline(inputOf([billing]), params, '0.99.0').result,
+    ).toBe('pass');
+  });
+
+  it('is not applicable without a baseline', () => {
+    expect(
+      checkToolchainNearBaseline(inputOf([billing]), params, undefined).result,
+    ).toBe('not-applicable');
+  });
+
+  it('has insufficient data when no CI run reported rustc', () => {
+    const noRustc = variant(billing, 'no-rustc', r => {
+      r.toolchain.rustc = null;
+    });
+    expect(
+      checkToolchainNearBaseline(inputOf([noRustc]), params, '1.95.0').result,
+    ).toBe('insufficient-data');
+    expect(
+      checkToolchainNearBaseline(inputOf([]), params, '1.95.0').result,
+    ).toBe('insufficient-data');
+  });
+});
+
+describe('toolchain-pin-matches-ci', () => {
+  it('passes when CI used the pinned 1.95.0', () => {
+    expect(checkToolchainPinMatchesCi(inputOf([example])).result).toBe('pass');
+  });
+
+  it('fails for search-indexer: nightly pinned, stable 1.95.0 used', () => {
+    const found = checkToolchainPinMatchesCi(inputOf([searchIndexer]));
+    expect(found.result).toBe('fail');
+    expect(found.evidence).toEqual({
+      numbers: { status: 'mismatch' },
+      runIds: ['real-build-search-indexer-warm'],
+    });
+  });
+
+  it('is not applicable without a pin (billing-api)', () => {
+    expect(checkToolchainPinMatchesCi(inputOf([billing])).result).toBe(
+      'not-applicable',
+    );
+  });
+
+  it('has insufficient data when CI did not report rustc', () => {
+    const noRustc = variant(example, 'no-rustc', r => {
+      r.toolchain.rustc = null;
+    });
+    expect(checkToolchainPinMatchesCi(inputOf([noRustc])).result).toBe(
+      'insufficient-data',
+    );
+  });
+});
+
+describe('rustc-wrapper-sccache', () => {
+  it('passes for RUSTC_WRAPPER=/usr/bin/sccache', () => {
+    expect(checkRustcWrapperSccache(inputOf([billing])).result).toBe('pass');
+  });
+
+  it('passes when sccache saw compile requests without RUSTC_WRAPPER', () => {
+    const viaCargoConfig = variant(billing, 'config', r => {
+      r.build.env.rustcWrapper = null;
+    });
+    expect(checkRustcWrapperSccache(inputOf([viaCargoConfig])).result).toBe(
+      'pass',
+    );
+  });
+
+  it('fails without wrapper and without sccache statistics', () => {
+    const unwrapped = variant(billing, 'unwrapped', r => {
+      r.build.env.rustcWrapper = null;
+      r.sccache = null;
+    });
+    expect(checkRustcWrapperSccache(inputOf([unwrapped])).result).toBe('fail');
+  });
+
+  it('has insufficient data without CI runs (a pre-warm report is not one)', () => {
+    const prewarm = variant(billing, 'prewarm', r => {
+      r.kind = 'prewarm';
+    });
+    expect(checkRustcWrapperSccache(inputOf([prewarm])).result).toBe(
+      'insufficient-data',
+    );
+  });
+});
+
+describe('cargo-incremental-off', () => {
+  it('passes with CARGO_INCREMENTAL=0 (billing-api)', () => {
+    const found = checkCargoIncrementalOff(inputOf([billing]));
+    expect(found.result).toBe('pass');
+    expect(found.summary).toBe('CARGO_INCREMENTAL is 0.');
+  });
+
+  it('fails for ledger-worker: CARGO_INCREMENTAL unset, one incremental request', () => {
+    expect(ledger.build.env.cargoIncremental).toBeNull();
+    const found = checkCargoIncrementalOff(inputOf([ledger]));
+    expect(found.result).toBe('fail');
+    expect(found.evidence.numbers).toEqual({
+      cargoIncremental: null,
+      incrementalRequests: 1,
+    });
+  });
+
+  it('fails when CARGO_INCREMENTAL turns incremental on', () => {
+    const forced = variant(billing, 'forced', r => {
+      r.build.env.cargoIncremental = '1';
+    });
+    expect(checkCargoIncrementalOff(inputOf([forced])).result).toBe('fail');
+  });
+
+  it('has insufficient data without CI runs', () => {
+    expect(checkCargoIncrementalOff(inputOf([])).result).toBe(
+      'insufficient-data',
+    );
+  });
+});
+
+describe('effective-hit-rate', () => {
+  const params = { threshold: 0.8, runs: 10, minRuns: 3 };
+
+  it('passes for three warm billing-api runs (9 hits each, nothing avoidable)', () => {
+    const found = checkEffectiveHitRate(inputOf(runsOf(billing, 3)), params);
+    expect(found.result).toBe('pass');
+    expect(found.evidence.numbers).toMatchObject({
+      runs: 3,
+      hits: 27,
+      misses: 0,
+      avoidableNotCached: 0,
+      effectiveHitRate: 1,
+    });
+  });
+
+  it('fails for ledger-worker: 2 hits and 1 incremental request per run', () => {
+    const found = checkEffectiveHitRate(inputOf(runsOf(ledger, 3)), params);
+    expect(found.result).toBe('fail');
+    expect(found.evidence.numbers.effectiveHitRate).toBeCloseTo(2 / 3);
+    expect(found.summary).toBe(
+      'Effective hit rate 66.7% over the last 3 CI run(s), below 80.0%.',
+    );
+  });
+
+  it('takes the rate over the sums, not the mean of the rates', () => {
+    // ledger 2/3 and billing 9/9 twice: 20/21 over the sums; the mean of the rates is 0.889.
+    const reports = [ledger, billing, billing].map((r, i) =>
+      variant(r, `run-${i}`),
+    );
+    const found = checkEffectiveHitRate(inputOf(reports), params);
+    expect(found.evidence.numbers.effectiveHitRate).toBeCloseTo(20 / 21);
+  });
+
+  it('has insufficient data below the minimum number of runs, not a failure', () => {
+    const found = checkEffectiveHitRate(inputOf(runsOf(ledger, 2)), params);
+    expect(found.result).toBe('insufficient-data');
+  });
+
+  it('only looks at the last `runs` runs', () => {
+    const reports = [
+      ...runsOf(billing, 3),
+      ...runsOf(ledger, 3).map(r => variant(r, `old-${r.source.ci.runId}`)),
+    ];
+    const found = checkEffectiveHitRate(inputOf(reports), {
+      ...params,
+      runs: 3,
+    });
+    expect(found.evidence.runIds).toEqual(['run-1', 'run-2', 'run-3']);
+    expect(found.result).toBe('pass');
+  });
+
+  it('has insufficient data when no request was cacheable', () => {
+    const nothing = variant(billing, 'nothing', r => {
+      if (r.sccache) r.sccache.counters.hits = {};
+    });
+    expect(
+      checkEffectiveHitRate(inputOf([nothing]), { ...params, minRuns: 1 })
+        .result,
+    ).toBe('insufficient-data');
+  });
+});
+
+describe('cache-errors-bounded', () => {
+  const params = { maxMeanPerRun: 1, runs: 10 };
+
+  it('passes for real runs without cache errors', () => {
+    const found = checkCacheErrorsBounded(inputOf(runsOf(billing, 3)), params);
+    expect(found.result).toBe('pass');
+    expect(found.evidence.runIds).toEqual([]);
+  });
+
+  it('fails when errors and timeouts average more than the bound', () => {
+    const failing = variant(billing, 'errors', r => {
+      if (r.sccache) {
+        r.sccache.counters.errors = { Rust: 3 };
+        r.sccache.counters.cacheTimeouts = 2;
+      }
+    });
+    const found = checkCacheErrorsBounded(
+      inputOf([failing, variant(billing, 'clean')]),
+      params,
+    );
+    expect(found.result).toBe('fail');
+    expect(found.evidence.numbers).toMatchObject({
+      errors: 3,
+      timeouts: 2,
+      meanPerRun: 2.5,
+    });
+    expect(found.evidence.runIds).toEqual(['errors']);
+  });
+
+  it('has insufficient data without statistics', () => {
+    expect(checkCacheErrorsBounded(inputOf([]), params).result).toBe(
+      'insufficient-data',
+    );
+  });
+});
+
+describe('cache-size-bounded', () => {
+  it('passes for a local disk cache with SCCACHE_CACHE_SIZE (example report)', () => {
+    expect(checkCacheSizeBounded(inputOf([example])).result).toBe('pass');
+  });
+
+  it('fails for the real local disk cache without SCCACHE_CACHE_SIZE', () => {
+    const found = checkCacheSizeBounded(inputOf([billing]));
+    expect(found.result).toBe('fail');
+    expect(found.evidence.numbers).toEqual({
+      backend: 'local',
+      sccacheCacheSize: null,
+      maxSize: 10737418240,
+    });
+  });
+
+  it('passes for a remote backend', () => {
+    const s3 = variant(billing, 's3', r => {
+      if (r.sccache) r.sccache.cache.backend = 's3';
+    });
+    expect(checkCacheSizeBounded(inputOf([s3])).result).toBe('pass');
+  });
+
+  it('has insufficient data for an unrecognised location or no statistics', () => {
+    const unknown = variant(billing, 'unknown', r => {
+      if (r.sccache) r.sccache.cache.backend = 'unknown';
+    });
+    expect(checkCacheSizeBounded(inputOf([unknown])).result).toBe(
+      'insufficient-data',
+    );
+    expect(checkCacheSizeBounded(inputOf([])).result).toBe('insufficient-data');
+  });
+});
+
+describe('rustflags-stable', () => {
+  const params = { runs: 10 };
+  const before = realReport('rate-limiter-warm');
+  const after = realReport('rate-limiter-rustflags-changed');
+
+  it('passes when the recent runs share one RUSTFLAGS value', () => {
+    expect(
+      checkRustflagsStable(inputOf(runsOf(before, 3)), params).result,
+    ).toBe('pass');
+  });
+
+  it('fails for rate-limiter, whose RUSTFLAGS changed, naming the older run', () => {
+    const found = checkRustflagsStable(inputOf([after, before]), params);
+    expect(found.result).toBe('fail');
+    expect(found.evidence.numbers.distinctRustflags).toBe(2);
+    expect(found.evidence.runIds).toEqual(['real-build-rate-limiter-warm']);
+  });
+
+  it('has insufficient data with a single run', () => {
+    expect(checkRustflagsStable(inputOf([after]), params).result).toBe(
+      'insufficient-data',
+    );
+  });
+});
+
+describe('cargo-lock-committed', () => {
+  it("passes from the real report's v4 lockfile", () => {
+    const found = checkCargoLockCommitted(inputOf([billing]));
+    expect(found.result).toBe('pass');
+    expect(found.evidence.numbers.lockVersion).toBe(4);
+  });
+
+  it('fails when the build had no Cargo.lock', () => {
+    const unlocked = variant(billing, 'unlocked', r => {
+      if (r.dependencies) r.dependencies.lockVersion = null;
+    });
+    expect(checkCargoLockCommitted(inputOf([unlocked])).result).toBe('fail');
+  });
+
+  it('trusts the snapshot over the report (cargo writes a missing lockfile)', () => {
+    const snapshot = { toolchainFile: null, cargoLockCommitted: false };
+    expect(
+      checkCargoLockCommitted(inputOf([billing], { snapshot })).result,
+    ).toBe('fail');
+  });
+
+  it('has insufficient data without snapshot and dependency information', () => {
+    const noDeps = variant(billing, 'no-deps', r => {
+      r.dependencies = null;
+    });
+    expect(checkCargoLockCommitted(inputOf([noDeps])).result).toBe(
+      'insufficient-data',
+    );
+  });
+});
+
+describe('reports-fresh', () => {
+  const params = { maxAgeDays: 7 };
+
+  it('passes for a report from the same day', () => {
+    const found = checkReportsFresh(inputOf([billing]), params);
+    expect(found.result).toBe('pass');
+    expect(found.evidence.runIds).toEqual(['real-build-billing-api-warm']);
+  });
+
+  it('fails when the latest report is older than the limit', () => {
+    const later = new Date(RECORDED_AT.getTime() + 8 * 24 * 3600 * 1000);
+    const found = checkReportsFresh(inputOf([billing], { now: later }), params);
+    expect(found.result).toBe('fail');
+    expect(found.summary).toMatch(/8 days old .* older than 7 days\.$/);
+  });
+
+  it('fails when no report was ever received', () => {
+    expect(checkReportsFresh(inputOf([]), params).result).toBe('fail');
+  });
+});
+
+describe('prewarm-enrolled', () => {
+  it('is not applicable while enrolment does not exist, and says so', () => {
+    for (const prewarmEnrolled of [null, undefined]) {
+      const found = checkPrewarmEnrolled(inputOf([], { prewarmEnrolled }));
+      expect(found.result).toBe('not-applicable');
+      expect(found.summary).toMatch(/does not exist yet/);
+    }
+  });
+
+  it('passes or fails once enrolment is known', () => {
+    expect(
+      checkPrewarmEnrolled(inputOf([], { prewarmEnrolled: true })).result,
+    ).toBe('pass');
+    expect(
+      checkPrewarmEnrolled(inputOf([], { prewarmEnrolled: false })).result,
+    ).toBe('fail');
+  });
+});
