@@ -12,6 +12,62 @@ describe('readRustBuildCacheConfig', () => {
         timeout: { minutes: 5 },
         scope: 'global',
       },
+      pull: {
+        schedule: {
+          frequency: { minutes: 30 },
+          timeout: { minutes: 30 },
+          initialDelay: { minutes: 1 },
+          scope: 'global',
+        },
+        concurrency: 2,
+        githubActions: {
+          enabled: false,
+          artifactName: 'rust-build-cache-report',
+          maxArtifactBytes: 20 * 1024 * 1024,
+          maxReportBytes: 1048576,
+          initialLookbackDays: 7,
+          maxRunsPerPass: 200,
+          maxRunMinutes: 360,
+          retry: { maxAttempts: 3, baseDelayMs: 1000, requestTimeoutMs: 30000 },
+        },
+      },
+    });
+  });
+
+  it('reads the pull settings, and always schedules the pull globally', () => {
+    const { pull } = readRustBuildCacheConfig(
+      new ConfigReader({
+        rustBuildCache: {
+          pull: {
+            schedule: {
+              frequency: { minutes: 10 },
+              timeout: { minutes: 2 },
+              scope: 'local',
+            },
+            concurrency: 4,
+            githubActions: {
+              enabled: true,
+              artifactName: 'cache-report',
+              maxArtifactBytes: 1000,
+              retry: { maxAttempts: 5 },
+            },
+          },
+        },
+      }),
+    );
+    expect(pull).toMatchObject({
+      schedule: {
+        frequency: { minutes: 10 },
+        timeout: { minutes: 2 },
+        scope: 'global',
+      },
+      concurrency: 4,
+      githubActions: {
+        enabled: true,
+        artifactName: 'cache-report',
+        maxArtifactBytes: 1000,
+        retry: { maxAttempts: 5, baseDelayMs: 1000 },
+      },
     });
   });
 

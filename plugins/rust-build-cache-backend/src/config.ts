@@ -3,6 +3,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
+import { GithubActionsPullSettings } from './pull/github/GithubActionsPullProvider';
 
 /** The plugin's settings under `rustBuildCache`, with defaults applied. See config.d.ts. */
 export interface RustBuildCacheConfig {
@@ -10,9 +11,25 @@ export interface RustBuildCacheConfig {
   reportRetentionDays: number;
   rollupRetentionDays: number;
   entityLinksSchedule: SchedulerServiceTaskScheduleDefinition;
+  pull: PullConfig;
+}
+
+/** `rustBuildCache.pull`. */
+export interface PullConfig {
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  concurrency: number;
+  githubActions: GithubActionsPullSettings & { enabled: boolean };
 }
 
 const MIB = 1024 * 1024;
+
+const DEFAULT_PULL_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 30 },
+  timeout: { minutes: 30 },
+  // Let a (re)starting backend settle before calling out to CI providers.
+  initialDelay: { minutes: 1 },
+  scope: 'global',
+};
 
 const DEFAULT_ENTITY_LINKS_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { minutes: 5 },
@@ -43,6 +60,76 @@ export function readRustBuildCacheConfig(config: Config): RustBuildCacheConfig {
     entityLinksSchedule: scheduleConfig
       ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
       : DEFAULT_ENTITY_LINKS_SCHEDULE,
+    pull: readPullConfig(config),
+  };
+}
+
+function readPullConfig(config: Config): PullConfig {
+  const scheduleConfig = config.getOptionalConfig(
+    'rustBuildCache.pull.schedule',
+  );
+  const github = 'rustBuildCache.pull.githubActions';
+  return {
+    schedule: {
+      ...(scheduleConfig
+        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
+        : DEFAULT_PULL_SCHEDULE),
+      // One pull per repository across replicas: cursors are shared in the database.
+      scope: 'global',
+    },
+    concurrency: readPositiveInteger(
+      config,
+      'rustBuildCache.pull.concurrency',
+      2,
+    ),
+    githubActions: {
+      enabled: config.getOptionalBoolean(`${github}.enabled`) ?? false,
+      artifactName:
+        config.getOptionalString(`${github}.artifactName`) ??
+        'rust-build-cache-report',
+      maxArtifactBytes: readPositiveInteger(
+        config,
+        `${github}.maxArtifactBytes`,
+        20 * MIB,
+      ),
+      maxReportBytes: readPositiveInteger(
+        config,
+        'rustBuildCache.ingestion.maxReportBytes',
+        MIB,
+      ),
+      initialLookbackDays: readPositiveInteger(
+        config,
+        `${github}.initialLookbackDays`,
+        7,
+      ),
+      maxRunsPerPass: readPositiveInteger(
+        config,
+        `${github}.maxRunsPerPass`,
+        200,
+      ),
+      maxRunMinutes: readPositiveInteger(
+        config,
+        `${github}.maxRunMinutes`,
+        360,
+      ),
+      retry: {
+        maxAttempts: readPositiveInteger(
+          config,
+          `${github}.retry.maxAttempts`,
+          3,
+        ),
+        baseDelayMs: readPositiveInteger(
+          config,
+          `${github}.retry.baseDelayMs`,
+          1000,
+        ),
+        requestTimeoutMs: readPositiveInteger(
+          config,
+          `${github}.retry.requestTimeoutMs`,
+          30_000,
+        ),
+      },
+    },
   };
 }
 

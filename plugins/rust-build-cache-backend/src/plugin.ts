@@ -10,6 +10,8 @@ import {
 } from '@rust-build-cache/plugin-rust-build-cache-node';
 import { readRustBuildCacheConfig } from './config';
 import { DatabaseRustBuildCacheStore } from './database/DatabaseRustBuildCacheStore';
+import { GithubActionsPullProvider } from './pull/github/GithubActionsPullProvider';
+import { PullService } from './pull/PullService';
 import { EntityLinkService } from './service/EntityLinkService';
 import { ReportIngestionService } from './service/ReportIngestionService';
 import { RetentionService } from './service/RetentionService';
@@ -80,6 +82,34 @@ export const rustBuildCachePlugin = createBackendPlugin({
           rollupRetentionDays: settings.rollupRetentionDays,
         });
 
+        const ingestion = new ReportIngestionService(store);
+        // GitHub Actions is built in (opt-in by config); modules add other providers
+        // through the extension point. Module providers come first, so a module can
+        // take over repositories that the built-in provider would otherwise pull.
+        const providers = [...pullProviders.values()];
+        if (settings.pull.githubActions.enabled) {
+          if (pullProviders.has('github-actions')) {
+            throw new Error(
+              `rustBuildCache.pull.githubActions.enabled is set, but a module already registered a pull provider with id 'github-actions'`,
+            );
+          }
+          providers.push(
+            GithubActionsPullProvider.fromConfig(
+              config,
+              settings.pull.githubActions,
+            ),
+          );
+        }
+        const pulls = new PullService({
+          providers,
+          store,
+          ingestion,
+          catalog,
+          auth,
+          logger,
+          concurrency: settings.pull.concurrency,
+        });
+
         permissionsRegistry.addPermissions(rustBuildCachePermissions);
         await scheduleTasks({
           scheduler,
@@ -87,13 +117,14 @@ export const rustBuildCachePlugin = createBackendPlugin({
           entityLinks,
           entityLinksSchedule: settings.entityLinksSchedule,
           retention,
+          pull:
+            providers.length > 0
+              ? { service: pulls, schedule: settings.pull.schedule }
+              : undefined,
         });
-        // Pulling runs from CI providers comes with the modules that provide them.
-        if (pullProviders.size > 0) {
+        if (providers.length > 0) {
           logger.info(
-            `Registered pull providers: ${[...pullProviders.keys()].join(
-              ', ',
-            )}`,
+            `Pulling reports with: ${providers.map(p => p.id).join(', ')}`,
           );
         }
 
@@ -101,8 +132,9 @@ export const rustBuildCachePlugin = createBackendPlugin({
           await createRouter({
             httpAuth,
             permissions,
-            ingestion: new ReportIngestionService(store),
+            ingestion,
             runs: new RunQueryService({ store, entityLinks }),
+            pulls,
             maxReportBytes: settings.maxReportBytes,
           }),
         );

@@ -3,28 +3,54 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { BuildCacheReport } from '@rust-build-cache/plugin-rust-build-cache-common';
 
 /**
- * What a {@link PullProvider} gets for one pull.
+ * What a {@link PullProvider} gets for one pull of one repository.
  *
  * @public
  */
 export interface PullProviderContext {
-  /** An entity the provider said it {@link PullProvider.supports}. */
+  /** An entity of the repository that the provider said it {@link PullProvider.supports}. */
   entity: Entity;
+  /** The repository being pulled, normalised `host/owner/name` (lower case). */
+  repository: string;
   /**
-   * Finish time of the newest run already stored for the entity, or null if none: fetch
-   * only runs that finished after it. Runs are stored idempotently, so overlap is harmless.
+   * What the provider returned as `cursor` from the last pull of this repository, or null
+   * on the first pull. Opaque to the backend, stored per provider and repository.
    */
-  since: Date | null;
+  cursor: string | null;
+  /**
+   * Validates and stores one report exactly like a pushed one (idempotent per CI job run:
+   * ingesting the same report twice stores it once). Rejects with an `InputError` for an
+   * invalid report.
+   */
+  ingest(report: unknown): Promise<{ created: boolean }>;
   logger: LoggerService;
   signal?: AbortSignal;
 }
 
 /**
- * Fetches build-cache reports for an entity from a system that holds them (a CI
- * provider's API, an artifact store), for teams whose CI cannot push reports.
+ * The outcome of one pull of one repository.
+ *
+ * @public
+ */
+export interface PullResult {
+  /**
+   * Where the next pull of this repository resumes. Advance it only past runs that were
+   * ingested or definitively skipped, so that nothing is lost after a failure.
+   */
+  cursor: string | null;
+  /** Reports newly stored by this pull. */
+  ingested: number;
+  /** Per-run problems that did not stop the pull (corrupt artifacts, invalid reports). */
+  errors: string[];
+  /** Set when the provider stopped early because its API is rate limited until then. */
+  rateLimitedUntil?: Date;
+}
+
+/**
+ * Fetches build-cache reports for an entity's repository from a system that holds them (a
+ * CI provider's API, an artifact store), for teams whose CI cannot push reports.
  *
  * @public
  */
@@ -32,8 +58,7 @@ export interface PullProvider {
   /** Unique among the registered providers, e.g. `github-actions`. */
   readonly id: string;
   supports(entity: Entity): boolean;
-  /** Reports to store; the backend validates each one as if it had been pushed. */
-  pull(context: PullProviderContext): Promise<BuildCacheReport[]>;
+  pull(context: PullProviderContext): Promise<PullResult>;
 }
 
 /**

@@ -43,7 +43,21 @@ export interface EntityLink {
   source: ReportSourceKey;
 }
 
-/** Persistence of reports, their daily rollups and entity links. */
+/** Outcome of the last pull of an entity from a CI provider. */
+export interface EntityPullStatus {
+  entityRef: string;
+  providerId: string;
+  lastPulledAt: Date;
+  /** Last pull that ran to the end (per-run errors aside); null if none did yet. */
+  lastSuccessAt: Date | null;
+  /** Reports newly stored by the last pull. */
+  lastIngested: number;
+  /** Why the last pull stopped early, or its per-run errors; null when it had none. */
+  lastError: string | null;
+  rateLimitedUntil: Date | null;
+}
+
+/** Persistence of reports, their daily rollups, entity links and pull state. */
 export interface RustBuildCacheStore {
   /**
    * Stores runs and adds the CI runs that carry metrics to the daily rollups, all in one
@@ -96,4 +110,25 @@ export interface RustBuildCacheStore {
 
   /** Deletes rollups of days before `day` (`YYYY-MM-DD`); returns how many. */
   deleteRollupsBefore(options: { day: string }): Promise<number>;
+
+  /** Where a pull provider resumes for a repository; undefined before its first pull. */
+  getPullCursor(options: {
+    providerId: string;
+    repository: string;
+  }): Promise<string | undefined>;
+
+  setPullCursor(options: {
+    providerId: string;
+    repository: string;
+    cursor: string;
+  }): Promise<void>;
+
+  getEntityPullStatus(options: {
+    entityRef: string;
+  }): Promise<EntityPullStatus | undefined>;
+
+  /** Records the outcome of a pull for each given status (one per entity). */
+  upsertEntityPullStatuses(options: {
+    statuses: EntityPullStatus[];
+  }): Promise<void>;
 }

@@ -8,10 +8,15 @@ import {
   NotAllowedError,
 } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { rustBuildCacheReadPermission } from '@rust-build-cache/plugin-rust-build-cache-common';
+import {
+  rustBuildCacheReadPermission,
+  rustBuildCacheRefreshPermission,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
 import express, { ErrorRequestHandler, Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
+import { EntityPullStatus } from '../database/RustBuildCacheStore';
+import { PullService } from '../pull/PullService';
 import { ReportIngestionService } from './ReportIngestionService';
 import { RunQueryService } from './RunQueryService';
 
@@ -50,22 +55,30 @@ export async function createRouter(options: {
   permissions: PermissionsService;
   ingestion: ReportIngestionService;
   runs: RunQueryService;
+  pulls: PullService;
   maxReportBytes: number;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, ingestion, runs, maxReportBytes } = options;
+  const { httpAuth, permissions, ingestion, runs, pulls, maxReportBytes } =
+    options;
   const router = Router();
 
-  const requireReadPermission = async (req: Request) => {
+  const requirePermission = async (
+    req: Request,
+    permission:
+      | typeof rustBuildCacheReadPermission
+      | typeof rustBuildCacheRefreshPermission,
+  ) => {
     const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize(
-      [{ permission: rustBuildCacheReadPermission }],
-      { credentials },
-    );
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
     if (decision.result === AuthorizeResult.DENY) {
       throw new NotAllowedError('Unauthorized');
     }
     return credentials;
   };
+  const requireReadPermission = (req: Request) =>
+    requirePermission(req, rustBuildCacheReadPermission);
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -128,6 +141,26 @@ export async function createRouter(options: {
     res.json(await runs.getRun({ id }));
   });
 
+  router.post('/entities/:namespace/:kind/:name/refresh', async (req, res) => {
+    const credentials = await requirePermission(
+      req,
+      rustBuildCacheRefreshPermission,
+    );
+    const entity = parse(entityParams, req.params, 'path');
+    const status = await pulls.pullEntity({ entity, credentials });
+    res.json({ status: toPullStatusJson(status) });
+  });
+
+  router.get(
+    '/entities/:namespace/:kind/:name/pull-status',
+    async (req, res) => {
+      await requireReadPermission(req);
+      const entity = parse(entityParams, req.params, 'path');
+      const status = await pulls.getStatus({ entity });
+      res.json({ status: status ? toPullStatusJson(status) : null });
+    },
+  );
+
   router.get('/unmatched', async (req, res) => {
     await requireReadPermission(req);
     res.json(await runs.listUnmatchedSources());
@@ -136,6 +169,18 @@ export async function createRouter(options: {
   router.use(translateBodyParserErrors(maxReportBytes));
 
   return router;
+}
+
+function toPullStatusJson(status: EntityPullStatus) {
+  return {
+    entityRef: status.entityRef,
+    providerId: status.providerId,
+    lastPulledAt: status.lastPulledAt.toISOString(),
+    lastSuccessAt: status.lastSuccessAt?.toISOString() ?? null,
+    lastIngested: status.lastIngested,
+    lastError: status.lastError,
+    rateLimitedUntil: status.rateLimitedUntil?.toISOString() ?? null,
+  };
 }
 
 function parse<T extends z.ZodType>(

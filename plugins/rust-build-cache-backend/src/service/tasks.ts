@@ -6,9 +6,11 @@ import {
 import { ForwardedError } from '@backstage/errors';
 import { EntityLinkService } from './EntityLinkService';
 import { RetentionService } from './RetentionService';
+import { PullService } from '../pull/PullService';
 
 export const ENTITY_LINKS_TASK_ID = 'rust-build-cache-refresh-entity-links';
 export const RETENTION_TASK_ID = 'rust-build-cache-retention';
+export const PULL_TASK_ID = 'rust-build-cache-pull';
 
 const RETENTION_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { hours: 24 },
@@ -24,9 +26,20 @@ export async function scheduleTasks(options: {
   entityLinks: EntityLinkService;
   entityLinksSchedule: SchedulerServiceTaskScheduleDefinition;
   retention: RetentionService;
+  /** Absent when no pull provider is active. */
+  pull?: {
+    service: PullService;
+    schedule: SchedulerServiceTaskScheduleDefinition;
+  };
 }): Promise<void> {
-  const { scheduler, logger, entityLinks, entityLinksSchedule, retention } =
-    options;
+  const {
+    scheduler,
+    logger,
+    entityLinks,
+    entityLinksSchedule,
+    retention,
+    pull,
+  } = options;
 
   // No initial delay: a fresh installation links entities right at startup.
   await scheduler.scheduleTask({
@@ -55,4 +68,21 @@ export async function scheduleTasks(options: {
       }
     },
   });
+
+  if (pull) {
+    await scheduler.scheduleTask({
+      id: PULL_TASK_ID,
+      ...pull.schedule,
+      fn: async abortSignal => {
+        try {
+          const { repositories } = await pull.service.pullAll(abortSignal);
+          logger.info(
+            `Pulled build-cache reports of ${repositories} repositories`,
+          );
+        } catch (error) {
+          throw new ForwardedError('Pulling reports failed', error);
+        }
+      },
+    });
+  }
 }
