@@ -3,7 +3,6 @@ import {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
 import { InputError, isError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
@@ -15,6 +14,7 @@ import {
 } from '../database/RustBuildCacheStore';
 import { toEntityRef } from '../service/EntityLinkService';
 import { ReportIngestionService } from '../service/ReportIngestionService';
+import { streamAnnotatedEntities } from '../service/annotatedEntities';
 import { entitySourceKey } from '../service/reportSources';
 
 /** The entities of one repository that one provider pulls: one cursor, one pull. */
@@ -49,20 +49,9 @@ export class PullService {
   async pullAll(signal?: AbortSignal): Promise<{ repositories: number }> {
     const { catalog, auth, concurrency } = this.options;
     const entities: Entity[] = [];
-    const pages = catalog.streamEntities(
-      {
-        filter: {
-          [`metadata.annotations.${RUST_BUILD_CACHE_WORKSPACE_ANNOTATION}`]:
-            CATALOG_FILTER_EXISTS,
-        },
-        fields: [
-          'kind',
-          'metadata.namespace',
-          'metadata.name',
-          'metadata.annotations',
-        ],
-      },
-      { credentials: await auth.getOwnServiceCredentials() },
+    const pages = streamAnnotatedEntities(
+      catalog,
+      await auth.getOwnServiceCredentials(),
     );
     for await (const page of pages) {
       entities.push(...page);

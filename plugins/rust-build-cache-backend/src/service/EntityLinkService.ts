@@ -3,7 +3,6 @@ import {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
 import {
   CompoundEntityRef,
   Entity,
@@ -17,6 +16,7 @@ import {
   ReportSourceKey,
   RustBuildCacheStore,
 } from '../database/RustBuildCacheStore';
+import { streamAnnotatedEntities } from './annotatedEntities';
 import { entitySourceKey } from './reportSources';
 
 /** Entity refs are compared case-insensitively in Backstage; links store them lower case. */
@@ -47,20 +47,9 @@ export class EntityLinkService {
     const { store, catalog, auth, logger } = this.options;
     const links: EntityLink[] = [];
     let withoutRepository = 0;
-    const pages = catalog.streamEntities(
-      {
-        filter: {
-          [`metadata.annotations.${RUST_BUILD_CACHE_WORKSPACE_ANNOTATION}`]:
-            CATALOG_FILTER_EXISTS,
-        },
-        fields: [
-          'kind',
-          'metadata.namespace',
-          'metadata.name',
-          'metadata.annotations',
-        ],
-      },
-      { credentials: await auth.getOwnServiceCredentials() },
+    const pages = streamAnnotatedEntities(
+      catalog,
+      await auth.getOwnServiceCredentials(),
     );
     for await (const entities of pages) {
       for (const entity of entities) {
