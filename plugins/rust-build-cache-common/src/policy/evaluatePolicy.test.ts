@@ -1,3 +1,4 @@
+import { FALSE_CLAIMS } from '../__testUtils__/falseClaims';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -279,18 +280,6 @@ describe('summarisePolicyResults', () => {
 });
 
 describe('texts shown to users', () => {
-  // The false claims of docs/reference §6 (rust-caching-facts.md) must never be repeated.
-  const FALSE_CLAIMS: Array<[string, RegExp]> = [
-    ['SCCACHE_NAMESPACE does not exist', /SCCACHE_NAMESPACE/i],
-    ['codegen-units=1 does not speed up compiles', /codegen[-_ ]units/i],
-    [
-      'sccache has no HTTP stats endpoint',
-      /\bhttp\b|prometheus|endpoint.*4226|4226/i,
-    ],
-    ['the disk cache has no TTL', /\bTTL\b|expires? after|7 days/i],
-    ['incremental is not on since Rust 1.0', /Rust 1\.0\b/],
-    ['sccache does not verify checksums on download', /verif\w* checksum/i],
-  ];
   const sources = ['rules.ts', 'evaluatePolicy.ts', 'defaultPolicy.ts'].map(
     file => readFileSync(join(__dirname, file), 'utf8'),
   );
