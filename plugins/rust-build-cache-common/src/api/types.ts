@@ -1,4 +1,9 @@
-import type { BuildCacheReport } from '../report/schema';
+import type {
+  BuildCacheReport,
+  BuildSettings,
+  DependencyInfo,
+  ToolchainFile,
+} from '../report/schema';
 import type { RunMetrics } from '../metrics/types';
 
 /**
@@ -103,4 +108,66 @@ export interface UnmatchedSource {
   workspacePath: string;
   reports: number;
   lastFinishedAt: string;
+}
+
+/**
+ * The last pull of an entity's CI runs. `GET /entities/:namespace/:kind/:name/pull-status`
+ * answers `{ status: PullStatus | null }`; `POST …/refresh` pulls now and answers
+ * `{ status: PullStatus }`.
+ * @public
+ */
+export interface PullStatus {
+  entityRef: string;
+  providerId: string;
+  lastPulledAt: string;
+  /** Last pull that ran to the end (per-run errors aside); null if none did yet. */
+  lastSuccessAt: string | null;
+  /** Reports newly stored by the last pull. */
+  lastIngested: number;
+  /** Why the last pull stopped early, or its per-run errors; null when it had none. */
+  lastError: string | null;
+  rateLimitedUntil: string | null;
+}
+
+/** How the repository's CI workflows are set up for caching, as read from their files. @public */
+export interface WorkflowCachingSetup {
+  /** Paths of the workflow files read, e.g. `.github/workflows/ci.yml`. */
+  files: string[];
+  /** Some workflow sets `RUSTC_WRAPPER: sccache` (or uses an sccache setup action that does). */
+  setsRustcWrapperSccache: boolean;
+  /** Some workflow uses an sccache set-up action (e.g. `mozilla-actions/sccache-action`). */
+  usesSccacheAction: boolean;
+  setsCargoIncrementalZero: boolean;
+  setsSccacheCacheSize: boolean;
+  /** Some workflow installs an explicit toolchain version (not `stable`). */
+  pinsToolchain: boolean;
+}
+
+/**
+ * What an entity's repository pins, read from its default branch with the UrlReader.
+ * `GET /entities/:namespace/:kind/:name/snapshot` answers
+ * `{ snapshot: RepositorySnapshot | null, history: RepositorySnapshotChange[] }`.
+ * @public
+ */
+export interface RepositorySnapshot {
+  /** `host/owner/name` */
+  repository: string;
+  workspacePath: string;
+  readAt: string;
+  toolchainFile: ToolchainFile | null;
+  /** Null when the workspace has no committed Cargo.lock. */
+  dependencies: DependencyInfo | null;
+  cargoLockCommitted: boolean;
+  profiles: BuildSettings['profiles'];
+  workflows: WorkflowCachingSetup | null;
+  /** Files that could not be read or parsed, each with the reason. */
+  problems: string[];
+}
+
+/** A change of the toolchain pin or of the dependency fingerprint between two snapshots. @public */
+export interface RepositorySnapshotChange {
+  at: string;
+  field: 'toolchain' | 'dependencies';
+  from: string | null;
+  to: string | null;
 }

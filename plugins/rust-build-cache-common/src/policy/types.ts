@@ -1,4 +1,5 @@
-import type { BuildCacheReport, ToolchainFile } from '../report/schema';
+import type { RepositorySnapshot } from '../api/types';
+import type { BuildCacheReport } from '../report/schema';
 
 /** The ids of the built-in rules; a policy can only configure these. @public */
 export const POLICY_RULE_IDS = [
@@ -50,11 +51,15 @@ export interface PolicyEntity {
   lifecycle?: string;
 }
 
-/** What the repository holds now (default branch), as opposed to what CI reported. @public */
-export interface RepositorySnapshot {
-  toolchainFile: ToolchainFile | null;
-  cargoLockCommitted: boolean;
-}
+/**
+ * What the rules read of the repository's default branch (as opposed to what CI reported):
+ * the part of the stored {@link RepositorySnapshot} they need.
+ * @public
+ */
+export type PolicyRepositoryFacts = Pick<
+  RepositorySnapshot,
+  'toolchainFile' | 'cargoLockCommitted'
+>;
 
 /** Everything a rule may look at. Rules are pure functions of it. @public */
 export interface PolicyEvaluationInput {
@@ -62,7 +67,7 @@ export interface PolicyEvaluationInput {
   /** Recent reports of the service, newest first. */
   reports: BuildCacheReport[];
   /** Absent when nobody read the repository. */
-  snapshot?: RepositorySnapshot | null;
+  snapshot?: PolicyRepositoryFacts | null;
   now: Date;
   /** Null or undefined while pre-warm enrolment does not exist as a feature. */
   prewarmEnrolled?: boolean | null;
