@@ -95,5 +95,28 @@ export interface Config {
         };
       };
     };
+    /**
+     * Repository snapshots: what each annotated entity's repository pins on its default
+     * branch (toolchain file, Cargo.lock, Cargo.toml profiles, CI caching setup), read with
+     * the UrlReader through the `integrations` config. Runs as the task
+     * `rust-build-cache-snapshot`.
+     */
+    snapshot?: {
+      /**
+       * Read snapshots on a schedule and on refresh.
+       * @default true
+       */
+      enabled?: boolean;
+      /**
+       * How often to read. Always runs with `scope: 'global'` (one replica at a time).
+       * @default { frequency: { hours: 6 }, timeout: { minutes: 30 }, initialDelay: { minutes: 2 } }
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * Repository workspaces read at the same time.
+       * @default 4
+       */
+      concurrency?: number;
+    };
   };
 }

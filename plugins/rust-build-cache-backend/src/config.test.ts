@@ -31,6 +31,43 @@ describe('readRustBuildCacheConfig', () => {
           retry: { maxAttempts: 3, baseDelayMs: 1000, requestTimeoutMs: 30000 },
         },
       },
+      snapshot: {
+        enabled: true,
+        schedule: {
+          frequency: { hours: 6 },
+          timeout: { minutes: 30 },
+          initialDelay: { minutes: 2 },
+          scope: 'global',
+        },
+        concurrency: 4,
+      },
+    });
+  });
+
+  it('reads the snapshot settings, and always schedules snapshots globally', () => {
+    const { snapshot } = readRustBuildCacheConfig(
+      new ConfigReader({
+        rustBuildCache: {
+          snapshot: {
+            enabled: false,
+            concurrency: 1,
+            schedule: {
+              frequency: { hours: 1 },
+              timeout: { minutes: 5 },
+              scope: 'local',
+            },
+          },
+        },
+      }),
+    );
+    expect(snapshot).toEqual({
+      enabled: false,
+      concurrency: 1,
+      schedule: {
+        frequency: { hours: 1 },
+        timeout: { minutes: 5 },
+        scope: 'global',
+      },
     });
   });
 

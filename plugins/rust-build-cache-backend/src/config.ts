@@ -12,6 +12,14 @@ export interface RustBuildCacheConfig {
   rollupRetentionDays: number;
   entityLinksSchedule: SchedulerServiceTaskScheduleDefinition;
   pull: PullConfig;
+  snapshot: SnapshotConfig;
+}
+
+/** `rustBuildCache.snapshot`. */
+export interface SnapshotConfig {
+  enabled: boolean;
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  concurrency: number;
 }
 
 /** `rustBuildCache.pull`. */
@@ -28,6 +36,14 @@ const DEFAULT_PULL_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   timeout: { minutes: 30 },
   // Let a (re)starting backend settle before calling out to CI providers.
   initialDelay: { minutes: 1 },
+  scope: 'global',
+};
+
+const DEFAULT_SNAPSHOT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { hours: 6 },
+  timeout: { minutes: 30 },
+  // Let a (re)starting backend settle before reading repositories.
+  initialDelay: { minutes: 2 },
   scope: 'global',
 };
 
@@ -61,6 +77,29 @@ export function readRustBuildCacheConfig(config: Config): RustBuildCacheConfig {
       ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
       : DEFAULT_ENTITY_LINKS_SCHEDULE,
     pull: readPullConfig(config),
+    snapshot: readSnapshotConfig(config),
+  };
+}
+
+function readSnapshotConfig(config: Config): SnapshotConfig {
+  const scheduleConfig = config.getOptionalConfig(
+    'rustBuildCache.snapshot.schedule',
+  );
+  return {
+    enabled:
+      config.getOptionalBoolean('rustBuildCache.snapshot.enabled') ?? true,
+    schedule: {
+      ...(scheduleConfig
+        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
+        : DEFAULT_SNAPSHOT_SCHEDULE),
+      // One pass across replicas: they share the snapshots and their history.
+      scope: 'global',
+    },
+    concurrency: readPositiveInteger(
+      config,
+      'rustBuildCache.snapshot.concurrency',
+      4,
+    ),
   };
 }
 

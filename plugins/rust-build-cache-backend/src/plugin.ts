@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { rustBuildCachePermissions } from '@rust-build-cache/plugin-rust-build-cache-common';
 import {
@@ -12,6 +13,7 @@ import { readRustBuildCacheConfig } from './config';
 import { DatabaseRustBuildCacheStore } from './database/DatabaseRustBuildCacheStore';
 import { GithubActionsPullProvider } from './pull/github/GithubActionsPullProvider';
 import { PullService } from './pull/PullService';
+import { RepositorySnapshotService } from './snapshot/RepositorySnapshotService';
 import { EntityLinkService } from './service/EntityLinkService';
 import { ReportIngestionService } from './service/ReportIngestionService';
 import { RetentionService } from './service/RetentionService';
@@ -53,6 +55,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
+        urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
       },
       async init({
@@ -65,6 +68,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
         permissions,
         permissionsRegistry,
         scheduler,
+        urlReader,
         catalog,
       }) {
         const settings = readRustBuildCacheConfig(config);
@@ -110,6 +114,21 @@ export const rustBuildCachePlugin = createBackendPlugin({
           concurrency: settings.pull.concurrency,
         });
 
+        // Reads only through the org's UrlReader integrations: a repository on a host
+        // without one gets a problem in its snapshot, not a failure.
+        const snapshots = settings.snapshot.enabled
+          ? new RepositorySnapshotService({
+              urlReader,
+              integrations: ScmIntegrations.fromConfig(config),
+              store,
+              entityLinks,
+              catalog,
+              auth,
+              logger,
+              concurrency: settings.snapshot.concurrency,
+            })
+          : undefined;
+
         permissionsRegistry.addPermissions(rustBuildCachePermissions);
         await scheduleTasks({
           scheduler,
@@ -121,6 +140,9 @@ export const rustBuildCachePlugin = createBackendPlugin({
             providers.length > 0
               ? { service: pulls, schedule: settings.pull.schedule }
               : undefined,
+          snapshot: snapshots
+            ? { service: snapshots, schedule: settings.snapshot.schedule }
+            : undefined,
         });
         if (providers.length > 0) {
           logger.info(
@@ -135,6 +157,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
             ingestion,
             runs: new RunQueryService({ store, entityLinks }),
             pulls,
+            snapshots,
             maxReportBytes: settings.maxReportBytes,
           }),
         );

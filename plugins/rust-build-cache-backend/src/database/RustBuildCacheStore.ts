@@ -1,6 +1,8 @@
 import {
   BuildCacheReport,
   DailyPoint,
+  RepositorySnapshot,
+  RepositorySnapshotChange,
   RunDetail,
   RunMetrics,
   RunSummary,
@@ -55,6 +57,13 @@ export interface EntityPullStatus {
   /** Why the last pull stopped early, or its per-run errors; null when it had none. */
   lastError: string | null;
   rateLimitedUntil: Date | null;
+}
+
+/** A snapshot to store, with the changes it brings against the previous one. */
+export interface NewRepositorySnapshot {
+  source: ReportSourceKey;
+  snapshot: RepositorySnapshot;
+  changes: RepositorySnapshotChange[];
 }
 
 /** Persistence of reports, their daily rollups, entity links and pull state. */
@@ -131,4 +140,18 @@ export interface RustBuildCacheStore {
   upsertEntityPullStatuses(options: {
     statuses: EntityPullStatus[];
   }): Promise<void>;
+
+  /** The latest snapshot of a repository workspace; undefined before the first. */
+  getRepositorySnapshot(options: {
+    source: ReportSourceKey;
+  }): Promise<RepositorySnapshot | undefined>;
+
+  /** Replaces the latest snapshot and appends its changes, in one transaction. */
+  saveRepositorySnapshot(options: NewRepositorySnapshot): Promise<void>;
+
+  /** Changes of a repository workspace's snapshot, newest first. */
+  listRepositorySnapshotChanges(options: {
+    source: ReportSourceKey;
+    limit: number;
+  }): Promise<RepositorySnapshotChange[]>;
 }

@@ -84,9 +84,15 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('migrates the pull tables down again', async () => {
-      await knex.migrate.down({
-        directory: `${__dirname}/../../migrations`,
-      });
+      const directory = `${__dirname}/../../migrations`;
+      // The snapshot migration comes after the pull state's: it goes down first.
+      await knex.migrate.down({ directory });
+      expect(await knex.schema.hasTable('repository_snapshots')).toBe(false);
+      expect(await knex.schema.hasTable('repository_snapshot_changes')).toBe(
+        false,
+      );
+      expect(await knex.schema.hasTable('pull_cursors')).toBe(true);
+      await knex.migrate.down({ directory });
       expect(await knex.schema.hasTable('pull_cursors')).toBe(false);
       expect(await knex.schema.hasTable('entity_pull_status')).toBe(false);
       expect(await knex.schema.hasTable('reports')).toBe(true);

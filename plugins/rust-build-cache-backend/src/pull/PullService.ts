@@ -4,9 +4,8 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
-import { InputError, isError, NotFoundError } from '@backstage/errors';
+import { isError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { RUST_BUILD_CACHE_WORKSPACE_ANNOTATION } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { PullProvider } from '@rust-build-cache/plugin-rust-build-cache-node';
 import {
   EntityPullStatus,
@@ -71,14 +70,14 @@ export class PullService {
 
   /**
    * Pulls one entity's repository now, as the caller: the catalog must show it the entity.
+   * Undefined when no provider can pull it.
    *
    * @throws NotFoundError when the caller cannot see the entity.
-   * @throws InputError when no provider can pull it.
    */
   async pullEntity(options: {
     entity: CompoundEntityRef;
     credentials: BackstageCredentials;
-  }): Promise<EntityPullStatus> {
+  }): Promise<EntityPullStatus | undefined> {
     const entityRef = toEntityRef(options.entity);
     const entity = await this.options.catalog.getEntityByRef(entityRef, {
       credentials: options.credentials,
@@ -88,9 +87,7 @@ export class PullService {
     }
     const [group] = this.group([entity]);
     if (!group) {
-      throw new InputError(
-        `No pull provider supports ${entityRef}: it needs the ${RUST_BUILD_CACHE_WORKSPACE_ANNOTATION} annotation and a repository on a configured integration`,
-      );
+      return undefined;
     }
     await this.pullGroup(group);
     const status = await this.options.store.getEntityPullStatus({ entityRef });

@@ -7,8 +7,12 @@ import {
   InputError,
   NotAllowedError,
 } from '@backstage/errors';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  PullStatus,
+  RefreshResponse,
+  RUST_BUILD_CACHE_WORKSPACE_ANNOTATION,
   rustBuildCacheReadPermission,
   rustBuildCacheRefreshPermission,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
@@ -17,6 +21,7 @@ import Router from 'express-promise-router';
 import { z } from 'zod';
 import { EntityPullStatus } from '../database/RustBuildCacheStore';
 import { PullService } from '../pull/PullService';
+import { RepositorySnapshotService } from '../snapshot/RepositorySnapshotService';
 import { ReportIngestionService } from './ReportIngestionService';
 import { RunQueryService } from './RunQueryService';
 
@@ -56,10 +61,19 @@ export async function createRouter(options: {
   ingestion: ReportIngestionService;
   runs: RunQueryService;
   pulls: PullService;
+  /** Absent when `rustBuildCache.snapshot.enabled` is false. */
+  snapshots?: RepositorySnapshotService;
   maxReportBytes: number;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, ingestion, runs, pulls, maxReportBytes } =
-    options;
+  const {
+    httpAuth,
+    permissions,
+    ingestion,
+    runs,
+    pulls,
+    snapshots,
+    maxReportBytes,
+  } = options;
   const router = Router();
 
   const requirePermission = async (
@@ -147,8 +161,33 @@ export async function createRouter(options: {
       rustBuildCacheRefreshPermission,
     );
     const entity = parse(entityParams, req.params, 'path');
+    // Each part is stored on its own: a failing pull still leaves a fresh snapshot.
+    const snapshot = (await snapshots?.refreshEntity({ entity, credentials })) ?? null;
     const status = await pulls.pullEntity({ entity, credentials });
-    res.json({ status: toPullStatusJson(status) });
+    if (!status && !snapshot) {
+      throw new InputError(
+        `Nothing to refresh for ${stringifyEntityRef({
+          kind: entity.kind,
+          namespace: entity.namespace,
+          name: entity.name,
+        })}: no pull provider supports its repository, and repository snapshots are disabled or it names no repository (annotations ${RUST_BUILD_CACHE_WORKSPACE_ANNOTATION} and a repository slug)`,
+      );
+    }
+    const body: RefreshResponse = {
+      status: status ? toPullStatusJson(status) : null,
+      snapshot,
+    };
+    res.json(body);
+  });
+
+  router.get('/entities/:namespace/:kind/:name/snapshot', async (req, res) => {
+    const credentials = await requireReadPermission(req);
+    const entity = parse(entityParams, req.params, 'path');
+    res.json(
+      snapshots
+        ? await snapshots.getSnapshot({ entity, credentials })
+        : { snapshot: null, history: [] },
+    );
   });
 
   router.get(
@@ -171,7 +210,7 @@ export async function createRouter(options: {
   return router;
 }
 
-function toPullStatusJson(status: EntityPullStatus) {
+function toPullStatusJson(status: EntityPullStatus): PullStatus {
   return {
     entityRef: status.entityRef,
     providerId: status.providerId,

@@ -7,10 +7,12 @@ import { ForwardedError } from '@backstage/errors';
 import { EntityLinkService } from './EntityLinkService';
 import { RetentionService } from './RetentionService';
 import { PullService } from '../pull/PullService';
+import { RepositorySnapshotService } from '../snapshot/RepositorySnapshotService';
 
 export const ENTITY_LINKS_TASK_ID = 'rust-build-cache-refresh-entity-links';
 export const RETENTION_TASK_ID = 'rust-build-cache-retention';
 export const PULL_TASK_ID = 'rust-build-cache-pull';
+export const SNAPSHOT_TASK_ID = 'rust-build-cache-snapshot';
 
 const RETENTION_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { hours: 24 },
@@ -31,6 +33,11 @@ export async function scheduleTasks(options: {
     service: PullService;
     schedule: SchedulerServiceTaskScheduleDefinition;
   };
+  /** Absent when snapshots are disabled. */
+  snapshot?: {
+    service: RepositorySnapshotService;
+    schedule: SchedulerServiceTaskScheduleDefinition;
+  };
 }): Promise<void> {
   const {
     scheduler,
@@ -39,6 +46,7 @@ export async function scheduleTasks(options: {
     entityLinksSchedule,
     retention,
     pull,
+    snapshot,
   } = options;
 
   // No initial delay: a fresh installation links entities right at startup.
@@ -81,6 +89,26 @@ export async function scheduleTasks(options: {
           );
         } catch (error) {
           throw new ForwardedError('Pulling reports failed', error);
+        }
+      },
+    });
+  }
+
+  if (snapshot) {
+    await scheduler.scheduleTask({
+      id: SNAPSHOT_TASK_ID,
+      ...snapshot.schedule,
+      fn: async abortSignal => {
+        try {
+          const { workspaces } = await snapshot.service.snapshotAll(
+            abortSignal,
+          );
+          logger.info(`Read repository snapshots of ${workspaces} workspaces`);
+        } catch (error) {
+          throw new ForwardedError(
+            'Reading repository snapshots failed',
+            error,
+          );
         }
       },
     });

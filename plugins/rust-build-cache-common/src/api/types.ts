@@ -112,8 +112,7 @@ export interface UnmatchedSource {
 
 /**
  * The last pull of an entity's CI runs. `GET /entities/:namespace/:kind/:name/pull-status`
- * answers `{ status: PullStatus | null }`; `POST …/refresh` pulls now and answers
- * `{ status: PullStatus }`.
+ * answers `{ status: PullStatus | null }`.
  * @public
  */
 export interface PullStatus {
@@ -170,4 +169,15 @@ export interface RepositorySnapshotChange {
   field: 'toolchain' | 'dependencies';
   from: string | null;
   to: string | null;
+}
+
+/**
+ * `POST /entities/:namespace/:kind/:name/refresh`: pulls the entity's CI runs and re-reads
+ * its repository now. Each part is null when it does not apply (no pull provider supports
+ * the repository, or snapshots are disabled); the request fails with 400 when neither does.
+ * @public
+ */
+export interface RefreshResponse {
+  status: PullStatus | null;
+  snapshot: RepositorySnapshot | null;
 }

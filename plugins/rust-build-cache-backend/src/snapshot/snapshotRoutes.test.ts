@@ -1,0 +1,187 @@
+import {
+  coreServices,
+  createBackendModule,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Knex } from 'knex';
+import request from 'supertest';
+import { FakeUrlReader } from '../__testUtils__/fakeUrlReader';
+import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { rustBuildCachePlugin } from '../plugin';
+import { SNAPSHOT_TASK_ID } from '../service/tasks';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+
+const BASE = '/api/rust-build-cache';
+const asUser = mockCredentials.user.header();
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'platform',
+    annotations: {
+      'rust-build-cache/workspace': '.',
+      'github.com/project-slug': 'acme/platform',
+    },
+  },
+  spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+};
+const entityPath = `${BASE}/entities/default/component/platform`;
+
+describe.each(databases.eachSupportedId())(
+  'snapshot routes and task (%s)',
+  databaseId => {
+    let knex: Knex;
+    let reader: FakeUrlReader;
+    let stopBackend: (() => Promise<void>) | undefined;
+
+    beforeEach(async () => {
+      knex = await databases.init(databaseId);
+      reader = new FakeUrlReader();
+      reader.files.set('rust-toolchain', '1.95.0\n');
+      reader.files.set('Cargo.toml', '[package]\nname = "platform"\n');
+    });
+
+    afterEach(async () => {
+      await stopBackend?.();
+      stopBackend = undefined;
+      await knex.destroy();
+    });
+
+    async function startBackend(
+      options: {
+        permissionResult?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+        snapshot?: { enabled?: boolean };
+      } = {},
+    ) {
+      let scheduler: SchedulerService | undefined;
+      const backend = await startTestBackend({
+        features: [
+          rustBuildCachePlugin,
+          createBackendModule({
+            pluginId: 'rust-build-cache',
+            moduleId: 'scheduler-capture',
+            register(env) {
+              env.registerInit({
+                deps: { pluginScheduler: coreServices.scheduler },
+                async init({ pluginScheduler }) {
+                  scheduler = pluginScheduler;
+                },
+              });
+            },
+          }),
+          mockServices.rootConfig.factory({
+            data: { rustBuildCache: { snapshot: options.snapshot ?? {} } },
+          }),
+          mockServices.urlReader.mock({
+            readUrl: url => reader.readUrl(url),
+            readTree: (url, treeOptions) => reader.readTree(url, treeOptions),
+          }).factory,
+          mockServices.database.factory({ knex }),
+          mockServices.permissions.factory({
+            result: options.permissionResult ?? AuthorizeResult.ALLOW,
+          }),
+          catalogServiceMock.factory({ entities: [entity] }),
+        ],
+      });
+      stopBackend = () => backend.stop();
+      if (!scheduler) throw new Error('scheduler not captured');
+      return { server: backend.server, scheduler };
+    }
+
+    it('re-reads the snapshot on refresh, even without a pull provider', async () => {
+      const { server } = await startBackend();
+      const before = await request(server)
+        .get(`${entityPath}/snapshot`)
+        .set('Authorization', asUser)
+        .expect(200);
+      expect(before.body).toEqual({ snapshot: null, history: [] });
+
+      // No pull provider: only the snapshot is refreshed.
+      const refresh = await request(server)
+        .post(`${entityPath}/refresh`)
+        .set('Authorization', asUser)
+        .expect(200);
+      expect(refresh.body.status).toBeNull();
+      expect(refresh.body.snapshot).toMatchObject({
+        repository: 'github.com/acme/platform',
+      });
+
+      const after = await request(server)
+        .get(`${entityPath}/snapshot`)
+        .set('Authorization', asUser)
+        .expect(200);
+      expect(after.body.history).toEqual([]);
+      expect(after.body.snapshot).toMatchObject({
+        repository: 'github.com/acme/platform',
+        workspacePath: '.',
+        toolchainFile: { file: 'rust-toolchain', channel: '1.95.0' },
+        cargoLockCommitted: false,
+        workflows: { files: [], pinsToolchain: false },
+        problems: [],
+      });
+    });
+
+    it('schedules the snapshot task globally and reads when triggered', async () => {
+      const { server, scheduler } = await startBackend();
+      const tasks = await scheduler.getScheduledTasks();
+      expect(tasks.find(task => task.id === SNAPSHOT_TASK_ID)).toMatchObject({
+        scope: 'global',
+      });
+      await scheduler.triggerTask(SNAPSHOT_TASK_ID);
+      await waitFor(async () => {
+        const response = await request(server)
+          .get(`${entityPath}/snapshot`)
+          .set('Authorization', asUser);
+        return response.body.snapshot !== null;
+      });
+    });
+
+    it('reads no snapshot when disabled, and refuses a refresh with nothing to refresh', async () => {
+      const { server } = await startBackend({
+        snapshot: { enabled: false },
+      });
+      const refresh = await request(server)
+        .post(`${entityPath}/refresh`)
+        .set('Authorization', asUser)
+        .expect(400);
+      expect(refresh.body.error.message).toMatch(/^Nothing to refresh for /);
+      expect(reader.requests).toEqual([]);
+      const response = await request(server)
+        .get(`${entityPath}/snapshot`)
+        .set('Authorization', asUser)
+        .expect(200);
+      expect(response.body).toEqual({ snapshot: null, history: [] });
+    });
+
+    it('refuses the snapshot with 403 without the read permission', async () => {
+      const { server } = await startBackend({
+        permissionResult: AuthorizeResult.DENY,
+      });
+      const response = await request(server)
+        .get(`${entityPath}/snapshot`)
+        .set('Authorization', asUser);
+      expect(response.status).toBe(403);
+      expect(response.body.error.name).toBe('NotAllowedError');
+    });
+  },
+);
+
+async function waitFor(check: () => Promise<boolean>) {
+  for (let i = 0; i < 100; i++) {
+    if (await check()) return;
+    await new Promise(resolve => setTimeout(resolve, 50));
+  }
+  throw new Error('Timed out waiting for the snapshot task');
+}
