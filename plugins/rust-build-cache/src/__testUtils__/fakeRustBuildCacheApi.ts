@@ -24,5 +24,15 @@ export function fakeRustBuildCacheApi(
     getUnmatchedSources: jest.fn(
       implementation.getUnmatchedSources ?? unexpected('getUnmatchedSources'),
     ),
+    refreshEntity: jest.fn(
+      implementation.refreshEntity ?? unexpected('refreshEntity'),
+    ),
+    getPullStatus: jest.fn(
+      implementation.getPullStatus ?? unexpected('getPullStatus'),
+    ),
+    getRepositorySnapshot: jest.fn(
+      implementation.getRepositorySnapshot ??
+        unexpected('getRepositorySnapshot'),
+    ),
   };
 }

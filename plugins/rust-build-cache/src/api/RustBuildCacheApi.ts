@@ -1,6 +1,10 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
+  PullStatus,
+  RefreshResponse,
+  RepositorySnapshot,
+  RepositorySnapshotChange,
   RunComparison,
   RunDetail,
   RunPage,
@@ -30,6 +34,22 @@ export interface RustBuildCacheApi {
   compareRuns(options: { base: string; head: string }): Promise<RunComparison>;
   /** Repositories and workspaces that send reports but match no catalog entity. */
   getUnmatchedSources(): Promise<UnmatchedSource[]>;
+  /**
+   * Pulls the entity's CI runs and repository files now instead of waiting for the
+   * schedule. Needs the refresh permission; fails with 400 when no pull provider
+   * supports the entity.
+   */
+  refreshEntity(entity: CompoundEntityRef): Promise<RefreshResponse>;
+  /** The last pull of the entity's CI runs, or null when none has run yet. */
+  getPullStatus(entity: CompoundEntityRef): Promise<PullStatus | null>;
+  /**
+   * What the entity's repository pins, as last read from its default branch (null until
+   * the first read), and the changes of the pin and of the dependency fingerprint.
+   */
+  getRepositorySnapshot(entity: CompoundEntityRef): Promise<{
+    snapshot: RepositorySnapshot | null;
+    history: RepositorySnapshotChange[];
+  }>;
 }
 
 /** @public */

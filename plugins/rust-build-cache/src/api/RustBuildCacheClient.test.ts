@@ -118,4 +118,100 @@ describe('RustBuildCacheClient', () => {
     expect(failure.statusCode).toBe(404);
     expect(failure.body.error.message).toBe('No run with id nope');
   });
+  const gatewayRef = {
+    namespace: 'default',
+    kind: 'component',
+    name: 'gateway',
+  };
+  const pullStatus = {
+    entityRef: 'component:default/gateway',
+    providerId: 'github-actions',
+    lastPulledAt: '2026-11-27T18:00:00.000Z',
+    lastSuccessAt: '2026-11-27T18:00:00.000Z',
+    lastIngested: 2,
+    lastError: null,
+    rateLimitedUntil: null,
+  };
+
+  it('posts a refresh and returns what was refreshed', async () => {
+    let method: string | undefined;
+    server.use(
+      rest.post(
+        `${BASE_URL}/entities/default/component/gateway/refresh`,
+        (req, res, ctx) => {
+          method = req.method;
+          return res(ctx.json({ status: pullStatus, snapshot: null }));
+        },
+      ),
+    );
+
+    await expect(client.refreshEntity(gatewayRef)).resolves.toEqual({
+      status: pullStatus,
+      snapshot: null,
+    });
+    expect(method).toBe('POST');
+  });
+
+  it('carries the server message of a refresh with nothing to refresh', async () => {
+    server.use(
+      rest.post(
+        `${BASE_URL}/entities/default/component/gateway/refresh`,
+        (_req, res, ctx) =>
+          res(
+            ctx.status(400),
+            ctx.json({
+              error: {
+                name: 'InputError',
+                message: 'Nothing to refresh for component:default/gateway',
+              },
+              request: { method: 'POST', url: '/refresh' },
+              response: { statusCode: 400 },
+            }),
+          ),
+      ),
+    );
+
+    const failure = await client.refreshEntity(gatewayRef).catch(e => e);
+
+    expect(failure).toBeInstanceOf(ResponseError);
+    expect(failure.statusCode).toBe(400);
+    expect(failure.body.error.message).toBe(
+      'Nothing to refresh for component:default/gateway',
+    );
+  });
+
+  it('unwraps the pull status, null before the first pull', async () => {
+    const answers = [{ status: pullStatus }, { status: null }];
+    server.use(
+      rest.get(
+        `${BASE_URL}/entities/default/component/gateway/pull-status`,
+        (_req, res, ctx) => res(ctx.json(answers.shift())),
+      ),
+    );
+
+    await expect(client.getPullStatus(gatewayRef)).resolves.toEqual(pullStatus);
+    await expect(client.getPullStatus(gatewayRef)).resolves.toBeNull();
+  });
+
+  it('returns the repository snapshot with its history', async () => {
+    const history = [
+      {
+        at: '2026-11-27T18:00:00.000Z',
+        field: 'toolchain',
+        from: '1.95.0',
+        to: '1.95.1',
+      },
+    ];
+    server.use(
+      rest.get(
+        `${BASE_URL}/entities/default/component/gateway/snapshot`,
+        (_req, res, ctx) => res(ctx.json({ snapshot: null, history })),
+      ),
+    );
+
+    await expect(client.getRepositorySnapshot(gatewayRef)).resolves.toEqual({
+      snapshot: null,
+      history,
+    });
+  });
 });

@@ -3,6 +3,10 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   RUST_BUILD_CACHE_PLUGIN_ID,
+  type PullStatus,
+  type RefreshResponse,
+  type RepositorySnapshot,
+  type RepositorySnapshotChange,
   type RunComparison,
   type RunDetail,
   type RunPage,
@@ -67,15 +71,40 @@ export class RustBuildCacheClient implements RustBuildCacheApi {
     return body.items;
   }
 
-  private async get<T>(
-    path: string,
-    query?: Record<string, string>,
-  ): Promise<T> {
+  async refreshEntity(entity: CompoundEntityRef): Promise<RefreshResponse> {
+    return this.request<RefreshResponse>(`${entityPath(entity)}/refresh`, {
+      method: 'POST',
+    });
+  }
+
+  async getPullStatus(entity: CompoundEntityRef): Promise<PullStatus | null> {
+    const body = await this.get<{ status: PullStatus | null }>(
+      `${entityPath(entity)}/pull-status`,
+    );
+    return body.status;
+  }
+
+  async getRepositorySnapshot(entity: CompoundEntityRef): Promise<{
+    snapshot: RepositorySnapshot | null;
+    history: RepositorySnapshotChange[];
+  }> {
+    const body = await this.get<{
+      snapshot: RepositorySnapshot | null;
+      history: RepositorySnapshotChange[];
+    }>(`${entityPath(entity)}/snapshot`);
+    return { snapshot: body.snapshot, history: body.history };
+  }
+
+  private get<T>(path: string, query?: Record<string, string>): Promise<T> {
+    const search = query ? `?${new URLSearchParams(query)}` : '';
+    return this.request(`${path}${search}`);
+  }
+
+  private async request<T>(path: string, init?: RequestInit): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl(
       RUST_BUILD_CACHE_PLUGIN_ID,
     );
-    const search = query ? `?${new URLSearchParams(query)}` : '';
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}${search}`);
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

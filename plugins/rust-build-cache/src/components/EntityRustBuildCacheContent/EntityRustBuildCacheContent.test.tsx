@@ -1,5 +1,14 @@
 import type { Entity } from '@backstage/catalog-model';
-import { TestApiProvider, renderInTestApp } from '@backstage/test-utils';
+import {
+  TestApiProvider,
+  mockApis,
+  renderInTestApp,
+} from '@backstage/test-utils';
+import { ResponseError } from '@backstage/errors';
+import {
+  permissionApiRef,
+  type PermissionApi,
+} from '@backstage/plugin-permission-react';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
@@ -7,6 +16,9 @@ import {
   compareReports,
   describeNonCacheableReason,
   type BuildCacheReport,
+  type PullStatus,
+  type RefreshResponse,
+  type RepositorySnapshot,
   type RunDetail,
   type TimeSeries,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
@@ -75,12 +87,19 @@ function twoRuns(): [RunDetail, RunDetail] {
   return [older, newer];
 }
 
+/** Before the first pull and the first read of the repository. */
+const noPullsYet: Partial<RustBuildCacheApi> = {
+  getPullStatus: async () => null,
+  getRepositorySnapshot: async () => ({ snapshot: null, history: [] }),
+};
+
 function apiWithRuns(
   latest: RunDetail,
   runs: RunDetail[],
   overrides: Partial<RustBuildCacheApi> = {},
 ) {
   return fakeRustBuildCacheApi({
+    ...noPullsYet,
     getLatestRun: async () => latest,
     getTimeSeries: async () => timeSeries,
     getRuns: async (_entity, { limit, offset }) => ({
@@ -93,9 +112,18 @@ function apiWithRuns(
   });
 }
 
-function renderTab(api: RustBuildCacheApi, entity: Entity = gateway) {
+function renderTab(
+  api: RustBuildCacheApi,
+  entity: Entity = gateway,
+  permissionApi: PermissionApi = mockApis.permission(),
+) {
   return renderInTestApp(
-    <TestApiProvider apis={[[rustBuildCacheApiRef, api]]}>
+    <TestApiProvider
+      apis={[
+        [rustBuildCacheApiRef, api],
+        [permissionApiRef, permissionApi],
+      ]}
+    >
       <EntityProvider entity={entity}>
         <EntityRustBuildCacheContent />
       </EntityProvider>
@@ -121,10 +149,14 @@ describe('EntityRustBuildCacheContent', () => {
       screen.getAllByText(/rust-build-cache\/workspace/).length,
     ).toBeGreaterThan(0);
     expect(api.getLatestRun).not.toHaveBeenCalled();
+    expect(api.getPullStatus).not.toHaveBeenCalled();
+    expect(api.getRepositorySnapshot).not.toHaveBeenCalled();
   });
 
   it('shows the CI snippet with the workspace path until the first report', async () => {
-    await renderTab(fakeRustBuildCacheApi({ getLatestRun: async () => null }));
+    await renderTab(
+      fakeRustBuildCacheApi({ ...noPullsYet, getLatestRun: async () => null }),
+    );
 
     expect(
       await screen.findByText('No build cache reports yet'),
@@ -143,6 +175,7 @@ describe('EntityRustBuildCacheContent', () => {
   it('shows the server error instead of the tab', async () => {
     await renderTab(
       fakeRustBuildCacheApi({
+        ...noPullsYet,
         getLatestRun: () => Promise.reject(new Error('backend is down')),
       }),
     );
@@ -351,5 +384,276 @@ describe('EntityRustBuildCacheContent', () => {
     expect(
       screen.queryByRole('table', { name: 'settings that differ' }),
     ).not.toBeInTheDocument();
+  });
+});
+
+const pulled: PullStatus = {
+  entityRef: 'component:default/gateway',
+  providerId: 'github-actions',
+  lastPulledAt: '2026-11-27T18:00:00.000Z',
+  lastSuccessAt: '2026-11-27T18:00:00.000Z',
+  lastIngested: 3,
+  lastError: null,
+  rateLimitedUntil: null,
+};
+
+function snapshotOf(
+  overrides: Partial<RepositorySnapshot> = {},
+): RepositorySnapshot {
+  return {
+    repository: 'github.com/acme-demo/platform-monorepo',
+    workspacePath: 'services/gateway',
+    readAt: '2026-11-27T18:00:00.000Z',
+    toolchainFile: {
+      file: 'rust-toolchain.toml',
+      channel: '1.95.0',
+      path: null,
+      components: [],
+      targets: [],
+      profile: null,
+    },
+    dependencies: {
+      lockVersion: 4,
+      fingerprint: 'ab12cd34ef56'.padEnd(64, '0'),
+      packages: { registry: 10, git: 0, path: 1 },
+    },
+    cargoLockCommitted: true,
+    profiles: {},
+    workflows: {
+      files: ['.github/workflows/ci.yml'],
+      setsRustcWrapperSccache: true,
+      usesSccacheAction: true,
+      setsCargoIncrementalZero: false,
+      setsSccacheCacheSize: false,
+      pinsToolchain: true,
+    },
+    problems: [],
+    ...overrides,
+  };
+}
+
+function card(title: string): HTMLElement {
+  return screen.getByText(title).closest('.MuiCard-root') as HTMLElement;
+}
+
+describe('Data sources card', () => {
+  const latest = runFromReport(exampleReport());
+
+  it('shows when reports were last pulled from CI', async () => {
+    await renderTab(
+      apiWithRuns(latest, [latest], {
+        getPullStatus: async () => ({
+          ...pulled,
+          lastError: 'run 1003: artifact expired',
+          rateLimitedUntil: '2026-11-27T19:00:00.000Z',
+        }),
+      }),
+    );
+
+    const sources = (await screen.findByText('Last pulled')).closest(
+      '.MuiCard-root',
+    ) as HTMLElement;
+    expect(valueOf('Last pulled', sources)).toHaveTextContent(
+      '2026-11-27 18:00 UTC',
+    );
+    expect(
+      valueOf('Reports stored by the last pull', sources),
+    ).toHaveTextContent('3');
+    expect(valueOf('Rate limited until', sources)).toHaveTextContent(
+      '2026-11-27 19:00 UTC',
+    );
+    expect(within(sources).getByTestId('pull-last-error')).toHaveTextContent(
+      'run 1003: artifact expired',
+    );
+  });
+
+  it('explains push and scheduled pull before the first pull', async () => {
+    await renderTab(apiWithRuns(latest, [latest]));
+
+    expect(await screen.findByTestId('never-pulled')).toHaveTextContent(
+      /Never pulled from CI.*push.*scheduled pull/,
+    );
+  });
+
+  it('refreshes, then reloads the pull status, the snapshot and the latest run', async () => {
+    const getPullStatus = jest
+      .fn<Promise<PullStatus | null>, []>()
+      .mockResolvedValueOnce(null)
+      .mockResolvedValue(pulled);
+    let finishPull: (response: RefreshResponse) => void = () => {};
+    const refreshEntity = jest.fn(
+      () =>
+        new Promise<RefreshResponse>(resolve => {
+          finishPull = resolve;
+        }),
+    );
+    const api = apiWithRuns(latest, [latest], { getPullStatus, refreshEntity });
+    await renderTab(api);
+
+    await screen.findByTestId('never-pulled');
+    expect(api.getLatestRun).toHaveBeenCalledTimes(1);
+    expect(api.getRepositorySnapshot).toHaveBeenCalledTimes(1);
+
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh now' }));
+
+    expect(
+      await screen.findByRole('button', { name: 'Refreshing…' }),
+    ).toBeDisabled();
+    finishPull({ status: pulled, snapshot: null });
+
+    expect(await screen.findByText('Last pulled')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Refresh now' }),
+    ).not.toBeDisabled();
+    expect(refreshEntity).toHaveBeenCalledWith({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'gateway',
+    });
+    await waitFor(() => expect(api.getLatestRun).toHaveBeenCalledTimes(2));
+    expect(api.getRepositorySnapshot).toHaveBeenCalledTimes(2);
+    expect(screen.queryByTestId('refresh-error')).not.toBeInTheDocument();
+  });
+
+  it('shows the server message when no pull provider supports the entity', async () => {
+    const body = {
+      error: {
+        name: 'InputError',
+        message: 'Nothing to refresh for component:default/gateway',
+      },
+      request: { method: 'POST', url: '/refresh' },
+      response: { statusCode: 400 },
+    };
+    const refreshEntity = jest.fn(async () => {
+      throw await ResponseError.fromResponse(
+        new Response(JSON.stringify(body), {
+          status: 400,
+          statusText: 'Bad Request',
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      );
+    });
+    const api = apiWithRuns(latest, [latest], { refreshEntity });
+    await renderTab(api);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Refresh now' }),
+    );
+
+    expect(await screen.findByTestId('refresh-error')).toHaveTextContent(
+      'Refresh failed: Nothing to refresh for component:default/gateway',
+    );
+    expect(api.getLatestRun).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('Repository card', () => {
+  const latest = runFromReport(exampleReport());
+
+  it('highlights a committed pin that CI did not use', async () => {
+    const toolchainFile = {
+      ...snapshotOf().toolchainFile!,
+      channel: '1.96.0',
+    };
+    await renderTab(
+      apiWithRuns(latest, [latest], {
+        getRepositorySnapshot: async () => ({
+          snapshot: snapshotOf({ toolchainFile }),
+          history: [
+            {
+              at: '2026-11-26T10:00:00.000Z',
+              field: 'toolchain',
+              from: '1.95.0',
+              to: '1.96.0',
+            },
+            {
+              at: '2026-11-26T11:00:00.000Z',
+              field: 'dependencies',
+              from: null,
+              to: 'ab12cd34ef56'.padEnd(64, '0'),
+            },
+          ],
+        }),
+      }),
+    );
+
+    const alert = await screen.findByTestId('repository-toolchain-mismatch');
+    expect(alert).toHaveTextContent('pins 1.96.0, but CI used rustc 1.95.0');
+    expect(alert.className).toMatch(/standardError/);
+    const repository = card('Repository (default branch)');
+    expect(valueOf('Committed pin', repository)).toHaveTextContent(
+      '1.96.0 (rust-toolchain.toml)',
+    );
+    expect(valueOf('Cargo.lock', repository)).toHaveTextContent(
+      'committed (version 4)',
+    );
+    expect(valueOf('Dependency fingerprint', repository)).toHaveTextContent(
+      /^ab12cd34ef56$/,
+    );
+    const incremental = within(repository).getByTestId(
+      'check-setsCargoIncrementalZero',
+    );
+    expect(within(incremental).getByTitle('not set')).toBeInTheDocument();
+    expect(incremental).toHaveTextContent('cannot cache incremental compiles');
+    expect(
+      within(
+        within(repository).getByTestId('check-setsRustcWrapperSccache'),
+      ).getByTitle('set'),
+    ).toBeInTheDocument();
+    const changes = within(repository).getByRole('table', {
+      name: 'pin and dependency changes',
+    });
+    expect(
+      within(changes).getByText('Toolchain pin').closest('tr'),
+    ).toHaveTextContent('2026-11-26 10:00 UTCToolchain pin1.95.01.96.0');
+    expect(
+      within(changes).getByText('Dependency fingerprint').closest('tr'),
+    ).toHaveTextContent('nonea' + 'b12cd34ef56');
+  });
+
+  it('says when the repository has not been read yet', async () => {
+    await renderTab(apiWithRuns(latest, [latest]));
+
+    expect(await screen.findByTestId('snapshot-empty')).toHaveTextContent(
+      'snapshots are taken on a schedule, or press Refresh now',
+    );
+  });
+
+  it('lists files that could not be read as warnings', async () => {
+    await renderTab(
+      apiWithRuns(latest, [latest], {
+        getRepositorySnapshot: async () => ({
+          snapshot: snapshotOf({
+            problems: ['.github/workflows/ci.yml: not valid YAML'],
+            workflows: null,
+          }),
+          history: [],
+        }),
+      }),
+    );
+
+    expect(await screen.findByTestId('snapshot-problem')).toHaveTextContent(
+      '.github/workflows/ci.yml: not valid YAML',
+    );
+    expect(
+      screen.getByTestId('repository-toolchain-match'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText('No CI workflow files were read.'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows the error of the snapshot without hiding the other cards', async () => {
+    await renderTab(
+      apiWithRuns(latest, [latest], {
+        getRepositorySnapshot: () =>
+          Promise.reject(new Error('snapshot query failed')),
+      }),
+    );
+
+    expect(
+      (await screen.findAllByText(/snapshot query failed/)).length,
+    ).toBeGreaterThan(0);
+    expect(screen.getByText('Latest run')).toBeInTheDocument();
   });
 });

@@ -8,8 +8,13 @@ import {
   useEntity,
 } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
+import { useCallback } from 'react';
 import { RUST_BUILD_CACHE_WORKSPACE_ANNOTATION } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { useLatestRun } from '../../hooks';
+import {
+  useLatestRun,
+  usePullStatus,
+  useRepositorySnapshot,
+} from '../../hooks';
 import { getWorkspacePath } from '../../isRustBuildCacheAvailable';
 import { HitRateTrendCard } from './HitRateTrendCard';
 import { LatestRunCard } from './LatestRunCard';
@@ -18,17 +23,29 @@ import { NonCacheableReasonsCard } from './NonCacheableReasonsCard';
 import { RunHistorySection } from './RunHistorySection';
 import { SlowestCratesCard } from './SlowestCratesCard';
 import { ToolchainPinCard } from './ToolchainPinCard';
+import { DataSourcesCard } from './DataSourcesCard';
+import { RepositoryCard, type RepositorySnapshotState } from './RepositoryCard';
 
-function BuildCacheOverview(props: {
+function LatestRunSection(props: {
   entityRef: CompoundEntityRef;
   workspacePath: string;
+  latestRun: ReturnType<typeof useLatestRun>;
+  snapshot: RepositorySnapshotState;
 }) {
-  const { entityRef, workspacePath } = props;
-  const { loading, error, value: latestRun } = useLatestRun(entityRef);
+  const { entityRef, workspacePath, snapshot } = props;
+  const { loading, error, value: latestRun } = props.latestRun;
 
-  if (loading) return <Progress />;
+  // A reload after "Refresh now" keeps the cards (and the run list's page) on screen.
+  if (loading && latestRun === undefined) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
-  if (!latestRun) return <NoReportsEmptyState workspacePath={workspacePath} />;
+  if (!latestRun) {
+    return (
+      <>
+        <NoReportsEmptyState workspacePath={workspacePath} />
+        <RepositoryCard snapshot={snapshot} rustc={null} />
+      </>
+    );
+  }
 
   const { report } = latestRun;
   return (
@@ -43,6 +60,9 @@ function BuildCacheOverview(props: {
         <ToolchainPinCard toolchain={report.toolchain} />
       </Grid>
       <Grid item xs={12}>
+        <RepositoryCard snapshot={snapshot} rustc={report.toolchain.rustc} />
+      </Grid>
+      <Grid item xs={12}>
         <NonCacheableReasonsCard
           notCached={report.sccache?.counters.notCached ?? null}
         />
@@ -51,6 +71,44 @@ function BuildCacheOverview(props: {
         <SlowestCratesCard timings={report.timings} />
       </Grid>
       <RunHistorySection entityRef={entityRef} />
+    </Grid>
+  );
+}
+
+function BuildCacheOverview(props: {
+  entityRef: CompoundEntityRef;
+  workspacePath: string;
+}) {
+  const { entityRef, workspacePath } = props;
+  const latestRun = useLatestRun(entityRef);
+  const pullStatus = usePullStatus(entityRef);
+  const snapshot = useRepositorySnapshot(entityRef);
+  const { retry: reloadLatestRun } = latestRun;
+  const { retry: reloadPullStatus } = pullStatus;
+  const { retry: reloadSnapshot } = snapshot;
+  const reload = useCallback(() => {
+    reloadPullStatus();
+    reloadSnapshot();
+    reloadLatestRun();
+  }, [reloadPullStatus, reloadSnapshot, reloadLatestRun]);
+
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <DataSourcesCard
+          entityRef={entityRef}
+          pullStatus={pullStatus}
+          onRefreshed={reload}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <LatestRunSection
+          entityRef={entityRef}
+          workspacePath={workspacePath}
+          latestRun={latestRun}
+          snapshot={snapshot}
+        />
+      </Grid>
     </Grid>
   );
 }

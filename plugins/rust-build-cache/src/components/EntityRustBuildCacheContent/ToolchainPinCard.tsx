@@ -10,7 +10,7 @@ import { LabelledRows } from './LabelledRows';
 
 type ToolchainStatus = ReturnType<typeof toolchainMatchesRustc>['status'];
 
-const STATUS_ALERTS: Record<
+export const STATUS_ALERTS: Record<
   ToolchainStatus,
   { severity: 'success' | 'info' | 'warning' | 'error'; title: string }
 > = {
@@ -30,7 +30,7 @@ const STATUS_ALERTS: Record<
   },
 };
 
-function describePin(file: ToolchainFile | null): string {
+export function describePin(file: ToolchainFile | null): string {
   if (!file) return 'none committed';
   const toolchain = file.channel ?? file.path ?? 'no channel';
   return `${toolchain} (${file.file})`;

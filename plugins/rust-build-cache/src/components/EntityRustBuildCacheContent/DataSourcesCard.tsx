@@ -1,0 +1,136 @@
+import type { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import CircularProgress from '@material-ui/core/CircularProgress';
+import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
+import {
+  rustBuildCacheRefreshPermission,
+  type PullStatus,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
+import { rustBuildCacheApiRef } from '../../api';
+import { formatCount, formatTimestamp } from '../../format';
+import { errorMessage } from './errorMessage';
+import { LabelledRows } from './LabelledRows';
+
+/** Pulls now and, once the pull is done, lets the tab reload what it shows. */
+function RefreshButton(props: {
+  entityRef: CompoundEntityRef;
+  onRefreshed: () => void;
+}) {
+  const { entityRef, onRefreshed } = props;
+  const api = useApi(rustBuildCacheApiRef);
+  const { allowed } = usePermission({
+    permission: rustBuildCacheRefreshPermission,
+  });
+  const [state, refresh] = useAsyncFn(async () => {
+    const status = await api.refreshEntity(entityRef);
+    onRefreshed();
+    return status;
+  }, [api, entityRef, onRefreshed]);
+
+  if (!allowed) return null;
+  return (
+    <Box mb={2}>
+      <Button
+        variant="outlined"
+        color="primary"
+        disabled={state.loading}
+        onClick={() => refresh()}
+        startIcon={state.loading ? <CircularProgress size={16} /> : undefined}
+      >
+        {state.loading ? 'Refreshing…' : 'Refresh now'}
+      </Button>
+      {state.error && (
+        <Box mt={1}>
+          <Alert severity="error" data-testid="refresh-error">
+            <strong>Refresh failed:</strong> {errorMessage(state.error)}
+          </Alert>
+        </Box>
+      )}
+    </Box>
+  );
+}
+
+function PullStatusRows(props: { status: PullStatus }) {
+  const { status } = props;
+  return (
+    <>
+      {status.lastError && (
+        <Alert severity="warning" data-testid="pull-last-error">
+          <strong>The last pull reported a problem:</strong> {status.lastError}
+        </Alert>
+      )}
+      <LabelledRows
+        rows={[
+          { label: 'Pulled from', value: status.providerId },
+          { label: 'Last pulled', value: formatTimestamp(status.lastPulledAt) },
+          {
+            label: 'Last complete pull',
+            value: status.lastSuccessAt
+              ? formatTimestamp(status.lastSuccessAt)
+              : 'none ran to the end yet',
+          },
+          {
+            label: 'Reports stored by the last pull',
+            value: formatCount(status.lastIngested),
+          },
+          ...(status.rateLimitedUntil
+            ? [
+                {
+                  label: 'Rate limited until',
+                  value: formatTimestamp(status.rateLimitedUntil),
+                },
+              ]
+            : []),
+        ]}
+      />
+    </>
+  );
+}
+
+function PullStatusBody(props: {
+  loading: boolean;
+  error?: Error;
+  status?: PullStatus | null;
+}) {
+  const { loading, error, status } = props;
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!status) {
+    return (
+      <Typography variant="body2" data-testid="never-pulled">
+        Never pulled from CI. Reports arrive when CI pushes them at the end of a
+        run, or when the scheduled pull fetches them from the CI provider.
+      </Typography>
+    );
+  }
+  return <PullStatusRows status={status} />;
+}
+
+/** Where the tab's reports come from: the last pull from CI, and a button to pull now. */
+export function DataSourcesCard(props: {
+  entityRef: CompoundEntityRef;
+  pullStatus: { loading: boolean; error?: Error; value?: PullStatus | null };
+  onRefreshed: () => void;
+}) {
+  const { entityRef, pullStatus, onRefreshed } = props;
+  return (
+    <InfoCard title="Data sources">
+      <RefreshButton entityRef={entityRef} onRefreshed={onRefreshed} />
+      <PullStatusBody
+        loading={pullStatus.loading}
+        error={pullStatus.error}
+        status={pullStatus.value}
+      />
+    </InfoCard>
+  );
+}
