@@ -66,7 +66,8 @@ if (tools.missing.length > 0) {
       const env = { ...isolatedEnv(), ...server!.buildEnv };
       await server!.zeroStats();
       await workspace.cargoBuild({ targetDir: `t${run}`, env, timings: true });
-      const output = join(tmp, `report-${run}.json`);
+      // In a folder that does not exist yet, as for an artifact upload.
+      const output = join(tmp, 'reports', `report-${run}.json`);
       const result = await runRustBuildCacheCli(
         [
           'collect',

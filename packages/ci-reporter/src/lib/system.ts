@@ -1,11 +1,13 @@
 import { execFile } from 'node:child_process';
 import {
   appendFile,
+  mkdir,
   readFile,
   realpath,
   stat,
   writeFile,
 } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { errorField } from './errors';
 
@@ -109,7 +111,11 @@ export function createNodeSystem(): System {
         throw error;
       }
     },
-    writeTextFile: (path, content) => writeFile(path, content, 'utf8'),
+    // Creates missing parent folders: reports often go into a folder for an artifact upload.
+    writeTextFile: async (path, content) => {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, content, 'utf8');
+    },
     appendTextFile: (path, content) => appendFile(path, content, 'utf8'),
     runCommand,
     fetch: (input, init) => fetch(input, init),
