@@ -1,9 +1,4 @@
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
-import {
-  coreServices,
-  createBackendModule,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
 import {
   mockCredentials,
@@ -29,6 +24,7 @@ import {
   readExampleReport,
   readExampleReportJson,
 } from './__testUtils__/reports';
+import { captureScheduler } from './__testUtils__/schedulerCapture';
 import { createTestDatabases } from './__testUtils__/testDatabases';
 import { rustBuildCachePlugin } from './plugin';
 import { ENTITY_LINKS_TASK_ID, RETENTION_TASK_ID } from './service/tasks';
@@ -505,27 +501,16 @@ describe('rust-build-cache backend tasks', () => {
   it('schedules the entity link refresh and the retention globally, and retention keeps rollups', async () => {
     const knex = await databases.init('SQLITE_3');
     // The plugin's own scheduler (the test backend's mock), caught by a module.
-    let scheduler: SchedulerService | undefined;
+    const capture = captureScheduler();
     const backend = await startTestBackend({
       features: [
         rustBuildCachePlugin,
-        createBackendModule({
-          pluginId: 'rust-build-cache',
-          moduleId: 'scheduler-capture',
-          register(env) {
-            env.registerInit({
-              deps: { pluginScheduler: coreServices.scheduler },
-              async init({ pluginScheduler }) {
-                scheduler = pluginScheduler;
-              },
-            });
-          },
-        }),
+        capture.feature,
         mockServices.database.factory({ knex }),
         catalogServiceMock.factory({ entities: [billingEntity] }),
       ],
     });
-    if (!scheduler) throw new Error('scheduler not captured');
+    const scheduler = capture.scheduler();
 
     expect(await scheduler.getScheduledTasks()).toEqual(
       expect.arrayContaining([

@@ -1,8 +1,4 @@
-import {
-  coreServices,
-  createBackendModule,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
   mockServices,
@@ -19,6 +15,7 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { FakeGithub } from '../__testUtils__/fakeGithub';
 import { makeReport } from '../__testUtils__/reports';
+import { captureScheduler } from '../__testUtils__/schedulerCapture';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { writeZip } from '../__testUtils__/zipWriter';
 import { rustBuildCachePlugin } from '../plugin';
@@ -93,22 +90,11 @@ describe.each(databases.eachSupportedId())(
         extraFeatures?: Parameters<typeof startTestBackend>[0]['features'];
       } = {},
     ) {
-      let scheduler: SchedulerService | undefined;
+      const capture = captureScheduler();
       const backend = await startTestBackend({
         features: [
           rustBuildCachePlugin,
-          createBackendModule({
-            pluginId: 'rust-build-cache',
-            moduleId: 'scheduler-capture',
-            register(env) {
-              env.registerInit({
-                deps: { pluginScheduler: coreServices.scheduler },
-                async init({ pluginScheduler }) {
-                  scheduler = pluginScheduler;
-                },
-              });
-            },
-          }),
+          capture.feature,
           mockServices.rootConfig.factory({
             data: {
               integrations: {
@@ -141,8 +127,7 @@ describe.each(databases.eachSupportedId())(
           ...(options.extraFeatures ?? []),
         ],
       });
-      if (!scheduler) throw new Error('scheduler not captured');
-      return { server: backend.server, scheduler };
+      return { server: backend.server, scheduler: capture.scheduler() };
     }
 
     it('pulls an entity on refresh and reports its pull status', async () => {

@@ -1,14 +1,11 @@
-import {
-  coreServices,
-  createBackendModule,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
+import { SchedulerService } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import { FakeGithub } from '../__testUtils__/fakeGithub';
 import { makeReport } from '../__testUtils__/reports';
+import { captureScheduler } from '../__testUtils__/schedulerCapture';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { writeZip } from '../__testUtils__/zipWriter';
 import { rustBuildCachePlugin } from '../plugin';
@@ -94,22 +91,11 @@ describe.each(databases.eachSupportedId())(
     });
 
     async function startBackend(): Promise<SchedulerService> {
-      let scheduler: SchedulerService | undefined;
+      const capture = captureScheduler();
       const backend = await startTestBackend({
         features: [
           rustBuildCachePlugin,
-          createBackendModule({
-            pluginId: 'rust-build-cache',
-            moduleId: 'scheduler-capture',
-            register(env) {
-              env.registerInit({
-                deps: { pluginScheduler: coreServices.scheduler },
-                async init({ pluginScheduler }) {
-                  scheduler = pluginScheduler;
-                },
-              });
-            },
-          }),
+          capture.feature,
           mockServices.rootConfig.factory({
             data: {
               integrations: {
@@ -142,8 +128,7 @@ describe.each(databases.eachSupportedId())(
         ],
       });
       stopBackend = () => backend.stop();
-      if (!scheduler) throw new Error('scheduler not captured');
-      return scheduler;
+      return capture.scheduler();
     }
 
     async function storedRunIds(): Promise<string[]> {

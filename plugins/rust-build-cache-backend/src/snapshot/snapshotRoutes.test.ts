@@ -1,9 +1,4 @@
 import {
-  coreServices,
-  createBackendModule,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -14,6 +9,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { FakeUrlReader } from '../__testUtils__/fakeUrlReader';
+import { captureScheduler } from '../__testUtils__/schedulerCapture';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { rustBuildCachePlugin } from '../plugin';
 import { SNAPSHOT_TASK_ID } from '../service/tasks';
@@ -65,22 +61,11 @@ describe.each(databases.eachSupportedId())(
         snapshot?: { enabled?: boolean };
       } = {},
     ) {
-      let scheduler: SchedulerService | undefined;
+      const capture = captureScheduler();
       const backend = await startTestBackend({
         features: [
           rustBuildCachePlugin,
-          createBackendModule({
-            pluginId: 'rust-build-cache',
-            moduleId: 'scheduler-capture',
-            register(env) {
-              env.registerInit({
-                deps: { pluginScheduler: coreServices.scheduler },
-                async init({ pluginScheduler }) {
-                  scheduler = pluginScheduler;
-                },
-              });
-            },
-          }),
+          capture.feature,
           mockServices.rootConfig.factory({
             data: { rustBuildCache: { snapshot: options.snapshot ?? {} } },
           }),
@@ -96,8 +81,7 @@ describe.each(databases.eachSupportedId())(
         ],
       });
       stopBackend = () => backend.stop();
-      if (!scheduler) throw new Error('scheduler not captured');
-      return { server: backend.server, scheduler };
+      return { server: backend.server, scheduler: capture.scheduler() };
     }
 
     it('re-reads the snapshot on refresh, even without a pull provider', async () => {
