@@ -1,4 +1,10 @@
-import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
 
 /**
  * PostgreSQL ids that `TestDatabases` can reach through a connection string; it reads
@@ -38,4 +44,13 @@ export function createTestDatabases(): TestDatabases {
     );
   }
   return TestDatabases.create({ ids: ['SQLITE_3', ...postgresIds] });
+}
+
+/** The plugin's store on a test database, migrated as the plugin does at start. */
+export function createMigratedStore(
+  knex: Knex,
+): Promise<DatabaseRustBuildCacheStore> {
+  return DatabaseRustBuildCacheStore.create({
+    database: mockServices.database({ knex, migrations: { skip: false } }),
+  });
 }

@@ -1,6 +1,8 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  createMigratedStore,
+  createTestDatabases,
+} from '../__testUtils__/testDatabases';
 import { DatabaseRustBuildCacheStore } from './DatabaseRustBuildCacheStore';
 import { EntityPullStatus } from './RustBuildCacheStore';
 
@@ -16,9 +18,7 @@ describe.each(databases.eachSupportedId())(
 
     beforeEach(async () => {
       knex = await databases.init(databaseId);
-      store = await DatabaseRustBuildCacheStore.create({
-        database: mockServices.database({ knex, migrations: { skip: false } }),
-      });
+      store = await createMigratedStore(knex);
     });
 
     afterEach(async () => {

@@ -1,7 +1,9 @@
-import { mockServices } from '@backstage/backend-test-utils';
 import { RepositorySnapshot } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  createMigratedStore,
+  createTestDatabases,
+} from '../__testUtils__/testDatabases';
 import { DatabaseRustBuildCacheStore } from './DatabaseRustBuildCacheStore';
 
 jest.setTimeout(60_000);
@@ -30,9 +32,7 @@ describe.each(databases.eachSupportedId())(
 
     beforeEach(async () => {
       knex = await databases.init(databaseId);
-      store = await DatabaseRustBuildCacheStore.create({
-        database: mockServices.database({ knex, migrations: { skip: false } }),
-      });
+      store = await createMigratedStore(knex);
     });
 
     afterEach(async () => {

@@ -6,7 +6,10 @@ import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import { FakeGithub, responseValidator } from '../__testUtils__/fakeGithub';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  createMigratedStore,
+  createTestDatabases,
+} from '../__testUtils__/testDatabases';
 import { writeZip } from '../__testUtils__/zipWriter';
 import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
 import { ReportIngestionService } from '../service/ReportIngestionService';
@@ -95,9 +98,7 @@ describe.each(databases.eachSupportedId())(
 
     beforeEach(async () => {
       knex = await databases.init(databaseId);
-      store = await DatabaseRustBuildCacheStore.create({
-        database: mockServices.database({ knex, migrations: { skip: false } }),
-      });
+      store = await createMigratedStore(knex);
       github = new FakeGithub(OWNER, REPO);
       await github.start();
       // Three runs with reports (2, 3 and 4 files), one run of another workflow without.

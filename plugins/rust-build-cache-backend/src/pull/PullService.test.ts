@@ -3,8 +3,10 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { PullProvider } from '@rust-build-cache/plugin-rust-build-cache-node';
 import { Knex } from 'knex';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
+import {
+  createMigratedStore,
+  createTestDatabases,
+} from '../__testUtils__/testDatabases';
 import { ReportIngestionService } from '../service/ReportIngestionService';
 import { PullService } from './PullService';
 
@@ -36,9 +38,7 @@ describe('PullService', () => {
 
   async function createService(provider: PullProvider, entities: Entity[]) {
     knex = await databases.init('SQLITE_3');
-    const store = await DatabaseRustBuildCacheStore.create({
-      database: mockServices.database({ knex, migrations: { skip: false } }),
-    });
+    const store = await createMigratedStore(knex);
     const service = new PullService({
       providers: [provider],
       store,

@@ -12,7 +12,10 @@ import {
   readSccacheFixture,
   SCCACHE_FIXTURES,
 } from '../__testUtils__/reports';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  createMigratedStore,
+  createTestDatabases,
+} from '../__testUtils__/testDatabases';
 import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
 import { utcDay } from '../utcDays';
 import { EntityLinkService } from './EntityLinkService';
@@ -49,9 +52,7 @@ describe.each(databases.eachSupportedId())(
 
     beforeEach(async () => {
       knex = await databases.init(databaseId);
-      store = await DatabaseRustBuildCacheStore.create({
-        database: mockServices.database({ knex }),
-      });
+      store = await createMigratedStore(knex);
     });
 
     afterEach(async () => {

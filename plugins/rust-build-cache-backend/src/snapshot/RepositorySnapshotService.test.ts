@@ -8,7 +8,10 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { analyzeCargoLock } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import { FakeUrlReader } from '../__testUtils__/fakeUrlReader';
-import { createTestDatabases } from '../__testUtils__/testDatabases';
+import {
+  createMigratedStore,
+  createTestDatabases,
+} from '../__testUtils__/testDatabases';
 import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
 import { EntityLinkService } from '../service/EntityLinkService';
 import { RepositorySnapshotService } from './RepositorySnapshotService';
@@ -90,9 +93,7 @@ describe.each(databases.eachSupportedId())(
 
     beforeEach(async () => {
       knex = await databases.init(databaseId);
-      store = await DatabaseRustBuildCacheStore.create({
-        database: mockServices.database({ knex, migrations: { skip: false } }),
-      });
+      store = await createMigratedStore(knex);
       reader = new FakeUrlReader();
       clock = new Date('2026-11-27T10:00:00.000Z');
     });
