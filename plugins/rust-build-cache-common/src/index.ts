@@ -11,6 +11,8 @@ export * from './report/schema';
 export * from './report/jsonSchema';
 export * from './metrics/types';
 export * from './api/types';
+export * from './api/policyTypes';
+export * from './api/prewarmTypes';
 export {
   parseSccacheStats,
   SccacheStatsError,
@@ -57,3 +59,4 @@ export {
 } from './metrics/nonCacheableReasons';
 export { compareReports } from './compare/compareReports';
 export * from './policy';
+export * from './prewarm';

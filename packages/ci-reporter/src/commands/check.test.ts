@@ -228,7 +228,7 @@ describe('check', () => {
 
     it('fetches the policy from the backend with the token', async () => {
       const result = await checkWithServer((_req, _i, res) =>
-        json(res, 200, POLICY),
+        json(res, 200, { policy: POLICY, source: 'config' }),
       );
       expect(result.exitCode).toBe(0);
       expect(result.requests).toHaveLength(1);
@@ -256,14 +256,22 @@ describe('check', () => {
     it('rejects an invalid policy from the backend, naming the key', async () => {
       const result = await checkWithServer((_req, _i, res) =>
         json(res, 200, {
-          rules: [{ id: 'nope', severity: 'error' }],
-          levels: [],
+          policy: { rules: [{ id: 'nope', severity: 'error' }], levels: [] },
+          source: 'config',
         }),
       );
       expect(result.exitCode).toBe(1);
       expect(result.stderr).toMatch(
         /policy from http:\/\/127\.0\.0\.1:\d+\/backstage\/api\/rust-build-cache\/policy: not a valid policy:\nrules\[0\]\.id: must be one of the built-in rules/,
       );
+    });
+
+    it('rejects an answer without a policy field', async () => {
+      const result = await checkWithServer((_req, _i, res) =>
+        json(res, 200, POLICY),
+      );
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toMatch(/: the answer has no "policy" field/);
     });
 
     it('points at the token on 401', async () => {

@@ -138,12 +138,27 @@ async function loadPolicy(
   return DEFAULT_POLICY;
 }
 
-function parsePolicy(text: string, where: string): PolicyConfig {
+function parsePolicy(
+  text: string,
+  where: string,
+  /** The backend answers `{ policy, source }` (PolicyResponse): take its `policy`. */
+  wrapped = false,
+): PolicyConfig {
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
     throw new InputError(`${where}: invalid JSON (${errorMessage(error)})`);
+  }
+  if (wrapped) {
+    if (
+      typeof parsed !== 'object' ||
+      parsed === null ||
+      !('policy' in parsed)
+    ) {
+      throw new InputError(`${where}: the answer has no "policy" field`);
+    }
+    parsed = parsed.policy;
   }
   const validation = validatePolicy(parsed);
   if (!validation.ok) {
@@ -154,7 +169,7 @@ function parsePolicy(text: string, where: string): PolicyConfig {
   return validation.policy;
 }
 
-/** GET <url>/api/rust-build-cache/policy; the answer's body is the policy itself. */
+/** GET <url>/api/rust-build-cache/policy, which answers `{ policy, source }`. */
 async function fetchPolicy(
   system: System,
   flags: CheckFlags,
@@ -197,7 +212,7 @@ async function fetchPolicy(
   if (response.status !== 200) {
     throw new InputError(`GET ${endpoint} answered ${response.status}`);
   }
-  return parsePolicy(text, `policy from ${endpoint}`);
+  return parsePolicy(text, `policy from ${endpoint}`, true);
 }
 
 const OUTCOME_LABELS: Record<RuleOutcome, string> = {

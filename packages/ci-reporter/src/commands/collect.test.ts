@@ -343,6 +343,55 @@ describe('collect', () => {
     expect(report.timings).not.toBeNull();
   });
 
+  it('records the cargo profile and target from flags, else from the environment', async () => {
+    const args = [
+      '--workspace',
+      'services/billing',
+      '--sccache-stats',
+      'stats.json',
+    ];
+    expect((await runCollect(args)).exitCode).toBe(0);
+    const unknown = await readReport();
+    // Older readers and builds that do not say: null, and the planner assumes dev and host.
+    expect(unknown.build.cargoProfile).toBeNull();
+    expect(unknown.build.target).toBeNull();
+
+    const fromEnv = await runCollect(args, {
+      env: {
+        ...GITHUB_ENV,
+        RUST_BUILD_CACHE_CARGO_PROFILE: 'release',
+        CARGO_BUILD_TARGET: 'aarch64-unknown-linux-gnu',
+      },
+    });
+    expect(fromEnv.exitCode).toBe(0);
+    expect((await readReport()).build).toMatchObject({
+      cargoProfile: 'release',
+      target: 'aarch64-unknown-linux-gnu',
+    });
+
+    const fromFlags = await runCollect(
+      [
+        ...args,
+        '--cargo-profile',
+        'ci-fast',
+        '--target',
+        'x86_64-unknown-linux-musl',
+      ],
+      {
+        env: {
+          ...GITHUB_ENV,
+          RUST_BUILD_CACHE_CARGO_PROFILE: 'release',
+          CARGO_BUILD_TARGET: 'aarch64-unknown-linux-gnu',
+        },
+      },
+    );
+    expect(fromFlags.exitCode).toBe(0);
+    expect((await readReport()).build).toMatchObject({
+      cargoProfile: 'ci-fast',
+      target: 'x86_64-unknown-linux-musl',
+    });
+  });
+
   it('asks the sccache server when no statistics file is given, using SCCACHE_PATH', async () => {
     const stats = await fixture('sccache-0.4.0-serde-dbg-1.json');
     const result = await runCollect(['--workspace', 'services/billing'], {
@@ -558,6 +607,10 @@ describe('collect', () => {
         "--run-attempt must be a positive integer, got 'x'",
       ],
       [['--branch', ''], '--branch must not be empty'],
+      [
+        ['--cargo-profile', 'rel ease'],
+        "--cargo-profile must be a name of letters, digits, '.', '-' and '_', got 'rel ease'",
+      ],
       [['--frobnicate'], "Unknown option '--frobnicate'"],
       [['extra'], "Unexpected argument 'extra'"],
       [['--workspace', '..'], 'is not inside the repository root'],

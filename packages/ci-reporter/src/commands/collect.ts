@@ -46,6 +46,10 @@ Inputs:
                          (default: <target-dir>/cargo-timings/cargo-timing.html if present)
   --target-dir DIR       cargo's target directory (default: $CARGO_TARGET_DIR, else <workspace>/target)
   --kind ci|prewarm      a normal CI build, or a job that pre-warms the cache (default: ci)
+  --cargo-profile NAME   [RUST_BUILD_CACHE_CARGO_PROFILE] the cargo profile the build used:
+                         dev, release or a custom one (cargo has no variable for it)
+  --target TRIPLE        [CARGO_BUILD_TARGET] the target triple the build compiled for
+                         (default: unknown, i.e. the host triple)
 
 Output:
   --output FILE          report file to write (default: ${DEFAULT_REPORT_FILE})
@@ -85,6 +89,8 @@ const COLLECT_OPTIONS = {
   commit: { type: 'string' },
   'run-url': { type: 'string' },
   'started-at': { type: 'string' },
+  'cargo-profile': { type: 'string' },
+  target: { type: 'string' },
 } as const;
 
 type ReportKind = BuildCacheReport['kind'];
@@ -103,6 +109,9 @@ interface CollectOptions {
   sccacheStats: string | undefined;
   timings: string | undefined;
   targetDir: string | undefined;
+  /** From the flags only; the environment is read in buildReport. */
+  cargoProfile: string | undefined;
+  target: string | undefined;
   output: string;
 }
 
@@ -155,7 +164,43 @@ function toCollectOptions(
     sccacheStats: flags['sccache-stats'],
     timings: flags.timings,
     targetDir: flags['target-dir'],
+    cargoProfile: checkedBuildName('--cargo-profile', flags['cargo-profile']),
+    target: checkedBuildName('--target', flags.target),
     output: flags.output ?? DEFAULT_REPORT_FILE,
+  };
+}
+
+/** Profile names and target triples: letters, digits, `-`, `_` and `.` (custom target specs aside). */
+function checkedBuildName(
+  flag: string,
+  value: string | undefined,
+): string | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]*$/.test(value)) {
+    throw new UsageError(
+      `${flag} must be a name of letters, digits, '.', '-' and '_', got '${value}'`,
+    );
+  }
+  return value;
+}
+
+/**
+ * The build's cargo profile and target: a flag wins over its variable. Cargo selects the
+ * profile only on its command line (`--release`, `--profile`), so the profile's variable is
+ * this CLI's own; the target is cargo's `CARGO_BUILD_TARGET` (config `build.target`).
+ */
+function buildProfileAndTarget(
+  options: CollectOptions,
+  env: Record<string, string | undefined>,
+): { cargoProfile: string | null; target: string | null } {
+  const fromEnv = (name: string) => {
+    const value = env[name]?.trim();
+    return value ? checkedBuildName(name, value) : undefined;
+  };
+  return {
+    cargoProfile:
+      options.cargoProfile ?? fromEnv('RUST_BUILD_CACHE_CARGO_PROFILE') ?? null,
+    target: options.target ?? fromEnv('CARGO_BUILD_TARGET') ?? null,
   };
 }
 
@@ -189,6 +234,7 @@ async function buildReport(
     dependencies: await readDependencies(system, workspaceDir),
     build: {
       profiles: await readProfiles(system, workspaceDir),
+      ...buildProfileAndTarget(options, system.env),
       env: collectBuildEnv(system.env),
     },
     timings: await readTimings(system, {

@@ -175,6 +175,16 @@ const profileSchema = z.object({
 const buildSchema = z.object({
   /** `[profile.<name>]` of the workspace Cargo.toml, only the keys that matter for caching. */
   profiles: z.record(z.string().min(1).max(100), profileSchema),
+  /**
+   * The cargo profile the build used (`dev`, `release`, a custom one); null or absent when
+   * unknown (reports of older CLIs).
+   */
+  cargoProfile: z.string().min(1).max(100).nullable().optional(),
+  /**
+   * The target triple the build compiled for (`--target` / `CARGO_BUILD_TARGET`); null or
+   * absent when unknown, i.e. the host triple unless the build set one in cargo's config.
+   */
+  target: z.string().min(1).max(200).nullable().optional(),
   env: z.object({
     rustcWrapper: z.string().max(500).nullable(),
     cargoIncremental: z.string().max(50).nullable(),
