@@ -95,6 +95,85 @@ export interface Config {
         };
       };
     };
+    /** Nightly pre-warming of the shared sccache. See the README, "Pre-warming". */
+    prewarm?: {
+      /**
+       * How often the task `rust-build-cache-prewarm-dispatch` looks for schedules whose
+       * cron slot is due. Always runs with `scope: 'global'`; a slot missed while the
+       * backend was down runs once (the latest only). Each claimed run executes in the
+       * background on the replica that claimed it.
+       * @default { frequency: { minutes: 1 }, timeout: { minutes: 5 }, initialDelay: { seconds: 30 } }
+       */
+      dispatchSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * How often a replica executing a run records that it is alive (and notices a
+       * cancel from another replica). Runs whose heartbeat is older than four intervals
+       * are closed as failed ("interrupted: the backend running it stopped"), at start and
+       * on every dispatch tick.
+       * @default 30
+       */
+      heartbeatSeconds?: number;
+      /** The built-in executors; both are off unless enabled. */
+      executors?: {
+        /**
+         * `local`: builds on the Backstage host into a local sccache directory — to try
+         * pre-warming out, or when that directory is the consumers' cache.
+         */
+        local?: {
+          /** @default false */
+          enabled?: boolean;
+          /** Each warm job checks out into a fresh directory under it (removed after). Relative to the backend's working directory. */
+          workDirectory?: string;
+          /** SCCACHE_DIR of the warm builds: the shared cache to fill. */
+          sccacheDir?: string;
+          /** @default cargo (on PATH) */
+          cargoPath?: string;
+          /** @default sccache (on PATH) */
+          sccachePath?: string;
+          /**
+           * Where each repository comes from: a git URL, a local git repository, or a
+           * plain directory (copied; the commit is not checked). Repositories not listed
+           * are cloned from `https://<host>/<owner>/<name>.git`.
+           */
+          sources?: Array<{
+            /** `host/owner/name`, e.g. `github.com/acme/billing`. */
+            repository: string;
+            location: string;
+          }>;
+          /**
+           * Extra environment of the warm builds, e.g. the consumers' RUSTFLAGS and CARGO_*
+           * values: sccache hashes them, and reports only carry their names and hashes.
+           * RUSTC_WRAPPER, CARGO_INCREMENTAL, SCCACHE_DIR, SCCACHE_SERVER_PORT, SCCACHE_PATH
+           * and CARGO_TARGET_DIR are set by the executor.
+           * @visibility secret
+           */
+          env?: { [name: string]: string };
+          /** Seconds a private sccache server lives idle if the backend stops mid-job. @default 600 */
+          sccacheIdleTimeoutSeconds?: number;
+        };
+        /**
+         * `github-actions`: dispatches the pre-warm workflow
+         * (docs/prewarm/rust-build-cache-prewarm.yml) with the `integrations.github`
+         * credentials of the repository's host and follows its run.
+         */
+        githubActions?: {
+          /** @default false */
+          enabled?: boolean;
+          /** Workflow file name (or id). @default rust-build-cache-prewarm.yml */
+          workflow?: string;
+          /** Branch or tag holding the workflow. @default main */
+          ref?: string;
+          /** `host/owner/name` of one central repository holding the workflow; by default the warmed repository's own. */
+          repository?: string;
+          /** @default 30 */
+          pollIntervalSeconds?: number;
+          /** How long to look for the run a dispatch created. @default 300 */
+          runLookupTimeoutSeconds?: number;
+          /** @default 30000 */
+          requestTimeoutMs?: number;
+        };
+      };
+    };
     /**
      * Repository snapshots: what each annotated entity's repository pins on its default
      * branch (toolchain file, Cargo.lock, Cargo.toml profiles, CI caching setup), read with
@@ -117,6 +196,117 @@ export interface Config {
        * @default 4
        */
       concurrency?: number;
+    };
+    /**
+     * The organisation's caching policy, evaluated for every entity with the
+     * `rust-build-cache/workspace` annotation (scorecards, exemptions, and the CLI's
+     * `rust-build-cache check --url`). Validated at start: an invalid policy stops the
+     * backend with a message naming each bad key, e.g.
+     * `rustBuildCache.policy.rules[2].params.threshold: must be between 0 and 1`.
+     * Unknown keys are errors. When not set, the built-in default policy applies
+     * (bronze/silver/gold over 11 rules; see the README).
+     */
+    policy?: {
+      baseline?: {
+        /**
+         * The Rust release the organisation targets, e.g. `1.95.0`. Required by the rule
+         * `toolchain-near-baseline`.
+         */
+        rustRelease?: string;
+      };
+      /**
+       * The built-in rules that apply, each at most once. Rules and their `params`
+       * (defaults in brackets):
+       * - `toolchain-pinned-exact`: rust-toolchain(.toml) pins an exact release, not `stable`.
+       * - `toolchain-near-baseline`: CI's rustc is at most `maxMinorsBehind` [2] minor
+       *   releases behind `baseline.rustRelease`.
+       * - `toolchain-pin-matches-ci`: the committed pin equals the rustc CI used.
+       * - `rustc-wrapper-sccache`: `RUSTC_WRAPPER=sccache` in CI.
+       * - `cargo-incremental-off`: `CARGO_INCREMENTAL=0` in CI.
+       * - `effective-hit-rate`: at least `threshold` [0.8] over the last `runs` [10] CI runs
+       *   with sccache statistics; fewer than `minRuns` [3] gives insufficient-data.
+       * - `cache-errors-bounded`: cache errors + timeouts per run, averaged over the last
+       *   `runs` [10] CI runs, at most `maxMeanPerRun` [1].
+       * - `cache-size-bounded`: `SCCACHE_CACHE_SIZE` set for a local disk cache, or a
+       *   remote backend.
+       * - `rustflags-stable`: one RUSTFLAGS hash over the last `runs` [10] CI runs (at least 2).
+       * - `cargo-lock-committed`: Cargo.lock is committed.
+       * - `reports-fresh`: the latest report is at most `maxAgeDays` [7] days old.
+       * - `prewarm-enrolled`: the entity is enrolled in nightly pre-warming.
+       */
+      rules: Array<{
+        /** One of the rule ids above. */
+        id:
+          | 'toolchain-pinned-exact'
+          | 'toolchain-near-baseline'
+          | 'toolchain-pin-matches-ci'
+          | 'rustc-wrapper-sccache'
+          | 'cargo-incremental-off'
+          | 'effective-hit-rate'
+          | 'cache-errors-bounded'
+          | 'cache-size-bounded'
+          | 'rustflags-stable'
+          | 'cargo-lock-committed'
+          | 'reports-fresh'
+          | 'prewarm-enrolled';
+        /** Overrides the built-in title. */
+        title?: string;
+        description?: string;
+        /**
+         * `error`: a failure is `fail` and makes the entity non-compliant (and fails
+         * `rust-build-cache check`); `warning`: a failure is `warn`.
+         */
+        severity: 'error' | 'warning';
+        /** The rule's parameters (see above); unknown ones are errors. */
+        params?: {
+          maxMinorsBehind?: number;
+          threshold?: number;
+          runs?: number;
+          minRuns?: number;
+          maxMeanPerRun?: number;
+          maxAgeDays?: number;
+        };
+        /**
+         * Which entities the rule applies to; others get `not-applicable`. Every listed
+         * filter must match, any value within a list; compared case-insensitively.
+         */
+        appliesTo?: {
+          /** Entity kinds, e.g. `Component`. */
+          kinds?: string[];
+          /** `spec.type`, e.g. `service`. */
+          types?: string[];
+          /** `metadata.tags`: at least one of them. */
+          tags?: string[];
+          /** Full owner refs, e.g. `group:default/payments`. */
+          owners?: string[];
+          /** `spec.lifecycle`, e.g. `production`. */
+          lifecycles?: string[];
+        };
+        /** Overrides the built-in remediation text. */
+        remediation?: string;
+      }>;
+      /**
+       * Levels, lowest first (e.g. bronze, silver, gold). Cumulative: an entity reaches a
+       * level when every rule of it and of all lower levels passes, is exempt or is not
+       * applicable (`warn` and `insufficient-data` do not count).
+       */
+      levels: Array<{
+        id: string;
+        title: string;
+        /** Ids of configured rules. */
+        rules: string[];
+      }>;
+    };
+    /** Scheduling of the policy scorecards' evaluation (not part of the policy itself). */
+    scorecards?: {
+      /**
+       * When the task `rust-build-cache-policy-evaluation` evaluates every entity (besides
+       * the evaluation of an entity on each of its new reports and snapshots, and a full
+       * evaluation shortly after start while no results are stored). Always runs with
+       * `scope: 'global'`.
+       * @default { frequency: { cron: '30 2 * * *' }, timeout: { minutes: 30 } }
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
   };
 }

@@ -28,6 +28,8 @@ export async function startBenchBackend(options: {
   port: number;
   database: BenchDatabase;
   entities: Entity[];
+  /** More top-level config, e.g. `{ rustBuildCache: { policy } }`. */
+  config?: Record<string, unknown>;
 }): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
   const database =
@@ -57,6 +59,7 @@ export async function startBenchBackend(options: {
       },
     },
     permission: { enabled: false },
+    ...options.config,
   });
 
   const backend = createBackend();

@@ -6,11 +6,14 @@ import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { rustBuildCachePermissions } from '@rust-build-cache/plugin-rust-build-cache-common';
 import {
+  PrewarmExecutor,
   PullProvider,
+  rustBuildCachePrewarmExecutorsExtensionPoint,
   rustBuildCachePullProvidersExtensionPoint,
 } from '@rust-build-cache/plugin-rust-build-cache-node';
 import { readRustBuildCacheConfig } from './config';
 import { DatabaseRustBuildCacheStore } from './database/DatabaseRustBuildCacheStore';
+import { createPolicyFeature } from './policy';
 import { GithubActionsPullProvider } from './pull/github/GithubActionsPullProvider';
 import { PullService } from './pull/PullService';
 import { RepositorySnapshotService } from './snapshot/RepositorySnapshotService';
@@ -20,6 +23,11 @@ import { RetentionService } from './service/RetentionService';
 import { createRouter } from './service/router';
 import { RunQueryService } from './service/RunQueryService';
 import { scheduleTasks } from './service/tasks';
+import { DatabasePrewarmStore } from './prewarm/DatabasePrewarmStore';
+import { createBuiltInPrewarmExecutors } from './prewarm/executors';
+import { readPrewarmDispatchConfig } from './prewarm/prewarmConfig';
+import { createPrewarmRouter } from './prewarm/prewarmRouter';
+import { PrewarmService } from './prewarm/PrewarmService';
 
 /**
  * The rust-build-cache backend: ingests build-cache reports from CI, stores them, links
@@ -44,6 +52,20 @@ export const rustBuildCachePlugin = createBackendPlugin({
       },
     });
 
+    const prewarmExecutors = new Map<string, PrewarmExecutor>();
+    env.registerExtensionPoint(rustBuildCachePrewarmExecutorsExtensionPoint, {
+      addPrewarmExecutor(...executors) {
+        for (const executor of executors) {
+          if (prewarmExecutors.has(executor.id)) {
+            throw new Error(
+              `A pre-warm executor with id '${executor.id}' is already registered`,
+            );
+          }
+          prewarmExecutors.set(executor.id, executor);
+        }
+      },
+    });
+
     env.registerInit({
       deps: {
         logger: coreServices.logger,
@@ -57,6 +79,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
+        lifecycle: coreServices.lifecycle,
       },
       async init({
         logger,
@@ -70,9 +93,20 @@ export const rustBuildCachePlugin = createBackendPlugin({
         scheduler,
         urlReader,
         catalog,
+        lifecycle,
       }) {
         const settings = readRustBuildCacheConfig(config);
         const store = await DatabaseRustBuildCacheStore.create({ database });
+        const policy = await createPolicyFeature({
+          config,
+          database,
+          catalog,
+          auth,
+          httpAuth,
+          permissions,
+          logger,
+          scheduler,
+        });
         const entityLinks = new EntityLinkService({
           store,
           catalog,
@@ -86,7 +120,10 @@ export const rustBuildCachePlugin = createBackendPlugin({
           rollupRetentionDays: settings.rollupRetentionDays,
         });
 
-        const ingestion = new ReportIngestionService(store);
+        const ingestion = new ReportIngestionService(store, {
+          onStored: ({ source }) => policy.onSourceChanged(source),
+          logger,
+        });
         // GitHub Actions is built in (opt-in by config); modules add other providers
         // through the extension point. Module providers come first, so a module can
         // take over repositories that the built-in provider would otherwise pull.
@@ -126,8 +163,30 @@ export const rustBuildCachePlugin = createBackendPlugin({
               auth,
               logger,
               concurrency: settings.snapshot.concurrency,
+              onStored: source => policy.onSourceChanged(source),
             })
           : undefined;
+
+        // Module executors and the built-in ones (enabled by config) share one id space:
+        // a duplicate id throws in PrewarmService.
+        const prewarmSettings = readPrewarmDispatchConfig(config);
+        const prewarm = new PrewarmService({
+          store: new DatabasePrewarmStore(await database.getClient()),
+          reports: store,
+          catalog,
+          auth,
+          logger: logger.child({ feature: 'prewarm' }),
+          executors: [
+            ...prewarmExecutors.values(),
+            ...createBuiltInPrewarmExecutors({ config, logger }),
+          ],
+          ingest: report => ingestion.ingest(report),
+          heartbeatIntervalMs: prewarmSettings.heartbeatIntervalMs,
+        });
+        policy.service.setPrewarmEnrollment(prewarm);
+        // Runs left behind by a backend that stopped (this one, or another replica).
+        await prewarm.recoverInterruptedRuns();
+        lifecycle.addShutdownHook(() => prewarm.shutdown());
 
         permissionsRegistry.addPermissions(rustBuildCachePermissions);
         await scheduleTasks({
@@ -143,7 +202,12 @@ export const rustBuildCachePlugin = createBackendPlugin({
           snapshot: snapshots
             ? { service: snapshots, schedule: settings.snapshot.schedule }
             : undefined,
+          prewarm: {
+            service: prewarm,
+            schedule: prewarmSettings.dispatchSchedule,
+          },
         });
+        await policy.scheduleTasks();
         if (providers.length > 0) {
           logger.info(
             `Pulling reports with: ${providers.map(p => p.id).join(', ')}`,
@@ -160,6 +224,10 @@ export const rustBuildCachePlugin = createBackendPlugin({
             snapshots,
             maxReportBytes: settings.maxReportBytes,
           }),
+        );
+        httpRouter.use(policy.router);
+        httpRouter.use(
+          await createPrewarmRouter({ httpAuth, permissions, prewarm }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

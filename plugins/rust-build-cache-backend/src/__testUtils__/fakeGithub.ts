@@ -23,9 +23,26 @@ export interface FakeRun {
 }
 
 export interface FakeRequest {
+  method: string;
   path: string;
   query: URLSearchParams;
   authorization?: string;
+  /** Parsed JSON body of a POST. */
+  body?: unknown;
+}
+
+/** A run created by a `workflow_dispatch`; tests move it along by setting its fields. */
+export interface FakeDispatchedRun {
+  id: number;
+  workflow: string;
+  ref: string;
+  inputs: Record<string, string>;
+  /** What the workflow's `run-name` made of the inputs. */
+  displayTitle: string;
+  createdAt: string;
+  status: 'queued' | 'in_progress' | 'completed';
+  conclusion: 'success' | 'failure' | 'cancelled' | null;
+  cancelRequested: boolean;
 }
 
 /** A fault for one request: a response to send instead, or `hang` to never answer. */
@@ -38,7 +55,18 @@ const OPERATIONS = {
   listArtifacts: '/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts',
   downloadArtifact:
     '/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}',
+  listWorkflowRuns:
+    '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
+  getRun: '/repos/{owner}/{repo}/actions/runs/{run_id}',
 } as const;
+
+const POST_OPERATIONS = {
+  dispatchWorkflow:
+    '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches',
+  cancelRun: '/repos/{owner}/{repo}/actions/runs/{run_id}/cancel',
+} as const;
+
+type PostOperation = keyof typeof POST_OPERATIONS;
 
 type Operation = keyof typeof OPERATIONS;
 
@@ -47,6 +75,9 @@ type Spec = {
     string,
     {
       get: { responses: Record<string, { headers?: Record<string, unknown> }> };
+      post: {
+        responses: Record<string, { headers?: Record<string, unknown> }>;
+      };
     }
   >;
   components: { examples: Record<string, { value: unknown }> };
@@ -87,6 +118,37 @@ export function responseValidator(operation: Operation): ValidateFunction {
   return validate;
 }
 
+/** Validator of a POST operation's JSON request body. */
+export function requestBodyValidator(
+  operation: PostOperation,
+): ValidateFunction {
+  return schemaValidator(
+    `github#/paths/${pointer(
+      POST_OPERATIONS[operation],
+    )}/post/requestBody/content/application~1json/schema`,
+  );
+}
+
+/** Validator of a POST operation's 200 JSON body. */
+export function postResponseValidator(
+  operation: PostOperation,
+): ValidateFunction {
+  return schemaValidator(
+    `github#/paths/${pointer(
+      POST_OPERATIONS[operation],
+    )}/post/responses/200/content/application~1json/schema`,
+  );
+}
+
+function schemaValidator(ref: string): ValidateFunction {
+  responseValidator('listRuns');
+  const validate = ajv!.getSchema(ref);
+  if (!validate) {
+    throw new Error(`No schema at ${ref}`);
+  }
+  return validate;
+}
+
 function example<T>(name: string): T {
   return JSON.parse(JSON.stringify(openapi.components.examples[name].value));
 }
@@ -97,6 +159,15 @@ function example<T>(name: string): T {
  */
 export class FakeGithub {
   readonly runs: FakeRun[] = [];
+  /** Runs created by workflow dispatches, oldest first. */
+  readonly dispatchedRuns: FakeDispatchedRun[] = [];
+  /** The workflow's `run-name`; GitHub's default is the workflow name. */
+  runName: (inputs: Record<string, string>) => string = inputs =>
+    `prewarm ${inputs['job-id']}`;
+  /** Answer dispatches asking for `return_run_details` with 200 and the run (github.com). */
+  returnRunDetails = false;
+  /** Workflow file names that exist; dispatches to others get 404. */
+  readonly workflows = new Set<string>(['rust-build-cache-prewarm.yml']);
   readonly requests: FakeRequest[] = [];
   /** Responses that broke GitHub's description; a test passing with any is wrong. */
   readonly schemaViolations: string[] = [];
@@ -135,11 +206,32 @@ export class FakeGithub {
   }
 
   private handle(req: IncomingMessage, res: ServerResponse) {
+    const chunks: Buffer[] = [];
+    req.on('data', chunk => chunks.push(chunk));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      let body: unknown = undefined;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        body = text;
+      }
+      this.handleRequest(req, res, body);
+    });
+  }
+
+  private handleRequest(
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: unknown,
+  ) {
     const url = new URL(req.url ?? '/', this.baseUrl);
     const request: FakeRequest = {
+      method: req.method ?? 'GET',
       path: url.pathname,
       query: url.searchParams,
       authorization: req.headers.authorization,
+      body,
     };
     this.requests.push(request);
     const fault = this.fault(request);
@@ -165,7 +257,50 @@ export class FakeGithub {
       new RegExp(`^${repoPrefix}/artifacts/(\\d+)/(\\w+)$`),
     );
     const blob = path.match(/^\/blobs\/(\d+)$/);
-    if (path === `${repoPrefix}/runs`) {
+    const dispatch = path.match(
+      new RegExp(`^${repoPrefix}/workflows/([^/]+)/dispatches$`),
+    );
+    const workflowRuns = path.match(
+      new RegExp(`^${repoPrefix}/workflows/([^/]+)/runs$`),
+    );
+    const oneRun = path.match(new RegExp(`^${repoPrefix}/runs/(\\d+)$`));
+    const cancel = path.match(new RegExp(`^${repoPrefix}/runs/(\\d+)/cancel$`));
+    if (request.method === 'POST') {
+      if (dispatch) {
+        this.dispatch(res, decodeURIComponent(dispatch[1]), body);
+      } else if (cancel) {
+        const run = this.dispatchedRuns.find(r => r.id === Number(cancel[1]));
+        if (run) run.cancelRequested = true;
+        if (run) this.checkPostStatus('cancelRun', 202);
+        res.writeHead(run ? 202 : 404, { 'content-type': 'application/json' });
+        res.end('{}');
+      } else {
+        res.writeHead(404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ message: 'Not Found' }));
+      }
+      return;
+    }
+    if (workflowRuns) {
+      this.sendJson(
+        res,
+        'listWorkflowRuns',
+        this.listWorkflowRuns(
+          decodeURIComponent(workflowRuns[1]),
+          url.searchParams,
+        ),
+      );
+    } else if (
+      oneRun &&
+      this.dispatchedRuns.some(r => r.id === Number(oneRun[1]))
+    ) {
+      this.sendJson(
+        res,
+        'getRun',
+        this.toWorkflowRun(
+          this.dispatchedRuns.find(r => r.id === Number(oneRun[1]))!,
+        ),
+      );
+    } else if (path === `${repoPrefix}/runs`) {
       this.sendJson(res, 'listRuns', this.listRuns(url.searchParams));
     } else if (artifactsOfRun) {
       this.sendJson(
@@ -229,6 +364,118 @@ export class FakeGithub {
           run_started_at: run.createdAt,
         })),
     };
+  }
+
+  private dispatch(res: ServerResponse, workflow: string, body: unknown) {
+    const validate = requestBodyValidator('dispatchWorkflow');
+    if (!validate(body)) {
+      this.schemaViolations.push(
+        `dispatchWorkflow request: ${JSON.stringify(validate.errors)}`,
+      );
+      res.writeHead(422, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: 'Invalid request' }));
+      return;
+    }
+    if (!this.workflows.has(workflow)) {
+      // GitHub answers 404 for an unknown workflow (not in its description).
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ message: 'Not Found' }));
+      return;
+    }
+    const request = body as {
+      ref: string;
+      inputs?: Record<string, unknown>;
+      return_run_details?: boolean;
+    };
+    const inputs = Object.fromEntries(
+      Object.entries(request.inputs ?? {}).map(([k, v]) => [k, String(v)]),
+    );
+    const run: FakeDispatchedRun = {
+      id: 9000 + this.dispatchedRuns.length + 1,
+      workflow,
+      ref: request.ref,
+      inputs,
+      displayTitle: this.runName(inputs),
+      createdAt: new Date().toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      status: 'queued',
+      conclusion: null,
+      cancelRequested: false,
+    };
+    this.dispatchedRuns.push(run);
+    if (this.returnRunDetails && request.return_run_details) {
+      const details = {
+        workflow_run_id: run.id,
+        run_url: `${this.apiBaseUrl}/repos/${this.owner}/${this.repo}/actions/runs/${run.id}`,
+        html_url: this.htmlUrl(run.id),
+      };
+      const validateResponse = postResponseValidator('dispatchWorkflow');
+      if (!validateResponse(details)) {
+        this.schemaViolations.push(
+          `dispatchWorkflow: ${JSON.stringify(validateResponse.errors)}`,
+        );
+      }
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(details));
+      return;
+    }
+    this.checkPostStatus('dispatchWorkflow', 204);
+    res.writeHead(204).end();
+  }
+
+  private htmlUrl(runId: number): string {
+    return `https://github.com/${this.owner}/${this.repo}/actions/runs/${runId}`;
+  }
+
+  private listWorkflowRuns(workflow: string, query: URLSearchParams) {
+    const created = query.get('created');
+    const since = created?.startsWith('>=') ? Date.parse(created.slice(2)) : 0;
+    if (Number.isNaN(since)) {
+      throw new Error(`Unexpected run query ${query}`);
+    }
+    const event = query.get('event');
+    const matching = this.dispatchedRuns
+      .filter(
+        run =>
+          run.workflow === workflow &&
+          (!event || event === 'workflow_dispatch') &&
+          Date.parse(run.createdAt) >= since,
+      )
+      .reverse();
+    return {
+      total_count: matching.length,
+      workflow_runs: matching.map(run => this.toWorkflowRun(run)),
+    };
+  }
+
+  private toWorkflowRun(run: FakeDispatchedRun) {
+    const template = example<{ workflow_runs: Array<Record<string, unknown>> }>(
+      'workflow-run-paginated',
+    ).workflow_runs[0];
+    return {
+      ...template,
+      id: run.id,
+      name: 'rust-build-cache pre-warm',
+      display_title: run.displayTitle,
+      event: 'workflow_dispatch',
+      head_branch: run.ref,
+      path: `.github/workflows/${run.workflow}`,
+      run_number: run.id,
+      status: run.status,
+      conclusion: run.conclusion,
+      html_url: this.htmlUrl(run.id),
+      created_at: run.createdAt,
+      updated_at: run.createdAt,
+      run_started_at: run.createdAt,
+    };
+  }
+
+  private checkPostStatus(operation: PostOperation, status: number) {
+    const responses = openapi.paths[POST_OPERATIONS[operation]].post.responses;
+    if (!responses[String(status)]) {
+      this.schemaViolations.push(
+        `${operation}: status ${status} is not documented`,
+      );
+    }
   }
 
   private listArtifacts(runId: number, query: URLSearchParams) {

@@ -67,4 +67,68 @@ describe.each(databases.eachSupportedId())('migrations (%s)', databaseId => {
     await knex.migrate.latest({ directory: migrationsDir });
     expect(await existingTables()).toEqual(TABLES);
   });
+
+  it('creates the policy scorecard tables and undoes them by name', async () => {
+    const policyTables = [
+      'policy_results',
+      'policy_result_details',
+      'policy_daily_snapshots',
+      'policy_exemptions',
+      'policy_exemption_audit',
+    ];
+    const have = () =>
+      Promise.all(policyTables.map(table => knex.schema.hasTable(table)));
+    await knex.migrate.latest({ directory: migrationsDir });
+    expect(await have()).toEqual([true, true, true, true, true]);
+    const snapshot = { entity_ref: 'component:default/a', day: '2026-11-27' };
+    const counts = { passed: 1, failed: 0, warned: 0, exempt: 0 };
+    const row = {
+      ...snapshot,
+      ...counts,
+      not_applicable: 0,
+      insufficient_data: 0,
+      failing_rule_ids_json: '[]',
+    };
+    await knex('policy_daily_snapshots').insert(row);
+    await expect(
+      knex('policy_daily_snapshots').insert(row),
+    ).rejects.toHaveProperty('message', expect.stringMatching(/unique/i));
+    await knex.migrate.down({
+      directory: migrationsDir,
+      name: '20261128100000_policy_scorecards.js',
+    });
+    expect(await have()).toEqual([false, false, false, false, false]);
+  });
+
+  it('creates the pre-warm tables, where a cron slot of a schedule is claimed once', async () => {
+    const prewarmTables = ['prewarm_schedules', 'prewarm_runs', 'prewarm_jobs'];
+    const have = () =>
+      Promise.all(prewarmTables.map(table => knex.schema.hasTable(table)));
+    await knex.migrate.latest({ directory: migrationsDir });
+    expect(await have()).toEqual([true, true, true]);
+    const run = (id: string, slot: Date | null) => ({
+      id,
+      schedule_id: 's1',
+      schedule_name: 'Nightly',
+      trigger: slot ? 'schedule' : 'manual',
+      executor_id: 'local',
+      concurrency: 1,
+      time_limit_minutes: 60,
+      state: 'queued',
+      scheduled_for: slot,
+      queued_at: new Date('2026-11-28T03:00:00Z'),
+    });
+    const slot = new Date('2026-11-28T03:00:00Z');
+    await knex('prewarm_runs').insert(run('r1', slot));
+    await expect(
+      knex('prewarm_runs').insert(run('r2', slot)),
+    ).rejects.toHaveProperty('message', expect.stringMatching(/unique/i));
+    // Manual runs have no slot and never collide.
+    await knex('prewarm_runs').insert([run('r3', null), run('r4', null)]);
+    await knex.migrate.down({
+      directory: migrationsDir,
+      name: '20261128110000_prewarm.js',
+    });
+    expect(await have()).toEqual([false, false, false]);
+  });
 });

@@ -85,14 +85,20 @@ describe.each(databases.eachSupportedId())(
 
     it('migrates the pull tables down again', async () => {
       const directory = `${__dirname}/../../migrations`;
-      // The snapshot migration comes after the pull state's: it goes down first.
-      await knex.migrate.down({ directory });
+      // Later migrations stay: each is undone by name.
+      await knex.migrate.down({
+        directory,
+        name: '20261127180000_repository_snapshots.js',
+      });
       expect(await knex.schema.hasTable('repository_snapshots')).toBe(false);
       expect(await knex.schema.hasTable('repository_snapshot_changes')).toBe(
         false,
       );
       expect(await knex.schema.hasTable('pull_cursors')).toBe(true);
-      await knex.migrate.down({ directory });
+      await knex.migrate.down({
+        directory,
+        name: '20261127120000_pull_state.js',
+      });
       expect(await knex.schema.hasTable('pull_cursors')).toBe(false);
       expect(await knex.schema.hasTable('entity_pull_status')).toBe(false);
       expect(await knex.schema.hasTable('reports')).toBe(true);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
   BuildCacheReport,
@@ -14,9 +15,22 @@ import {
 } from '../database/RustBuildCacheStore';
 import { reportSourceKey } from './reportSources';
 
+/** Told about each newly stored report, after it is linked; must not throw. */
+export type ReportStoredListener = (stored: {
+  id: string;
+  source: ReportSourceKey;
+}) => Promise<void>;
+
 /** Validates pushed reports and stores them once per CI job run. */
 export class ReportIngestionService {
-  constructor(private readonly store: RustBuildCacheStore) {}
+  constructor(
+    private readonly store: RustBuildCacheStore,
+    private readonly options: {
+      /** E.g. the policy's incremental evaluation; a failure is logged, never fails the ingest. */
+      onStored?: ReportStoredListener;
+      logger?: LoggerService;
+    } = {},
+  ) {}
 
   /** Stores a report; a report of an already stored job run returns that run's id. */
   async ingest(body: unknown): Promise<IngestReportResponse> {
@@ -31,6 +45,15 @@ export class ReportIngestionService {
     const entityRef = await this.store.getLinkedEntityRef({
       source: run.source,
     });
+    if (created && this.options.onStored) {
+      try {
+        await this.options.onStored({ id, source: run.source });
+      } catch (error) {
+        this.options.logger?.warn(
+          `A listener of stored report ${id} failed: ${error}`,
+        );
+      }
+    }
     return { id, created, entityRef: entityRef ?? null };
   }
 }

@@ -8,11 +8,13 @@ import { EntityLinkService } from './EntityLinkService';
 import { RetentionService } from './RetentionService';
 import { PullService } from '../pull/PullService';
 import { RepositorySnapshotService } from '../snapshot/RepositorySnapshotService';
+import { PrewarmService } from '../prewarm/PrewarmService';
 
 export const ENTITY_LINKS_TASK_ID = 'rust-build-cache-refresh-entity-links';
 export const RETENTION_TASK_ID = 'rust-build-cache-retention';
 export const PULL_TASK_ID = 'rust-build-cache-pull';
 export const SNAPSHOT_TASK_ID = 'rust-build-cache-snapshot';
+export const PREWARM_DISPATCH_TASK_ID = 'rust-build-cache-prewarm-dispatch';
 
 const RETENTION_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { hours: 24 },
@@ -38,6 +40,11 @@ export async function scheduleTasks(options: {
     service: RepositorySnapshotService;
     schedule: SchedulerServiceTaskScheduleDefinition;
   };
+  /** Dispatches due pre-warm schedules; always global scope. */
+  prewarm?: {
+    service: PrewarmService;
+    schedule: SchedulerServiceTaskScheduleDefinition;
+  };
 }): Promise<void> {
   const {
     scheduler,
@@ -47,6 +54,7 @@ export async function scheduleTasks(options: {
     retention,
     pull,
     snapshot,
+    prewarm,
   } = options;
 
   // No initial delay: a fresh installation links entities right at startup.
@@ -107,6 +115,29 @@ export async function scheduleTasks(options: {
         } catch (error) {
           throw new ForwardedError(
             'Reading repository snapshots failed',
+            error,
+          );
+        }
+      },
+    });
+  }
+
+  if (prewarm) {
+    await scheduler.scheduleTask({
+      id: PREWARM_DISPATCH_TASK_ID,
+      ...prewarm.schedule,
+      scope: 'global',
+      fn: async () => {
+        try {
+          // Claims and plans due runs; their jobs execute in the background, bounded by
+          // each schedule's time limit, so this tick never waits for a build.
+          const { runIds } = await prewarm.service.dispatch();
+          if (runIds.length > 0) {
+            logger.info(`Dispatched pre-warm runs ${runIds.join(', ')}`);
+          }
+        } catch (error) {
+          throw new ForwardedError(
+            'Dispatching pre-warm schedules failed',
             error,
           );
         }

@@ -61,6 +61,8 @@ export class RepositorySnapshotService {
       /** Repository workspaces read at the same time. */
       concurrency: number;
       now?: () => Date;
+      /** Told about each stored snapshot (e.g. the policy's incremental evaluation); must not throw. */
+      onStored?: (source: ReportSourceKey) => Promise<void>;
     },
   ) {}
 
@@ -182,6 +184,13 @@ export class RepositorySnapshotService {
       snapshot: stored,
       changes,
     });
+    try {
+      await this.options.onStored?.(target.source);
+    } catch (error) {
+      this.options.logger.warn(
+        `A listener of the snapshot of ${target.source.repository} failed: ${error}`,
+      );
+    }
     return stored;
   }
 

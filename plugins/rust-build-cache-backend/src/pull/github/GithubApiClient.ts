@@ -53,6 +53,14 @@ export class GithubApiClient {
     return (await response.json()) as T;
   }
 
+  /**
+   * POSTs a JSON body once: a POST that starts something (a workflow dispatch) is not
+   * retried, because a lost response does not tell whether GitHub acted on it.
+   */
+  async postJson(path: string, body: unknown): Promise<Response> {
+    return this.request(path, { method: 'POST', body: JSON.stringify(body) });
+  }
+
   /** Follows GitHub's redirect to the blob store; refuses bodies over `maxBytes`. */
   async download(path: string, maxBytes: number): Promise<Buffer> {
     const response = await this.request(path);
@@ -84,10 +92,15 @@ export class GithubApiClient {
     return Buffer.concat(chunks);
   }
 
-  private async request(path: string): Promise<Response> {
+  private async request(
+    path: string,
+    init?: { method: 'POST'; body: string },
+  ): Promise<Response> {
     const { host, retry, rateLimits } = this.options;
+    const method = init?.method ?? 'GET';
+    const maxAttempts = init ? 1 : retry.maxAttempts;
     let lastFailure = '';
-    for (let attempt = 1; attempt <= retry.maxAttempts; attempt++) {
+    for (let attempt = 1; attempt <= maxAttempts; attempt++) {
       const limitedUntil = rateLimits.get(host);
       if (limitedUntil && limitedUntil.getTime() > Date.now()) {
         throw new GithubRateLimitError(host, limitedUntil);
@@ -100,7 +113,7 @@ export class GithubApiClient {
       }
       let response: Response;
       try {
-        response = await this.fetchOnce(path);
+        response = await this.fetchOnce(path, init);
       } catch (error) {
         if (this.options.signal?.aborted) {
           throw error;
@@ -132,11 +145,16 @@ export class GithubApiClient {
       return response;
     }
     throw new GithubTransientError(
-      `GET ${path} failed after ${retry.maxAttempts} attempts: ${lastFailure}`,
+      `${method} ${path} failed after ${maxAttempts} attempt${
+        maxAttempts === 1 ? '' : 's'
+      }: ${lastFailure}`,
     );
   }
 
-  private async fetchOnce(path: string): Promise<Response> {
+  private async fetchOnce(
+    path: string,
+    init?: { method: 'POST'; body: string },
+  ): Promise<Response> {
     const { apiBaseUrl, repositoryUrl, credentials, retry, signal } =
       this.options;
     const { headers } = await credentials.getCredentials({
@@ -144,10 +162,13 @@ export class GithubApiClient {
     });
     const timeout = AbortSignal.timeout(retry.requestTimeoutMs);
     return fetch(`${apiBaseUrl.replace(/\/+$/, '')}${path}`, {
+      method: init?.method ?? 'GET',
+      body: init?.body,
       headers: {
         ...headers,
         Accept: 'application/vnd.github+json',
         'X-GitHub-Api-Version': '2022-11-28',
+        ...(init ? { 'Content-Type': 'application/json' } : {}),
       },
       signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
     });

@@ -1,0 +1,3 @@
+fn main() {
+    println!("{}", billing_api::answer());
+}

@@ -1,0 +1,3 @@
+fn main() {
+    println!("{}", ledger_worker::answer());
+}

@@ -1,0 +1,3 @@
+fn main() {
+    println!("{}", rate_limiter::answer());
+}

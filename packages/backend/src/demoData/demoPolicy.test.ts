@@ -1,0 +1,201 @@
+import { join } from 'node:path';
+import { rootConfigServiceFactory } from '@backstage/backend-defaults/rootConfig';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import rustBuildCachePlugin from '@rust-build-cache/plugin-rust-build-cache-backend';
+import type {
+  EntityScorecard,
+  PolicyResponse,
+  ScorecardSummary,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
+import request from 'supertest';
+import demoDataModule from './demoDataModule';
+import { buildDemoReports } from './demoReports';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+type Entity = NonNullable<
+  NonNullable<Parameters<typeof catalogServiceMock>[0]>['entities']
+>[number];
+
+/** The demo services of examples/entities.yaml (the catalog the demo backend loads). */
+function demoService(
+  name: string,
+  slug: string,
+  workspace: string,
+  spec: { lifecycle: string; owner: string },
+  tags: string[],
+): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      tags,
+      annotations: {
+        'github.com/project-slug': slug,
+        'rust-build-cache/workspace': workspace,
+      },
+    },
+    spec: { type: 'service', ...spec },
+  };
+}
+
+const entities = [
+  demoService(
+    'billing-api',
+    'acme-demo/billing-api',
+    '.',
+    { lifecycle: 'production', owner: 'payments' },
+    ['rust', 'http'],
+  ),
+  demoService(
+    'ledger-worker',
+    'acme-demo/ledger-worker',
+    '.',
+    { lifecycle: 'production', owner: 'payments' },
+    ['rust', 'worker'],
+  ),
+  demoService(
+    'search-indexer',
+    'acme-demo/search-indexer',
+    '.',
+    { lifecycle: 'experimental', owner: 'search' },
+    ['rust', 'batch'],
+  ),
+  demoService(
+    'edge-gateway',
+    'acme-demo/platform-monorepo',
+    'services/gateway',
+    { lifecycle: 'production', owner: 'platform' },
+    ['rust', 'http'],
+  ),
+  demoService(
+    'rate-limiter',
+    'acme-demo/platform-monorepo',
+    'services/limiter',
+    { lifecycle: 'production', owner: 'platform' },
+    ['rust'],
+  ),
+];
+
+const BASE = '/api/rust-build-cache';
+const asUser = mockCredentials.user.header();
+
+describe('the demo policy of app-config.yaml', () => {
+  it('evaluates the seeded demo services to a mix of results', async () => {
+    const appConfig = join(
+      __dirname,
+      '..',
+      '..',
+      '..',
+      '..',
+      'app-config.yaml',
+    );
+    const { server } = await startTestBackend({
+      features: [
+        rustBuildCachePlugin,
+        demoDataModule,
+        // The real app-config.yaml: its policy, demo data on, snapshots off.
+        rootConfigServiceFactory({
+          argv: ['node', 'backend', '--config', appConfig],
+          watch: false,
+        }),
+        // In memory, not the file database that app-config.yaml names.
+        mockServices.database.factory({
+          knex: await databases.init('SQLITE_3'),
+        }),
+        catalogServiceMock.factory({ entities }),
+        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+      ],
+    });
+    const policy: PolicyResponse = (
+      await request(server)
+        .get(`${BASE}/policy`)
+        .set('Authorization', asUser)
+        .expect(200)
+    ).body;
+    expect(policy.source).toBe('config');
+
+    // Seeding and the evaluation of each stored report run in the background: wait until
+    // every service has been evaluated with its latest demo run.
+    const latestRun = new Map<string, string>();
+    for (const report of buildDemoReports(new Date())) {
+      latestRun.set(
+        report.source.repository.name + report.source.workspacePath,
+        report.source.ci.runId,
+      );
+    }
+    const cards = new Map<string, EntityScorecard>();
+    for (
+      let attempt = 0;
+      attempt < 200 && cards.size < entities.length;
+      attempt++
+    ) {
+      for (const entity of entities) {
+        const { body } = await request(server)
+          .get(
+            `${BASE}/entities/default/component/${entity.metadata.name}/scorecard`,
+          )
+          .set('Authorization', asUser)
+          .expect(200);
+        const card: EntityScorecard | null = body.scorecard;
+        const annotations = entity.metadata.annotations!;
+        const key =
+          annotations['github.com/project-slug'].split('/')[1] +
+          annotations['rust-build-cache/workspace'];
+        const fresh = card?.results.find(r => r.ruleId === 'reports-fresh');
+        if (fresh?.evidence.runIds[0] === latestRun.get(key)) {
+          cards.set(entity.metadata.name, card!);
+        }
+      }
+      if (cards.size < entities.length) {
+        await new Promise(resolve => setTimeout(resolve, 250));
+      }
+    }
+    expect([...cards.keys()].sort()).toEqual(
+      entities.map(e => e.metadata.name).sort(),
+    );
+
+    // eslint-disable-next-line no-console
+    console.log(
+      [...cards.values()]
+        .map(
+          card =>
+            `${card.entityRef}: ${card.level ?? 'none'} — ${card.results
+              .filter(r => r.result !== 'pass')
+              .map(r => `${r.ruleId}=${r.result}`)
+              .join(', ')}`,
+        )
+        .join('\n'),
+    );
+    const outcomes = new Set(
+      [...cards.values()].flatMap(card => card.results.map(r => r.result)),
+    );
+    // A mix: rules pass, fail and warn across the demo services.
+    for (const outcome of ['pass', 'fail', 'warn']) {
+      expect(outcomes.has(outcome as never)).toBe(true);
+    }
+    const levels = [...cards.values()].map(card => card.level);
+    // Not all services reach the same level.
+    expect(new Set(levels).size).toBeGreaterThan(1);
+
+    const summary: ScorecardSummary = (
+      await request(server)
+        .get(`${BASE}/scorecards/summary`)
+        .set('Authorization', asUser)
+        .expect(200)
+    ).body;
+    expect(summary.entities).toBe(entities.length);
+    expect(summary.compliant).toBeGreaterThan(0);
+    expect(summary.compliant).toBeLessThan(entities.length);
+  });
+});

@@ -1,0 +1,204 @@
+import {
+  BuildCacheReport,
+  PolicyRepositoryFacts,
+  PolicyResultCounts,
+  PolicyRuleId,
+  RuleEvidence,
+  RuleOutcome,
+  RuleSeverity,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
+import { ReportSourceKey } from '../database/RustBuildCacheStore';
+
+/**
+ * One rule's stored result: what the evaluation found. The policy's texts (title,
+ * description, remediation) are not stored; they are added from the policy when read.
+ */
+export interface StoredRuleResult {
+  ruleId: PolicyRuleId;
+  severity: RuleSeverity;
+  result: RuleOutcome;
+  summary: string;
+  evidence: RuleEvidence;
+}
+
+/** The current evaluation of one entity. */
+export interface StoredPolicyResult {
+  /** Lower-case entity ref. */
+  entityRef: string;
+  owner: string | null;
+  level: string | null;
+  nextLevel: { id: string; blockingRuleIds: string[] } | null;
+  counts: PolicyResultCounts;
+  results: StoredRuleResult[];
+  evaluatedAt: Date;
+}
+
+/** A row of the entity table: the stored result without the per-rule details. */
+export interface PolicyResultRow {
+  entityRef: string;
+  owner: string | null;
+  level: string | null;
+  counts: PolicyResultCounts;
+  outcomes: Partial<Record<PolicyRuleId, RuleOutcome>>;
+  evaluatedAt: Date;
+}
+
+/** Filters of the entity table; unset ones do not filter. */
+export interface PolicyResultFilter {
+  /** Lower-case entity ref of the owner. */
+  owner?: string;
+  /** With `result`: entities whose result for this rule is `result`; alone: fail or warn. */
+  ruleId?: PolicyRuleId;
+  /** Alone: entities with at least one rule of this outcome. */
+  result?: RuleOutcome;
+  /** The highest level reached equals this one; `null` for entities below every level. */
+  level?: string | null;
+}
+
+/** The current results counted per (owner, level), and per rule and outcome. */
+export interface ResultSummary {
+  groups: Array<{
+    owner: string | null;
+    level: string | null;
+    entities: number;
+    /** Entities without a failing rule of severity `error`. */
+    compliant: number;
+    /** Rules that fail, summed over the entities. */
+    failed: number;
+    warned: number;
+    lastEvaluatedAt: Date | null;
+  }>;
+  ruleOutcomes: Map<PolicyRuleId, PolicyResultCounts>;
+}
+
+/** Per UTC day and level: how many entities, and how many had no failing error rule. */
+export interface DailyLevelCount {
+  day: string;
+  level: string | null;
+  entities: number;
+  compliant: number;
+}
+
+export interface StoredExemption {
+  id: string;
+  entityRef: string;
+  ruleId: PolicyRuleId;
+  reason: string;
+  author: string;
+  createdAt: Date;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  revokedBy: string | null;
+}
+
+export type ExemptionStateFilter = 'active' | 'expired' | 'revoked' | 'all';
+
+export interface StoredExemptionAuditEntry {
+  id: string;
+  exemptionId: string;
+  entityRef: string;
+  ruleId: PolicyRuleId;
+  action: 'created' | 'revoked';
+  actor: string;
+  at: Date;
+  details: Record<string, string | null>;
+}
+
+/** Persistence of policy results, their daily snapshots, exemptions and their audit log. */
+export interface PolicyStore {
+  /**
+   * The recent reports of each source, newest first: its last `ciRuns` CI reports plus
+   * its latest report of every other kind. Keyed by {@link sourceKeyString}.
+   */
+  listRecentReports(options: {
+    sources: ReportSourceKey[];
+    ciRuns: number;
+  }): Promise<Map<string, BuildCacheReport[]>>;
+
+  /** What the latest repository snapshot of each source says, keyed by {@link sourceKeyString}. */
+  getRepositoryFacts(options: {
+    sources: ReportSourceKey[];
+  }): Promise<Map<string, PolicyRepositoryFacts>>;
+
+  /** Every entity linked to a source (several entities may share one workspace). */
+  listLinkedEntityRefs(options: { source: ReportSourceKey }): Promise<string[]>;
+
+  /**
+   * Upserts the current results and the snapshot of `day` of each entity, in one
+   * transaction.
+   */
+  saveEvaluations(options: {
+    results: StoredPolicyResult[];
+    day: string;
+  }): Promise<void>;
+
+  /** Drops the current results of these entities; returns how many there were. */
+  deleteResults(options: { entityRefs: string[] }): Promise<number>;
+
+  /** Every entity ref with a current result. */
+  listResultEntityRefs(): Promise<string[]>;
+
+  getResult(options: {
+    entityRef: string;
+  }): Promise<StoredPolicyResult | undefined>;
+
+  /** Matching rows by entity ref; all of them without `limit`. */
+  listResultRows(options: {
+    filter: PolicyResultFilter;
+    limit?: number;
+    offset?: number;
+  }): Promise<{ items: PolicyResultRow[]; total: number }>;
+
+  /**
+   * Changes whenever a current result is written or deleted: how many there are and the
+   * latest evaluation time. Cheap, for caching what is computed from all results.
+   */
+  resultsVersion(): Promise<string>;
+
+  /** Counts over all current results, without reading them one by one. */
+  summarise(options: { ruleIds: PolicyRuleId[] }): Promise<ResultSummary>;
+
+  /** Daily snapshots from `fromDay` on, counted per day and level. */
+  countDailySnapshots(options: { fromDay: string }): Promise<DailyLevelCount[]>;
+
+  /** Deletes daily snapshots of days before `day`; returns how many. */
+  deleteDailySnapshotsBefore(options: { day: string }): Promise<number>;
+
+  /** Creates the exemption and its `created` audit entry in one transaction. */
+  createExemption(options: {
+    exemption: Omit<StoredExemption, 'revokedAt' | 'revokedBy'>;
+  }): Promise<StoredExemption>;
+
+  /**
+   * Revokes the exemption and writes its `revoked` audit entry in one transaction.
+   * @throws NotFoundError for an unknown id, ConflictError when already revoked.
+   */
+  revokeExemption(options: {
+    id: string;
+    actor: string;
+    at: Date;
+    reason: string | null;
+  }): Promise<StoredExemption>;
+
+  getExemption(options: { id: string }): Promise<StoredExemption | undefined>;
+
+  /** Newest first; `state` is judged at `now`. */
+  listExemptions(options: {
+    entityRefs?: string[];
+    ruleId?: string;
+    state: ExemptionStateFilter;
+    now: Date;
+  }): Promise<StoredExemption[]>;
+
+  /** Newest first. */
+  listExemptionAudit(options: {
+    entityRef?: string;
+    limit: number;
+    offset: number;
+  }): Promise<{ items: StoredExemptionAuditEntry[]; total: number }>;
+}
+
+/** The key of a source in the maps of {@link PolicyStore}. */
+export function sourceKeyString(source: ReportSourceKey): string {
+  return JSON.stringify([source.repository, source.workspacePath]);
+}

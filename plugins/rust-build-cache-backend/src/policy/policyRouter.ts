@@ -1,0 +1,243 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  POLICY_RULE_IDS,
+  rustBuildCacheExemptionManagePermission,
+  rustBuildCacheReadPermission,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { ExemptionService } from './ExemptionService';
+import { PolicyService } from './PolicyService';
+import { PolicyResultFilter } from './PolicyStore';
+
+const OUTCOMES = [
+  'pass',
+  'fail',
+  'warn',
+  'not-applicable',
+  'insufficient-data',
+  'exempt',
+] as const;
+
+const entityParams = z.object({
+  namespace: z.string().min(1),
+  kind: z.string().min(1),
+  name: z.string().min(1),
+});
+
+/**
+ * Filters of the entity table. `level=none` selects the entities below every level;
+ * `ruleId` alone selects the entities that fail or warn on that rule.
+ */
+const filterQuery = z.object({
+  owner: z.string().min(1).optional(),
+  ruleId: z.enum(POLICY_RULE_IDS).optional(),
+  result: z.enum(OUTCOMES).optional(),
+  level: z.string().min(1).optional(),
+});
+
+const pageQuery = filterQuery.extend({
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+const trendQuery = z.object({
+  days: z.coerce.number().int().min(1).max(365).default(90),
+});
+
+const exemptionsQuery = z.object({
+  entityRef: z.string().min(1).optional(),
+  ruleId: z.string().min(1).optional(),
+  state: z.enum(['active', 'expired', 'revoked', 'all']).default('all'),
+});
+
+const auditQuery = z.object({
+  entityRef: z.string().min(1).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+const createExemptionBody = z.object({
+  entityRef: z
+    .string({ error: 'must be a string' })
+    .trim()
+    .min(1, 'must not be empty'),
+  ruleId: z.string({ error: 'must be a string' }).min(1, 'must not be empty'),
+  reason: z
+    .string({ error: 'must be a string' })
+    .trim()
+    .min(1, 'must not be empty')
+    .max(2000, 'must be at most 2000 characters'),
+  expiresAt: z.iso.datetime({
+    offset: true,
+    error: 'must be an ISO 8601 date and time, e.g. 2027-01-31T00:00:00Z',
+  }),
+});
+
+const revokeBody = z.object({
+  reason: z.string().max(2000, 'must be at most 2000 characters').optional(),
+});
+
+const exemptionParams = z.object({ id: z.uuid('must be an exemption id') });
+
+/** The routes of the policy scorecards and exemptions; see `policyTypes.ts` in -common. */
+export async function createPolicyRouter(options: {
+  httpAuth: HttpAuthService;
+  auth: AuthService;
+  permissions: PermissionsService;
+  policy: PolicyService;
+  exemptions: ExemptionService;
+}): Promise<express.Router> {
+  const { httpAuth, auth, permissions, policy, exemptions } = options;
+  const router = Router();
+  // Only on this router's POST routes: other routers of the plugin read their own bodies.
+  const json = express.json({ limit: '64kb' });
+
+  const requirePermission = async (
+    req: Request,
+    permission: BasicPermission,
+  ): Promise<BackstageCredentials> => {
+    const credentials = await httpAuth.credentials(req);
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result === AuthorizeResult.DENY) {
+      throw new NotAllowedError('Unauthorized');
+    }
+    return credentials;
+  };
+  const requireRead = (req: Request) =>
+    requirePermission(req, rustBuildCacheReadPermission);
+
+  /** The user entity ref of a user; the subject of a service. */
+  const actorOf = (credentials: BackstageCredentials): string => {
+    if (auth.isPrincipal(credentials, 'user')) {
+      return credentials.principal.userEntityRef;
+    }
+    if (auth.isPrincipal(credentials, 'service')) {
+      return credentials.principal.subject;
+    }
+    return 'unknown';
+  };
+
+  router.get('/policy', async (req, res) => {
+    await requireRead(req);
+    res.json(policy.getPolicy());
+  });
+
+  router.get('/scorecards/summary', async (req, res) => {
+    await requireRead(req);
+    res.json(await policy.getSummary());
+  });
+
+  router.get('/scorecards/entities', async (req, res) => {
+    await requireRead(req);
+    const { limit, offset, ...filter } = parse(pageQuery, req.query, 'query');
+    res.json(
+      await policy.listEntities({ filter: toFilter(filter), limit, offset }),
+    );
+  });
+
+  router.get('/scorecards/entities.csv', async (req, res) => {
+    await requireRead(req);
+    const filter = parse(filterQuery, req.query, 'query');
+    const csv = await policy.exportCsv(toFilter(filter));
+    res.type('text/csv; charset=utf-8').attachment('scorecards.csv').send(csv);
+  });
+
+  router.get('/scorecards/trend', async (req, res) => {
+    await requireRead(req);
+    const { days } = parse(trendQuery, req.query, 'query');
+    res.json(await policy.getTrend(days));
+  });
+
+  router.get('/entities/:namespace/:kind/:name/scorecard', async (req, res) => {
+    await requireRead(req);
+    const entity = parse(entityParams, req.params, 'path');
+    res.json({
+      scorecard: await policy.getEntityScorecard(stringifyEntityRef(entity)),
+    });
+  });
+
+  router.get('/exemptions', async (req, res) => {
+    await requireRead(req);
+    const query = parse(exemptionsQuery, req.query, 'query');
+    res.json({ items: await exemptions.list(query) });
+  });
+
+  router.get('/exemptions/audit', async (req, res) => {
+    await requireRead(req);
+    res.json(await exemptions.audit(parse(auditQuery, req.query, 'query')));
+  });
+
+  router.post('/exemptions', json, async (req, res) => {
+    const credentials = await requirePermission(
+      req,
+      rustBuildCacheExemptionManagePermission,
+    );
+    const body = parse(createExemptionBody, req.body ?? {}, 'body');
+    const created = await exemptions.create({
+      request: {
+        ...body,
+        ruleId: body.ruleId as (typeof POLICY_RULE_IDS)[number],
+      },
+      actor: actorOf(credentials),
+    });
+    res.status(201).json(created);
+  });
+
+  router.post('/exemptions/:id/revoke', json, async (req, res) => {
+    const credentials = await requirePermission(
+      req,
+      rustBuildCacheExemptionManagePermission,
+    );
+    const { id } = parse(exemptionParams, req.params, 'path');
+    const { reason } = parse(revokeBody, req.body ?? {}, 'body');
+    res.json(
+      await exemptions.revoke({ id, actor: actorOf(credentials), reason }),
+    );
+  });
+
+  return router;
+}
+
+function toFilter(query: z.infer<typeof filterQuery>): PolicyResultFilter {
+  return {
+    owner: query.owner?.toLocaleLowerCase('en-US'),
+    ruleId: query.ruleId,
+    result: query.result,
+    level: query.level === 'none' ? null : query.level,
+  };
+}
+
+function parse<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  where: 'path' | 'query' | 'body',
+): z.infer<T> {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const issues = result.error.issues.map(
+      issue =>
+        `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`,
+    );
+    throw new InputError(
+      `Invalid ${
+        where === 'body' ? 'body' : `${where} parameters`
+      }:\n${issues.join('\n')}`,
+    );
+  }
+  return result.data;
+}

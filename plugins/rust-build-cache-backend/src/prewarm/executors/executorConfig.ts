@@ -1,0 +1,231 @@
+import { resolve } from 'node:path';
+import { Config } from '@backstage/config';
+
+const LOCAL_KEY = 'rustBuildCache.prewarm.executors.local';
+const GITHUB_KEY = 'rustBuildCache.prewarm.executors.githubActions';
+
+/** Variables the local executor sets itself; `env` may not override them. */
+const RESERVED_ENV = [
+  'RUSTC_WRAPPER',
+  'CARGO_INCREMENTAL',
+  'SCCACHE_DIR',
+  'SCCACHE_SERVER_PORT',
+  'SCCACHE_PATH',
+  'CARGO_TARGET_DIR',
+];
+
+/** `rustBuildCache.prewarm.executors.local`, with defaults applied and paths resolved. */
+export interface LocalExecutorConfig {
+  /** Absolute; every job checks out into a fresh directory under it. */
+  workDirectory: string;
+  /** Absolute; the shared sccache disk cache the warm builds write to. */
+  sccacheDir: string;
+  cargoPath: string;
+  sccachePath: string;
+  /** Repository `host/owner/name` → git URL or local directory. */
+  sources: Record<string, string>;
+  /** Extra environment of the warm build, e.g. the consumers' RUSTFLAGS. */
+  env: Record<string, string>;
+  /** Seconds an idle private sccache server lives if the backend dies mid-job. */
+  sccacheIdleTimeoutSeconds: number;
+}
+
+/** `rustBuildCache.prewarm.executors.githubActions`, with defaults applied. */
+export interface GithubActionsExecutorConfig {
+  workflow: string;
+  ref: string;
+  /** `host/owner/name` of a central repository holding the workflow; else the representative's. */
+  repository: string | null;
+  pollIntervalSeconds: number;
+  /** How long to look for the run the dispatch created before failing the job. */
+  runLookupTimeoutSeconds: number;
+  requestTimeoutMs: number;
+}
+
+export interface PrewarmExecutorsConfig {
+  local: LocalExecutorConfig | null;
+  githubActions: GithubActionsExecutorConfig | null;
+}
+
+/** Reads both executors' settings; null for a disabled one. Errors name the config key. */
+export function readPrewarmExecutorsConfig(
+  config: Config,
+): PrewarmExecutorsConfig {
+  return {
+    local: readLocal(config),
+    githubActions: readGithubActions(config),
+  };
+}
+
+function readLocal(config: Config): LocalExecutorConfig | null {
+  if (!(config.getOptionalBoolean(`${LOCAL_KEY}.enabled`) ?? false)) {
+    return null;
+  }
+  const sources: Record<string, string> = {};
+  const sourcesKey = `${LOCAL_KEY}.sources`;
+  for (const [index, entry] of (
+    config.getOptionalConfigArray(sourcesKey) ?? []
+  ).entries()) {
+    const key = `${sourcesKey}[${index}]`;
+    const repository = entry.getOptionalString('repository')?.trim() ?? '';
+    if (!isRepositoryName(repository)) {
+      throw new Error(
+        `Invalid config ${key}.repository: expected host/owner/name, e.g. github.com/acme/billing, got '${repository}'`,
+      );
+    }
+    const location = entry.getOptionalString('location')?.trim();
+    if (!location) {
+      throw new Error(
+        `Missing config ${key}.location: a git URL or a local directory for ${repository}`,
+      );
+    }
+    sources[normaliseRepository(repository)] = isUrl(location)
+      ? location
+      : resolve(location);
+  }
+  const env: Record<string, string> = {};
+  const envKey = `${LOCAL_KEY}.env`;
+  // Read as raw data: variable names need not be valid config key paths.
+  const rawEnv = config.getOptional(envKey) ?? {};
+  if (typeof rawEnv !== 'object' || rawEnv === null || Array.isArray(rawEnv)) {
+    throw new Error(
+      `Invalid config ${envKey}: expected an object of variable names to string values`,
+    );
+  }
+  for (const [name, value] of Object.entries(rawEnv)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
+      throw new Error(
+        `Invalid config ${envKey}: '${name}' is not an environment variable name`,
+      );
+    }
+    if (RESERVED_ENV.includes(name)) {
+      throw new Error(
+        `Invalid config ${envKey}.${name}: the local executor sets ${name} itself`,
+      );
+    }
+    if (typeof value !== 'string' && typeof value !== 'number') {
+      throw new Error(
+        `Invalid config ${envKey}.${name}: expected a string, got ${
+          value === null ? 'null' : typeof value
+        }`,
+      );
+    }
+    env[name] = String(value);
+  }
+  return {
+    workDirectory: resolve(
+      requiredString(config, `${LOCAL_KEY}.workDirectory`),
+    ),
+    sccacheDir: resolve(requiredString(config, `${LOCAL_KEY}.sccacheDir`)),
+    cargoPath: optionalString(config, `${LOCAL_KEY}.cargoPath`) ?? 'cargo',
+    sccachePath:
+      optionalString(config, `${LOCAL_KEY}.sccachePath`) ?? 'sccache',
+    sources,
+    env,
+    sccacheIdleTimeoutSeconds: readPositiveInteger(
+      config,
+      `${LOCAL_KEY}.sccacheIdleTimeoutSeconds`,
+      600,
+    ),
+  };
+}
+
+function readGithubActions(config: Config): GithubActionsExecutorConfig | null {
+  if (!(config.getOptionalBoolean(`${GITHUB_KEY}.enabled`) ?? false)) {
+    return null;
+  }
+  const workflow =
+    optionalString(config, `${GITHUB_KEY}.workflow`) ??
+    'rust-build-cache-prewarm.yml';
+  if (!/^[^/\\]+\.ya?ml$/.test(workflow) && !/^\d+$/.test(workflow)) {
+    throw new Error(
+      `Invalid config ${GITHUB_KEY}.workflow: expected a workflow file name such as rust-build-cache-prewarm.yml (or a workflow id), got '${workflow}'`,
+    );
+  }
+  const repository = optionalString(config, `${GITHUB_KEY}.repository`);
+  if (repository !== undefined && !isRepositoryName(repository)) {
+    throw new Error(
+      `Invalid config ${GITHUB_KEY}.repository: expected host/owner/name, e.g. github.com/acme/build-tools, got '${repository}'`,
+    );
+  }
+  return {
+    workflow,
+    ref: optionalString(config, `${GITHUB_KEY}.ref`) ?? 'main',
+    repository: repository ? normaliseRepository(repository) : null,
+    pollIntervalSeconds: readPositiveInteger(
+      config,
+      `${GITHUB_KEY}.pollIntervalSeconds`,
+      30,
+    ),
+    runLookupTimeoutSeconds: readPositiveInteger(
+      config,
+      `${GITHUB_KEY}.runLookupTimeoutSeconds`,
+      300,
+    ),
+    requestTimeoutMs: readPositiveInteger(
+      config,
+      `${GITHUB_KEY}.requestTimeoutMs`,
+      30_000,
+    ),
+  };
+}
+
+function isRepositoryName(value: string): boolean {
+  const parts = value.split('/');
+  return (
+    parts.length >= 3 &&
+    parts.every(part => part.length > 0) &&
+    /^[A-Za-z0-9.-]+(:\d+)?$/.test(parts[0])
+  );
+}
+
+/** Repository names compare case-insensitively (as on GitHub, and in warm plans). */
+function normaliseRepository(value: string): string {
+  return value.toLowerCase();
+}
+
+function isUrl(value: string): boolean {
+  return (
+    /^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^[^/\s]+@[^:\s]+:/.test(value)
+  );
+}
+
+function requiredString(config: Config, key: string): string {
+  const value = config.getOptionalString(key)?.trim();
+  if (!value) {
+    throw new Error(
+      `Missing config ${key}: required when ${key.replace(
+        /\.[^.]+$/,
+        '',
+      )}.enabled is true`,
+    );
+  }
+  return value;
+}
+
+function optionalString(config: Config, key: string): string | undefined {
+  const value = config.getOptionalString(key)?.trim();
+  return value ? value : undefined;
+}
+
+function readPositiveInteger(
+  config: Config,
+  key: string,
+  fallback: number,
+): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new Error(
+      `Invalid config ${key}: expected a positive integer, got ${value}`,
+    );
+  }
+  return value;
+}
+
+/** `host/owner/name` → the configured source, or the HTTPS clone URL of the repository. */
+export function sourceOf(config: LocalExecutorConfig, repository: string) {
+  return (
+    config.sources[normaliseRepository(repository)] ??
+    `https://${repository}.git`
+  );
+}
