@@ -13,4 +13,4 @@ export {
 export { isRustBuildCacheAvailable } from './isRustBuildCacheAvailable';
 export { rootRouteRef, prewarmRouteRef } from './routes';
 export { rustBuildCacheApiRef, RustBuildCacheClient } from './api';
-export type { RustBuildCacheApi } from './api';
+export type { RustBuildCacheApi, ScorecardEntityFilter } from './api';

@@ -34,5 +34,74 @@ export function fakeRustBuildCacheApi(
       implementation.getRepositorySnapshot ??
         unexpected('getRepositorySnapshot'),
     ),
+    getPolicy: jest.fn(implementation.getPolicy ?? unexpected('getPolicy')),
+    getScorecardSummary: jest.fn(
+      implementation.getScorecardSummary ?? unexpected('getScorecardSummary'),
+    ),
+    getScorecardEntities: jest.fn(
+      implementation.getScorecardEntities ?? unexpected('getScorecardEntities'),
+    ),
+    downloadScorecardCsv: jest.fn(
+      implementation.downloadScorecardCsv ?? unexpected('downloadScorecardCsv'),
+    ),
+    getScorecardTrend: jest.fn(
+      implementation.getScorecardTrend ?? unexpected('getScorecardTrend'),
+    ),
+    getEntityScorecard: jest.fn(
+      implementation.getEntityScorecard ?? unexpected('getEntityScorecard'),
+    ),
+    getExemptions: jest.fn(
+      implementation.getExemptions ?? unexpected('getExemptions'),
+    ),
+    createExemption: jest.fn(
+      implementation.createExemption ?? unexpected('createExemption'),
+    ),
+    revokeExemption: jest.fn(
+      implementation.revokeExemption ?? unexpected('revokeExemption'),
+    ),
+    getExemptionAudit: jest.fn(
+      implementation.getExemptionAudit ?? unexpected('getExemptionAudit'),
+    ),
+    getPrewarmExecutors: jest.fn(
+      implementation.getPrewarmExecutors ?? unexpected('getPrewarmExecutors'),
+    ),
+    getPrewarmSchedules: jest.fn(
+      implementation.getPrewarmSchedules ?? unexpected('getPrewarmSchedules'),
+    ),
+    createPrewarmSchedule: jest.fn(
+      implementation.createPrewarmSchedule ??
+        unexpected('createPrewarmSchedule'),
+    ),
+    updatePrewarmSchedule: jest.fn(
+      implementation.updatePrewarmSchedule ??
+        unexpected('updatePrewarmSchedule'),
+    ),
+    setPrewarmSchedulePaused: jest.fn(
+      implementation.setPrewarmSchedulePaused ??
+        unexpected('setPrewarmSchedulePaused'),
+    ),
+    deletePrewarmSchedule: jest.fn(
+      implementation.deletePrewarmSchedule ??
+        unexpected('deletePrewarmSchedule'),
+    ),
+    runPrewarmScheduleNow: jest.fn(
+      implementation.runPrewarmScheduleNow ??
+        unexpected('runPrewarmScheduleNow'),
+    ),
+    getWarmPlan: jest.fn(
+      implementation.getWarmPlan ?? unexpected('getWarmPlan'),
+    ),
+    getPrewarmRuns: jest.fn(
+      implementation.getPrewarmRuns ?? unexpected('getPrewarmRuns'),
+    ),
+    getPrewarmRun: jest.fn(
+      implementation.getPrewarmRun ?? unexpected('getPrewarmRun'),
+    ),
+    cancelPrewarmRun: jest.fn(
+      implementation.cancelPrewarmRun ?? unexpected('cancelPrewarmRun'),
+    ),
+    getPrewarmEffect: jest.fn(
+      implementation.getPrewarmEffect ?? unexpected('getPrewarmEffect'),
+    ),
   };
 }

@@ -38,7 +38,12 @@ describe('rustBuildCacheEntityContent (new frontend system)', () => {
   });
 
   it('renders the tab through the plugin API', async () => {
-    const api = fakeRustBuildCacheApi({ getLatestRun: async () => null });
+    const api = fakeRustBuildCacheApi({
+      getLatestRun: async () => null,
+      getPullStatus: async () => null,
+      getRepositorySnapshot: async () => ({ snapshot: null, history: [] }),
+      getEntityScorecard: async () => null,
+    });
     const tester = createExtensionTester(rustBuildCacheEntityContent);
 
     renderInTestApp(
@@ -56,5 +61,8 @@ describe('rustBuildCacheEntityContent (new frontend system)', () => {
       namespace: 'default',
       name: 'gateway',
     });
+    expect(
+      await screen.findByTestId('scorecard-not-evaluated'),
+    ).toBeInTheDocument();
   });
 });

@@ -6,6 +6,25 @@ import type {
   RepositorySnapshot,
   RepositorySnapshotChange,
   RunComparison,
+  CreateExemptionRequest,
+  EntityScorecard,
+  ExemptionAuditPage,
+  ExemptionRecord,
+  ExemptionState,
+  PolicyResponse,
+  PrewarmExecutorInfo,
+  PrewarmRun,
+  PrewarmRunPage,
+  PrewarmRunState,
+  PrewarmSchedule,
+  PrewarmScheduleInput,
+  PrewarmScope,
+  ScorecardEntityPage,
+  ScorecardSummary,
+  ScorecardTrend,
+  WarmGroupEffect,
+  WarmPlan,
+  RuleOutcome,
   RunDetail,
   RunPage,
   TimeSeries,
@@ -50,6 +69,62 @@ export interface RustBuildCacheApi {
     snapshot: RepositorySnapshot | null;
     history: RepositorySnapshotChange[];
   }>;
+
+  // Policy scorecards
+  getPolicy(): Promise<PolicyResponse>;
+  getScorecardSummary(): Promise<ScorecardSummary>;
+  getScorecardEntities(
+    filter: ScorecardEntityFilter & { limit: number; offset: number },
+  ): Promise<ScorecardEntityPage>;
+  /** The CSV export of every entity matching the filter. */
+  downloadScorecardCsv(filter: ScorecardEntityFilter): Promise<Blob>;
+  getScorecardTrend(options: { days: number }): Promise<ScorecardTrend>;
+  /** The entity's stored evaluation, or null before its first one. */
+  getEntityScorecard(entity: CompoundEntityRef): Promise<EntityScorecard | null>;
+  getExemptions(filter: {
+    entityRef?: string;
+    ruleId?: string;
+    state?: ExemptionState | 'all';
+  }): Promise<ExemptionRecord[]>;
+  createExemption(request: CreateExemptionRequest): Promise<ExemptionRecord>;
+  revokeExemption(id: string, options?: { reason?: string }): Promise<ExemptionRecord>;
+  getExemptionAudit(options: {
+    entityRef?: string;
+    limit: number;
+    offset: number;
+  }): Promise<ExemptionAuditPage>;
+
+  // Pre-warming
+  getPrewarmExecutors(): Promise<PrewarmExecutorInfo[]>;
+  getPrewarmSchedules(): Promise<PrewarmSchedule[]>;
+  createPrewarmSchedule(input: PrewarmScheduleInput): Promise<PrewarmSchedule>;
+  updatePrewarmSchedule(
+    id: string,
+    input: PrewarmScheduleInput,
+  ): Promise<PrewarmSchedule>;
+  setPrewarmSchedulePaused(id: string, paused: boolean): Promise<PrewarmSchedule>;
+  deletePrewarmSchedule(id: string): Promise<void>;
+  runPrewarmScheduleNow(id: string): Promise<PrewarmRun>;
+  getWarmPlan(
+    options: { scheduleId: string } | { scope: PrewarmScope },
+  ): Promise<WarmPlan>;
+  getPrewarmRuns(filter: {
+    scheduleId?: string;
+    state?: PrewarmRunState;
+    limit: number;
+    offset: number;
+  }): Promise<PrewarmRunPage>;
+  getPrewarmRun(id: string): Promise<PrewarmRun>;
+  cancelPrewarmRun(id: string): Promise<PrewarmRun>;
+  getPrewarmEffect(options: { days: number }): Promise<WarmGroupEffect[]>;
+}
+
+/** Filters of the scorecards' entity table; unset fields do not filter. @public */
+export interface ScorecardEntityFilter {
+  owner?: string;
+  ruleId?: string;
+  result?: RuleOutcome;
+  level?: string;
 }
 
 /** @public */

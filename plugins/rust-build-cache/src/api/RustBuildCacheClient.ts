@@ -12,8 +12,29 @@ import {
   type RunPage,
   type TimeSeries,
   type UnmatchedSource,
+  type CreateExemptionRequest,
+  type EntityScorecard,
+  type ExemptionAuditPage,
+  type ExemptionRecord,
+  type ExemptionState,
+  type PolicyResponse,
+  type ScorecardEntityPage,
+  type ScorecardSummary,
+  type ScorecardTrend,
+  type PrewarmExecutorInfo,
+  type PrewarmRun,
+  type PrewarmRunPage,
+  type PrewarmRunState,
+  type PrewarmSchedule,
+  type PrewarmScheduleInput,
+  type PrewarmScope,
+  type WarmGroupEffect,
+  type WarmPlan,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import type { RustBuildCacheApi } from './RustBuildCacheApi';
+import type {
+  RustBuildCacheApi,
+  ScorecardEntityFilter,
+} from './RustBuildCacheApi';
 
 /**
  * Talks to the rust-build-cache backend through the app's discovery and fetch APIs, so
@@ -95,12 +116,203 @@ export class RustBuildCacheClient implements RustBuildCacheApi {
     return { snapshot: body.snapshot, history: body.history };
   }
 
+  // Policy scorecards
+
+  getPolicy(): Promise<PolicyResponse> {
+    return this.get('/policy');
+  }
+
+  getScorecardSummary(): Promise<ScorecardSummary> {
+    return this.get('/scorecards/summary');
+  }
+
+  getScorecardEntities(
+    filter: ScorecardEntityFilter & { limit: number; offset: number },
+  ): Promise<ScorecardEntityPage> {
+    const { limit, offset, ...rest } = filter;
+    return this.get('/scorecards/entities', {
+      ...scorecardFilterQuery(rest),
+      limit: String(limit),
+      offset: String(offset),
+    });
+  }
+
+  async downloadScorecardCsv(filter: ScorecardEntityFilter): Promise<Blob> {
+    const search = new URLSearchParams(scorecardFilterQuery(filter));
+    const query = search.toString() ? `?${search}` : '';
+    const response = await this.fetch(`/scorecards/entities.csv${query}`);
+    return response.blob();
+  }
+
+  getScorecardTrend(options: { days: number }): Promise<ScorecardTrend> {
+    return this.get('/scorecards/trend', { days: String(options.days) });
+  }
+
+  async getEntityScorecard(
+    entity: CompoundEntityRef,
+  ): Promise<EntityScorecard | null> {
+    const body = await this.get<{ scorecard: EntityScorecard | null }>(
+      `${entityPath(entity)}/scorecard`,
+    );
+    return body.scorecard;
+  }
+
+  async getExemptions(filter: {
+    entityRef?: string;
+    ruleId?: string;
+    state?: ExemptionState | 'all';
+  }): Promise<ExemptionRecord[]> {
+    const body = await this.get<{ items: ExemptionRecord[] }>(
+      '/exemptions',
+      definedOnly(filter),
+    );
+    return body.items;
+  }
+
+  createExemption(request: CreateExemptionRequest): Promise<ExemptionRecord> {
+    return this.request('/exemptions', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+  }
+
+  revokeExemption(
+    id: string,
+    options: { reason?: string } = {},
+  ): Promise<ExemptionRecord> {
+    return this.request(`/exemptions/${encodeURIComponent(id)}/revoke`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(definedOnly({ reason: options.reason })),
+    });
+  }
+
+  getExemptionAudit(options: {
+    entityRef?: string;
+    limit: number;
+    offset: number;
+  }): Promise<ExemptionAuditPage> {
+    return this.get('/exemptions/audit', {
+      ...definedOnly({ entityRef: options.entityRef }),
+      limit: String(options.limit),
+      offset: String(options.offset),
+    });
+  }
+
+  // Pre-warming
+
+  async getPrewarmExecutors(): Promise<PrewarmExecutorInfo[]> {
+    const body = await this.get<{ items: PrewarmExecutorInfo[] }>(
+      '/prewarm/executors',
+    );
+    return body.items;
+  }
+
+  async getPrewarmSchedules(): Promise<PrewarmSchedule[]> {
+    const body = await this.get<{ items: PrewarmSchedule[] }>(
+      '/prewarm/schedules',
+    );
+    return body.items;
+  }
+
+  createPrewarmSchedule(input: PrewarmScheduleInput): Promise<PrewarmSchedule> {
+    return this.request('/prewarm/schedules', jsonBody('POST', input));
+  }
+
+  updatePrewarmSchedule(
+    id: string,
+    input: PrewarmScheduleInput,
+  ): Promise<PrewarmSchedule> {
+    return this.request(
+      `/prewarm/schedules/${encodeURIComponent(id)}`,
+      jsonBody('PUT', input),
+    );
+  }
+
+  setPrewarmSchedulePaused(
+    id: string,
+    paused: boolean,
+  ): Promise<PrewarmSchedule> {
+    return this.request(
+      `/prewarm/schedules/${encodeURIComponent(id)}/${
+        paused ? 'pause' : 'resume'
+      }`,
+      { method: 'POST' },
+    );
+  }
+
+  async deletePrewarmSchedule(id: string): Promise<void> {
+    await this.fetch(`/prewarm/schedules/${encodeURIComponent(id)}`, {
+      method: 'DELETE',
+    });
+  }
+
+  runPrewarmScheduleNow(id: string): Promise<PrewarmRun> {
+    return this.request(`/prewarm/schedules/${encodeURIComponent(id)}/run`, {
+      method: 'POST',
+    });
+  }
+
+  getWarmPlan(
+    options: { scheduleId: string } | { scope: PrewarmScope },
+  ): Promise<WarmPlan> {
+    if ('scheduleId' in options) {
+      return this.get('/prewarm/plan', { scheduleId: options.scheduleId });
+    }
+    // Each list travels as one comma-separated parameter; refs and tags hold no commas.
+    return this.get('/prewarm/plan', {
+      owners: options.scope.owners.join(','),
+      tags: options.scope.tags.join(','),
+      entityRefs: options.scope.entityRefs.join(','),
+    });
+  }
+
+  getPrewarmRuns(filter: {
+    scheduleId?: string;
+    state?: PrewarmRunState;
+    limit: number;
+    offset: number;
+  }): Promise<PrewarmRunPage> {
+    return this.get('/prewarm/runs', {
+      ...definedOnly({ scheduleId: filter.scheduleId, state: filter.state }),
+      limit: String(filter.limit),
+      offset: String(filter.offset),
+    });
+  }
+
+  getPrewarmRun(id: string): Promise<PrewarmRun> {
+    return this.get(`/prewarm/runs/${encodeURIComponent(id)}`);
+  }
+
+  cancelPrewarmRun(id: string): Promise<PrewarmRun> {
+    return this.request(`/prewarm/runs/${encodeURIComponent(id)}/cancel`, {
+      method: 'POST',
+    });
+  }
+
+  async getPrewarmEffect(options: {
+    days: number;
+  }): Promise<WarmGroupEffect[]> {
+    const body = await this.get<{ items: WarmGroupEffect[] }>(
+      '/prewarm/effect',
+      { days: String(options.days) },
+    );
+    return body.items;
+  }
+
   private get<T>(path: string, query?: Record<string, string>): Promise<T> {
     const search = query ? `?${new URLSearchParams(query)}` : '';
     return this.request(`${path}${search}`);
   }
 
   private async request<T>(path: string, init?: RequestInit): Promise<T> {
+    const response = await this.fetch(path, init);
+    return (await response.json()) as T;
+  }
+
+  /** The successful response, or a ResponseError carrying the server's message. */
+  private async fetch(path: string, init?: RequestInit): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl(
       RUST_BUILD_CACHE_PLUGIN_ID,
     );
@@ -108,8 +320,17 @@ export class RustBuildCacheClient implements RustBuildCacheApi {
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
+}
+
+/** A request init that sends `body` as JSON. */
+function jsonBody(method: 'POST' | 'PUT', body: unknown): RequestInit {
+  return {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  };
 }
 
 /** Each part is encoded on its own: names may hold characters that are special in URLs. */
@@ -117,4 +338,27 @@ function entityPath(entity: CompoundEntityRef): string {
   return `/entities/${[entity.namespace, entity.kind, entity.name]
     .map(encodeURIComponent)
     .join('/')}`;
+}
+
+/** The set fields of the entity table's filter as query parameters, in a stable order. */
+function scorecardFilterQuery(
+  filter: ScorecardEntityFilter,
+): Record<string, string> {
+  return definedOnly({
+    owner: filter.owner,
+    ruleId: filter.ruleId,
+    result: filter.result,
+    level: filter.level,
+  });
+}
+
+/** Drops unset and empty values, so they do not reach the server as `?owner=`. */
+function definedOnly(
+  values: Record<string, string | undefined>,
+): Record<string, string> {
+  const defined: Record<string, string> = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined && value !== '') defined[key] = value;
+  }
+  return defined;
 }

@@ -1,3 +1,6 @@
 export { rustBuildCacheApiRef } from './RustBuildCacheApi';
-export type { RustBuildCacheApi } from './RustBuildCacheApi';
+export type {
+  RustBuildCacheApi,
+  ScorecardEntityFilter,
+} from './RustBuildCacheApi';
 export { RustBuildCacheClient } from './RustBuildCacheClient';

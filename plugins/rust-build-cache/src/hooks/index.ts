@@ -5,3 +5,23 @@ export { useRunComparison } from './useRunComparison';
 export { useUnmatchedSources } from './useUnmatchedSources';
 export { usePullStatus } from './usePullStatus';
 export { useRepositorySnapshot } from './useRepositorySnapshot';
+export {
+  usePolicy,
+  useScorecardSummary,
+  useScorecardEntities,
+  useScorecardTrend,
+  useEntityScorecard,
+} from './useScorecards';
+export { useExemptions, useExemptionAudit } from './useExemptions';
+export { useCanManageExemptions } from './useCanManageExemptions';
+export {
+  PREWARM_POLL_INTERVAL_MS,
+  isActivePrewarmState,
+  useCanManagePrewarm,
+  usePrewarmEffect,
+  usePrewarmExecutors,
+  usePrewarmRun,
+  usePrewarmRuns,
+  usePrewarmSchedules,
+  useWarmPlan,
+} from './usePrewarm';

@@ -87,10 +87,11 @@ function twoRuns(): [RunDetail, RunDetail] {
   return [older, newer];
 }
 
-/** Before the first pull and the first read of the repository. */
+/** Before the first pull, the first read of the repository and the first evaluation. */
 const noPullsYet: Partial<RustBuildCacheApi> = {
   getPullStatus: async () => null,
   getRepositorySnapshot: async () => ({ snapshot: null, history: [] }),
+  getEntityScorecard: async () => null,
 };
 
 function apiWithRuns(
@@ -151,6 +152,7 @@ describe('EntityRustBuildCacheContent', () => {
     expect(api.getLatestRun).not.toHaveBeenCalled();
     expect(api.getPullStatus).not.toHaveBeenCalled();
     expect(api.getRepositorySnapshot).not.toHaveBeenCalled();
+    expect(api.getEntityScorecard).not.toHaveBeenCalled();
   });
 
   it('shows the CI snippet with the workspace path until the first report', async () => {
@@ -475,7 +477,7 @@ describe('Data sources card', () => {
     );
   });
 
-  it('refreshes, then reloads the pull status, the snapshot and the latest run', async () => {
+  it('refreshes, then reloads the pull status, the snapshot, the latest run and the scorecard', async () => {
     const getPullStatus = jest
       .fn<Promise<PullStatus | null>, []>()
       .mockResolvedValueOnce(null)
@@ -512,6 +514,7 @@ describe('Data sources card', () => {
     });
     await waitFor(() => expect(api.getLatestRun).toHaveBeenCalledTimes(2));
     expect(api.getRepositorySnapshot).toHaveBeenCalledTimes(2);
+    expect(api.getEntityScorecard).toHaveBeenCalledTimes(2);
     expect(screen.queryByTestId('refresh-error')).not.toBeInTheDocument();
   });
 

@@ -11,6 +11,7 @@ import Grid from '@material-ui/core/Grid';
 import { useCallback } from 'react';
 import { RUST_BUILD_CACHE_WORKSPACE_ANNOTATION } from '@rust-build-cache/plugin-rust-build-cache-common';
 import {
+  useEntityScorecard,
   useLatestRun,
   usePullStatus,
   useRepositorySnapshot,
@@ -25,6 +26,7 @@ import { SlowestCratesCard } from './SlowestCratesCard';
 import { ToolchainPinCard } from './ToolchainPinCard';
 import { DataSourcesCard } from './DataSourcesCard';
 import { RepositoryCard, type RepositorySnapshotState } from './RepositoryCard';
+import { PolicyCard } from './PolicyCard';
 
 function LatestRunSection(props: {
   entityRef: CompoundEntityRef;
@@ -83,14 +85,18 @@ function BuildCacheOverview(props: {
   const latestRun = useLatestRun(entityRef);
   const pullStatus = usePullStatus(entityRef);
   const snapshot = useRepositorySnapshot(entityRef);
+  const scorecard = useEntityScorecard(entityRef);
   const { retry: reloadLatestRun } = latestRun;
   const { retry: reloadPullStatus } = pullStatus;
   const { retry: reloadSnapshot } = snapshot;
+  const { retry: reloadScorecard } = scorecard;
   const reload = useCallback(() => {
     reloadPullStatus();
     reloadSnapshot();
     reloadLatestRun();
-  }, [reloadPullStatus, reloadSnapshot, reloadLatestRun]);
+    // Stored reports are evaluated against the policy as they arrive.
+    reloadScorecard();
+  }, [reloadPullStatus, reloadSnapshot, reloadLatestRun, reloadScorecard]);
 
   return (
     <Grid container spacing={3}>
@@ -100,6 +106,9 @@ function BuildCacheOverview(props: {
           pullStatus={pullStatus}
           onRefreshed={reload}
         />
+      </Grid>
+      <Grid item xs={12}>
+        <PolicyCard entityRef={entityRef} scorecard={scorecard} />
       </Grid>
       <Grid item xs={12}>
         <LatestRunSection

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import Grid from '@material-ui/core/Grid';
 import { RunComparisonCard } from './RunComparisonCard';
@@ -8,9 +9,17 @@ import {
   type RunSelection,
 } from './RunListCard';
 
-/** The run list and the comparison of the two runs picked in it. */
+/**
+ * The run list and the comparison of the two runs picked in it. A link can open a
+ * comparison directly with `?compareBase=<run id>&compareHead=<run id>` (the pre-warming
+ * page does, for a warm build whose consumers still miss).
+ */
 export function RunHistorySection(props: { entityRef: CompoundEntityRef }) {
-  const [selection, setSelection] = useState<RunSelection>({});
+  const [searchParams] = useSearchParams();
+  const [selection, setSelection] = useState<RunSelection>(() => ({
+    baseId: searchParams.get('compareBase') ?? undefined,
+    headId: searchParams.get('compareHead') ?? undefined,
+  }));
   const selectRun = useCallback((role: CompareRole, runId: string) => {
     setSelection(current =>
       role === 'base'

@@ -1,8 +1,71 @@
-import { Content, EmptyState, Header, Page } from '@backstage/core-components';
+import { useCallback, useState } from 'react';
+import {
+  Content,
+  Header,
+  Page,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import Grid from '@material-ui/core/Grid';
+import {
+  useCanManagePrewarm,
+  usePrewarmExecutors,
+  usePrewarmSchedules,
+} from '../../hooks';
+import { EffectCard } from './EffectCard';
+import { NoExecutorsAlert } from './NoExecutorsAlert';
+import { RunHistoryCard } from './RunHistoryCard';
+import { SchedulesCard } from './SchedulesCard';
+
+function PrewarmPageBody() {
+  const canManage = useCanManagePrewarm();
+  const executors = usePrewarmExecutors();
+  const schedules = usePrewarmSchedules();
+  // Bumped after "run now", a cancel or a schedule change, so the run history and the
+  // effect reload.
+  const [reloadKey, setReloadKey] = useState(0);
+  const reloadRuns = useCallback(() => setReloadKey(key => key + 1), []);
+  const reloadSchedules = schedules.retry;
+
+  if (executors.loading) return <Progress />;
+  if (executors.error) return <ResponseErrorPanel error={executors.error} />;
+  const executorList = executors.value ?? [];
+
+  return (
+    <Grid container spacing={3}>
+      {executorList.length === 0 && (
+        <Grid item xs={12}>
+          <NoExecutorsAlert />
+        </Grid>
+      )}
+      <Grid item xs={12}>
+        <SchedulesCard
+          schedules={schedules}
+          executors={executorList}
+          canManage={canManage}
+          onChanged={reloadSchedules}
+          onRunStarted={reloadRuns}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <RunHistoryCard
+          schedules={schedules.value ?? []}
+          canManage={canManage}
+          reloadKey={reloadKey}
+          onChanged={reloadSchedules}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <EffectCard reloadKey={reloadKey} />
+      </Grid>
+    </Grid>
+  );
+}
 
 /**
- * Pre-warming schedules will be managed here. None can exist yet, so the page explains
- * what pre-warming is for instead of listing anything.
+ * "Cache pre-warming": the schedules that fill the shared sccache cache before CI needs
+ * it, their warm-group plans, run history and measured effect. Everyone with read access
+ * sees it; changing schedules and starting or cancelling runs needs the manage permission.
  */
 export function PrewarmPage() {
   return (
@@ -12,11 +75,7 @@ export function PrewarmPage() {
         subtitle="Scheduled builds that fill the shared sccache cache before CI needs it"
       />
       <Content>
-        <EmptyState
-          missing="content"
-          title="No pre-warming schedules yet"
-          description="A pre-warming job builds a service's dependencies on a schedule, with sccache writing to the same cache as CI, so the first CI run after a Cargo.lock or toolchain change finds its dependencies already cached instead of compiling them all as misses. It only helps when the job builds exactly like CI: the same rustc, RUSTFLAGS, CARGO_* environment variables, CARGO_HOME and checkout path, because sccache's cache keys depend on all of them."
-        />
+        <PrewarmPageBody />
       </Content>
     </Page>
   );

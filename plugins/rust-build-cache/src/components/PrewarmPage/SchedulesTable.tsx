@@ -1,0 +1,217 @@
+import { Fragment, useState } from 'react';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import IconButton from '@material-ui/core/IconButton';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import DeleteIcon from '@material-ui/icons/Delete';
+import EditIcon from '@material-ui/icons/Edit';
+import ExpandLessIcon from '@material-ui/icons/ExpandLess';
+import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import PauseIcon from '@material-ui/icons/Pause';
+import PlayArrowIcon from '@material-ui/icons/PlayArrow';
+import PlayCircleOutlineIcon from '@material-ui/icons/PlayCircleOutline';
+import type {
+  PrewarmExecutorInfo,
+  PrewarmSchedule,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
+import { formatTimestamp, NOT_AVAILABLE } from '../../format';
+import { PlanPreview } from './PlanPreview';
+import { StateChip } from './StateChip';
+import { cronInWords, scopeSummary } from './prewarmFormat';
+
+/** What the schedule list's action buttons do; absent without the manage permission. */
+export interface ScheduleActions {
+  busyId?: string;
+  onEdit: (schedule: PrewarmSchedule) => void;
+  onDelete: (schedule: PrewarmSchedule) => void;
+  onSetPaused: (schedule: PrewarmSchedule, paused: boolean) => void;
+  onRunNow: (schedule: PrewarmSchedule) => void;
+}
+
+function ActionButton(props: {
+  label: string;
+  disabled?: boolean;
+  onClick: () => void;
+  children: React.ReactNode;
+}) {
+  return (
+    <Tooltip title={props.label}>
+      <span>
+        <IconButton
+          size="small"
+          aria-label={props.label}
+          disabled={props.disabled}
+          onClick={props.onClick}
+        >
+          {props.children}
+        </IconButton>
+      </span>
+    </Tooltip>
+  );
+}
+
+function ScheduleActionButtons(props: {
+  schedule: PrewarmSchedule;
+  actions: ScheduleActions;
+}) {
+  const { schedule, actions } = props;
+  const busy = actions.busyId === schedule.id;
+  return (
+    <Box display="flex">
+      <ActionButton
+        label={`Run ${schedule.name} now`}
+        disabled={busy}
+        onClick={() => actions.onRunNow(schedule)}
+      >
+        <PlayCircleOutlineIcon />
+      </ActionButton>
+      <ActionButton
+        label={`${schedule.paused ? 'Resume' : 'Pause'} ${schedule.name}`}
+        disabled={busy}
+        onClick={() => actions.onSetPaused(schedule, !schedule.paused)}
+      >
+        {schedule.paused ? <PlayArrowIcon /> : <PauseIcon />}
+      </ActionButton>
+      <ActionButton
+        label={`Edit ${schedule.name}`}
+        disabled={busy}
+        onClick={() => actions.onEdit(schedule)}
+      >
+        <EditIcon />
+      </ActionButton>
+      <ActionButton
+        label={`Delete ${schedule.name}`}
+        disabled={busy}
+        onClick={() => actions.onDelete(schedule)}
+      >
+        <DeleteIcon />
+      </ActionButton>
+    </Box>
+  );
+}
+
+function ScheduleRow(props: {
+  schedule: PrewarmSchedule;
+  executors: PrewarmExecutorInfo[];
+  actions?: ScheduleActions;
+  columns: number;
+}) {
+  const { schedule, executors, actions, columns } = props;
+  const [showPlan, setShowPlan] = useState(false);
+  const words = cronInWords(schedule.cron);
+  const executor = executors.find(e => e.id === schedule.executorId);
+  return (
+    <Fragment>
+      <TableRow data-testid={`schedule-${schedule.id}`}>
+        <TableCell>
+          <Typography variant="body2">
+            <strong>{schedule.name}</strong>
+          </Typography>
+        </TableCell>
+        <TableCell>
+          {words && <Typography variant="body2">{words}</Typography>}
+          <Typography variant="caption" color="textSecondary">
+            <code>{schedule.cron}</code> · {schedule.timeZone}
+          </Typography>
+        </TableCell>
+        <TableCell>
+          {schedule.paused ? 'paused' : formatTimestamp(schedule.nextRunAt)}
+        </TableCell>
+        <TableCell>{scopeSummary(schedule.scope)}</TableCell>
+        <TableCell>{executor?.title ?? schedule.executorId}</TableCell>
+        <TableCell align="right">{schedule.concurrency}</TableCell>
+        <TableCell align="right">{schedule.timeLimitMinutes} min</TableCell>
+        <TableCell>
+          <Chip
+            size="small"
+            variant="outlined"
+            label={schedule.paused ? 'paused' : 'active'}
+          />
+        </TableCell>
+        <TableCell>
+          {schedule.lastRun ? (
+            <>
+              <StateChip state={schedule.lastRun.state} />
+              <Typography variant="caption" component="div">
+                {formatTimestamp(
+                  schedule.lastRun.finishedAt ?? schedule.lastRun.startedAt,
+                )}
+              </Typography>
+            </>
+          ) : (
+            NOT_AVAILABLE
+          )}
+        </TableCell>
+        <TableCell>
+          <Box display="flex">
+            <ActionButton
+              label={`${showPlan ? 'Hide' : 'Show'} plan of ${schedule.name}`}
+              onClick={() => setShowPlan(!showPlan)}
+            >
+              {showPlan ? <ExpandLessIcon /> : <ExpandMoreIcon />}
+            </ActionButton>
+            {actions && (
+              <ScheduleActionButtons schedule={schedule} actions={actions} />
+            )}
+          </Box>
+        </TableCell>
+      </TableRow>
+      {showPlan && (
+        <TableRow>
+          <TableCell colSpan={columns}>
+            <PlanPreview target={{ scheduleId: schedule.id }} />
+          </TableCell>
+        </TableRow>
+      )}
+    </Fragment>
+  );
+}
+
+const HEADERS = [
+  'Name',
+  'When',
+  'Next run',
+  'Scope',
+  'Executor',
+  'Concurrency',
+  'Time limit',
+  'State',
+  'Last run',
+  'Actions',
+];
+
+/** The schedules, each with its plan on demand and, for managers, its actions. */
+export function SchedulesTable(props: {
+  schedules: PrewarmSchedule[];
+  executors: PrewarmExecutorInfo[];
+  actions?: ScheduleActions;
+}) {
+  return (
+    <Table size="small" aria-label="pre-warming schedules">
+      <TableHead>
+        <TableRow>
+          {HEADERS.map(header => (
+            <TableCell key={header}>{header}</TableCell>
+          ))}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {props.schedules.map(schedule => (
+          <ScheduleRow
+            key={schedule.id}
+            schedule={schedule}
+            executors={props.executors}
+            actions={props.actions}
+            columns={HEADERS.length}
+          />
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

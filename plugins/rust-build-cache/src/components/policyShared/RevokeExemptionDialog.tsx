@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { useApi } from '@backstage/core-plugin-api';
+import Button from '@material-ui/core/Button';
+import CircularProgress from '@material-ui/core/CircularProgress';
+import Dialog from '@material-ui/core/Dialog';
+import DialogActions from '@material-ui/core/DialogActions';
+import DialogContent from '@material-ui/core/DialogContent';
+import DialogContentText from '@material-ui/core/DialogContentText';
+import DialogTitle from '@material-ui/core/DialogTitle';
+import TextField from '@material-ui/core/TextField';
+import Alert from '@material-ui/lab/Alert';
+import type { ExemptionRecord } from '@rust-build-cache/plugin-rust-build-cache-common';
+import useAsyncFn from 'react-use/esm/useAsyncFn';
+import { rustBuildCacheApiRef } from '../../api';
+import { errorMessage } from '../EntityRustBuildCacheContent/errorMessage';
+
+/** Asks before revoking: the rule's failures count again right away. */
+export function RevokeExemptionDialog(props: {
+  exemption: ExemptionRecord;
+  onClose: () => void;
+  onRevoked: (exemption: ExemptionRecord) => void;
+}) {
+  const { exemption, onClose, onRevoked } = props;
+  const api = useApi(rustBuildCacheApiRef);
+  const [reason, setReason] = useState('');
+  const [state, revoke] = useAsyncFn(async () => {
+    const revoked = await api.revokeExemption(exemption.id, {
+      reason: reason.trim() || undefined,
+    });
+    onRevoked(revoked);
+    return revoked;
+  }, [api, exemption.id, reason, onRevoked]);
+
+  return (
+    <Dialog open onClose={onClose} aria-labelledby="revoke-exemption-title">
+      <DialogTitle id="revoke-exemption-title">Revoke exemption?</DialogTitle>
+      <DialogContent>
+        <DialogContentText>
+          {exemption.entityRef} is exempt from <code>{exemption.ruleId}</code> (
+          {exemption.reason}). Once revoked, failures of this rule count against
+          the service again.
+        </DialogContentText>
+        <TextField
+          id="revoke-exemption-reason"
+          label="Reason for revoking (optional)"
+          value={reason}
+          onChange={e => setReason(e.target.value)}
+          fullWidth
+          margin="normal"
+        />
+        {state.error && (
+          <Alert severity="error" data-testid="revoke-exemption-error">
+            <strong>The exemption was not revoked:</strong>{' '}
+            {errorMessage(state.error)}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button
+          color="secondary"
+          variant="contained"
+          onClick={() => revoke()}
+          disabled={state.loading}
+          startIcon={state.loading ? <CircularProgress size={16} /> : undefined}
+        >
+          Revoke
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

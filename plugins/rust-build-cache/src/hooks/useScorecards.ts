@@ -1,0 +1,58 @@
+import type { CompoundEntityRef } from '@backstage/catalog-model';
+import { useApi } from '@backstage/core-plugin-api';
+import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
+import { rustBuildCacheApiRef, type ScorecardEntityFilter } from '../api';
+
+/** The policy in force (from app-config, or the built-in default). */
+export function usePolicy() {
+  const api = useApi(rustBuildCacheApiRef);
+  return useAsync(() => api.getPolicy(), [api]);
+}
+
+/** The org summary: compliance, level shares, owner and rule rollups; `retry` reloads it. */
+export function useScorecardSummary() {
+  const api = useApi(rustBuildCacheApiRef);
+  return useAsyncRetry(() => api.getScorecardSummary(), [api]);
+}
+
+/**
+ * One page (0-based) of the entity table for a filter. While the next page loads, `value`
+ * still holds the previous one, so the table keeps its rows instead of flashing.
+ */
+export function useScorecardEntities(
+  filter: ScorecardEntityFilter,
+  page: number,
+  pageSize: number,
+) {
+  const api = useApi(rustBuildCacheApiRef);
+  const { owner, ruleId, result, level } = filter;
+  return useAsyncRetry(
+    () =>
+      api.getScorecardEntities({
+        owner,
+        ruleId,
+        result,
+        level,
+        limit: pageSize,
+        offset: page * pageSize,
+      }),
+    [api, owner, ruleId, result, level, page, pageSize],
+  );
+}
+
+/** The org's daily compliance and level shares over the last `days` days. */
+export function useScorecardTrend(days: number) {
+  const api = useApi(rustBuildCacheApiRef);
+  return useAsyncRetry(() => api.getScorecardTrend({ days }), [api, days]);
+}
+
+/** The entity's stored scorecard; `value` is null before its first evaluation. */
+export function useEntityScorecard(entityRef: CompoundEntityRef) {
+  const api = useApi(rustBuildCacheApiRef);
+  const { kind, namespace, name } = entityRef;
+  return useAsyncRetry(
+    () => api.getEntityScorecard({ kind, namespace, name }),
+    [api, kind, namespace, name],
+  );
+}
