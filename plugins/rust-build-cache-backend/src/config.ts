@@ -172,7 +172,8 @@ function readPullConfig(config: Config): PullConfig {
   };
 }
 
-function readPositiveInteger(
+/** `key`, else `fallback`; anything but a positive safe integer throws naming the key. */
+export function readPositiveInteger(
   config: Config,
   key: string,
   fallback: number,

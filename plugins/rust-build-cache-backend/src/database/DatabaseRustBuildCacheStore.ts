@@ -24,6 +24,13 @@ import {
   StoredRunDetail,
 } from './RustBuildCacheStore';
 import { utcDay } from '../utcDays';
+import {
+  chunks,
+  compareStrings,
+  DbNumber,
+  DbTimestamp,
+  toDate,
+} from './dbValues';
 
 const migrationsDir = resolvePackagePath(
   '@rust-build-cache/plugin-rust-build-cache-backend',
@@ -33,11 +40,6 @@ const migrationsDir = resolvePackagePath(
 // Rows per INSERT: ~30 bound values per report row stays well below the bind-parameter
 // limits of SQLite (32766) and PostgreSQL (65535).
 const INSERT_CHUNK_SIZE = 500;
-
-/** better-sqlite3 stores and returns Date bindings as epoch milliseconds; PostgreSQL returns Date. */
-type DbTimestamp = Date | number;
-/** PostgreSQL returns bigint sums and counts as strings. */
-type DbNumber = number | string;
 
 interface ReportRow {
   id: string;
@@ -565,10 +567,6 @@ interface EntityPullStatusRow {
   rate_limited_until: DbTimestamp | null;
 }
 
-function toDate(value: DbTimestamp): Date {
-  return value instanceof Date ? value : new Date(value);
-}
-
 /** The part of a new CI run that its day's rollup needs. */
 interface RollupContribution {
   source: ReportSourceKey;
@@ -716,18 +714,5 @@ function sourceFilter(source: ReportSourceKey) {
 }
 
 function toIsoString(value: DbTimestamp): string {
-  return (value instanceof Date ? value : new Date(value)).toISOString();
-}
-
-function compareStrings(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    result.push(items.slice(i, i + size));
-  }
-  return result;
+  return toDate(value).toISOString();
 }

@@ -9,6 +9,13 @@ import {
   RuleOutcome,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
+import {
+  chunks,
+  compareStrings,
+  DbNumber,
+  DbTimestamp,
+  toDate,
+} from '../database/dbValues';
 import { ReportSourceKey } from '../database/RustBuildCacheStore';
 import {
   DailyLevelCount,
@@ -23,11 +30,6 @@ import {
   StoredPolicyResult,
   StoredRuleResult,
 } from './PolicyStore';
-
-/** better-sqlite3 returns Date bindings as epoch milliseconds; PostgreSQL returns Date. */
-type DbTimestamp = Date | number;
-/** PostgreSQL returns bigint counts as strings. */
-type DbNumber = number | string;
 
 /** Sources per query: two bound values each, far below the bind-parameter limits. */
 const SOURCE_CHUNK_SIZE = 500;
@@ -724,23 +726,6 @@ function toExemption(row: ExemptionRow): StoredExemption {
   };
 }
 
-function toDate(value: DbTimestamp): Date {
-  return value instanceof Date ? value : new Date(value);
-}
-
-function compareStrings(a: string, b: string): number {
-  if (a === b) return 0;
-  return a < b ? -1 : 1;
-}
-
 function uniqueSources(sources: ReportSourceKey[]): ReportSourceKey[] {
   return [...new Map(sources.map(s => [sourceKeyString(s), s])).values()];
-}
-
-function chunks<T>(items: T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) {
-    result.push(items.slice(i, i + size));
-  }
-  return result;
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { annotatedComponent } from '../__testUtils__/entities';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   BuildCacheReport,
@@ -20,7 +21,8 @@ import {
   toNewRun,
 } from '../service/ReportIngestionService';
 import { DatabasePolicyStore } from './DatabasePolicyStore';
-import { csvField, ownerRef, PolicyService } from './PolicyService';
+import { ownerRef } from '../service/annotatedEntities';
+import { csvField, PolicyService } from './PolicyService';
 
 jest.setTimeout(60_000);
 
@@ -73,19 +75,13 @@ function component(
   name: string,
   extra: Partial<Entity['metadata']> = {},
 ): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      annotations: {
-        'rust-build-cache/workspace': `services/${name}`,
-        'github.com/project-slug': 'acme/platform',
-      },
-      ...extra,
-    },
+  return annotatedComponent({
+    name,
+    workspace: `services/${name}`,
+    projectSlug: 'acme/platform',
+    metadata: extra,
     spec: { type: 'service', lifecycle: 'production', owner: 'payments' },
-  };
+  });
 }
 
 describe.each(databases.eachSupportedId())('PolicyService (%s)', databaseId => {

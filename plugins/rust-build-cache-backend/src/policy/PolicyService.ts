@@ -1,11 +1,5 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import {
-  Entity,
-  parseEntityRef,
-  RELATION_OWNED_BY,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   BUILT_IN_RULES,
@@ -32,6 +26,10 @@ import {
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { ReportSourceKey } from '../database/RustBuildCacheStore';
 import { toEntityRef } from '../service/EntityLinkService';
+import {
+  ownerRef,
+  streamAnnotatedEntities,
+} from '../service/annotatedEntities';
 import { entitySourceKey } from '../service/reportSources';
 import { addDays, utcDay } from '../utcDays';
 import {
@@ -59,11 +57,8 @@ const SNAPSHOT_RETENTION_DAYS = 400;
 const EVALUATION_BATCH_SIZE = 1000;
 
 /** The catalog fields the policy reads (besides those that locate the reports). */
+/** Read besides those `streamAnnotatedEntities` always reads. */
 const ENTITY_FIELDS = [
-  'kind',
-  'metadata.namespace',
-  'metadata.name',
-  'metadata.annotations',
   'metadata.tags',
   'spec.type',
   'spec.owner',
@@ -208,15 +203,10 @@ export class PolicyService {
     const exemptionsByEntity = groupExemptions(exemptions);
     const seen = new Set<string>();
     const targets: EvaluationTarget[] = [];
-    const pages = catalog.streamEntities(
-      {
-        filter: {
-          [`metadata.annotations.${RUST_BUILD_CACHE_WORKSPACE_ANNOTATION}`]:
-            CATALOG_FILTER_EXISTS,
-        },
-        fields: ENTITY_FIELDS,
-      },
-      { credentials: await auth.getOwnServiceCredentials() },
+    const pages = streamAnnotatedEntities(
+      catalog,
+      await auth.getOwnServiceCredentials(),
+      ENTITY_FIELDS,
     );
     for await (const page of pages) {
       for (const entity of page) {
@@ -615,24 +605,6 @@ function toTarget(entity: Entity): EvaluationTarget {
     },
     source: entitySourceKey(entity),
   };
-}
-
-/** The owner's full, lower-case entity ref: from the ownedBy relation, else spec.owner. */
-export function ownerRef(entity: Entity): string | undefined {
-  const relation = entity.relations?.find(r => r.type === RELATION_OWNED_BY);
-  if (relation) return relation.targetRef.toLocaleLowerCase('en-US');
-  const owner = entity.spec?.owner;
-  if (typeof owner !== 'string' || !owner) return undefined;
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    return undefined;
-  }
 }
 
 function groupExemptions(

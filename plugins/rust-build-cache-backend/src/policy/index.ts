@@ -83,7 +83,6 @@ export async function createPolicyFeature(options: {
       }),
     router: await createPolicyRouter({
       httpAuth,
-      auth,
       permissions,
       policy: service,
       exemptions,

@@ -5,6 +5,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { annotatedComponent } from '../__testUtils__/entities';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -17,7 +18,7 @@ import {
 import { Knex } from 'knex';
 import request from 'supertest';
 import { makeReport } from '../__testUtils__/reports';
-import { captureScheduler } from '../__testUtils__/schedulerCapture';
+import { startPluginBackend } from '../__testUtils__/pluginBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { rustBuildCachePlugin } from '../plugin';
 import { POLICY_EVALUATION_TASK_ID } from './policyTasks';
@@ -30,18 +31,12 @@ const BASE = '/api/rust-build-cache';
 const repository = { host: 'github.com', owner: 'acme', name: 'platform' };
 
 function component(name: string, owner: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      annotations: {
-        'rust-build-cache/workspace': `services/${name}`,
-        'github.com/project-slug': 'acme/platform',
-      },
-    },
+  return annotatedComponent({
+    name,
+    workspace: `services/${name}`,
+    projectSlug: 'acme/platform',
     spec: { type: 'service', lifecycle: 'production', owner },
-  };
+  });
 }
 
 const billing = component('billing', 'payments');
@@ -85,23 +80,13 @@ describe.each(databases.eachSupportedId())(
       } = {},
     ) {
       knex = await databases.init(databaseId);
-      const capture = captureScheduler();
-      const backend = await startTestBackend({
-        features: [
-          rustBuildCachePlugin,
-          capture.feature,
-          mockServices.rootConfig.factory({ data: options.config ?? {} }),
-          mockServices.database.factory({ knex }),
-          options.permissions ??
-            mockServices.permissions.factory({
-              result: AuthorizeResult.ALLOW,
-            }),
-          catalogServiceMock.factory({
-            entities: options.entities ?? [billing, ledger, search],
-          }),
-        ],
+      const { server, scheduler } = await startPluginBackend({
+        knex,
+        config: options.config,
+        entities: options.entities ?? [billing, ledger, search],
+        permissions: options.permissions,
       });
-      return { server: backend.server, scheduler: capture.scheduler() };
+      return { server, scheduler };
     }
 
     const get = (server: any, path: string) =>

@@ -1,15 +1,8 @@
 import {
-  AuthService,
-  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
 import {
   POLICY_RULE_IDS,
   rustBuildCacheExemptionManagePermission,
@@ -21,6 +14,11 @@ import { z } from 'zod';
 import { ExemptionService } from './ExemptionService';
 import { PolicyService } from './PolicyService';
 import { PolicyResultFilter } from './PolicyStore';
+import {
+  actorOf,
+  createRequirePermission,
+  parseRequest as parse,
+} from '../service/routeHelpers';
 
 const OUTCOMES = [
   'pass',
@@ -95,42 +93,18 @@ const exemptionParams = z.object({ id: z.uuid('must be an exemption id') });
 /** The routes of the policy scorecards and exemptions; see `policyTypes.ts` in -common. */
 export async function createPolicyRouter(options: {
   httpAuth: HttpAuthService;
-  auth: AuthService;
   permissions: PermissionsService;
   policy: PolicyService;
   exemptions: ExemptionService;
 }): Promise<express.Router> {
-  const { httpAuth, auth, permissions, policy, exemptions } = options;
+  const { httpAuth, permissions, policy, exemptions } = options;
   const router = Router();
   // Only on this router's POST routes: other routers of the plugin read their own bodies.
   const json = express.json({ limit: '64kb' });
 
-  const requirePermission = async (
-    req: Request,
-    permission: BasicPermission,
-  ): Promise<BackstageCredentials> => {
-    const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result === AuthorizeResult.DENY) {
-      throw new NotAllowedError('Unauthorized');
-    }
-    return credentials;
-  };
+  const requirePermission = createRequirePermission({ httpAuth, permissions });
   const requireRead = (req: Request) =>
     requirePermission(req, rustBuildCacheReadPermission);
-
-  /** The user entity ref of a user; the subject of a service. */
-  const actorOf = (credentials: BackstageCredentials): string => {
-    if (auth.isPrincipal(credentials, 'user')) {
-      return credentials.principal.userEntityRef;
-    }
-    if (auth.isPrincipal(credentials, 'service')) {
-      return credentials.principal.subject;
-    }
-    return 'unknown';
-  };
 
   router.get('/policy', async (req, res) => {
     await requireRead(req);
@@ -220,24 +194,4 @@ function toFilter(query: z.infer<typeof filterQuery>): PolicyResultFilter {
     result: query.result,
     level: query.level === 'none' ? null : query.level,
   };
-}
-
-function parse<T extends z.ZodType>(
-  schema: T,
-  input: unknown,
-  where: 'path' | 'query' | 'body',
-): z.infer<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    const issues = result.error.issues.map(
-      issue =>
-        `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`,
-    );
-    throw new InputError(
-      `Invalid ${
-        where === 'body' ? 'body' : `${where} parameters`
-      }:\n${issues.join('\n')}`,
-    );
-  }
-  return result.data;
 }

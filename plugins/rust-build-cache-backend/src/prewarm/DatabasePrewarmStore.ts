@@ -10,6 +10,7 @@ import {
   WarmGroupKey,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
+import { DbTimestamp, toDate } from '../database/dbValues';
 import { ReportSourceKey } from '../database/RustBuildCacheStore';
 import {
   ConsumerRun,
@@ -22,9 +23,6 @@ import {
   PrewarmStore,
   SucceededWarmJob,
 } from './PrewarmStore';
-
-/** better-sqlite3 returns timestamps as epoch milliseconds; PostgreSQL as Date. */
-type DbTimestamp = Date | number | string;
 
 interface ScheduleRow {
   id: string;
@@ -601,13 +599,6 @@ function toJob(row: JobRow): PrewarmJob {
     logTail: row.log_tail,
     error: row.error,
   };
-}
-
-function toDate(value: DbTimestamp): Date {
-  if (value instanceof Date) return value;
-  return new Date(
-    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
-  );
 }
 
 function toIso(value: DbTimestamp | null): string | null {

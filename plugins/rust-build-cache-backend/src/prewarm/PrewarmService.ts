@@ -1,11 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -22,7 +17,6 @@ import {
   PrewarmSchedule,
   PrewarmScheduleInput,
   PrewarmScope,
-  RUST_BUILD_CACHE_WORKSPACE_ANNOTATION,
   RunMetrics,
   validatePrewarmScheduleInput,
   WarmGroupEffect,
@@ -37,6 +31,10 @@ import {
   ReportSourceKey,
   RustBuildCacheStore,
 } from '../database/RustBuildCacheStore';
+import {
+  ownerRef,
+  streamAnnotatedEntities,
+} from '../service/annotatedEntities';
 import { toEntityRef } from '../service/EntityLinkService';
 import {
   entitySourceKey,
@@ -520,28 +518,15 @@ export class PrewarmService {
     const { catalog, auth } = this.options;
     const credentials = await auth.getOwnServiceCredentials();
     const result: Array<WarmPlanEntity & { entity: Entity }> = [];
-    for await (const page of catalog.streamEntities(
-      {
-        filter: {
-          [`metadata.annotations.${RUST_BUILD_CACHE_WORKSPACE_ANNOTATION}`]:
-            CATALOG_FILTER_EXISTS,
-        },
-        fields: [
-          'kind',
-          'metadata.namespace',
-          'metadata.name',
-          'metadata.annotations',
-          'metadata.tags',
-          'spec.owner',
-        ],
-      },
-      { credentials },
-    )) {
+    for await (const page of streamAnnotatedEntities(catalog, credentials, [
+      'metadata.tags',
+      'spec.owner',
+    ])) {
       for (const entity of page) {
         result.push({
           entity,
           entityRef: toEntityRef(entity),
-          owner: ownerRef(entity),
+          owner: ownerRef(entity) ?? null,
           tags: entity.metadata.tags ?? [],
           latestCiReport: null,
         });
@@ -894,21 +879,6 @@ function consumerStats(
       ? seconds.reduce((a, b) => a + b, 0) / seconds.length
       : null,
   };
-}
-
-function ownerRef(entity: Entity): string | null {
-  const owner = (entity.spec as { owner?: unknown } | undefined)?.owner;
-  if (typeof owner !== 'string' || !owner) return null;
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    ).toLocaleLowerCase('en-US');
-  } catch {
-    return null;
-  }
 }
 
 function scheduleNotFound(id: string) {

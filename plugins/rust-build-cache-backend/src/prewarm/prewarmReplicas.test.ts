@@ -1,14 +1,8 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
-import { captureScheduler } from '../__testUtils__/schedulerCapture';
+import { startPluginBackend } from '../__testUtils__/pluginBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { rustBuildCachePlugin } from '../plugin';
 import { PREWARM_DISPATCH_TASK_ID } from '../service/tasks';
 import {
   FakeExecutor,
@@ -67,24 +61,19 @@ const ENTITIES = [
     });
 
     async function startReplica(knex: Knex, executor: FakeExecutor) {
-      const capture = captureScheduler();
-      const backend = await startTestBackend({
+      const { backend, server, scheduler } = await startPluginBackend({
+        knex,
+        config: { rustBuildCache: { prewarm: { heartbeatSeconds: 1 } } },
+        entities: ENTITIES,
         features: [
-          rustBuildCachePlugin,
-          capture.feature,
           executorModule(executor),
-          mockServices.rootConfig.factory({
-            data: { rustBuildCache: { prewarm: { heartbeatSeconds: 1 } } },
-          }),
-          mockServices.database.factory({ knex }),
           // A scheduler per replica: startTestBackend's default is one instance shared by
           // every test backend of the process.
           mockServices.scheduler.factory(),
-          catalogServiceMock.factory({ entities: ENTITIES }),
         ],
       });
       stops.push(() => backend.stop());
-      return { server: backend.server, scheduler: capture.scheduler() };
+      return { server, scheduler };
     }
 
     it('dispatches each due slot exactly once and executes each job exactly once', async () => {

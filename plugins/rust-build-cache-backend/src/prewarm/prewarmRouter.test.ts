@@ -1,9 +1,4 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   PrewarmRun,
@@ -11,9 +6,8 @@ import {
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import request from 'supertest';
-import { captureScheduler } from '../__testUtils__/schedulerCapture';
+import { startPluginBackend } from '../__testUtils__/pluginBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { rustBuildCachePlugin } from '../plugin';
 import { PREWARM_DISPATCH_TASK_ID } from '../service/tasks';
 import {
   FakeExecutor,
@@ -62,37 +56,28 @@ describe.each(databases.eachSupportedId())(
     });
 
     async function startBackend(permissions: Permissions = 'all') {
-      const capture = captureScheduler();
-      const backend = await startTestBackend({
-        features: [
-          rustBuildCachePlugin,
-          capture.feature,
-          executorModule(executor),
-          mockServices.rootConfig.factory({ data: {} }),
-          mockServices.database.factory({ knex }),
-          mockServices.permissions.mock({
-            authorize: async requests =>
-              requests.map(r => ({
-                result:
-                  permissions === 'all' ||
-                  (permissions === 'read-only' &&
-                    r.permission.name !==
-                      rustBuildCachePrewarmManagePermission.name)
-                    ? AuthorizeResult.ALLOW
-                    : AuthorizeResult.DENY,
-              })) as any,
-          }).factory,
-          catalogServiceMock.factory({
-            entities: [
-              rustEntity('billing', { owner: 'payments' }),
-              rustEntity('ledger', { owner: 'payments' }),
-              rustEntity('search', { owner: 'search' }),
-            ],
-          }),
+      const { backend, server, scheduler } = await startPluginBackend({
+        knex,
+        entities: [
+          rustEntity('billing', { owner: 'payments' }),
+          rustEntity('ledger', { owner: 'payments' }),
+          rustEntity('search', { owner: 'search' }),
         ],
+        permissions: mockServices.permissions.mock({
+          authorize: async requests =>
+            requests.map(r => ({
+              result:
+                permissions === 'all' ||
+                (permissions === 'read-only' &&
+                  r.permission.name !==
+                    rustBuildCachePrewarmManagePermission.name)
+                  ? AuthorizeResult.ALLOW
+                  : AuthorizeResult.DENY,
+            })) as any,
+        }).factory,
+        features: [executorModule(executor)],
       });
       stop = () => backend.stop();
-      const server = backend.server;
       const warm = realReport('search-indexer-warm');
       for (const name of ['billing', 'ledger', 'search']) {
         await request(server)
@@ -106,7 +91,7 @@ describe.each(databases.eachSupportedId())(
           )
           .expect(201);
       }
-      return { server, scheduler: capture.scheduler() };
+      return { server, scheduler };
     }
 
     it('manages schedules, previews plans, runs now and keeps the history', async () => {

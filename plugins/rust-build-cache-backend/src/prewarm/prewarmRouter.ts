@@ -1,13 +1,7 @@
 import {
-  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  BasicPermission,
-} from '@backstage/plugin-permission-common';
 import {
   prewarmScopeSchema,
   rustBuildCachePrewarmManagePermission,
@@ -17,6 +11,11 @@ import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
 import { PrewarmService } from './PrewarmService';
+import {
+  actorOf,
+  createRequirePermission,
+  parseRequest as parse,
+} from '../service/routeHelpers';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
 
@@ -71,16 +70,7 @@ export async function createPrewarmRouter(options: {
   const router = Router();
   router.use('/prewarm', express.json({ limit: '256kb' }));
 
-  const authorize = async (req: Request, permission: BasicPermission) => {
-    const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result === AuthorizeResult.DENY) {
-      throw new NotAllowedError(`Missing permission ${permission.name}`);
-    }
-    return credentials;
-  };
+  const authorize = createRequirePermission({ httpAuth, permissions });
   const read = (req: Request) => authorize(req, rustBuildCacheReadPermission);
   const manage = (req: Request) =>
     authorize(req, rustBuildCachePrewarmManagePermission);
@@ -178,36 +168,4 @@ export async function createPrewarmRouter(options: {
   });
 
   return router;
-}
-
-/** Who acted: the user's entity ref, or the calling service. */
-function actorOf(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    type?: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  if (principal.type === 'user' && principal.userEntityRef) {
-    return principal.userEntityRef;
-  }
-  if (principal.type === 'service' && principal.subject) {
-    return principal.subject;
-  }
-  return 'unknown';
-}
-
-function parse<T extends z.ZodType>(
-  schema: T,
-  input: unknown,
-  where: 'path' | 'query',
-): z.infer<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    const issues = result.error.issues.map(
-      issue =>
-        `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`,
-    );
-    throw new InputError(`Invalid ${where} parameters: ${issues.join('; ')}`);
-  }
-  return result.data;
 }

@@ -1,5 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { annotatedComponent } from '../__testUtils__/entities';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { PullProvider } from '@rust-build-cache/plugin-rust-build-cache-node';
 import { Knex } from 'knex';
@@ -15,18 +16,12 @@ jest.setTimeout(60_000);
 const databases = createTestDatabases();
 
 function entityOf(name: string, repository: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      annotations: {
-        'rust-build-cache/workspace': name,
-        'rust-build-cache/repository': repository,
-      },
-    },
+  return annotatedComponent({
+    name,
+    workspace: name,
+    repository,
     spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-  };
+  });
 }
 
 describe('PullService', () => {

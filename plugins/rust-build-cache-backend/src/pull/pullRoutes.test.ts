@@ -1,12 +1,10 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
-  mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   PullProvider,
   rustBuildCachePullProvidersExtensionPoint,
@@ -15,10 +13,9 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { FakeGithub } from '../__testUtils__/fakeGithub';
 import { makeReport } from '../__testUtils__/reports';
-import { captureScheduler } from '../__testUtils__/schedulerCapture';
+import { startPluginBackend } from '../__testUtils__/pluginBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { writeZip } from '../__testUtils__/zipWriter';
-import { rustBuildCachePlugin } from '../plugin';
 import { PULL_TASK_ID } from '../service/tasks';
 
 jest.setTimeout(60_000);
@@ -90,44 +87,35 @@ describe.each(databases.eachSupportedId())(
         extraFeatures?: Parameters<typeof startTestBackend>[0]['features'];
       } = {},
     ) {
-      const capture = captureScheduler();
-      const backend = await startTestBackend({
-        features: [
-          rustBuildCachePlugin,
-          capture.feature,
-          mockServices.rootConfig.factory({
-            data: {
-              integrations: {
-                github: [
-                  {
-                    host: 'github.test',
-                    apiBaseUrl: github.apiBaseUrl,
-                    token: 'test-token',
-                  },
-                ],
+      const { server, scheduler } = await startPluginBackend({
+        knex,
+        config: {
+          integrations: {
+            github: [
+              {
+                host: 'github.test',
+                apiBaseUrl: github.apiBaseUrl,
+                token: 'test-token',
               },
-              rustBuildCache: {
-                pull: {
-                  githubActions: { enabled: true },
-                  schedule: {
-                    frequency: { hours: 1 },
-                    timeout: { minutes: 5 },
-                    // Keeps the mock scheduler from pulling at startup.
-                    initialDelay: { hours: 1 },
-                  },
-                },
+            ],
+          },
+          rustBuildCache: {
+            pull: {
+              githubActions: { enabled: true },
+              schedule: {
+                frequency: { hours: 1 },
+                timeout: { minutes: 5 },
+                // Keeps the mock scheduler from pulling at startup.
+                initialDelay: { hours: 1 },
               },
             },
-          }),
-          mockServices.database.factory({ knex }),
-          mockServices.permissions.factory({
-            result: options.permissionResult ?? AuthorizeResult.ALLOW,
-          }),
-          catalogServiceMock.factory({ entities: [entity] }),
-          ...(options.extraFeatures ?? []),
-        ],
+          },
+        },
+        entities: [entity],
+        permissions: options.permissionResult,
+        features: options.extraFeatures,
       });
-      return { server: backend.server, scheduler: capture.scheduler() };
+      return { server, scheduler };
     }
 
     it('pulls an entity on refresh and reports its pull status', async () => {

@@ -1,5 +1,6 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { annotatedComponent } from '../__testUtils__/entities';
 import { NotFoundError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -31,17 +32,7 @@ const billing = { kind: 'component', namespace: 'default', name: 'billing' };
 const credentials = mockCredentials.user();
 
 function annotatedEntity(name: string, workspace: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      annotations: {
-        'rust-build-cache/workspace': workspace,
-        'github.com/project-slug': 'acme/platform',
-      },
-    },
-  };
+  return annotatedComponent({ name, workspace, projectSlug: 'acme/platform' });
 }
 
 describe.each(databases.eachSupportedId())(

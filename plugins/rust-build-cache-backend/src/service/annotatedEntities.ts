@@ -1,16 +1,22 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
-import { Entity } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  RELATION_OWNED_BY,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { RUST_BUILD_CACHE_WORKSPACE_ANNOTATION } from '@rust-build-cache/plugin-rust-build-cache-common';
 
 /**
  * Every catalog entity with the workspace annotation, with only the fields that locate its
- * reports (kind, namespace, name, annotations), page by page.
+ * reports (kind, namespace, name, annotations) plus `extraFields`, page by page.
  */
 export async function* streamAnnotatedEntities(
   catalog: CatalogService,
   credentials: BackstageCredentials,
+  extraFields: string[] = [],
 ): AsyncGenerator<Entity[]> {
   yield* catalog.streamEntities(
     {
@@ -23,8 +29,30 @@ export async function* streamAnnotatedEntities(
         'metadata.namespace',
         'metadata.name',
         'metadata.annotations',
+        ...extraFields,
       ],
     },
     { credentials },
   );
+}
+
+/**
+ * The owner's full, lower-case entity ref: from the ownedBy relation (when the entity was
+ * read with `relations`), else spec.owner; undefined when it has none or it is not a ref.
+ */
+export function ownerRef(entity: Entity): string | undefined {
+  const relation = entity.relations?.find(r => r.type === RELATION_OWNED_BY);
+  if (relation) return relation.targetRef.toLocaleLowerCase('en-US');
+  const owner = entity.spec?.owner;
+  if (typeof owner !== 'string' || !owner) return undefined;
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(owner, {
+        defaultKind: 'group',
+        defaultNamespace: entity.metadata.namespace ?? 'default',
+      }),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    return undefined;
+  }
 }

@@ -2,13 +2,8 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import {
-  CustomErrorBase,
-  InputError,
-  NotAllowedError,
-} from '@backstage/errors';
+import { CustomErrorBase, InputError } from '@backstage/errors';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   PullStatus,
   RefreshResponse,
@@ -24,6 +19,7 @@ import { PullService } from '../pull/PullService';
 import { RepositorySnapshotService } from '../snapshot/RepositorySnapshotService';
 import { ReportIngestionService } from './ReportIngestionService';
 import { RunQueryService } from './RunQueryService';
+import { createRequirePermission, parseRequest as parse } from './routeHelpers';
 
 /** 413: there is no Backstage error class for it; the error handler reads `statusCode`. */
 class ReportTooLargeError extends CustomErrorBase {
@@ -76,21 +72,7 @@ export async function createRouter(options: {
   } = options;
   const router = Router();
 
-  const requirePermission = async (
-    req: Request,
-    permission:
-      | typeof rustBuildCacheReadPermission
-      | typeof rustBuildCacheRefreshPermission,
-  ) => {
-    const credentials = await httpAuth.credentials(req);
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result === AuthorizeResult.DENY) {
-      throw new NotAllowedError('Unauthorized');
-    }
-    return credentials;
-  };
+  const requirePermission = createRequirePermission({ httpAuth, permissions });
   const requireReadPermission = (req: Request) =>
     requirePermission(req, rustBuildCacheReadPermission);
 
@@ -162,7 +144,8 @@ export async function createRouter(options: {
     );
     const entity = parse(entityParams, req.params, 'path');
     // Each part is stored on its own: a failing pull still leaves a fresh snapshot.
-    const snapshot = (await snapshots?.refreshEntity({ entity, credentials })) ?? null;
+    const snapshot =
+      (await snapshots?.refreshEntity({ entity, credentials })) ?? null;
     const status = await pulls.pullEntity({ entity, credentials });
     if (!status && !snapshot) {
       throw new InputError(
@@ -220,22 +203,6 @@ function toPullStatusJson(status: EntityPullStatus): PullStatus {
     lastError: status.lastError,
     rateLimitedUntil: status.rateLimitedUntil?.toISOString() ?? null,
   };
-}
-
-function parse<T extends z.ZodType>(
-  schema: T,
-  input: unknown,
-  where: 'path' | 'query',
-): z.infer<T> {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    const issues = result.error.issues.map(
-      issue =>
-        `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`,
-    );
-    throw new InputError(`Invalid ${where} parameters:\n${issues.join('\n')}`);
-  }
-  return result.data;
 }
 
 /** body-parser's own errors name no config key and are not Backstage errors. */

@@ -1,17 +1,11 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { FakeUrlReader } from '../__testUtils__/fakeUrlReader';
-import { captureScheduler } from '../__testUtils__/schedulerCapture';
+import { startPluginBackend } from '../__testUtils__/pluginBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { rustBuildCachePlugin } from '../plugin';
 import { SNAPSHOT_TASK_ID } from '../service/tasks';
 
 jest.setTimeout(60_000);
@@ -61,27 +55,20 @@ describe.each(databases.eachSupportedId())(
         snapshot?: { enabled?: boolean };
       } = {},
     ) {
-      const capture = captureScheduler();
-      const backend = await startTestBackend({
+      const { backend, server, scheduler } = await startPluginBackend({
+        knex,
+        config: { rustBuildCache: { snapshot: options.snapshot ?? {} } },
+        entities: [entity],
+        permissions: options.permissionResult,
         features: [
-          rustBuildCachePlugin,
-          capture.feature,
-          mockServices.rootConfig.factory({
-            data: { rustBuildCache: { snapshot: options.snapshot ?? {} } },
-          }),
           mockServices.urlReader.mock({
             readUrl: url => reader.readUrl(url),
             readTree: (url, treeOptions) => reader.readTree(url, treeOptions),
           }).factory,
-          mockServices.database.factory({ knex }),
-          mockServices.permissions.factory({
-            result: options.permissionResult ?? AuthorizeResult.ALLOW,
-          }),
-          catalogServiceMock.factory({ entities: [entity] }),
         ],
       });
       stopBackend = () => backend.stop();
-      return { server: backend.server, scheduler: capture.scheduler() };
+      return { server, scheduler };
     }
 
     it('re-reads the snapshot on refresh, even without a pull provider', async () => {

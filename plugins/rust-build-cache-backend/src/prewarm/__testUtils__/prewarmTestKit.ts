@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Entity } from '@backstage/catalog-model';
+import { annotatedComponent } from '../../__testUtils__/entities';
 import {
   BuildCacheReport,
   validateReport,
@@ -67,23 +68,17 @@ export function rustEntity(
   name: string,
   options: { owner?: string; tags?: string[] } = {},
 ): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      tags: options.tags ?? ['rust'],
-      annotations: {
-        'rust-build-cache/workspace': '.',
-        'rust-build-cache/repository': `github.com/acme/${name}`,
-      },
-    },
+  return annotatedComponent({
+    name,
+    workspace: '.',
+    repository: `github.com/acme/${name}`,
+    metadata: { tags: options.tags ?? ['rust'] },
     spec: {
       type: 'service',
       lifecycle: 'production',
       owner: options.owner ?? 'platform',
     },
-  };
+  });
 }
 
 type Behaviour = (

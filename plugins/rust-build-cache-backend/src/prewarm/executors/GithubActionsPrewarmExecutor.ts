@@ -15,6 +15,7 @@ import {
   GithubApiClient,
   GithubRateLimitError,
   GithubTransientError,
+  sleep,
 } from '../../pull/github/GithubApiClient';
 import { GithubActionsExecutorConfig } from './executorConfig';
 
@@ -337,23 +338,4 @@ function failed(
 
 function describe(error: unknown): string {
   return isError(error) ? error.message : String(error);
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    let timer: ReturnType<typeof setTimeout> | undefined = undefined;
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { Config } from '@backstage/config';
+import { readPositiveInteger } from '../../config';
 
 const LOCAL_KEY = 'rustBuildCache.prewarm.executors.local';
 const GITHUB_KEY = 'rustBuildCache.prewarm.executors.githubActions';
@@ -206,20 +207,6 @@ function requiredString(config: Config, key: string): string {
 function optionalString(config: Config, key: string): string | undefined {
   const value = config.getOptionalString(key)?.trim();
   return value ? value : undefined;
-}
-
-function readPositiveInteger(
-  config: Config,
-  key: string,
-  fallback: number,
-): number {
-  const value = config.getOptionalNumber(key) ?? fallback;
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new Error(
-      `Invalid config ${key}: expected a positive integer, got ${value}`,
-    );
-  }
-  return value;
 }
 
 /** `host/owner/name` → the configured source, or the HTTPS clone URL of the repository. */

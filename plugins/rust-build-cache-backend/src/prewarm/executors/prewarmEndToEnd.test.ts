@@ -8,6 +8,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
+import { annotatedComponent } from '../../__testUtils__/entities';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   createRustWorkspace,
@@ -70,22 +71,16 @@ const BASE = '/api/rust-build-cache';
 const asUser = mockCredentials.user.header();
 
 function component(name: string): Entity {
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      annotations: {
-        'github.com/project-slug': `acme/${name}`,
-        'rust-build-cache/workspace': '.',
-      },
-    },
+  return annotatedComponent({
+    name,
+    workspace: '.',
+    projectSlug: `acme/${name}`,
     spec: {
       type: 'service',
       lifecycle: 'production',
       owner: 'group:default/platform',
     },
-  };
+  });
 }
 
 function git(cwd: string, ...args: string[]): string {

@@ -196,7 +196,8 @@ function resetTime(response: Response): Date | undefined {
   return Number.isFinite(reset) ? new Date(reset * 1000) : undefined;
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+/** Resolves after `ms`; rejects with the signal's reason as soon as it aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(signal.reason);
