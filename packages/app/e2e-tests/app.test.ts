@@ -1,12 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-  await expect(page.getByText('Acme Rust Platform Catalog')).toBeVisible();
-}
+import { reloadUntilVisible, signInAsGuest } from './helpers';
 
 /**
  * Opens an entity from the catalog list. The catalog reads the demo locations after the
@@ -14,12 +7,12 @@ async function signInAsGuest(page: Page) {
  * the list until it is there.
  */
 async function openEntity(page: Page, name: string) {
-  await expect(async () => {
-    await page.goto('/catalog');
-    await expect(page.getByRole('link', { name, exact: true })).toBeVisible({
-      timeout: 3_000,
-    });
-  }).toPass({ timeout: 120_000 });
+  await reloadUntilVisible(
+    page,
+    '/catalog',
+    page.getByRole('link', { name, exact: true }),
+    { attemptTimeout: 3_000 },
+  );
   await page.getByRole('link', { name, exact: true }).click();
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();
 }

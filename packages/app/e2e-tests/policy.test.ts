@@ -1,16 +1,9 @@
 import { test, expect, Locator, Page } from '@playwright/test';
+import { reloadUntilVisible, signInAsGuest } from './helpers';
 
 // The policy scorecards against the real backend: the seeded demo reports, the demo
 // catalog and the policy in app-config.yaml. The guest user may do everything (the demo
 // backend's permission policy allows all), so it can create and revoke exemptions.
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-  await expect(page.getByText('Acme Rust Platform Catalog')).toBeVisible();
-}
 
 /**
  * Opens the scorecards page. The demo services are evaluated once the catalog has read the
@@ -18,12 +11,12 @@ async function signInAsGuest(page: Page) {
  * can still be missing for a while: reload until the org summary is there.
  */
 async function openScorecards(page: Page) {
-  await expect(async () => {
-    await page.goto('/rust-build-cache/policy');
-    await expect(page.getByTestId('org-compliance')).toBeVisible({
-      timeout: 5_000,
-    });
-  }).toPass({ timeout: 180_000 });
+  await reloadUntilVisible(
+    page,
+    '/rust-build-cache/policy',
+    page.getByTestId('org-compliance'),
+    { attemptTimeout: 5_000, totalTimeout: 180_000 },
+  );
 }
 
 /** Opens a MUI select by its label and picks an option. */
@@ -63,10 +56,12 @@ async function filterServices(
  */
 async function openPolicyCard(page: Page, name: string): Promise<Locator> {
   const results = page.getByRole('table', { name: 'policy rule results' });
-  await expect(async () => {
-    await page.goto(`/catalog/default/component/${name}/build-cache`);
-    await expect(results).toBeVisible({ timeout: 10_000 });
-  }).toPass({ timeout: 120_000 });
+  await reloadUntilVisible(
+    page,
+    `/catalog/default/component/${name}/build-cache`,
+    results,
+    { attemptTimeout: 10_000 },
+  );
   return results;
 }
 

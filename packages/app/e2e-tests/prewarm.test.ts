@@ -1,16 +1,9 @@
 import { test, expect, Page } from '@playwright/test';
+import { signInAsGuest } from './helpers';
 
 // Drives the "Cache pre-warming" page against the real app: the backend runs the demo's
 // `local` executor (app-config.yaml, rustBuildCache.prewarm.executors.local), which copies
 // the committed example workspace of billing-api and builds it with cargo through sccache.
-
-async function signInAsGuest(page: Page) {
-  await page.goto('/');
-  const enter = page.getByRole('button', { name: 'Enter' });
-  await expect(enter).toBeVisible();
-  await enter.click();
-  await expect(page.getByText('Acme Rust Platform Catalog')).toBeVisible();
-}
 
 /** Fills one text field of the schedule editor. */
 async function fill(page: Page, label: RegExp, value: string) {

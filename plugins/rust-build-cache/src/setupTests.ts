@@ -7,3 +7,9 @@ class NoopResizeObserver {
   disconnect() {}
 }
 globalThis.ResizeObserver ??= NoopResizeObserver;
+
+// One default for the package instead of per-file jest.setTimeout calls: the page tests
+// render whole MUI trees and exceed jest's 5 s on a loaded 2-core machine. Set here rather
+// than as `testTimeout` in package.json, because `backstage-cli repo test` runs packages as
+// Jest projects and jest-circus only reads testTimeout from the global config.
+jest.setTimeout(30_000);

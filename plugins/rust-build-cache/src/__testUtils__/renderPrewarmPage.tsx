@@ -1,29 +1,17 @@
-import {
-  TestApiProvider,
-  mockApis,
-  renderInTestApp,
-} from '@backstage/test-utils';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
 import type { PermissionApi } from '@backstage/plugin-permission-react';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import type { RustBuildCacheApi } from '../api';
-import { rustBuildCacheApiRef } from '../api';
 import { PrewarmPage } from '../components/PrewarmPage/PrewarmPage';
+import { renderWithApis } from './permissions';
 
 /** Renders the page against a fake API, with the catalog's entity route mounted. */
 export function renderPrewarmPage(
   api: RustBuildCacheApi,
-  permissionApi: PermissionApi = mockApis.permission(),
+  permissionApi?: PermissionApi,
 ) {
-  return renderInTestApp(
-    <TestApiProvider
-      apis={[
-        [rustBuildCacheApiRef, api],
-        [permissionApiRef, permissionApi],
-      ]}
-    >
-      <PrewarmPage />
-    </TestApiProvider>,
+  return renderWithApis(
+    <PrewarmPage />,
+    { api, permissionApi },
     {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     },

@@ -80,14 +80,19 @@ export interface RustBuildCacheApi {
   downloadScorecardCsv(filter: ScorecardEntityFilter): Promise<Blob>;
   getScorecardTrend(options: { days: number }): Promise<ScorecardTrend>;
   /** The entity's stored evaluation, or null before its first one. */
-  getEntityScorecard(entity: CompoundEntityRef): Promise<EntityScorecard | null>;
+  getEntityScorecard(
+    entity: CompoundEntityRef,
+  ): Promise<EntityScorecard | null>;
   getExemptions(filter: {
     entityRef?: string;
     ruleId?: string;
     state?: ExemptionState | 'all';
   }): Promise<ExemptionRecord[]>;
   createExemption(request: CreateExemptionRequest): Promise<ExemptionRecord>;
-  revokeExemption(id: string, options?: { reason?: string }): Promise<ExemptionRecord>;
+  revokeExemption(
+    id: string,
+    options?: { reason?: string },
+  ): Promise<ExemptionRecord>;
   getExemptionAudit(options: {
     entityRef?: string;
     limit: number;
@@ -102,7 +107,10 @@ export interface RustBuildCacheApi {
     id: string,
     input: PrewarmScheduleInput,
   ): Promise<PrewarmSchedule>;
-  setPrewarmSchedulePaused(id: string, paused: boolean): Promise<PrewarmSchedule>;
+  setPrewarmSchedulePaused(
+    id: string,
+    paused: boolean,
+  ): Promise<PrewarmSchedule>;
   deletePrewarmSchedule(id: string): Promise<void>;
   runPrewarmScheduleNow(id: string): Promise<PrewarmRun>;
   getWarmPlan(

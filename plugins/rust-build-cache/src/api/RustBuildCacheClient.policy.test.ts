@@ -1,15 +1,10 @@
 import { ResponseError } from '@backstage/errors';
-import {
-  MockFetchApi,
-  mockApis,
-  registerMswTestHooks,
-} from '@backstage/test-utils';
 import type { ExemptionRecord } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { rest } from 'msw';
-import { setupServer } from 'msw/node';
-import { RustBuildCacheClient } from './RustBuildCacheClient';
-
-const BASE_URL = 'http://example.com/api/rust-build-cache';
+import {
+  CLIENT_BASE_URL as BASE_URL,
+  setupClientTestServer,
+} from '../__testUtils__/clientTestServer';
 
 const exemption: ExemptionRecord = {
   id: 'ex-1',
@@ -25,13 +20,7 @@ const exemption: ExemptionRecord = {
 };
 
 describe('RustBuildCacheClient, policy scorecards', () => {
-  const server = setupServer();
-  registerMswTestHooks(server);
-
-  const client = new RustBuildCacheClient({
-    discoveryApi: mockApis.discovery({ baseUrl: 'http://example.com' }),
-    fetchApi: new MockFetchApi(),
-  });
+  const { server, client } = setupClientTestServer();
 
   it('sends only the set filters of the entity table, with paging', async () => {
     const queries: string[] = [];

@@ -1,28 +1,17 @@
 import { ResponseError } from '@backstage/errors';
-import {
-  MockFetchApi,
-  mockApis,
-  registerMswTestHooks,
-} from '@backstage/test-utils';
 import { rest } from 'msw';
-import { setupServer } from 'msw/node';
 import type { PrewarmScheduleInput } from '@rust-build-cache/plugin-rust-build-cache-common';
 import {
   exampleSchedule,
   exampleScheduleInput,
 } from '../__testUtils__/prewarmFixtures';
-import { RustBuildCacheClient } from './RustBuildCacheClient';
-
-const BASE_URL = 'http://example.com/api/rust-build-cache';
+import {
+  CLIENT_BASE_URL as BASE_URL,
+  setupClientTestServer,
+} from '../__testUtils__/clientTestServer';
 
 describe('RustBuildCacheClient pre-warming', () => {
-  const server = setupServer();
-  registerMswTestHooks(server);
-
-  const client = new RustBuildCacheClient({
-    discoveryApi: mockApis.discovery({ baseUrl: 'http://example.com' }),
-    fetchApi: new MockFetchApi(),
-  });
+  const { server, client } = setupClientTestServer();
 
   it('unwraps the executor and schedule lists', async () => {
     server.use(

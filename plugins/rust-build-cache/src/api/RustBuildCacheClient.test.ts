@@ -1,23 +1,12 @@
 import { ResponseError } from '@backstage/errors';
-import {
-  MockFetchApi,
-  mockApis,
-  registerMswTestHooks,
-} from '@backstage/test-utils';
 import { rest } from 'msw';
-import { setupServer } from 'msw/node';
-import { RustBuildCacheClient } from './RustBuildCacheClient';
-
-const BASE_URL = 'http://example.com/api/rust-build-cache';
+import {
+  CLIENT_BASE_URL as BASE_URL,
+  setupClientTestServer,
+} from '../__testUtils__/clientTestServer';
 
 describe('RustBuildCacheClient', () => {
-  const server = setupServer();
-  registerMswTestHooks(server);
-
-  const client = new RustBuildCacheClient({
-    discoveryApi: mockApis.discovery({ baseUrl: 'http://example.com' }),
-    fetchApi: new MockFetchApi(),
-  });
+  const { server, client } = setupClientTestServer();
 
   it('encodes every part of the entity ref into the path', async () => {
     let requestedPath: string | undefined;

@@ -1,17 +1,8 @@
 import { useMemo } from 'react';
 import Alert from '@material-ui/lab/Alert';
-import {
-  CartesianGrid,
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Line } from 'recharts';
 import type { ScorecardTrend } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { chartColors } from './colors';
+import { DailyPercentChart } from './DailyPercentChart';
 import { toComplianceTrendRows, trendLevels } from './complianceTrendRows';
 
 /** Compliance first, then one colour per level (bronze, silver, gold, …). */
@@ -43,44 +34,33 @@ export function ComplianceTrendChart(props: {
   }
 
   return (
-    <ResponsiveContainer width="100%" height={height}>
-      <LineChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-        <CartesianGrid strokeDasharray="3 3" stroke={chartColors.grid} />
-        <XAxis dataKey="day" tickFormatter={(day: string) => day.slice(5)} />
-        <YAxis
-          domain={[0, 100]}
-          tickFormatter={(value: number) => `${value}%`}
-          width={48}
-        />
-        <Tooltip
-          formatter={(value, _name, item) => [
-            typeof value === 'number' ? `${value.toFixed(1)}%` : 'no snapshot',
-            names.get(String(item.dataKey)) ?? String(item.dataKey),
-          ]}
-        />
-        <Legend />
+    <DailyPercentChart
+      rows={rows}
+      height={height}
+      seriesName={dataKey => names.get(dataKey) ?? dataKey}
+      missingText="no snapshot"
+    >
+      <Line
+        type="monotone"
+        dataKey="compliance"
+        name="Compliant"
+        stroke={COMPLIANCE_COLOR}
+        strokeWidth={2}
+        dot={{ r: 2 }}
+        isAnimationActive={false}
+      />
+      {levels.map((level, index) => (
         <Line
+          key={level.id}
           type="monotone"
-          dataKey="compliance"
-          name="Compliant"
-          stroke={COMPLIANCE_COLOR}
-          strokeWidth={2}
+          dataKey={`level:${level.id}`}
+          name={level.title}
+          stroke={LEVEL_COLORS[index % LEVEL_COLORS.length]}
+          strokeDasharray="4 2"
           dot={{ r: 2 }}
           isAnimationActive={false}
         />
-        {levels.map((level, index) => (
-          <Line
-            key={level.id}
-            type="monotone"
-            dataKey={`level:${level.id}`}
-            name={level.title}
-            stroke={LEVEL_COLORS[index % LEVEL_COLORS.length]}
-            strokeDasharray="4 2"
-            dot={{ r: 2 }}
-            isAnimationActive={false}
-          />
-        ))}
-      </LineChart>
-    </ResponsiveContainer>
+      ))}
+    </DailyPercentChart>
   );
 }

@@ -17,14 +17,7 @@ import {
   demoScorecards,
   scorecardOf,
 } from '../../__testUtils__/policyFixtures';
-import type { CompoundEntityRef } from '@backstage/catalog-model';
-import { useEntityScorecard } from '../../hooks';
-import { PolicyCard } from './PolicyCard';
-
-function TabPolicyCard(props: { entityRef: CompoundEntityRef }) {
-  const scorecard = useEntityScorecard(props.entityRef);
-  return <PolicyCard entityRef={props.entityRef} scorecard={scorecard} />;
-}
+import { TabPolicyCard } from '../../__testUtils__/TabPolicyCard';
 
 const ledgerWorker = {
   kind: 'Component',
@@ -50,9 +43,6 @@ function ruleRow(ruleId: string): HTMLElement {
   if (!row) throw new Error(`no row for ${ruleId}`);
   return row as HTMLElement;
 }
-
-// Dialogs with MUI selects take seconds to drive on a busy 2-core machine.
-jest.setTimeout(30_000);
 
 describe('PolicyCard', () => {
   it('says the service is not evaluated yet before its first evaluation', async () => {

@@ -1,18 +1,17 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   InfoCard,
   Link,
   Progress,
   ResponseErrorPanel,
-  Table,
   type TableColumn,
 } from '@backstage/core-components';
 import Button from '@material-ui/core/Button';
 import ButtonGroup from '@material-ui/core/ButtonGroup';
-import Typography from '@material-ui/core/Typography';
 import type { RunSummary } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { useRuns } from '../../hooks';
+import { PagedTable, useTablePaging } from '../shared';
 import {
   formatCount,
   formatPercent,
@@ -121,9 +120,12 @@ export function RunListCard(props: {
   onSelect: (role: CompareRole, runId: string) => void;
 }) {
   const { entityRef, selection, onSelect } = props;
-  const [page, setPage] = useState(0);
-  const [pageSize, setPageSize] = useState(PAGE_SIZES[1]);
-  const { loading, error, value } = useRuns(entityRef, page, pageSize);
+  const paging = useTablePaging(PAGE_SIZES);
+  const { loading, error, value } = useRuns(
+    entityRef,
+    paging.page,
+    paging.pageSize,
+  );
   const columns = useRunColumns(selection, onSelect);
 
   if (error) {
@@ -141,31 +143,15 @@ export function RunListCard(props: {
     );
   }
   return (
-    <Table<RunSummary>
+    <PagedTable<RunSummary>
       title="Runs"
       subtitle="Pick a base and a head run to see what differs between them."
       columns={columns}
-      data={value.items}
+      items={value.items}
+      total={value.total}
       isLoading={loading}
-      page={page}
-      totalCount={value.total}
-      onPageChange={(newPage, newPageSize) => {
-        setPage(newPage);
-        setPageSize(newPageSize);
-      }}
-      options={{
-        paging: true,
-        pageSize,
-        pageSizeOptions: PAGE_SIZES,
-        search: false,
-        sorting: false,
-        padding: 'dense',
-      }}
-      emptyContent={
-        <Typography variant="body2" style={{ padding: 16 }}>
-          No runs on this page.
-        </Typography>
-      }
+      paging={paging}
+      emptyMessage="No runs on this page."
     />
   );
 }

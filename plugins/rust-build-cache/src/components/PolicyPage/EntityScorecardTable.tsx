@@ -1,9 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import {
   InfoCard,
   ResponseErrorPanel,
   Progress,
-  Table,
   type TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -11,7 +10,6 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import CircularProgress from '@material-ui/core/CircularProgress';
-import Typography from '@material-ui/core/Typography';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import Alert from '@material-ui/lab/Alert';
 import type {
@@ -24,6 +22,7 @@ import { formatCount, formatTimestamp, NOT_AVAILABLE } from '../../format';
 import { useScorecardEntities } from '../../hooks';
 import { errorMessage } from '../EntityRustBuildCacheContent/errorMessage';
 import { OutcomeChip } from '../policyShared';
+import { PagedTable, useTablePaging } from '../shared';
 import { EntityFilters } from './EntityFilters';
 
 const PAGE_SIZES = [10, 25, 50];
@@ -156,16 +155,15 @@ export function EntityScorecardTable(props: {
   onFilterChange: (filter: ScorecardEntityFilter) => void;
 }) {
   const { summary, filter, onFilterChange } = props;
-  const [page, setPage] = useState(0);
-  const [pageSize, setPageSize] = useState(PAGE_SIZES[1]);
+  const paging = useTablePaging(PAGE_SIZES);
   const { loading, error, value } = useScorecardEntities(
     filter,
-    page,
-    pageSize,
+    paging.page,
+    paging.pageSize,
   );
   const columns = useColumns(summary, filter);
   const changeFilter = (next: ScorecardEntityFilter) => {
-    setPage(0);
+    paging.setPage(0);
     onFilterChange(next);
   };
 
@@ -206,30 +204,14 @@ export function EntityScorecardTable(props: {
   return (
     <>
       {toolbar}
-      <Table<ScorecardEntityRow>
+      <PagedTable<ScorecardEntityRow>
         title={`Services (${formatCount(value.total)})`}
         columns={columns}
-        data={value.items}
+        items={value.items}
+        total={value.total}
         isLoading={loading}
-        page={page}
-        totalCount={value.total}
-        onPageChange={(newPage, newPageSize) => {
-          setPage(newPage);
-          setPageSize(newPageSize);
-        }}
-        options={{
-          paging: true,
-          pageSize,
-          pageSizeOptions: PAGE_SIZES,
-          search: false,
-          sorting: false,
-          padding: 'dense',
-        }}
-        emptyContent={
-          <Typography variant="body2" style={{ padding: 16 }}>
-            No service matches these filters.
-          </Typography>
-        }
+        paging={paging}
+        emptyMessage="No service matches these filters."
       />
     </>
   );

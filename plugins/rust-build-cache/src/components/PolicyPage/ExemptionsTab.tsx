@@ -32,6 +32,7 @@ import {
   RevokeExemptionDialog,
   type RuleOption,
 } from '../policyShared';
+import { PagedTable, useTablePaging } from '../shared';
 
 const STATES: Array<{ value: ExemptionState | 'all'; label: string }> = [
   { value: 'active', label: 'Active' },
@@ -126,9 +127,12 @@ function ExemptionsTable(props: {
 }
 
 function AuditLog(props: { reloadKey: number }) {
-  const [page, setPage] = useState(0);
-  const [pageSize, setPageSize] = useState(AUDIT_PAGE_SIZES[1]);
-  const audit = useExemptionAudit(page, pageSize, props.reloadKey);
+  const paging = useTablePaging(AUDIT_PAGE_SIZES);
+  const audit = useExemptionAudit(
+    paging.page,
+    paging.pageSize,
+    props.reloadKey,
+  );
   const columns = useMemo<TableColumn<ExemptionAuditEntry>[]>(
     () => [
       { title: 'When', render: row => formatTimestamp(row.at) },
@@ -170,31 +174,15 @@ function AuditLog(props: { reloadKey: number }) {
     );
   }
   return (
-    <Table<ExemptionAuditEntry>
+    <PagedTable<ExemptionAuditEntry>
       title="Audit log"
       subtitle="Every change of an exemption: who, when, what."
       columns={columns}
-      data={audit.value.items}
+      items={audit.value.items}
+      total={audit.value.total}
       isLoading={audit.loading}
-      page={page}
-      totalCount={audit.value.total}
-      onPageChange={(newPage, newPageSize) => {
-        setPage(newPage);
-        setPageSize(newPageSize);
-      }}
-      options={{
-        paging: true,
-        pageSize,
-        pageSizeOptions: AUDIT_PAGE_SIZES,
-        search: false,
-        sorting: false,
-        padding: 'dense',
-      }}
-      emptyContent={
-        <Typography variant="body2" style={{ padding: 16 }}>
-          No exemption has been created or revoked yet.
-        </Typography>
-      }
+      paging={paging}
+      emptyMessage="No exemption has been created or revoked yet."
     />
   );
 }

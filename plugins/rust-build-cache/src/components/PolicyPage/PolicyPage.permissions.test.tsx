@@ -1,29 +1,23 @@
-import {
-  TestApiProvider,
-  mockApis,
-  renderInTestApp,
-} from '@backstage/test-utils';
-import type { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   DEFAULT_POLICY,
   rustBuildCacheExemptionManagePermission,
   type ExemptionRecord,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { screen, waitFor, within } from '@testing-library/react';
-import { rustBuildCacheApiRef } from '../../api';
+import { screen, within } from '@testing-library/react';
 import { fakeRustBuildCacheApi } from '../../__testUtils__/fakeRustBuildCacheApi';
+import {
+  denyingPermissionApi,
+  expectPermissionAsked,
+  renderWithApis,
+} from '../../__testUtils__/permissions';
 import { demoScorecards, summaryOf } from '../../__testUtils__/policyFixtures';
 import { PolicyPage } from './PolicyPage';
 
-// In a file of its own: usePermission caches decisions across renders (SWR), so a denial
-// next to the tests that allow would read their cached ALLOW.
+// In a file of its own: see denyingPermissionApi.
 describe('PolicyPage without the exemption manage permission', () => {
   it('lists exemptions but offers neither create nor revoke', async () => {
-    const deny = 'DENY' as unknown as AuthorizeResult.DENY;
-    const permissionApi = mockApis.permission({ authorize: deny });
-    const authorize = jest.spyOn(permissionApi, 'authorize');
+    const { permissionApi, authorize } = denyingPermissionApi();
     const exemption: ExemptionRecord = {
       id: 'ex-1',
       entityRef: 'component:default/ledger-worker',
@@ -43,15 +37,9 @@ describe('PolicyPage without the exemption manage permission', () => {
       getExemptionAudit: async () => ({ items: [], total: 0 }),
     });
 
-    await renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [rustBuildCacheApiRef, api],
-          [permissionApiRef, permissionApi],
-        ]}
-      >
-        <PolicyPage />
-      </TestApiProvider>,
+    await renderWithApis(
+      <PolicyPage />,
+      { api, permissionApi },
       {
         routeEntries: ['/?tab=exemptions'],
         mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
@@ -61,12 +49,9 @@ describe('PolicyPage without the exemption manage permission', () => {
     const row = (await screen.findByText(exemption.reason)).closest(
       'tr',
     ) as HTMLElement;
-    await waitFor(() =>
-      expect(authorize).toHaveBeenCalledWith(
-        expect.objectContaining({
-          permission: rustBuildCacheExemptionManagePermission,
-        }),
-      ),
+    await expectPermissionAsked(
+      authorize,
+      rustBuildCacheExemptionManagePermission,
     );
     expect(
       await screen.findByText('No exemption has been created or revoked yet.'),

@@ -23,9 +23,6 @@ import {
 } from '../../__testUtils__/policyFixtures';
 import { PolicyPage } from './PolicyPage';
 
-// Material tables and dialogs with MUI selects take seconds to drive on a busy 2-core machine.
-jest.setTimeout(30_000);
-
 const scorecards = demoScorecards();
 const summary = summaryOf(scorecards);
 

@@ -1,7 +1,5 @@
-import { mockApis } from '@backstage/test-utils';
-import type { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { rustBuildCachePrewarmManagePermission } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { screen, waitFor, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { fakeRustBuildCacheApi } from '../../__testUtils__/fakeRustBuildCacheApi';
 import {
@@ -10,15 +8,16 @@ import {
   exampleRun,
   exampleSchedule,
 } from '../../__testUtils__/prewarmFixtures';
+import {
+  denyingPermissionApi,
+  expectPermissionAsked,
+} from '../../__testUtils__/permissions';
 import { renderPrewarmPage } from '../../__testUtils__/renderPrewarmPage';
 
-// In a file of its own: usePermission caches decisions across renders (SWR), so a denial
-// next to the tests that allow would read their cached ALLOW.
+// In a file of its own: see denyingPermissionApi.
 describe('PrewarmPage without the manage permission', () => {
   it('is a read-only view: lists, plans and history, but no actions', async () => {
-    const deny = 'DENY' as unknown as AuthorizeResult.DENY;
-    const permissionApi = mockApis.permission({ authorize: deny });
-    const authorize = jest.spyOn(permissionApi, 'authorize');
+    const { permissionApi, authorize } = denyingPermissionApi();
     const running = exampleRun({ state: 'running', finishedAt: null });
     const api = fakeRustBuildCacheApi({
       getPrewarmExecutors: async () => [LOCAL_EXECUTOR],
@@ -31,12 +30,9 @@ describe('PrewarmPage without the manage permission', () => {
     await renderPrewarmPage(api, permissionApi);
 
     const row = await screen.findByTestId(`schedule-${exampleSchedule().id}`);
-    await waitFor(() =>
-      expect(authorize).toHaveBeenCalledWith(
-        expect.objectContaining({
-          permission: rustBuildCachePrewarmManagePermission,
-        }),
-      ),
+    await expectPermissionAsked(
+      authorize,
+      rustBuildCachePrewarmManagePermission,
     );
     for (const name of [
       'Run Payments nightly now',
@@ -66,7 +62,6 @@ describe('PrewarmPage without the manage permission', () => {
   });
 
   it('tells a reader without the permission who can create schedules', async () => {
-    const deny = 'DENY' as unknown as AuthorizeResult.DENY;
     await renderPrewarmPage(
       fakeRustBuildCacheApi({
         getPrewarmExecutors: async () => [LOCAL_EXECUTOR],
@@ -74,7 +69,7 @@ describe('PrewarmPage without the manage permission', () => {
         getPrewarmRuns: async () => ({ items: [], total: 0 }),
         getPrewarmEffect: async () => [],
       }),
-      mockApis.permission({ authorize: deny }),
+      denyingPermissionApi().permissionApi,
     );
 
     expect(

@@ -53,9 +53,6 @@ async function responseError(status: number, message: string) {
   );
 }
 
-// Dialogs and tables of MUI make these interactions slow in jsdom, more so on a busy machine.
-jest.setTimeout(30_000);
-
 describe('PrewarmPage', () => {
   it('lists schedules with their timing, scope, executor and last run', async () => {
     await renderPrewarmPage(

@@ -2,9 +2,7 @@ import { useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import CircularProgress from '@material-ui/core/CircularProgress';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Grid from '@material-ui/core/Grid';
@@ -20,6 +18,7 @@ import {
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { rustBuildCacheApiRef } from '../../api';
 import { errorMessage } from '../EntityRustBuildCacheContent/errorMessage';
+import { DialogSubmitActions } from '../shared';
 import { PlanPreview } from './PlanPreview';
 import { cronInWords } from './prewarmFormat';
 import {
@@ -248,18 +247,13 @@ export function ScheduleEditorDialog(props: {
           </Box>
         )}
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          disabled={saving}
-          onClick={save}
-          startIcon={saving ? <CircularProgress size={16} /> : undefined}
-        >
-          {schedule ? 'Save' : 'Create'}
-        </Button>
-      </DialogActions>
+      <DialogSubmitActions
+        onCancel={onClose}
+        onSubmit={save}
+        submitting={saving}
+      >
+        {schedule ? 'Save' : 'Create'}
+      </DialogSubmitActions>
     </Dialog>
   );
 }

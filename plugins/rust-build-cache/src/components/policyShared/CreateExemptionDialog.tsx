@@ -1,9 +1,6 @@
 import { useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
-import CircularProgress from '@material-ui/core/CircularProgress';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
@@ -14,6 +11,7 @@ import type { ExemptionRecord } from '@rust-build-cache/plugin-rust-build-cache-
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { rustBuildCacheApiRef } from '../../api';
 import { errorMessage } from '../EntityRustBuildCacheContent/errorMessage';
+import { DialogSubmitActions } from '../shared';
 import {
   validateExemptionForm,
   type ExemptionFormErrors,
@@ -158,18 +156,13 @@ export function CreateExemptionDialog(props: {
           </Alert>
         )}
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          color="primary"
-          variant="contained"
-          onClick={onSubmit}
-          disabled={state.loading}
-          startIcon={state.loading ? <CircularProgress size={16} /> : undefined}
-        >
-          Create exemption
-        </Button>
-      </DialogActions>
+      <DialogSubmitActions
+        onCancel={onClose}
+        onSubmit={onSubmit}
+        submitting={state.loading}
+      >
+        Create exemption
+      </DialogSubmitActions>
     </Dialog>
   );
 }

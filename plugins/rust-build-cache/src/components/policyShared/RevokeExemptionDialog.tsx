@@ -1,9 +1,6 @@
 import { useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
-import CircularProgress from '@material-ui/core/CircularProgress';
 import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
@@ -13,6 +10,7 @@ import type { ExemptionRecord } from '@rust-build-cache/plugin-rust-build-cache-
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { rustBuildCacheApiRef } from '../../api';
 import { errorMessage } from '../EntityRustBuildCacheContent/errorMessage';
+import { DialogSubmitActions } from '../shared';
 
 /** Asks before revoking: the rule's failures count again right away. */
 export function RevokeExemptionDialog(props: {
@@ -55,18 +53,14 @@ export function RevokeExemptionDialog(props: {
           </Alert>
         )}
       </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button
-          color="secondary"
-          variant="contained"
-          onClick={() => revoke()}
-          disabled={state.loading}
-          startIcon={state.loading ? <CircularProgress size={16} /> : undefined}
-        >
-          Revoke
-        </Button>
-      </DialogActions>
+      <DialogSubmitActions
+        onCancel={onClose}
+        onSubmit={() => revoke()}
+        submitting={state.loading}
+        submitColor="secondary"
+      >
+        Revoke
+      </DialogSubmitActions>
     </Dialog>
   );
 }

@@ -1,0 +1,30 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+// Shared steps of the browser tests against the demo app.
+
+/** Signs in as the guest user and waits for the home page. */
+export async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await expect(enter).toBeVisible();
+  await enter.click();
+  await expect(page.getByText('Acme Rust Platform Catalog')).toBeVisible();
+}
+
+/**
+ * Loads `url` again and again until `target` shows up. The demo backend reads the catalog
+ * locations and matches the seeded reports after it is up, so on a busy machine what a
+ * test looks for can be missing for a while. Each load waits `attemptTimeout` ms; the
+ * whole wait is `totalTimeout` ms (120 s by default).
+ */
+export async function reloadUntilVisible(
+  page: Page,
+  url: string,
+  target: Locator,
+  options: { attemptTimeout: number; totalTimeout?: number },
+) {
+  await expect(async () => {
+    await page.goto(url);
+    await expect(target).toBeVisible({ timeout: options.attemptTimeout });
+  }).toPass({ timeout: options.totalTimeout ?? 120_000 });
+}

@@ -1,0 +1,2 @@
+export { PagedTable, useTablePaging, type TablePaging } from './PagedTable';
+export { DialogSubmitActions } from './DialogSubmitActions';
