@@ -32,6 +32,11 @@ test.describe('rust-build-cache in the demo app', () => {
     await expect(page.getByText('Hit rate, last 90 days')).toBeVisible();
     // The chart draws the seeded demo history.
     await expect(page.locator('.recharts-line').first()).toBeVisible();
+    // The demo neither pulls from CI nor reads repositories: no "Refresh now", and why.
+    await expect(page.getByTestId('nothing-to-refresh')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Refresh now' })).toHaveCount(
+      0,
+    );
     await page.screenshot({
       path: test.info().outputPath('billing-api-build-cache.png'),
       fullPage: true,

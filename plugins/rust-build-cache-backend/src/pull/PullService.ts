@@ -4,14 +4,14 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
-import { isError, NotFoundError } from '@backstage/errors';
+import { isError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { PullProvider } from '@rust-build-cache/plugin-rust-build-cache-node';
 import {
   EntityPullStatus,
   RustBuildCacheStore,
 } from '../database/RustBuildCacheStore';
-import { toEntityRef } from '../service/EntityLinkService';
+import { getVisibleEntity, toEntityRef } from '../service/EntityLinkService';
 import { ReportIngestionService } from '../service/ReportIngestionService';
 import { streamAnnotatedEntities } from '../service/annotatedEntities';
 import { entitySourceKey } from '../service/reportSources';
@@ -69,6 +69,19 @@ export class PullService {
   }
 
   /**
+   * The provider that would pull the entity's repository, null when none supports it.
+   *
+   * @throws NotFoundError when the caller cannot see the entity.
+   */
+  async providerFor(options: {
+    entity: CompoundEntityRef;
+    credentials: BackstageCredentials;
+  }): Promise<string | null> {
+    const entity = await getVisibleEntity(this.options.catalog, options);
+    return this.group([entity])[0]?.provider.id ?? null;
+  }
+
+  /**
    * Pulls one entity's repository now, as the caller: the catalog must show it the entity.
    * Undefined when no provider can pull it.
    *
@@ -79,12 +92,7 @@ export class PullService {
     credentials: BackstageCredentials;
   }): Promise<EntityPullStatus | undefined> {
     const entityRef = toEntityRef(options.entity);
-    const entity = await this.options.catalog.getEntityByRef(entityRef, {
-      credentials: options.credentials,
-    });
-    if (!entity) {
-      throw new NotFoundError(`Entity ${entityRef} not found`);
-    }
+    const entity = await getVisibleEntity(this.options.catalog, options);
     const [group] = this.group([entity]);
     if (!group) {
       return undefined;

@@ -120,6 +120,14 @@ describe.each(databases.eachSupportedId())(
 
     it('pulls an entity on refresh and reports its pull status', async () => {
       const { server } = await startBackend();
+      const sources = await request(server)
+        .get(`${entityPath}/refresh-sources`)
+        .set('Authorization', asUser)
+        .expect(200);
+      expect(sources.body).toEqual({
+        pullProvider: 'github-actions',
+        repositorySnapshot: true,
+      });
       const before = await request(server)
         .get(`${entityPath}/pull-status`)
         .set('Authorization', asUser)
@@ -165,6 +173,10 @@ describe.each(databases.eachSupportedId())(
 
     it('answers 404 for an unknown entity', async () => {
       const { server } = await startBackend();
+      await request(server)
+        .get(`${BASE}/entities/default/component/nope/refresh-sources`)
+        .set('Authorization', asUser)
+        .expect(404);
       const response = await request(server)
         .post(`${BASE}/entities/default/component/nope/refresh`)
         .set('Authorization', asUser);

@@ -25,6 +25,25 @@ export function toEntityRef(entity: Entity | CompoundEntityRef): string {
 }
 
 /**
+ * The entity as the caller may see it.
+ *
+ * @throws NotFoundError when the catalog does not show the caller the entity.
+ */
+export async function getVisibleEntity(
+  catalog: CatalogService,
+  options: { entity: CompoundEntityRef; credentials: BackstageCredentials },
+): Promise<Entity> {
+  const entityRef = toEntityRef(options.entity);
+  const entity = await catalog.getEntityByRef(entityRef, {
+    credentials: options.credentials,
+  });
+  if (!entity) {
+    throw new NotFoundError(`Entity ${entityRef} not found`);
+  }
+  return entity;
+}
+
+/**
  * Keeps the links from catalog entities to the (repository, workspace) their reports name,
  * so that queries by entity need no catalog call and reports that arrive before their
  * entity is registered get linked once it is.
@@ -102,13 +121,7 @@ export class EntityLinkService {
     if (link) {
       return link.source;
     }
-    const entity = await catalog.getEntityByRef(entityRef, {
-      credentials: options.credentials,
-    });
-    if (!entity) {
-      throw new NotFoundError(`Entity ${entityRef} not found`);
-    }
-    const source = entitySourceKey(entity);
+    const source = entitySourceKey(await getVisibleEntity(catalog, options));
     if (source) {
       await store.upsertEntityLink({ link: { entityRef, source } });
     }

@@ -7,6 +7,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   PullStatus,
   RefreshResponse,
+  RefreshSources,
   RUST_BUILD_CACHE_WORKSPACE_ANNOTATION,
   rustBuildCacheReadPermission,
   rustBuildCacheRefreshPermission,
@@ -180,6 +181,20 @@ export async function createRouter(options: {
       const entity = parse(entityParams, req.params, 'path');
       const status = await pulls.getStatus({ entity });
       res.json({ status: status ? toPullStatusJson(status) : null });
+    },
+  );
+
+  router.get(
+    '/entities/:namespace/:kind/:name/refresh-sources',
+    async (req, res) => {
+      const credentials = await requireReadPermission(req);
+      const entity = parse(entityParams, req.params, 'path');
+      const [pullProvider, repositorySnapshot] = await Promise.all([
+        pulls.providerFor({ entity, credentials }),
+        snapshots ? snapshots.readsEntity({ entity, credentials }) : false,
+      ]);
+      const body: RefreshSources = { pullProvider, repositorySnapshot };
+      res.json(body);
     },
   );
 

@@ -5,7 +5,7 @@ import {
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
-import { isError, NotFoundError } from '@backstage/errors';
+import { isError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -22,7 +22,10 @@ import {
   ReportSourceKey,
   RustBuildCacheStore,
 } from '../database/RustBuildCacheStore';
-import { EntityLinkService, toEntityRef } from '../service/EntityLinkService';
+import {
+  EntityLinkService,
+  getVisibleEntity,
+} from '../service/EntityLinkService';
 import { streamAnnotatedEntities } from '../service/annotatedEntities';
 import { entitySourceKey } from '../service/reportSources';
 import { repositoryLocation, RepositoryLocation } from './repositoryLocation';
@@ -113,15 +116,24 @@ export class RepositorySnapshotService {
     entity: CompoundEntityRef;
     credentials: BackstageCredentials;
   }): Promise<RepositorySnapshot | undefined> {
-    const entityRef = toEntityRef(options.entity);
-    const entity = await this.options.catalog.getEntityByRef(entityRef, {
-      credentials: options.credentials,
-    });
-    if (!entity) {
-      throw new NotFoundError(`Entity ${entityRef} not found`);
-    }
+    const entity = await getVisibleEntity(this.options.catalog, options);
     const source = entitySourceKey(entity);
     return source ? this.record({ entity, source }) : undefined;
+  }
+
+  /**
+   * Whether a refresh would read the entity's repository: it names one.
+   *
+   * @throws NotFoundError when the caller cannot see the entity.
+   */
+  async readsEntity(options: {
+    entity: CompoundEntityRef;
+    credentials: BackstageCredentials;
+  }): Promise<boolean> {
+    return (
+      entitySourceKey(await getVisibleEntity(this.options.catalog, options)) !==
+      undefined
+    );
   }
 
   /** @throws NotFoundError when the catalog does not have the entity. */

@@ -73,6 +73,14 @@ describe.each(databases.eachSupportedId())(
 
     it('re-reads the snapshot on refresh, even without a pull provider', async () => {
       const { server } = await startBackend();
+      const sources = await request(server)
+        .get(`${entityPath}/refresh-sources`)
+        .set('Authorization', asUser)
+        .expect(200);
+      expect(sources.body).toEqual({
+        pullProvider: null,
+        repositorySnapshot: true,
+      });
       const before = await request(server)
         .get(`${entityPath}/snapshot`)
         .set('Authorization', asUser)
@@ -122,6 +130,14 @@ describe.each(databases.eachSupportedId())(
     it('reads no snapshot when disabled, and refuses a refresh with nothing to refresh', async () => {
       const { server } = await startBackend({
         snapshot: { enabled: false },
+      });
+      const sources = await request(server)
+        .get(`${entityPath}/refresh-sources`)
+        .set('Authorization', asUser)
+        .expect(200);
+      expect(sources.body).toEqual({
+        pullProvider: null,
+        repositorySnapshot: false,
       });
       const refresh = await request(server)
         .post(`${entityPath}/refresh`)

@@ -181,3 +181,15 @@ export interface RefreshResponse {
   status: PullStatus | null;
   snapshot: RepositorySnapshot | null;
 }
+
+/**
+ * `GET /entities/:namespace/:kind/:name/refresh-sources`: what a refresh of the entity would
+ * do, so that the UI offers "Refresh now" only when it can do something.
+ * @public
+ */
+export interface RefreshSources {
+  /** Id of the pull provider that supports the entity's repository, null when none does. */
+  pullProvider: string | null;
+  /** True when repository snapshots are enabled and the entity names its repository. */
+  repositorySnapshot: boolean;
+}

@@ -27,6 +27,9 @@ export function fakeRustBuildCacheApi(
     refreshEntity: jest.fn(
       implementation.refreshEntity ?? unexpected('refreshEntity'),
     ),
+    getRefreshSources: jest.fn(
+      implementation.getRefreshSources ?? unexpected('getRefreshSources'),
+    ),
     getPullStatus: jest.fn(
       implementation.getPullStatus ?? unexpected('getPullStatus'),
     ),

@@ -40,6 +40,10 @@ describe('rustBuildCacheEntityContent (new frontend system)', () => {
   it('renders the tab through the plugin API', async () => {
     const api = fakeRustBuildCacheApi({
       getLatestRun: async () => null,
+      getRefreshSources: async () => ({
+        pullProvider: null,
+        repositorySnapshot: false,
+      }),
       getPullStatus: async () => null,
       getRepositorySnapshot: async () => ({ snapshot: null, history: [] }),
       getEntityScorecard: async () => null,

@@ -3,6 +3,7 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import type {
   PullStatus,
   RefreshResponse,
+  RefreshSources,
   RepositorySnapshot,
   RepositorySnapshotChange,
   RunComparison,
@@ -59,6 +60,8 @@ export interface RustBuildCacheApi {
    * supports the entity.
    */
   refreshEntity(entity: CompoundEntityRef): Promise<RefreshResponse>;
+  /** What a refresh of the entity would do: pull its CI runs, read its repository, or neither. */
+  getRefreshSources(entity: CompoundEntityRef): Promise<RefreshSources>;
   /** The last pull of the entity's CI runs, or null when none has run yet. */
   getPullStatus(entity: CompoundEntityRef): Promise<PullStatus | null>;
   /**

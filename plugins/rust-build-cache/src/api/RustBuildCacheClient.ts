@@ -5,6 +5,7 @@ import {
   RUST_BUILD_CACHE_PLUGIN_ID,
   type PullStatus,
   type RefreshResponse,
+  type RefreshSources,
   type RepositorySnapshot,
   type RepositorySnapshotChange,
   type RunComparison,
@@ -96,6 +97,10 @@ export class RustBuildCacheClient implements RustBuildCacheApi {
     return this.request<RefreshResponse>(`${entityPath(entity)}/refresh`, {
       method: 'POST',
     });
+  }
+
+  getRefreshSources(entity: CompoundEntityRef): Promise<RefreshSources> {
+    return this.get(`${entityPath(entity)}/refresh-sources`);
   }
 
   async getPullStatus(entity: CompoundEntityRef): Promise<PullStatus | null> {

@@ -15,13 +15,19 @@ import {
   rustBuildCacheRefreshPermission,
   type PullStatus,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
+import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { rustBuildCacheApiRef } from '../../api';
 import { formatCount, formatTimestamp } from '../../format';
 import { errorMessage } from './errorMessage';
 import { LabelledRows } from './LabelledRows';
 
-/** Pulls now and, once the pull is done, lets the tab reload what it shows. */
+/**
+ * Pulls now and, once the pull is done, lets the tab reload what it shows. Offered only when
+ * a refresh can do something: a pull provider supports the repository, or the backend reads
+ * the repository's files. When the sources cannot be told, the button is offered anyway and
+ * the refresh itself says what is wrong.
+ */
 function RefreshButton(props: {
   entityRef: CompoundEntityRef;
   onRefreshed: () => void;
@@ -31,13 +37,36 @@ function RefreshButton(props: {
   const { allowed } = usePermission({
     permission: rustBuildCacheRefreshPermission,
   });
+  const sources = useAsync(
+    async () => (allowed ? api.getRefreshSources(entityRef) : undefined),
+    [api, entityRef, allowed],
+  );
   const [state, refresh] = useAsyncFn(async () => {
     const status = await api.refreshEntity(entityRef);
     onRefreshed();
     return status;
   }, [api, entityRef, onRefreshed]);
 
-  if (!allowed) return null;
+  if (!allowed || sources.loading) return null;
+  if (
+    sources.value &&
+    !sources.value.pullProvider &&
+    !sources.value.repositorySnapshot
+  ) {
+    return (
+      <Box mb={2}>
+        <Typography
+          variant="body2"
+          color="textSecondary"
+          data-testid="nothing-to-refresh"
+        >
+          Reports arrive only when CI pushes them: no pull provider supports
+          this repository, and the backend does not read its files (repository
+          snapshots are off, or the entity names no repository).
+        </Typography>
+      </Box>
+    );
+  }
   return (
     <Box mb={2}>
       <Button

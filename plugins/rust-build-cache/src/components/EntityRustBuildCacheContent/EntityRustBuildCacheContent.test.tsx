@@ -89,6 +89,10 @@ function twoRuns(): [RunDetail, RunDetail] {
 
 /** Before the first pull, the first read of the repository and the first evaluation. */
 const noPullsYet: Partial<RustBuildCacheApi> = {
+  getRefreshSources: async () => ({
+    pullProvider: 'github-actions',
+    repositorySnapshot: true,
+  }),
   getPullStatus: async () => null,
   getRepositorySnapshot: async () => ({ snapshot: null, history: [] }),
   getEntityScorecard: async () => null,
@@ -547,6 +551,28 @@ describe('Data sources card', () => {
       'Refresh failed: Nothing to refresh for component:default/gateway',
     );
     expect(api.getLatestRun).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers no refresh, and says why, when nothing could be refreshed', async () => {
+    const api = apiWithRuns(latest, [latest], {
+      getRefreshSources: async () => ({
+        pullProvider: null,
+        repositorySnapshot: false,
+      }),
+    });
+    await renderTab(api);
+
+    expect(await screen.findByTestId('nothing-to-refresh')).toHaveTextContent(
+      'Reports arrive only when CI pushes them',
+    );
+    expect(
+      screen.queryByRole('button', { name: 'Refresh now' }),
+    ).not.toBeInTheDocument();
+    expect(api.getRefreshSources).toHaveBeenCalledWith({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'gateway',
+    });
   });
 });
 
