@@ -4,6 +4,7 @@ export { useRuns } from './useRuns';
 export { useRunComparison } from './useRunComparison';
 export { useUnmatchedSources } from './useUnmatchedSources';
 export { usePullStatus } from './usePullStatus';
+export { useRefreshSources } from './useRefreshSources';
 export { useRepositorySnapshot } from './useRepositorySnapshot';
 export {
   usePolicy,

@@ -14,20 +14,16 @@ import Alert from '@material-ui/lab/Alert';
 import {
   rustBuildCacheRefreshPermission,
   type PullStatus,
+  type RefreshSources,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { rustBuildCacheApiRef } from '../../api';
+import { useRefreshSources } from '../../hooks';
 import { formatCount, formatTimestamp } from '../../format';
 import { errorMessage } from './errorMessage';
 import { LabelledRows } from './LabelledRows';
 
-/**
- * Pulls now and, once the pull is done, lets the tab reload what it shows. Offered only when
- * a refresh can do something: a pull provider supports the repository, or the backend reads
- * the repository's files. When the sources cannot be told, the button is offered anyway and
- * the refresh itself says what is wrong.
- */
+/** Pulls now and, once the pull is done, lets the tab reload what it shows. */
 function RefreshButton(props: {
   entityRef: CompoundEntityRef;
   onRefreshed: () => void;
@@ -37,36 +33,13 @@ function RefreshButton(props: {
   const { allowed } = usePermission({
     permission: rustBuildCacheRefreshPermission,
   });
-  const sources = useAsync(
-    async () => (allowed ? api.getRefreshSources(entityRef) : undefined),
-    [api, entityRef, allowed],
-  );
   const [state, refresh] = useAsyncFn(async () => {
     const status = await api.refreshEntity(entityRef);
     onRefreshed();
     return status;
   }, [api, entityRef, onRefreshed]);
 
-  if (!allowed || sources.loading) return null;
-  if (
-    sources.value &&
-    !sources.value.pullProvider &&
-    !sources.value.repositorySnapshot
-  ) {
-    return (
-      <Box mb={2}>
-        <Typography
-          variant="body2"
-          color="textSecondary"
-          data-testid="nothing-to-refresh"
-        >
-          Reports arrive only when CI pushes them: no pull provider supports
-          this repository, and the backend does not read its files (repository
-          snapshots are off, or the entity names no repository).
-        </Typography>
-      </Box>
-    );
-  }
+  if (!allowed) return null;
   return (
     <Box mb={2}>
       <Button
@@ -130,35 +103,63 @@ function PullStatusBody(props: {
   loading: boolean;
   error?: Error;
   status?: PullStatus | null;
+  sources?: RefreshSources;
 }) {
-  const { loading, error, status } = props;
+  const { loading, error, status, sources } = props;
   if (loading) return <Progress />;
   if (error) return <ResponseErrorPanel error={error} />;
-  if (!status) {
+  if (status) return <PullStatusRows status={status} />;
+  if (sources && !sources.pullProvider) {
     return (
-      <Typography variant="body2" data-testid="never-pulled">
-        Never pulled from CI. Reports arrive when CI pushes them at the end of a
-        run, or when the scheduled pull fetches them from the CI provider.
+      <Typography
+        variant="body2"
+        data-testid={
+          sources.repositorySnapshot ? 'never-pulled' : 'nothing-to-refresh'
+        }
+      >
+        Reports arrive only when CI pushes them: no pull provider supports this
+        repository
+        {sources.repositorySnapshot
+          ? '.'
+          : ', and the backend does not read its files (repository snapshots are off, or the entity names no repository).'}
       </Typography>
     );
   }
-  return <PullStatusRows status={status} />;
+  return (
+    <Typography variant="body2" data-testid="never-pulled">
+      Never pulled from CI. Reports arrive when CI pushes them at the end of a
+      run, or when the scheduled pull fetches them from the CI provider.
+    </Typography>
+  );
 }
 
-/** Where the tab's reports come from: the last pull from CI, and a button to pull now. */
+/**
+ * Where the tab's reports come from: the last pull from CI, and a button to pull and re-read
+ * the repository now, offered only when a refresh can do something (when that cannot be told,
+ * the button is offered and the refresh itself says what is wrong).
+ */
 export function DataSourcesCard(props: {
   entityRef: CompoundEntityRef;
   pullStatus: { loading: boolean; error?: Error; value?: PullStatus | null };
   onRefreshed: () => void;
 }) {
   const { entityRef, pullStatus, onRefreshed } = props;
+  const sources = useRefreshSources(entityRef);
+  const canRefresh =
+    !sources.loading &&
+    (!sources.value ||
+      sources.value.pullProvider !== null ||
+      sources.value.repositorySnapshot);
   return (
     <InfoCard title="Data sources">
-      <RefreshButton entityRef={entityRef} onRefreshed={onRefreshed} />
+      {canRefresh && (
+        <RefreshButton entityRef={entityRef} onRefreshed={onRefreshed} />
+      )}
       <PullStatusBody
-        loading={pullStatus.loading}
+        loading={pullStatus.loading || sources.loading}
         error={pullStatus.error}
         status={pullStatus.value}
+        sources={sources.value}
       />
     </InfoCard>
   );

@@ -8,7 +8,7 @@ import {
   useEntity,
 } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
-import { useCallback } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import { RUST_BUILD_CACHE_WORKSPACE_ANNOTATION } from '@rust-build-cache/plugin-rust-build-cache-common';
 import {
   useEntityScorecard,
@@ -33,8 +33,10 @@ function LatestRunSection(props: {
   workspacePath: string;
   latestRun: ReturnType<typeof useLatestRun>;
   snapshot: RepositorySnapshotState;
+  /** The policy card, shown right after the latest run: what to fix comes before detail. */
+  policy: ReactNode;
 }) {
-  const { entityRef, workspacePath, snapshot } = props;
+  const { entityRef, workspacePath, snapshot, policy } = props;
   const { loading, error, value: latestRun } = props.latestRun;
 
   // A reload after "Refresh now" keeps the cards (and the run list's page) on screen.
@@ -44,6 +46,7 @@ function LatestRunSection(props: {
     return (
       <>
         <NoReportsEmptyState workspacePath={workspacePath} />
+        {policy}
         <RepositoryCard snapshot={snapshot} rustc={null} />
       </>
     );
@@ -60,6 +63,9 @@ function LatestRunSection(props: {
       </Grid>
       <Grid item xs={12} md={6}>
         <ToolchainPinCard toolchain={report.toolchain} />
+      </Grid>
+      <Grid item xs={12}>
+        {policy}
       </Grid>
       <Grid item xs={12}>
         <RepositoryCard snapshot={snapshot} rustc={report.toolchain.rustc} />
@@ -101,21 +107,19 @@ function BuildCacheOverview(props: {
   return (
     <Grid container spacing={3}>
       <Grid item xs={12}>
-        <DataSourcesCard
-          entityRef={entityRef}
-          pullStatus={pullStatus}
-          onRefreshed={reload}
-        />
-      </Grid>
-      <Grid item xs={12}>
-        <PolicyCard entityRef={entityRef} scorecard={scorecard} />
-      </Grid>
-      <Grid item xs={12}>
         <LatestRunSection
           entityRef={entityRef}
           workspacePath={workspacePath}
           latestRun={latestRun}
           snapshot={snapshot}
+          policy={<PolicyCard entityRef={entityRef} scorecard={scorecard} />}
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <DataSourcesCard
+          entityRef={entityRef}
+          pullStatus={pullStatus}
+          onRefreshed={reload}
         />
       </Grid>
     </Grid>
