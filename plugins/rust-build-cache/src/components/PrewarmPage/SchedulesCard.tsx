@@ -21,7 +21,7 @@ import { ScheduleEditorDialog } from './ScheduleEditorDialog';
 import { SchedulesTable, type ScheduleActions } from './SchedulesTable';
 
 const WHAT_PREWARMING_DOES =
-  "A pre-warming job builds a service's dependencies on a schedule, with sccache writing to the same cache as CI, so the first CI run after a Cargo.lock or toolchain change finds its dependencies already cached instead of compiling them all as misses. Services whose builds share a toolchain, target, profile, RUSTFLAGS, CARGO_* variables, cache and Cargo.lock share one job. It only helps when the job builds exactly like CI: the same rustc, RUSTFLAGS, CARGO_* environment variables, CARGO_HOME and checkout path, because sccache's cache keys depend on all of them.";
+  "A pre-warming job builds a service's dependencies on a schedule, with sccache writing to the same cache as CI, so the first CI run after a Cargo.lock or toolchain change finds its dependencies already cached instead of compiling them all as misses. Services whose builds share a toolchain, target, profile, RUSTFLAGS, CARGO_* variables, cache and Cargo.lock share one job. It only helps when the job builds exactly like CI: the same rustc, target, profile, RUSTFLAGS, CARGO_* environment variables (names and values) and CARGO_HOME, because sccache's cache keys of the dependencies depend on all of them. The services' own crates are not shared: their keys include the checkout's directory.";
 
 type Feedback = { severity: 'success' | 'error'; text: string };
 
