@@ -113,7 +113,7 @@ describe('PrewarmPage', () => {
       await screen.findByText('No pre-warming schedules yet'),
     ).toBeInTheDocument();
     expect(
-      screen.getByText(/sccache's cache keys depend on all of them/),
+      screen.getByText(/their keys include the checkout's directory/),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('button', { name: 'New schedule' }),
