@@ -15,6 +15,7 @@ import {
   PolicyStore,
   StoredExemption,
 } from './PolicyStore';
+import { normalizeEntityRef } from '../service/entityRefs';
 
 /** An exemption may run at most this many days from its creation. */
 export const MAX_EXEMPTION_DAYS = 365;
@@ -76,9 +77,9 @@ export class ExemptionService {
     if (!reason) throw invalid('reason', 'must not be empty');
     let entityRef: string;
     try {
-      entityRef = stringifyEntityRef(
-        parseEntityRef(request.entityRef.trim()),
-      ).toLocaleLowerCase('en-US');
+      entityRef = normalizeEntityRef(
+        stringifyEntityRef(parseEntityRef(request.entityRef.trim())),
+      );
     } catch (error) {
       throw invalid('entityRef', `is not an entity ref: ${error}`);
     }
@@ -139,7 +140,7 @@ export class ExemptionService {
     const now = this.now();
     const stored = await this.options.store.listExemptions({
       entityRefs: options.entityRef
-        ? [options.entityRef.toLocaleLowerCase('en-US')]
+        ? [normalizeEntityRef(options.entityRef)]
         : undefined,
       ruleId: options.ruleId,
       state: options.state,
@@ -155,7 +156,7 @@ export class ExemptionService {
   }): Promise<ExemptionAuditPage> {
     const { items, total } = await this.options.store.listExemptionAudit({
       ...options,
-      entityRef: options.entityRef?.toLocaleLowerCase('en-US'),
+      entityRef: options.entityRef && normalizeEntityRef(options.entityRef),
     });
     return {
       items: items.map(item => ({ ...item, at: item.at.toISOString() })),

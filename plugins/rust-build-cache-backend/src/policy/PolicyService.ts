@@ -40,6 +40,7 @@ import {
   StoredExemption,
   StoredPolicyResult,
 } from './PolicyStore';
+import { normalizeEntityRef } from '../service/entityRefs';
 
 /** Pre-warm enrolment, built by the pre-warm feature; absent until it exists. */
 export interface PrewarmEnrollment {
@@ -120,9 +121,7 @@ export class PolicyService {
     const cached = this.enrolledCache;
     if (cached && Date.now() - cached.at <= maxAgeMs) return cached.refs;
     const refs = new Set(
-      [...(await enrollment.enrolledEntityRefs())].map(ref =>
-        ref.toLocaleLowerCase('en-US'),
-      ),
+      [...(await enrollment.enrolledEntityRefs())].map(normalizeEntityRef),
     );
     this.enrolledCache = { at: Date.now(), refs };
     return refs;
@@ -157,7 +156,7 @@ export class PolicyService {
    */
   async evaluateEntity(entityRef: string): Promise<EntityScorecard | null> {
     const { catalog, auth, store } = this.options;
-    const ref = entityRef.toLocaleLowerCase('en-US');
+    const ref = normalizeEntityRef(entityRef);
     const entity = await catalog.getEntityByRef(ref, {
       credentials: await auth.getOwnServiceCredentials(),
     });
@@ -321,7 +320,7 @@ export class PolicyService {
    */
   requestEvaluation(entityRefs: Iterable<string>): void {
     for (const ref of entityRefs) {
-      this.pending.add(ref.toLocaleLowerCase('en-US'));
+      this.pending.add(normalizeEntityRef(ref));
     }
     this.kick();
   }
@@ -376,7 +375,7 @@ export class PolicyService {
 
   async getEntityScorecard(entityRef: string): Promise<EntityScorecard | null> {
     const result = await this.options.store.getResult({
-      entityRef: entityRef.toLocaleLowerCase('en-US'),
+      entityRef: normalizeEntityRef(entityRef),
     });
     return result ? this.toScorecard(result) : null;
   }

@@ -19,6 +19,7 @@ import {
   createRequirePermission,
   parseRequest as parse,
 } from '../service/routeHelpers';
+import { normalizeEntityRef } from '../service/entityRefs';
 
 const OUTCOMES = [
   'pass',
@@ -189,7 +190,7 @@ export async function createPolicyRouter(options: {
 
 function toFilter(query: z.infer<typeof filterQuery>): PolicyResultFilter {
   return {
-    owner: query.owner?.toLocaleLowerCase('en-US'),
+    owner: query.owner && normalizeEntityRef(query.owner),
     ruleId: query.ruleId,
     result: query.result,
     level: query.level === 'none' ? null : query.level,

@@ -18,10 +18,11 @@ import {
 } from '../database/RustBuildCacheStore';
 import { streamAnnotatedEntities } from './annotatedEntities';
 import { entitySourceKey } from './reportSources';
+import { normalizeEntityRef } from './entityRefs';
 
-/** Entity refs are compared case-insensitively in Backstage; links store them lower case. */
+/** The normalised ref of an entity, as links store it. */
 export function toEntityRef(entity: Entity | CompoundEntityRef): string {
-  return stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  return normalizeEntityRef(stringifyEntityRef(entity));
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { RUST_BUILD_CACHE_WORKSPACE_ANNOTATION } from '@rust-build-cache/plugin-rust-build-cache-common';
+import { normalizeEntityRef } from './entityRefs';
 
 /**
  * Every catalog entity with the workspace annotation, with only the fields that locate its
@@ -42,16 +43,18 @@ export async function* streamAnnotatedEntities(
  */
 export function ownerRef(entity: Entity): string | undefined {
   const relation = entity.relations?.find(r => r.type === RELATION_OWNED_BY);
-  if (relation) return relation.targetRef.toLocaleLowerCase('en-US');
+  if (relation) return normalizeEntityRef(relation.targetRef);
   const owner = entity.spec?.owner;
   if (typeof owner !== 'string' || !owner) return undefined;
   try {
-    return stringifyEntityRef(
-      parseEntityRef(owner, {
-        defaultKind: 'group',
-        defaultNamespace: entity.metadata.namespace ?? 'default',
-      }),
-    ).toLocaleLowerCase('en-US');
+    return normalizeEntityRef(
+      stringifyEntityRef(
+        parseEntityRef(owner, {
+          defaultKind: 'group',
+          defaultNamespace: entity.metadata.namespace ?? 'default',
+        }),
+      ),
+    );
   } catch {
     return undefined;
   }
