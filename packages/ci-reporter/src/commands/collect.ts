@@ -220,6 +220,7 @@ async function buildReport(
     git,
     workspacePath: workspacePathInRepo(repoRoot, workspaceDir),
     finishedAt: system.now(),
+    warn,
   });
   const statsFile = options.sccacheStats;
   const report: BuildCacheReport = {
@@ -243,7 +244,7 @@ async function buildReport(
       workspaceDir,
     }),
   };
-  const validation = validateReport(report);
+  const validation = validateReport(report, { now: system.now() });
   if (!validation.ok) {
     const issues = formatReportIssues(validation.issues);
     throw new InputError(
