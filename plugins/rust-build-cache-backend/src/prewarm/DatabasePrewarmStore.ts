@@ -304,6 +304,14 @@ export class DatabasePrewarmStore implements PrewarmStore {
     return result;
   }
 
+  async isJobUnfinished(options: { jobId: string }): Promise<boolean> {
+    const row = await this.db<JobRow>('prewarm_jobs')
+      .where('id', options.jobId)
+      .whereIn('state', UNFINISHED_JOB_STATES)
+      .first('id');
+    return row !== undefined;
+  }
+
   async getActiveGroupIds(options: {
     exceptRunId: string;
   }): Promise<Set<string>> {

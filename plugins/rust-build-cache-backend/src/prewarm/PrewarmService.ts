@@ -285,7 +285,8 @@ export class PrewarmService {
    * it), plans it and starts executing it in the background. Returns the claimed runs.
    */
   async dispatch(): Promise<{ runIds: string[] }> {
-    await this.recoverInterruptedRuns();
+    const interrupted = await this.recoverInterruptedRuns();
+    if (interrupted.runs.length > 0) await this.recoverExecutors();
     const runIds: string[] = [];
     if (this.stopping) return { runIds };
     const now = this.now();
@@ -352,6 +353,27 @@ export class PrewarmService {
       );
     }
     return result;
+  }
+
+  /**
+   * Lets each executor release what jobs of stopped backends left behind (work
+   * directories, processes): at start, after `recoverInterruptedRuns`, and whenever the
+   * dispatch task closes interrupted runs. A failure is logged, never thrown.
+   */
+  async recoverExecutors(): Promise<void> {
+    const { store, logger } = this.options;
+    for (const executor of this.executors.values()) {
+      try {
+        await executor.recoverStaleJobs?.({
+          logger,
+          isJobUnfinished: jobId => store.isJobUnfinished({ jobId }),
+        });
+      } catch (error) {
+        logger.warn(
+          `Pre-warm executor '${executor.id}' could not clean up after jobs of a stopped backend: ${error}`,
+        );
+      }
+    }
   }
 
   /** Resolves when every run this instance executes has ended (tests, shutdown). */

@@ -147,6 +147,8 @@ export interface PrewarmStore {
   getLastRuns(options: {
     scheduleIds: string[];
   }): Promise<Map<string, PrewarmRunRecord>>;
+  /** Whether the job is queued or running; false for an unknown id. */
+  isJobUnfinished(options: { jobId: string }): Promise<boolean>;
   /** Group ids with a queued or running job in a run other than `exceptRunId`. */
   getActiveGroupIds(options: { exceptRunId: string }): Promise<Set<string>>;
   /**
