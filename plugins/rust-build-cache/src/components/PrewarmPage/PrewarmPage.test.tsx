@@ -114,6 +114,14 @@ describe('PrewarmPage', () => {
             nextRunAt: null,
             problem: 'cron: never fires: February has no day 31',
           }),
+          exampleSchedule({
+            id: 'broken-scope',
+            name: 'Edited by hand',
+            scope: { owners: [], tags: [], entityRefs: [] },
+            paused: true,
+            nextRunAt: null,
+            problem: 'scope: the stored scope is not valid JSON',
+          }),
         ],
       }),
     );
@@ -121,7 +129,15 @@ describe('PrewarmPage', () => {
     const row = await scheduleRow('Leap day');
     expect(within(row).getByText('cannot run')).toBeInTheDocument();
     expect(within(row).getByText('0 0 31 2 *')).toBeInTheDocument();
-    const problem = screen.getByRole('alert');
+    // Its scope is readable; the other's is a placeholder, so it is not shown.
+    expect(
+      within(row).getByText('owners group:default/payments; tags rust'),
+    ).toBeInTheDocument();
+    const edited = await scheduleRow('Edited by hand');
+    expect(
+      within(edited).queryByText('every entity with build-cache reports'),
+    ).not.toBeInTheDocument();
+    const [problem] = screen.getAllByRole('alert');
     expect(problem).toHaveTextContent(
       'Leap day cannot run: cron: never fires: February has no day 31. It was paused; edit it to fix it, then resume it.',
     );

@@ -127,8 +127,10 @@ function ScheduleRow(props: {
           {schedule.paused ? 'paused' : formatTimestamp(schedule.nextRunAt)}
         </TableCell>
         <TableCell>
-          {/* The scope of a broken row may be unreadable: the problem says so. */}
-          {schedule.problem ? NOT_AVAILABLE : scopeSummary(schedule.scope)}
+          {/* An unreadable scope comes as a placeholder; its problem names `scope`. */}
+          {schedule.problem && /(^|; )scope\b/.test(schedule.problem)
+            ? NOT_AVAILABLE
+            : scopeSummary(schedule.scope)}
         </TableCell>
         <TableCell>{executor?.title ?? schedule.executorId}</TableCell>
         <TableCell align="right">{schedule.concurrency}</TableCell>
