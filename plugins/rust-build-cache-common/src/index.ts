@@ -9,6 +9,13 @@ export * from './constants';
 export * from './permissions';
 export * from './report/schema';
 export * from './report/jsonSchema';
+export {
+  MAX_REPORT_PROBLEMS,
+  reportProblemSchema,
+  toolchainFileProblem,
+  cargoLockProblem,
+  type ReportProblem,
+} from './report/problems';
 export * from './metrics/types';
 export * from './api/types';
 export * from './api/policyTypes';

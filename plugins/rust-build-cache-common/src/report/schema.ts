@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { reportProblemsSchema } from './problems';
 
 /**
  * The build-cache report: what one CI job (or one pre-warm job) tells Backstage about one
@@ -224,6 +225,8 @@ export const buildCacheReportSchema = z.object({
   dependencies: dependenciesSchema.nullable(),
   build: buildSchema,
   timings: timingsSchema.nullable(),
+  /** Input files collect found broken (see `./problems.ts`); absent from older CLIs. */
+  problems: reportProblemsSchema,
 });
 
 /** @public */
