@@ -184,8 +184,10 @@ export const rustBuildCachePlugin = createBackendPlugin({
           heartbeatIntervalMs: prewarmSettings.heartbeatIntervalMs,
         });
         policy.service.setPrewarmEnrollment(prewarm);
-        // Runs left behind by a backend that stopped (this one, or another replica).
+        // Runs left behind by a backend that stopped (this one, or another replica), and
+        // what their jobs left on this host (work directories, sccache servers).
         await prewarm.recoverInterruptedRuns();
+        await prewarm.recoverExecutors();
         lifecycle.addShutdownHook(() => prewarm.shutdown());
 
         permissionsRegistry.addPermissions(rustBuildCachePermissions);

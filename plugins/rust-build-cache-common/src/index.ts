@@ -19,6 +19,13 @@ export {
 } from './report/fields';
 export { isWebUrl } from './report/webUrl';
 export { normaliseWorkspacePath } from './report/workspacePath';
+export {
+  MAX_REPORT_PROBLEMS,
+  reportProblemSchema,
+  toolchainFileProblem,
+  cargoLockProblem,
+  type ReportProblem,
+} from './report/problems';
 export * from './metrics/types';
 export * from './api/types';
 export * from './api/policyTypes';

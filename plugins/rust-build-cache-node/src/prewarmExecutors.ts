@@ -59,6 +59,21 @@ export interface PrewarmExecutionResult {
 }
 
 /**
+ * What an executor gets to clean up after jobs of a backend that stopped without shutting
+ * down (a crash, a killed pod).
+ *
+ * @public
+ */
+export interface PrewarmExecutorRecoveryContext {
+  logger: LoggerService;
+  /**
+   * Whether the database still has the job queued or running. Such a job may be running
+   * on a live replica: leave it alone unless the executor can prove its owner is gone.
+   */
+  isJobUnfinished(jobId: string): Promise<boolean>;
+}
+
+/**
  * Runs warm builds somewhere: on the Backstage host (`local`), in GitHub Actions
  * (`github-actions`), or wherever a module's executor sends them.
  *
@@ -74,6 +89,12 @@ export interface PrewarmExecutor {
    * failures; when `context.signal` aborts, stop the build and resolve or reject promptly.
    */
   execute(context: PrewarmExecutionContext): Promise<PrewarmExecutionResult>;
+  /**
+   * Optional: releases what jobs of a stopped backend left behind (work directories,
+   * processes). Called when the backend starts, after runs whose backend stopped beating
+   * are closed, and again whenever the dispatch task closes such runs.
+   */
+  recoverStaleJobs?(context: PrewarmExecutorRecoveryContext): Promise<void>;
 }
 
 /**

@@ -251,6 +251,10 @@ function formatConsoleResults(
     )} workspace ${source.workspacePath}, run ${source.ci.runId}`,
     `  Level: ${describeLevel(evaluation)}; ${describeCounts(evaluation)}`,
   ];
+  // Broken input files collect recorded: the rules below judge the report without them.
+  for (const problem of report.problems ?? []) {
+    lines.push(`  Problem: ${problem.file}: ${problem.message}`);
+  }
   for (const result of evaluation.results) {
     lines.push(
       `  ${OUTCOME_LABELS[result.result].padEnd(7)} ${result.ruleId} (${
@@ -278,6 +282,11 @@ function formatMarkdownResults(
       evaluation,
     )}`,
     '',
+    ...(report.problems ?? []).map(
+      problem =>
+        `- Problem: \`${cell(problem.file)}\`: ${cell(problem.message)}`,
+    ),
+    ...(report.problems?.length ? [''] : []),
     '| Result | Rule | Severity | Summary | What to change |',
     '|---|---|---|---|---|',
   ];

@@ -2,6 +2,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
+  DEFAULT_POLICY,
+  evaluatePolicy,
   validateReport,
   type BuildCacheReport,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
@@ -566,6 +568,221 @@ describe('collect', () => {
     });
   });
 
+  describe('broken input files', () => {
+    const args = [
+      '--workspace',
+      'services/billing',
+      '--repo-root',
+      '.',
+      '--sccache-stats',
+      'stats.json',
+    ];
+
+    /** The rules of the default policy on the one report, as `check` would see them. */
+    function ruleOf(report: BuildCacheReport, ruleId: string) {
+      const evaluation = evaluatePolicy({
+        policy: DEFAULT_POLICY,
+        input: {
+          entity: { kind: 'Component', tags: [] },
+          reports: [report],
+          now: new Date('2026-01-31T12:00:00Z'),
+        },
+      });
+      return evaluation.results.find(result => result.ruleId === ruleId);
+    }
+
+    /** `rust-build-cache check` on the written report, with the default policy. */
+    async function runCheck() {
+      const test = createTestSystem({
+        cwd: repo,
+        env: {},
+        now: new Date('2026-01-31T12:00:00Z'),
+      });
+      const exitCode = await runCli(['check'], test.system);
+      return { exitCode, stdout: test.stdout() };
+    }
+
+    it.each([
+      [
+        'an empty rust-toolchain',
+        { 'rust-toolchain': '' },
+        { file: 'rust-toolchain', message: 'the file is empty' },
+      ],
+      [
+        'a rust-toolchain.toml without [toolchain]',
+        { 'services/billing/rust-toolchain.toml': 'channel = "1.95.0"\n' },
+        {
+          file: 'services/billing/rust-toolchain.toml',
+          message: 'the [toolchain] table is missing',
+        },
+      ],
+    ])(
+      'writes the report with %s as a problem, and the pin rule fails with it',
+      async (_what, files, problem) => {
+        await writeFiles(files);
+        const result = await runCollect(args);
+
+        expect(result.exitCode).toBe(0);
+        expect(result.stderr).toContain(
+          `warning: toolchain file at ${problem.file}: ${problem.message} (recorded in the report as a problem)`,
+        );
+        const report = await readReport();
+        expect(report.problems).toEqual([problem]);
+        expect(report.toolchain.file).toBeNull();
+        // The statistics are all there.
+        expect(report.sccache?.counters.hits).toEqual({ Rust: 2 });
+        expect(result.stderr).toContain(
+          `Toolchain (broken): ${problem.file} is broken: ${problem.message}`,
+        );
+
+        const pinned = ruleOf(report, 'toolchain-pinned-exact');
+        expect(pinned).toMatchObject({
+          result: 'fail',
+          summary: `${problem.file} is broken: ${problem.message}. A toolchain file that cannot be read pins nothing.`,
+          evidence: {
+            numbers: {
+              channel: null,
+              file: problem.file,
+              problem: problem.message,
+            },
+          },
+        });
+        const check = await runCheck();
+        expect(check.exitCode).toBe(1);
+        expect(check.stdout).toContain(
+          `  Problem: ${problem.file}: ${problem.message}`,
+        );
+        expect(check.stdout).toContain(
+          `FAIL    toolchain-pinned-exact (error): ${pinned!.summary}`,
+        );
+      },
+    );
+
+    it('writes the report with a corrupt Cargo.lock as a problem, and cargo-lock-committed fails with it', async () => {
+      await writeFiles({
+        'services/billing/Cargo.lock': 'version = 4\n[[package]\nname = "x"\n',
+      });
+      const result = await runCollect(args);
+
+      expect(result.exitCode).toBe(0);
+      const report = await readReport();
+      expect(report.dependencies).toBeNull();
+      expect(report.problems).toEqual([
+        {
+          file: 'services/billing/Cargo.lock',
+          message: expect.stringMatching(/^not valid TOML: .*line 2/),
+        },
+      ]);
+      expect(result.stderr).toMatch(
+        /warning: Cargo\.lock at services\/billing\/Cargo\.lock: not valid TOML: .*\(recorded in the report as a problem\)/,
+      );
+      const lock = ruleOf(report, 'cargo-lock-committed');
+      expect(lock?.result).toBe('fail');
+      expect(lock?.evidence.numbers.file).toBe('services/billing/Cargo.lock');
+      expect(lock?.summary).toMatch(
+        /^services\/billing\/Cargo\.lock is broken: not valid TOML/,
+      );
+      const check = await runCheck();
+      expect(check.stdout).toMatch(
+        /FAIL {4}cargo-lock-committed \(error\): services\/billing\/Cargo\.lock is broken/,
+      );
+    });
+
+    it('writes the report with a corrupt timings file, an unparsable Cargo.toml and a missing --timings file as problems', async () => {
+      await writeFiles({
+        'services/billing/target/cargo-timings/cargo-timing.html':
+          '<html>no data</html>',
+      });
+      expect((await runCollect(args)).exitCode).toBe(0);
+      const corruptTimings = await readReport();
+      expect(corruptTimings.timings).toBeNull();
+      expect(corruptTimings.problems).toEqual([
+        {
+          file: 'services/billing/target/cargo-timings/cargo-timing.html',
+          message: expect.stringContaining('UNIT_DATA'),
+        },
+      ]);
+
+      await writeFiles({ 'services/billing/Cargo.toml': '[profile.dev\n' });
+      const result = await runCollect([...args, '--timings', 'nope.html']);
+      expect(result.exitCode).toBe(0);
+      expect(result.stderr).toContain(
+        'warning: cargo timings at nope.html: file not found (recorded in the report as a problem)',
+      );
+      const report = await readReport();
+      expect(report.build.profiles).toEqual({});
+      expect(report.problems).toEqual([
+        {
+          file: 'services/billing/Cargo.toml',
+          message: expect.stringMatching(/^not valid TOML/),
+        },
+        { file: 'nope.html', message: 'file not found' },
+      ]);
+    });
+
+    it('records a timings file outside the repository by its name', async () => {
+      const outside = await mkdtemp(join(tmpdir(), 'rbc-target-'));
+      try {
+        await mkdir(join(outside, 'cargo-timings'));
+        await writeFile(
+          join(outside, 'cargo-timings', 'cargo-timing.html'),
+          '<html></html>',
+        );
+        expect(
+          (await runCollect([...args, '--target-dir', outside])).exitCode,
+        ).toBe(0);
+        expect((await readReport()).problems).toEqual([
+          { file: 'cargo-timing.html', message: expect.any(String) },
+        ]);
+      } finally {
+        await rm(outside, { recursive: true, force: true });
+      }
+    });
+
+    it('exits 1 with --strict, after writing the report', async () => {
+      await writeFiles({ 'rust-toolchain': '' });
+      const result = await runCollect([...args, '--strict']);
+      expect(result.exitCode).toBe(1);
+      expect(result.stderr).toContain(
+        'rust-build-cache collect: error: 1 input file(s) are broken (--strict); the report was written anyway',
+      );
+      expect((await readReport()).problems).toEqual([
+        { file: 'rust-toolchain', message: 'the file is empty' },
+      ]);
+
+      await writeFiles({ 'rust-toolchain': '1.95.0\n' });
+      expect((await runCollect([...args, '--strict'])).exitCode).toBe(0);
+      expect((await readReport()).problems).toBeUndefined();
+    });
+
+    it("keeps the report when rustup's rustc refuses the toolchain file", async () => {
+      await writeFiles({ 'rust-toolchain': '' });
+      const result = await runCollect(args, {
+        commands: {
+          // What rustup 1.29 prints for an empty rust-toolchain.
+          rustc: () => ({
+            found: true,
+            exitCode: 1,
+            stdout: '',
+            stderr:
+              "error: could not parse override file: '/repo/rust-toolchain'\n\nCaused by:\n    empty toolchain override file detected. Please remove it, or else specify the desired toolchain properties in the file\n\nStack backtrace:\n   0: anyhow::error\n",
+          }),
+        },
+      });
+      expect(result.exitCode).toBe(0);
+      expect(result.stderr).toContain(
+        "warning: 'rustc -vV' failed with exit code 1 in ",
+      );
+      expect(result.stderr).toContain(
+        'Caused by: empty toolchain override file detected. Please remove it, or else specify the desired toolchain properties in the file; the report will not say which rustc built the workspace',
+      );
+      expect(result.stderr).not.toContain('anyhow');
+      const report = await readReport();
+      expect(report.toolchain).toEqual({ file: null, rustc: null });
+      expect(report.problems).toHaveLength(1);
+    });
+  });
+
   describe('errors', () => {
     const base = [
       '--workspace',
@@ -578,14 +795,6 @@ describe('collect', () => {
 
     it.each([
       [
-        'an invalid Cargo.lock',
-        {
-          'services/billing/Cargo.lock':
-            'version = 4\n[[package]\nname = "x"\n',
-        },
-        /^rust-build-cache collect: error: Cargo\.lock at services\/billing\/Cargo\.lock: .*line 2/m,
-      ],
-      [
         'invalid sccache statistics',
         { 'stats.json': '{"stats": 1' },
         /error: sccache statistics at stats\.json: sccache statistics are not JSON/,
@@ -594,24 +803,6 @@ describe('collect', () => {
         'statistics that are not sccache output',
         { 'stats.json': '{"hits": 1}' },
         /error: sccache statistics at stats\.json: sccache statistics have no "stats" object/,
-      ],
-      [
-        'an invalid toolchain file',
-        { 'services/rust-toolchain.toml': '[toolchain]\nprofile = "tiny"\n' },
-        /error: toolchain file at services\/rust-toolchain\.toml: toolchain\.profile must be one of/,
-      ],
-      [
-        'an unparsable Cargo.toml',
-        { 'services/billing/Cargo.toml': '[profile.dev\n' },
-        /error: Cargo\.toml at services\/billing\/Cargo\.toml: /,
-      ],
-      [
-        'an invalid timings file',
-        {
-          'services/billing/target/cargo-timings/cargo-timing.html':
-            '<html>no data</html>',
-        },
-        /error: cargo timings at services\/billing\/target\/cargo-timings\/cargo-timing\.html: /,
       ],
     ])('names the file for %s (exit 1)', async (_what, files, message) => {
       await writeFiles(files);
@@ -628,11 +819,6 @@ describe('collect', () => {
         'a missing statistics file',
         ['--workspace', 'services/billing', '--sccache-stats', 'nope.json'],
         'sccache statistics at nope.json: file not found',
-      ],
-      [
-        'a missing timings file',
-        [...base, '--timings', 'nope.html'],
-        'cargo timings at nope.html: file not found',
       ],
       [
         'a missing workspace',

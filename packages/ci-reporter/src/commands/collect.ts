@@ -15,9 +15,16 @@ import {
 } from '../ci/reportSource';
 import { parseCommandArgs } from '../lib/args';
 import { readDependencies, readProfiles, readTimings } from '../lib/cargoFiles';
-import { errorMessage, EXIT_OK, InputError, UsageError } from '../lib/errors';
+import {
+  errorMessage,
+  EXIT_FAILURE,
+  EXIT_OK,
+  InputError,
+  UsageError,
+} from '../lib/errors';
 import { createGitQueries } from '../lib/git';
 import { displayPath } from '../lib/paths';
+import { InputProblems } from '../lib/problems';
 import { readRustcInfo } from '../lib/rustc';
 import { readSccacheStats } from '../lib/sccache';
 import { formatConsoleSummary, formatMarkdownSummary } from '../lib/summary';
@@ -53,6 +60,7 @@ Inputs:
 
 Output:
   --output FILE          report file to write (default: ${DEFAULT_REPORT_FILE})
+  --strict               exit 1 when an input file is broken (after writing the report)
 
 Run identity (detected on GitHub Actions, GitLab CI and Buildkite; each flag can also be set
 with the environment variable in brackets, and flags win):
@@ -69,7 +77,15 @@ Other environment variables: RUSTC (rustc to ask for its version, default 'rustc
 SCCACHE_PATH, CARGO_TARGET_DIR, GITHUB_STEP_SUMMARY (a Markdown summary is appended on
 GitHub Actions).
 
-Exit codes: 0 report written, 1 missing or invalid input, 2 bad command line.
+A broken toolchain file, Cargo.lock, Cargo.toml or timings file (or a missing --timings
+file) does not cost the build's statistics: the report is written without what that file
+would tell, records the file and what is wrong with it in "problems", and collect prints a
+warning. The policy counts a broken toolchain file or Cargo.lock as a failing pin.
+
+Exit codes: 0 report written (with --strict: and no input file is broken), 1 no report
+(the sccache statistics or the run identity are missing or invalid, the workspace has no
+Cargo.toml, the report cannot be written) or, with --strict, a report with problems,
+2 bad command line.
 `;
 
 const COLLECT_OPTIONS = {
@@ -91,6 +107,7 @@ const COLLECT_OPTIONS = {
   'started-at': { type: 'string' },
   'cargo-profile': { type: 'string' },
   target: { type: 'string' },
+  strict: { type: 'boolean' },
 } as const;
 
 type ReportKind = BuildCacheReport['kind'];
@@ -113,6 +130,7 @@ interface CollectOptions {
   cargoProfile: string | undefined;
   target: string | undefined;
   output: string;
+  strict: boolean;
 }
 
 type Warn = (message: string) => void;
@@ -139,6 +157,13 @@ export async function collectCommand(
     formatMarkdownSummary(report, metrics),
     warn,
   );
+  const problems = report.problems?.length ?? 0;
+  if (options.strict && problems > 0) {
+    system.stderr(
+      `rust-build-cache collect: error: ${problems} input file(s) are broken (--strict); the report was written anyway\n`,
+    );
+    return EXIT_FAILURE;
+  }
   return EXIT_OK;
 }
 
@@ -167,6 +192,7 @@ function toCollectOptions(
     cargoProfile: checkedBuildName('--cargo-profile', flags['cargo-profile']),
     target: checkedBuildName('--target', flags.target),
     output: flags.output ?? DEFAULT_REPORT_FILE,
+    strict: flags.strict ?? false,
   };
 }
 
@@ -223,27 +249,34 @@ async function buildReport(
     warn,
   });
   const statsFile = options.sccacheStats;
+  const problems = new InputProblems({ system, repoRoot, warn });
   const report: BuildCacheReport = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     kind: options.kind,
     source,
     sccache: await readSccacheStats(system, { statsFile, workspaceDir }, warn),
     toolchain: {
-      file: await readToolchainFile(system, workspaceDir, repoRoot),
+      file: await readToolchainFile(system, workspaceDir, repoRoot, problems),
       rustc: await readRustcInfo(system, workspaceDir, warn),
     },
-    dependencies: await readDependencies(system, workspaceDir),
+    dependencies: await readDependencies(system, workspaceDir, problems),
     build: {
-      profiles: await readProfiles(system, workspaceDir),
+      profiles: await readProfiles(system, workspaceDir, problems),
       ...buildProfileAndTarget(options, system.env),
       env: collectBuildEnv(system.env),
     },
-    timings: await readTimings(system, {
-      timingsFile: options.timings,
-      targetDir: options.targetDir,
-      workspaceDir,
-    }),
+    timings: await readTimings(
+      system,
+      {
+        timingsFile: options.timings,
+        targetDir: options.targetDir,
+        workspaceDir,
+      },
+      problems,
+    ),
   };
+  // Only when there are some: reports of a healthy build look as before.
+  if (problems.list().length > 0) report.problems = problems.list();
   const validation = validateReport(report, { now: system.now() });
   if (!validation.ok) {
     const issues = formatReportIssues(validation.issues);

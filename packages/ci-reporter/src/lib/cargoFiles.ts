@@ -11,62 +11,56 @@ import {
   type DependencyInfo,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { InputError } from './errors';
-import { readInputFile, readRequiredInputFile, rethrowForFile } from './files';
 import { displayPath } from './paths';
+import { readOptionalInput, type InputProblems } from './problems';
 import type { System } from './system';
 
 /** How many of the slowest compilation units the report keeps. */
 const SLOWEST_UNITS = 10;
 
-/** Dependency fingerprint of the workspace's Cargo.lock; null when there is no lock file. */
+/**
+ * Dependency fingerprint of the workspace's Cargo.lock; null when there is no lock file, or
+ * when it is broken (recorded in `problems`).
+ */
 export async function readDependencies(
   system: System,
   workspaceDir: string,
+  problems: InputProblems,
 ): Promise<DependencyInfo | null> {
-  const path = join(workspaceDir, 'Cargo.lock');
-  const content = await readInputFile(system, path, 'Cargo.lock');
-  if (content === null) return null;
-  try {
-    return analyzeCargoLock(content);
-  } catch (error) {
-    return rethrowForFile(
-      error,
-      CargoLockError,
-      'Cargo.lock',
-      displayPath(system.cwd, path),
-    );
-  }
+  return readOptionalInput(system, problems, {
+    path: join(workspaceDir, 'Cargo.lock'),
+    label: 'Cargo.lock',
+    parse: analyzeCargoLock,
+    parseError: CargoLockError,
+  });
 }
 
-/** The `[profile.*]` settings of the workspace's Cargo.toml, which must exist. */
+/**
+ * The `[profile.*]` settings of the workspace's Cargo.toml, which must exist (it makes the
+ * directory a workspace); none when it is broken (recorded in `problems`).
+ */
 export async function readProfiles(
   system: System,
   workspaceDir: string,
+  problems: InputProblems,
 ): Promise<BuildSettings['profiles']> {
-  const path = join(workspaceDir, 'Cargo.toml');
-  const content = await readInputFile(system, path, 'Cargo.toml');
-  if (content === null) {
-    throw new InputError(
+  const profiles = await readOptionalInput(system, problems, {
+    path: join(workspaceDir, 'Cargo.toml'),
+    label: 'Cargo.toml',
+    parse: parseCargoProfiles,
+    parseError: CargoManifestError,
+    ifMissing: new InputError(
       `no Cargo.toml in ${displayPath(
         system.cwd,
         workspaceDir,
       )}: --workspace must be the root directory of a Cargo workspace`,
-    );
-  }
-  try {
-    return parseCargoProfiles(content);
-  } catch (error) {
-    return rethrowForFile(
-      error,
-      CargoManifestError,
-      'Cargo.toml',
-      displayPath(system.cwd, path),
-    );
-  }
+    ),
+  });
+  return profiles ?? {};
 }
 
 export interface TimingsLocation {
-  /** `--timings`: an explicit file must exist. */
+  /** `--timings`: a missing explicit file is a problem. */
   timingsFile: string | undefined;
   /** `--target-dir`, else CARGO_TARGET_DIR, else `<workspace>/target`. */
   targetDir: string | undefined;
@@ -75,28 +69,21 @@ export interface TimingsLocation {
 
 /**
  * The `cargo build --timings` report: the named file, else `<target-dir>/cargo-timings/
- * cargo-timing.html` when the build wrote one. Null when the build ran without --timings.
+ * cargo-timing.html` when the build wrote one. Null when the build ran without --timings,
+ * and when the file is broken or a named one is missing (recorded in `problems`).
  */
 export async function readTimings(
   system: System,
   location: TimingsLocation,
+  problems: InputProblems,
 ): Promise<CargoTimings | null> {
-  const path = timingsPath(system, location);
-  const content =
-    location.timingsFile !== undefined
-      ? await readRequiredInputFile(system, path, 'cargo timings')
-      : await readInputFile(system, path, 'cargo timings');
-  if (content === null) return null;
-  try {
-    return parseCargoTimingsHtml(content, SLOWEST_UNITS);
-  } catch (error) {
-    return rethrowForFile(
-      error,
-      CargoTimingsError,
-      'cargo timings',
-      displayPath(system.cwd, path),
-    );
-  }
+  return readOptionalInput(system, problems, {
+    path: timingsPath(system, location),
+    label: 'cargo timings',
+    parse: content => parseCargoTimingsHtml(content, SLOWEST_UNITS),
+    parseError: CargoTimingsError,
+    ifMissing: location.timingsFile !== undefined ? 'problem' : 'ignore',
+  });
 }
 
 function timingsPath(system: System, location: TimingsLocation): string {

@@ -1,5 +1,6 @@
 import {
   describeNonCacheableReason,
+  toolchainFileProblem,
   toolchainMatchesRustc,
   type BuildCacheReport,
   type NonCacheableReason,
@@ -31,8 +32,25 @@ export function describeNonCacheable(
     }));
 }
 
-function describePin(toolchain: ToolchainReport): string {
-  const file = toolchain.file;
+/** Pin vs rustc, where a broken toolchain file is said as such (not as a missing one). */
+function toolchainStatus(report: BuildCacheReport): {
+  status: string;
+  detail: string;
+} {
+  const broken = toolchainFileProblem(report);
+  if (broken) {
+    return {
+      status: 'broken',
+      detail: `${broken.file} is broken: ${broken.message}`,
+    };
+  }
+  return toolchainMatchesRustc(report.toolchain.file, report.toolchain.rustc);
+}
+
+function describePin(report: BuildCacheReport): string {
+  const broken = toolchainFileProblem(report);
+  if (broken) return `${broken.file}: broken`;
+  const file = report.toolchain.file;
   if (!file) return 'no toolchain file';
   return `${file.file}: ${file.channel ?? file.path ?? 'no channel'}`;
 }
@@ -78,11 +96,11 @@ export function formatConsoleSummary(
       );
     }
   }
-  const toolchain = toolchainMatchesRustc(
-    report.toolchain.file,
-    report.toolchain.rustc,
-  );
+  const toolchain = toolchainStatus(report);
   lines.push(`  Toolchain (${toolchain.status}): ${toolchain.detail}`);
+  for (const problem of report.problems ?? []) {
+    lines.push(`  Problem: ${problem.file}: ${problem.message}`);
+  }
   lines.push(`  Report written to ${outputPath}`);
   return `${lines.join('\n')}\n`;
 }
@@ -136,19 +154,29 @@ export function formatMarkdownSummary(
       lines.push('');
     }
   }
-  const toolchain = toolchainMatchesRustc(
-    report.toolchain.file,
-    report.toolchain.rustc,
-  );
+  const toolchain = toolchainStatus(report);
   lines.push(
     '#### Toolchain',
     '',
     '| Pinned | rustc used | Pin vs rustc |',
     '|---|---|---|',
-    `| ${cell(describePin(report.toolchain))} | ${cell(
+    `| ${cell(describePin(report))} | ${cell(
       describeRustc(report.toolchain),
     )} | ` + `**${toolchain.status}**: ${cell(toolchain.detail)} |`,
     '',
   );
+  const problems = report.problems ?? [];
+  if (problems.length > 0) {
+    lines.push(
+      '#### Problems (recorded in the report)',
+      '',
+      '| File | Problem |',
+      '|---|---|',
+      ...problems.map(
+        problem => `| \`${cell(problem.file)}\` | ${cell(problem.message)} |`,
+      ),
+      '',
+    );
+  }
   return `${lines.join('\n')}\n`;
 }

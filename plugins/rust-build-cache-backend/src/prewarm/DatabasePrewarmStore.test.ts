@@ -111,6 +111,7 @@ describe.each(databases.eachSupportedId())(
         createdAt: T0,
         updatedAt: T0,
         dispatchFrom: T0,
+        problem: null,
       });
       const renamed = await store.updateSchedule({
         id: schedule.id,
@@ -139,6 +140,18 @@ describe.each(databases.eachSupportedId())(
         dispatchFrom: minutes(3),
       });
       expect(await store.listSchedules()).toHaveLength(1);
+      // Pausing a schedule that cannot run: only the call that paused it gets true.
+      expect(
+        await store.pauseIfActive({ id: schedule.id, now: minutes(4) }),
+      ).toBe(true);
+      expect(
+        await store.pauseIfActive({ id: schedule.id, now: minutes(5) }),
+      ).toBe(false);
+      expect(await store.getSchedule({ id: schedule.id })).toMatchObject({
+        paused: true,
+        updatedAt: minutes(4),
+        dispatchFrom: minutes(3),
+      });
       expect(
         await store.updateSchedule({
           id: randomUUID(),

@@ -4,7 +4,6 @@ import {
   PrewarmJobState,
   PrewarmRunState,
   PrewarmScheduleInput,
-  PrewarmScope,
   RunMetrics,
   WarmGroup,
   WarmGroupKey,
@@ -12,6 +11,7 @@ import {
 import { Knex } from 'knex';
 import { DbTimestamp, toDate } from '../database/dbValues';
 import { ReportSourceKey } from '../database/RustBuildCacheStore';
+import { readStoredSchedule } from './storedSchedule';
 import {
   ConsumerRun,
   NewPrewarmJob,
@@ -158,6 +158,13 @@ export class DatabasePrewarmStore implements PrewarmStore {
     return updated ? this.getSchedule({ id }) : undefined;
   }
 
+  async pauseIfActive(options: { id: string; now: Date }): Promise<boolean> {
+    const updated = await this.db<ScheduleRow>('prewarm_schedules')
+      .where({ id: options.id, paused: false })
+      .update({ paused: true, updated_at: options.now });
+    return updated > 0;
+  }
+
   async deleteSchedule(options: { id: string }): Promise<boolean> {
     const deleted = await this.db('prewarm_schedules')
       .where('id', options.id)
@@ -295,6 +302,14 @@ export class DatabasePrewarmStore implements PrewarmStore {
       if (!result.has(run.scheduleId)) result.set(run.scheduleId, run);
     }
     return result;
+  }
+
+  async isJobUnfinished(options: { jobId: string }): Promise<boolean> {
+    const row = await this.db<JobRow>('prewarm_jobs')
+      .where('id', options.jobId)
+      .whereIn('state', UNFINISHED_JOB_STATES)
+      .first('id');
+    return row !== undefined;
   }
 
   async getActiveGroupIds(options: {
@@ -540,20 +555,27 @@ function jobPatchColumns(patch: PrewarmJobPatch): Partial<JobRow> {
 }
 
 function toSchedule(row: ScheduleRow): PrewarmScheduleRecord {
+  const { input, problem } = readStoredSchedule(
+    {
+      name: row.name,
+      cron: row.cron,
+      timeZone: row.time_zone,
+      scopeJson: row.scope_json,
+      executorId: row.executor_id,
+      concurrency: Number(row.concurrency),
+      timeLimitMinutes: Number(row.time_limit_minutes),
+    },
+    new Date(),
+  );
   return {
     id: row.id,
-    name: row.name,
-    cron: row.cron,
-    timeZone: row.time_zone,
-    scope: JSON.parse(row.scope_json) as PrewarmScope,
-    executorId: row.executor_id,
-    concurrency: Number(row.concurrency),
-    timeLimitMinutes: Number(row.time_limit_minutes),
+    ...input,
     paused: Boolean(row.paused),
     createdBy: row.created_by,
     createdAt: toDate(row.created_at),
     updatedAt: toDate(row.updated_at),
     dispatchFrom: toDate(row.dispatch_from),
+    problem,
   };
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -217,6 +218,112 @@ describe.each(databases.eachSupportedId())(
         expect(() =>
           createService({ executors: [executor, new FakeExecutor('fake')] }),
         ).toThrow("A pre-warm executor with id 'fake' is already registered");
+      });
+    });
+
+    describe('stored schedules that cannot run', () => {
+      /** Copies of a valid schedule row, each broken as an older version or a manual edit could. */
+      async function insertBrokenRows(validId: string) {
+        const row = await knex('prewarm_schedules')
+          .where({ id: validId })
+          .first();
+        const broken = {
+          'never fires': { cron: '0 0 31 2 *' },
+          'unknown zone': { time_zone: 'Mars/Olympus' },
+          'bad scope JSON': { scope_json: '{"owners": [' },
+          'scope not an object': { scope_json: '"everything"' },
+          'unknown day name': { cron: '0 3 * * weekday' },
+        };
+        const ids: Record<string, string> = {};
+        for (const [name, change] of Object.entries(broken)) {
+          ids[name] = randomUUID();
+          await knex('prewarm_schedules').insert({
+            ...row,
+            ...change,
+            id: ids[name],
+            name,
+          });
+        }
+        return ids;
+      }
+
+      it('lists each with its problem, pauses it once, and dispatches only the others', async () => {
+        const logger = mockServices.logger.mock();
+        const service = createService({ logger });
+        const valid = await service.createSchedule(
+          schedule(),
+          'user:default/ada',
+        );
+        const ids = await insertBrokenRows(valid.id);
+
+        const listed = await service.listSchedules();
+        const byName = Object.fromEntries(listed.map(s => [s.name, s]));
+        expect(byName.Nightly).toMatchObject({ paused: false, problem: null });
+        expect(byName['never fires'].problem).toBe(
+          'cron: never fires: February has no day 31',
+        );
+        expect(byName['unknown zone'].problem).toBe(
+          'timeZone: must be an IANA time zone, e.g. Europe/Berlin or UTC',
+        );
+        expect(byName['bad scope JSON'].problem).toBe(
+          'scope: the stored scope is not valid JSON',
+        );
+        expect(byName['scope not an object'].problem).toMatch(/^scope: /);
+        expect(byName['unknown day name'].problem).toMatch(
+          /^cron: day of week 'weekday'/,
+        );
+        for (const name of Object.keys(ids)) {
+          expect(byName[name]).toMatchObject({ paused: true, nextRunAt: null });
+        }
+        // Persisted, so that every replica's dispatcher skips them.
+        const stored = await knex('prewarm_schedules')
+          .whereIn('id', Object.values(ids))
+          .select('paused');
+        expect(stored.map(row => Boolean(row.paused))).toEqual(
+          Object.values(ids).map(() => true),
+        );
+
+        // A get works, and nothing is logged twice.
+        expect((await service.getSchedule(ids['bad scope JSON'])).problem).toBe(
+          'scope: the stored scope is not valid JSON',
+        );
+        await service.listSchedules();
+        clock = new Date('2026-11-30T09:00:00Z');
+        const { runIds } = await service.dispatch();
+        await service.whenIdle();
+        expect(runIds).toHaveLength(1);
+        expect((await service.getRun(runIds[0])).scheduleId).toBe(valid.id);
+        const warnings = logger.warn.mock.calls.map(([message]) => message);
+        expect(warnings).toHaveLength(Object.keys(ids).length);
+        expect(warnings).toContain(
+          `Paused pre-warm schedule 'never fires' (${ids['never fires']}), which cannot run: cron: never fires: February has no day 31. Edit it to fix it.`,
+        );
+      });
+
+      it('refuses to resume, run or plan one until it is edited', async () => {
+        const service = createService();
+        const valid = await service.createSchedule(
+          schedule(),
+          'user:default/ada',
+        );
+        const id = (await insertBrokenRows(valid.id))['bad scope JSON'];
+        for (const attempt of [
+          () => service.setPaused(id, false),
+          () => service.runNow(id, 'user:default/ada'),
+          () => service.plan({ scheduleId: id }),
+        ]) {
+          await expect(attempt()).rejects.toMatchObject({
+            name: 'ConflictError',
+            message: expect.stringContaining(
+              "pre-warm schedule 'bad scope JSON': scope: the stored scope is not valid JSON. Edit the schedule first.",
+            ),
+          });
+        }
+        expect(executor.calls).toEqual([]);
+
+        const fixed = await service.updateSchedule(id, schedule());
+        expect(fixed).toMatchObject({ problem: null, paused: true });
+        expect((await service.setPaused(id, false)).nextRunAt).not.toBeNull();
       });
     });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   combineRunMetrics,
@@ -41,7 +41,7 @@ import {
   normaliseRepository,
   normaliseWorkspacePath,
 } from '../service/reportSources';
-import { cronTime, latestDueSlot, nextSlot } from './cronSlots';
+import { latestDueSlot, nextSlot, scheduleTimesError } from './cronSlots';
 import { LogTail } from './logTail';
 import {
   PrewarmRunRecord,
@@ -136,7 +136,7 @@ export class PrewarmService {
   // Schedules
 
   async listSchedules(): Promise<PrewarmSchedule[]> {
-    const schedules = await this.options.store.listSchedules();
+    const schedules = await this.readSchedules();
     const lastRuns = await this.options.store.getLastRuns({
       scheduleIds: schedules.map(s => s.id),
     });
@@ -180,6 +180,7 @@ export class PrewarmService {
   }
 
   async setPaused(id: string, paused: boolean): Promise<PrewarmSchedule> {
+    if (!paused) requireRunnable(await this.requireSchedule(id), 'resume');
     const updated = await this.options.store.setPaused({
       id,
       paused,
@@ -203,14 +204,17 @@ export class PrewarmService {
   ): Promise<WarmPlan> {
     const scope =
       'scheduleId' in options
-        ? (await this.requireSchedule(options.scheduleId)).scope
+        ? requireRunnable(
+            await this.requireSchedule(options.scheduleId),
+            'plan',
+          ).scope
         : options.scope;
     return planWarmGroups({ entities: await this.entitiesInScope(scope) });
   }
 
   /** Entities in the scope of a schedule that is not paused (policy rule `prewarm-enrolled`). */
   async enrolledEntityRefs(): Promise<Set<string>> {
-    const scopes = (await this.options.store.listSchedules())
+    const scopes = (await this.readSchedules())
       .filter(s => !s.paused)
       .map(s => s.scope);
     const enrolled = new Set<string>();
@@ -241,7 +245,10 @@ export class PrewarmService {
 
   /** "Run now": a manual run, planned now and executed in the background. */
   async runNow(scheduleId: string, triggeredBy: string): Promise<PrewarmRun> {
-    const schedule = await this.requireSchedule(scheduleId);
+    const schedule = requireRunnable(
+      await this.requireSchedule(scheduleId),
+      'run',
+    );
     this.requireExecutor(schedule.executorId);
     const id = randomUUID();
     await this.options.store.insertRun({
@@ -278,11 +285,12 @@ export class PrewarmService {
    * it), plans it and starts executing it in the background. Returns the claimed runs.
    */
   async dispatch(): Promise<{ runIds: string[] }> {
-    await this.recoverInterruptedRuns();
+    const interrupted = await this.recoverInterruptedRuns();
+    if (interrupted.runs.length > 0) await this.recoverExecutors();
     const runIds: string[] = [];
     if (this.stopping) return { runIds };
     const now = this.now();
-    for (const schedule of await this.options.store.listSchedules()) {
+    for (const schedule of await this.readSchedules()) {
       if (schedule.paused) continue;
       if (!this.executors.has(schedule.executorId)) {
         this.options.logger.warn(
@@ -345,6 +353,27 @@ export class PrewarmService {
       );
     }
     return result;
+  }
+
+  /**
+   * Lets each executor release what jobs of stopped backends left behind (work
+   * directories, processes): at start, after `recoverInterruptedRuns`, and whenever the
+   * dispatch task closes interrupted runs. A failure is logged, never thrown.
+   */
+  async recoverExecutors(): Promise<void> {
+    const { store, logger } = this.options;
+    for (const executor of this.executors.values()) {
+      try {
+        await executor.recoverStaleJobs?.({
+          logger,
+          isJobUnfinished: jobId => store.isJobUnfinished({ jobId }),
+        });
+      } catch (error) {
+        logger.warn(
+          `Pre-warm executor '${executor.id}' could not clean up after jobs of a stopped backend: ${error}`,
+        );
+      }
+    }
   }
 
   /** Resolves when every run this instance executes has ended (tests, shutdown). */
@@ -450,7 +479,14 @@ export class PrewarmService {
     }
     const value = validation.value;
     this.requireExecutor(value.executorId);
-    cronTime(value.cron, value.timeZone);
+    const timesError = scheduleTimesError(
+      value.cron,
+      value.timeZone,
+      this.now(),
+    );
+    if (timesError) {
+      throw new InputError(`Invalid pre-warm schedule: ${timesError}`);
+    }
     return value;
   }
 
@@ -472,7 +508,30 @@ export class PrewarmService {
   private async requireSchedule(id: string): Promise<PrewarmScheduleRecord> {
     const schedule = await this.options.store.getSchedule({ id });
     if (!schedule) throw scheduleNotFound(id);
-    return schedule;
+    return this.pauseIfUnrunnable(schedule);
+  }
+
+  /** The stored schedules, those that cannot run paused first. */
+  private async readSchedules(): Promise<PrewarmScheduleRecord[]> {
+    const schedules = await this.options.store.listSchedules();
+    return Promise.all(schedules.map(s => this.pauseIfUnrunnable(s)));
+  }
+
+  /**
+   * Pauses a schedule that cannot run (see `readStoredSchedule`) in the database, so that
+   * no replica's dispatcher tries it again; the call that pauses it logs why, once.
+   */
+  private async pauseIfUnrunnable(
+    schedule: PrewarmScheduleRecord,
+  ): Promise<PrewarmScheduleRecord> {
+    if (!schedule.problem || schedule.paused) return schedule;
+    const now = this.now();
+    if (await this.options.store.pauseIfActive({ id: schedule.id, now })) {
+      this.options.logger.warn(
+        `Paused pre-warm schedule '${schedule.name}' (${schedule.id}), which cannot run: ${schedule.problem}. Edit it to fix it.`,
+      );
+    }
+    return { ...schedule, paused: true };
   }
 
   private async requireRun(id: string): Promise<PrewarmRunRecord> {
@@ -498,9 +557,15 @@ export class PrewarmService {
       createdBy: schedule.createdBy,
       createdAt: schedule.createdAt.toISOString(),
       updatedAt: schedule.updatedAt.toISOString(),
-      nextRunAt: schedule.paused
-        ? null
-        : nextSlot(schedule.cron, schedule.timeZone, this.now()).toISOString(),
+      nextRunAt:
+        schedule.paused || schedule.problem
+          ? null
+          : nextSlot(
+              schedule.cron,
+              schedule.timeZone,
+              this.now(),
+            ).toISOString(),
+      problem: schedule.problem,
       lastRun: lastRun
         ? {
             id: lastRun.id,
@@ -879,6 +944,19 @@ function consumerStats(
       ? seconds.reduce((a, b) => a + b, 0) / seconds.length
       : null,
   };
+}
+
+/** The schedule, unless it cannot run (a stored row of an older version, or edited). */
+function requireRunnable(
+  schedule: PrewarmScheduleRecord,
+  action: 'resume' | 'run' | 'plan',
+): PrewarmScheduleRecord {
+  if (schedule.problem) {
+    throw new ConflictError(
+      `Cannot ${action} pre-warm schedule '${schedule.name}': ${schedule.problem}. Edit the schedule first.`,
+    );
+  }
+  return schedule;
 }
 
 function scheduleNotFound(id: string) {

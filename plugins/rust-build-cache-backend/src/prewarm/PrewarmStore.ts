@@ -18,6 +18,11 @@ export interface PrewarmScheduleRecord extends PrewarmScheduleInput {
   updatedAt: Date;
   /** Cron slots at or before this instant are never dispatched. */
   dispatchFrom: Date;
+  /**
+   * Why the stored row cannot run (see `readStoredSchedule`), null when it can. With a
+   * problem, the input fields are what was stored, and `scope` may be a placeholder.
+   */
+  problem: string | null;
 }
 
 /** A stored run with what the API does not show. */
@@ -112,6 +117,11 @@ export interface PrewarmStore {
     paused: boolean;
     now: Date;
   }): Promise<PrewarmScheduleRecord | undefined>;
+  /**
+   * Pauses a schedule that is active, without moving `dispatchFrom`. True only for the
+   * call that paused it (of several replicas, one).
+   */
+  pauseIfActive(options: { id: string; now: Date }): Promise<boolean>;
   /** Deletes the schedule; its runs stay. False when it did not exist. */
   deleteSchedule(options: { id: string }): Promise<boolean>;
 
@@ -137,6 +147,8 @@ export interface PrewarmStore {
   getLastRuns(options: {
     scheduleIds: string[];
   }): Promise<Map<string, PrewarmRunRecord>>;
+  /** Whether the job is queued or running; false for an unknown id. */
+  isJobUnfinished(options: { jobId: string }): Promise<boolean>;
   /** Group ids with a queued or running job in a run other than `exceptRunId`. */
   getActiveGroupIds(options: { exceptRunId: string }): Promise<Set<string>>;
   /**

@@ -316,6 +316,80 @@ describe.each(databases.eachSupportedId())(
         .expect(404);
     });
 
+    it('refuses a schedule that never fires, and lists a stored one that cannot run with its problem', async () => {
+      const { server } = await startBackend();
+      const countSchedules = async () =>
+        Number((await knex('prewarm_schedules').count({ n: '*' }))[0].n);
+      const never = await request(server)
+        .post(`${BASE}/schedules`)
+        .set('Authorization', asUser)
+        .send({ ...input, cron: '0 0 31 2 *' })
+        .expect(400);
+      expect(never.body.error).toMatchObject({
+        name: 'InputError',
+        message:
+          'Invalid pre-warm schedule: cron: never fires: February has no day 31',
+      });
+      expect(await countSchedules()).toBe(0);
+
+      const created = await request(server)
+        .post(`${BASE}/schedules`)
+        .set('Authorization', asUser)
+        .send(input)
+        .expect(201);
+      const id = created.body.id;
+      const rowBefore = await knex('prewarm_schedules').where({ id }).first();
+      const neverEdit = await request(server)
+        .put(`${BASE}/schedules/${id}`)
+        .set('Authorization', asUser)
+        .send({ ...input, cron: '0 0 30 2 *' })
+        .expect(400);
+      expect(neverEdit.body.error.message).toBe(
+        'Invalid pre-warm schedule: cron: never fires: February has no day 30',
+      );
+      expect(await knex('prewarm_schedules').where({ id }).first()).toEqual(
+        rowBefore,
+      );
+
+      // What an older version (or an edit in the database) may have stored.
+      await knex('prewarm_schedules').where({ id }).update({
+        cron: '0 0 31 2 *',
+      });
+      const list = await request(server)
+        .get(`${BASE}/schedules`)
+        .set('Authorization', asUser)
+        .expect(200);
+      expect(list.body.items).toEqual([
+        expect.objectContaining({
+          id,
+          cron: '0 0 31 2 *',
+          paused: true,
+          nextRunAt: null,
+          problem: 'cron: never fires: February has no day 31',
+        }),
+      ]);
+      const one = await request(server)
+        .get(`${BASE}/schedules/${id}`)
+        .set('Authorization', asUser)
+        .expect(200);
+      expect(one.body.problem).toBe(
+        'cron: never fires: February has no day 31',
+      );
+      const resume = await request(server)
+        .post(`${BASE}/schedules/${id}/resume`)
+        .set('Authorization', asUser)
+        .expect(409);
+      expect(resume.body.error.message).toContain('Edit the schedule first');
+
+      // Editing it fixes it.
+      const fixed = await request(server)
+        .put(`${BASE}/schedules/${id}`)
+        .set('Authorization', asUser)
+        .send(input)
+        .expect(200);
+      expect(fixed.body).toMatchObject({ problem: null, paused: true });
+    });
+
     it('lets readers read and refuses changes without the manage permission', async () => {
       const { server } = await startBackend('read-only');
       await request(server)

@@ -49,8 +49,15 @@ export interface PrewarmSchedule extends PrewarmScheduleInput {
   createdBy: string;
   createdAt: string;
   updatedAt: string;
-  /** Null while paused. */
+  /** Null while paused, and for a schedule with a `problem`. */
   nextRunAt: string | null;
+  /**
+   * Why the stored schedule cannot run, e.g. `cron: never fires: February has no day 31`
+   * or `scope: the stored scope is not valid JSON` (rows of an older version, or edited in
+   * the database); null when it can. Such a schedule is paused and cannot be resumed or run
+   * until it is edited.
+   */
+  problem: string | null;
   lastRun: Pick<PrewarmRun, 'id' | 'state' | 'startedAt' | 'finishedAt'> | null;
 }
 

@@ -29,6 +29,14 @@ const example = exampleReport();
 const runsOf = (report: typeof billing, count: number) =>
   Array.from({ length: count }, (_, i) => variant(report, `run-${i + 1}`));
 
+/** The example report as collect writes it when the toolchain file is empty. */
+const brokenToolchain = variant(example, 'broken-pin', copy => {
+  copy.toolchain.file = null;
+  copy.problems = [
+    { file: 'services/api/rust-toolchain', message: 'the file is empty' },
+  ];
+});
+
 describe('toolchain-pinned-exact', () => {
   it('passes for the exact 1.95.0 pin of the example report', () => {
     const found = checkToolchainPinnedExact(inputOf([example]));
@@ -53,6 +61,39 @@ describe('toolchain-pinned-exact', () => {
     };
     expect(
       checkToolchainPinnedExact(inputOf([billing], { snapshot })).result,
+    ).toBe('pass');
+  });
+
+  it('fails for a broken toolchain file, naming the file and the problem', () => {
+    const found = checkToolchainPinnedExact(inputOf([brokenToolchain]));
+    expect(found).toEqual({
+      result: 'fail',
+      summary:
+        'services/api/rust-toolchain is broken: the file is empty. A toolchain file that cannot be read pins nothing.',
+      evidence: {
+        numbers: {
+          channel: null,
+          file: 'services/api/rust-toolchain',
+          problem: 'the file is empty',
+        },
+        runIds: ['broken-pin'],
+      },
+    });
+    // A snapshot that did not find a working file either does not hide the problem...
+    const noFile = { toolchainFile: null, cargoLockCommitted: true };
+    expect(
+      checkToolchainPinnedExact(
+        inputOf([brokenToolchain], { snapshot: noFile }),
+      ).summary,
+    ).toMatch(/is broken: the file is empty/);
+    // ...but one that read a working file since is what the repository has now.
+    const fixed = {
+      toolchainFile: example.toolchain.file,
+      cargoLockCommitted: true,
+    };
+    expect(
+      checkToolchainPinnedExact(inputOf([brokenToolchain], { snapshot: fixed }))
+        .result,
     ).toBe('pass');
   });
 
@@ -125,6 +166,14 @@ describe('toolchain-near-baseline', () => {
 describe('toolchain-pin-matches-ci', () => {
   it('passes when CI used the pinned 1.95.0', () => {
     expect(checkToolchainPinMatchesCi(inputOf([example])).result).toBe('pass');
+  });
+
+  it('leaves a broken toolchain file to toolchain-pinned-exact', () => {
+    const found = checkToolchainPinMatchesCi(inputOf([brokenToolchain]));
+    expect(found.result).toBe('not-applicable');
+    expect(found.summary).toBe(
+      'services/api/rust-toolchain is broken (the file is empty): there is no pin to compare with; toolchain-pinned-exact reports it.',
+    );
   });
 
   it('fails for search-indexer: nightly pinned, stable 1.95.0 used', () => {
@@ -372,6 +421,27 @@ describe('rustflags-stable', () => {
 });
 
 describe('cargo-lock-committed', () => {
+  it('fails for a broken Cargo.lock, naming the file and the problem', () => {
+    const broken = variant(billing, 'broken-lock', copy => {
+      copy.dependencies = null;
+      copy.problems = [
+        {
+          file: 'Cargo.lock',
+          message: 'not valid TOML: expected "]" (line 2, column 10)',
+        },
+      ];
+    });
+    const found = checkCargoLockCommitted(inputOf([broken, billing]));
+    expect(found.result).toBe('fail');
+    expect(found.summary).toBe(
+      'Cargo.lock is broken: not valid TOML: expected "]" (line 2, column 10). The dependencies it pins are unknown.',
+    );
+    expect(found.evidence.numbers).toMatchObject({
+      file: 'Cargo.lock',
+      problem: 'not valid TOML: expected "]" (line 2, column 10)',
+    });
+  });
+
   it("passes from the real report's v4 lockfile", () => {
     const found = checkCargoLockCommitted(inputOf([billing]));
     expect(found.result).toBe('pass');

@@ -1,4 +1,5 @@
 import { computeRunMetrics, hitRates } from '../metrics/computeRunMetrics';
+import { cargoLockProblem, toolchainFileProblem } from '../report/problems';
 import type { BuildCacheReport } from '../report/schema';
 import { toolchainMatchesRustc } from '../toolchain/parseRustcVersion';
 import { isExactToolchainPin } from '../toolchain/parseToolchainFile';
@@ -131,10 +132,29 @@ function currentToolchainFile(input: PolicyEvaluationInput) {
   return input.reports[0]?.toolchain.file;
 }
 
+/**
+ * The latest report's broken toolchain file, unless a repository snapshot read a working
+ * one since (the snapshot is what the repository has now).
+ */
+function brokenToolchainFile(input: PolicyEvaluationInput) {
+  const latest = input.reports[0];
+  if (!latest || (input.snapshot && input.snapshot.toolchainFile !== null))
+    return undefined;
+  return toolchainFileProblem(latest);
+}
+
 /** @public */
 export function checkToolchainPinnedExact(
   input: PolicyEvaluationInput,
 ): RuleCheck {
+  const broken = brokenToolchainFile(input);
+  if (broken)
+    return check(
+      'fail',
+      `${broken.file} is broken: ${broken.message}. A toolchain file that cannot be read pins nothing.`,
+      { channel: null, file: broken.file, problem: broken.message },
+      [runIdOf(input.reports[0])],
+    );
   const file = currentToolchainFile(input);
   if (file === undefined)
     return check(
@@ -225,6 +245,14 @@ export function checkToolchainPinMatchesCi(
   if (!latest) return NO_CI_RUN;
   // The report's own file, not the snapshot's: the one CI had checked out when rustc ran.
   const { file, rustc } = latest.toolchain;
+  const broken = toolchainFileProblem(latest);
+  if (broken)
+    return check(
+      'not-applicable',
+      `${broken.file} is broken (${broken.message}): there is no pin to compare with; toolchain-pinned-exact reports it.`,
+      { status: 'unpinned', file: broken.file, problem: broken.message },
+      [runIdOf(latest)],
+    );
   const { status, detail } = toolchainMatchesRustc(file, rustc);
   const found = (result: RuleCheck['result'], summary: string) =>
     check(result, summary, { status }, [runIdOf(latest)]);
@@ -507,6 +535,14 @@ export function checkCargoLockCommitted(
       : check('fail', 'The repository has no committed Cargo.lock.', {
           cargoLockCommitted: 'no',
         });
+  const broken = input.reports[0] && cargoLockProblem(input.reports[0]);
+  if (broken)
+    return check(
+      'fail',
+      `${broken.file} is broken: ${broken.message}. The dependencies it pins are unknown.`,
+      { lockVersion: null, file: broken.file, problem: broken.message },
+      [runIdOf(input.reports[0])],
+    );
   const latest = input.reports.find(report => report.dependencies !== null);
   if (!latest?.dependencies)
     return check(

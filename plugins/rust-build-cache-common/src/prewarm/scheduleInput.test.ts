@@ -66,8 +66,31 @@ describe('validatePrewarmScheduleInput', () => {
     '0 0 1,15 jan,jul *',
     '5 4 * * 0,7',
     '0-30/10 8-18 * * *',
+    '0 0 29 2 *',
+    '0 0 30,31 2,3 *',
+    // Both day fields restricted: a day matching either fires (the cron package's rule).
+    '0 0 31 2 1',
+    '0 0 31 2 */2',
+    // A day of month of 1-31 restricts nothing: Mondays in February.
+    '0 0 1-31 2 1',
   ])('accepts the cron expression %s', cron => {
     expect(cronExpressionError(cron)).toBeNull();
+  });
+
+  it.each([
+    ['0 0 31 2 *', 'never fires: February has no day 31'],
+    ['0 0 30 feb *', 'never fires: February has no day 30'],
+    ['0 0 30,31 2 *', 'never fires: February has no day 30 or 31'],
+    [
+      '0 0 31 4,6,9,11 *',
+      'never fires: April, June, September and November have no day 31',
+    ],
+    ['0 0 31 2 0-7', 'never fires: February has no day 31'],
+    ['0 0 31/5 2 *', 'never fires: February has no day 31'],
+  ])('rejects %s, which never fires', (cron, message) => {
+    expect(cronExpressionError(cron)).toBe(message);
+    const result = validatePrewarmScheduleInput({ ...valid, cron });
+    expect(result).toEqual({ ok: false, issues: [{ path: 'cron', message }] });
   });
 
   it('knows IANA time zones', () => {

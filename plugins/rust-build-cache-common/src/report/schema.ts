@@ -14,6 +14,7 @@ import {
   webUrl,
   workspacePath,
 } from './fields';
+import { reportProblemsSchema } from './problems';
 import { findPrototypeKeys } from './prototypeKeys';
 
 /**
@@ -251,6 +252,8 @@ function createReportSchema(now: () => number) {
     dependencies: dependenciesSchema.nullable(),
     build: buildSchema,
     timings: timingsSchema.nullable(),
+    /** Input files collect found broken (see `./problems.ts`); absent from older CLIs. */
+    problems: reportProblemsSchema,
   });
 }
 

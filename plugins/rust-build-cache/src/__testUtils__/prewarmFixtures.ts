@@ -56,6 +56,7 @@ export function exampleSchedule(
     createdAt: '2026-11-20T09:12:44.000Z',
     updatedAt: '2026-11-20T09:12:44.000Z',
     nextRunAt: '2026-11-30T02:00:00.000Z',
+    problem: null,
     lastRun: {
       id: 'a7d0e5c4-1f0b-4d7e-b9f3-5a1c0e2d4b68',
       state: 'succeeded',

@@ -1,13 +1,19 @@
 import { existsSync, statSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
   PrewarmExecutionContext,
   PrewarmExecutionResult,
   PrewarmExecutor,
+  PrewarmExecutorRecoveryContext,
 } from '@rust-build-cache/plugin-rust-build-cache-node';
 import { LocalExecutorConfig, sourceOf } from './executorConfig';
+import {
+  cleanUpStaleJobDirs,
+  createJobDir,
+  startJobSccacheServer,
+} from './localJobs';
 import {
   ChildEnv,
   findExecutable,
@@ -59,11 +65,7 @@ export class LocalPrewarmExecutor implements PrewarmExecutor {
   ) {}
 
   async execute(ctx: PrewarmExecutionContext): Promise<PrewarmExecutionResult> {
-    const { job } = ctx;
-    await mkdir(this.config.workDirectory, { recursive: true });
-    const jobDir = await mkdtemp(
-      join(this.config.workDirectory, `job-${safeName(job.jobId)}-`),
-    );
+    const jobDir = await createJobDir(this.config.workDirectory, ctx.job);
     try {
       return await this.run(ctx, jobDir);
     } catch (error) {
@@ -122,9 +124,12 @@ export class LocalPrewarmExecutor implements PrewarmExecutor {
     // 3. The build, through a private sccache server.
     await mkdir(this.config.sccacheDir, { recursive: true });
     const sccacheEnv = { ...env, RUSTC_WRAPPER: sccache };
-    const started = await runProcess(sccache, ['--start-server'], {
-      cwd: workspaceDir,
+    const started = await startJobSccacheServer({
+      sccache,
+      jobDir,
+      port,
       env: sccacheEnv,
+      cwd: workspaceDir,
       signal,
       onOutput: text => ctx.appendLog(text),
     });
@@ -214,6 +219,20 @@ export class LocalPrewarmExecutor implements PrewarmExecutor {
         ctx.logger.warn(`Could not stop sccache on port ${port}: ${error}`),
       );
     }
+  }
+
+  /**
+   * Removes the work directories of jobs that a stopped backend left behind, and stops the
+   * sccache servers it started for them (see `cleanUpStaleJobDirs`).
+   */
+  async recoverStaleJobs(
+    context: PrewarmExecutorRecoveryContext,
+  ): Promise<void> {
+    await cleanUpStaleJobDirs({
+      workDirectory: this.config.workDirectory,
+      isJobUnfinished: context.isJobUnfinished,
+      logger: context.logger,
+    });
   }
 
   private requireProgram(
@@ -491,8 +510,4 @@ function exitText(result: ProcessResult): string {
   return result.signal
     ? `killed by ${result.signal}`
     : `exit code ${result.exitCode}`;
-}
-
-function safeName(value: string): string {
-  return value.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 40);
 }

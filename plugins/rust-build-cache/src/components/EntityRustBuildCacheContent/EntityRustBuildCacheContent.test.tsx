@@ -291,6 +291,50 @@ describe('EntityRustBuildCacheContent', () => {
     expect(alert.className).toMatch(/standardError/);
   });
 
+  it("shows the latest report's broken input files, and a broken toolchain file on the toolchain card", async () => {
+    const report: BuildCacheReport = {
+      ...exampleReport(),
+      toolchain: { ...exampleReport().toolchain, file: null },
+      timings: null,
+      problems: [
+        {
+          file: 'services/gateway/rust-toolchain',
+          message: 'the file is empty',
+        },
+        {
+          file: 'services/gateway/target/cargo-timings/cargo-timing.html',
+          message: 'no UNIT_DATA array',
+        },
+      ],
+    };
+    const latest = runFromReport(report);
+    await renderTab(apiWithRuns(latest, [latest]));
+
+    const problems = await screen.findByTestId('report-problems');
+    expect(problems).toHaveTextContent(
+      '2 input files of this run are broken; the report leaves out what they would have told',
+    );
+    expect(problems).toHaveTextContent(
+      'services/gateway/rust-toolchain: the file is empty',
+    );
+    expect(problems).toHaveTextContent(
+      'services/gateway/target/cargo-timings/cargo-timing.html: no UNIT_DATA array',
+    );
+    // The statistics of the run are there all the same.
+    const latestCard = problems.closest('.MuiCard-root') as HTMLElement;
+    expect(valueOf('Hits', latestCard)).toHaveTextContent('2');
+
+    const broken = screen.getByTestId('toolchain-broken');
+    expect(broken).toHaveTextContent(
+      'The toolchain file is broken. services/gateway/rust-toolchain: the file is empty.',
+    );
+    expect(broken.className).toMatch(/standardError/);
+    expect(screen.queryByTestId('toolchain-unpinned')).not.toBeInTheDocument();
+    expect(valueOf('Committed pin')).toHaveTextContent(
+      'broken (services/gateway/rust-toolchain)',
+    );
+  });
+
   it('tells how to add timings when the run has none', async () => {
     const report = { ...exampleReport(), timings: null };
     const latest = runFromReport(report);

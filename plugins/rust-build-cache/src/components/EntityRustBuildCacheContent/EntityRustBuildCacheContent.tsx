@@ -62,7 +62,7 @@ function LatestRunSection(props: {
         <LatestRunCard run={latestRun} />
       </Grid>
       <Grid item xs={12} md={6}>
-        <ToolchainPinCard toolchain={report.toolchain} />
+        <ToolchainPinCard report={report} />
       </Grid>
       <Grid item xs={12}>
         {policy}

@@ -16,6 +16,7 @@ import {
 } from '../../format';
 import { CacheSize } from './CacheSize';
 import { type LabelledRow, LabelledRows } from './LabelledRows';
+import { ReportProblemsAlert } from './ReportProblemsAlert';
 
 function describeExcluded(metrics: RunMetrics): string {
   if (metrics.excludedFromEffective.length === 0) return 'nothing left out';
@@ -98,6 +99,7 @@ export function LatestRunCard(props: { run: RunDetail }) {
   const sccache = run.report.sccache;
   return (
     <InfoCard title="Latest run" subheader={<RunSubheader run={run} />}>
+      <ReportProblemsAlert problems={run.report.problems} />
       {run.metrics && sccache ? (
         <LabelledRows
           rows={[...metricRows(run.metrics), ...cacheRows(sccache)]}

@@ -2,6 +2,7 @@ import { InfoCard } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import {
+  toolchainFileProblem,
   toolchainMatchesRustc,
   type BuildCacheReport,
   type ToolchainFile,
@@ -36,21 +37,36 @@ export function describePin(file: ToolchainFile | null): string {
   return `${toolchain} (${file.file})`;
 }
 
-/** The committed toolchain pin next to the rustc CI really used; a mismatch stands out. */
+/**
+ * The committed toolchain pin next to the rustc CI really used; a mismatch stands out, and
+ * so does a toolchain file that collect could not read.
+ */
 export function ToolchainPinCard(props: {
-  toolchain: BuildCacheReport['toolchain'];
+  report: Pick<BuildCacheReport, 'toolchain' | 'problems'>;
 }) {
-  const { file, rustc } = props.toolchain;
+  const { file, rustc } = props.report.toolchain;
+  const broken = toolchainFileProblem(props.report);
   const { status, detail } = toolchainMatchesRustc(file, rustc);
   const alert = STATUS_ALERTS[status];
   return (
     <InfoCard title="Toolchain pin (latest run)">
-      <Alert severity={alert.severity} data-testid={`toolchain-${status}`}>
-        <strong>{alert.title}.</strong> {detail}
-      </Alert>
+      {broken ? (
+        <Alert severity="error" data-testid="toolchain-broken">
+          <strong>The toolchain file is broken.</strong> {broken.file}:{' '}
+          {broken.message}. A toolchain file that cannot be read pins nothing;
+          fix it so that rustup can use it.
+        </Alert>
+      ) : (
+        <Alert severity={alert.severity} data-testid={`toolchain-${status}`}>
+          <strong>{alert.title}.</strong> {detail}
+        </Alert>
+      )}
       <LabelledRows
         rows={[
-          { label: 'Committed pin', value: describePin(file) },
+          {
+            label: 'Committed pin',
+            value: broken ? `broken (${broken.file})` : describePin(file),
+          },
           {
             label: 'rustc used in CI',
             value: rustc?.version ?? 'not reported',

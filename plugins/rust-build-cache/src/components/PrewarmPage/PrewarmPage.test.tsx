@@ -103,6 +103,74 @@ describe('PrewarmPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('shows a stored schedule that cannot run with its problem, and offers only edit and delete', async () => {
+    await renderPrewarmPage(
+      apiWith({
+        getPrewarmSchedules: async () => [
+          exampleSchedule({
+            name: 'Leap day',
+            cron: '0 0 31 2 *',
+            paused: true,
+            nextRunAt: null,
+            problem: 'cron: never fires: February has no day 31',
+          }),
+          exampleSchedule({
+            id: 'broken-scope',
+            name: 'Edited by hand',
+            scope: { owners: [], tags: [], entityRefs: [] },
+            paused: true,
+            nextRunAt: null,
+            problem: 'scope: the stored scope is not valid JSON',
+          }),
+        ],
+      }),
+    );
+
+    const row = await scheduleRow('Leap day');
+    expect(within(row).getByText('cannot run')).toBeInTheDocument();
+    expect(within(row).getByText('0 0 31 2 *')).toBeInTheDocument();
+    // Its scope is readable; the other's is a placeholder, so it is not shown.
+    expect(
+      within(row).getByText('owners group:default/payments; tags rust'),
+    ).toBeInTheDocument();
+    const edited = await scheduleRow('Edited by hand');
+    expect(
+      within(edited).queryByText('every entity with build-cache reports'),
+    ).not.toBeInTheDocument();
+    const [problem] = screen.getAllByRole('alert');
+    expect(problem).toHaveTextContent(
+      'Leap day cannot run: cron: never fires: February has no day 31. It was paused; edit it to fix it, then resume it.',
+    );
+    for (const label of [
+      'Run Leap day now',
+      'Resume Leap day',
+      'Show plan of Leap day',
+    ]) {
+      expect(within(row).getByRole('button', { name: label })).toBeDisabled();
+    }
+    expect(
+      within(row).getByRole('button', { name: 'Edit Leap day' }),
+    ).toBeEnabled();
+  });
+
+  it('says in the editor, before saving, that an expression never fires', async () => {
+    const api = apiWith({ getPrewarmSchedules: async () => [] });
+    await renderPrewarmPage(api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'New schedule' }),
+    );
+    const dialog = screen.getByRole('dialog');
+    setField(dialog, /Name/, 'Leap day');
+    setField(dialog, /Cron expression/, '0 0 31 2 *');
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Create' }),
+    );
+    expect(
+      within(dialog).getByText('never fires: February has no day 31'),
+    ).toBeInTheDocument();
+    expect(api.createPrewarmSchedule).not.toHaveBeenCalled();
+  });
+
   it('explains pre-warming when there are no schedules yet', async () => {
     await renderPrewarmPage(apiWith({ getPrewarmSchedules: async () => [] }));
 

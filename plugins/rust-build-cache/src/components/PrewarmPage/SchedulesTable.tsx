@@ -9,6 +9,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
 import DeleteIcon from '@material-ui/icons/Delete';
 import EditIcon from '@material-ui/icons/Edit';
 import ExpandLessIcon from '@material-ui/icons/ExpandLess';
@@ -62,18 +63,20 @@ function ScheduleActionButtons(props: {
 }) {
   const { schedule, actions } = props;
   const busy = actions.busyId === schedule.id;
+  // A schedule with a problem can only be edited or deleted (the backend refuses the rest).
+  const cannotRun = busy || schedule.problem !== null;
   return (
     <Box display="flex">
       <ActionButton
         label={`Run ${schedule.name} now`}
-        disabled={busy}
+        disabled={cannotRun}
         onClick={() => actions.onRunNow(schedule)}
       >
         <PlayCircleOutlineIcon />
       </ActionButton>
       <ActionButton
         label={`${schedule.paused ? 'Resume' : 'Pause'} ${schedule.name}`}
-        disabled={busy}
+        disabled={cannotRun}
         onClick={() => actions.onSetPaused(schedule, !schedule.paused)}
       >
         {schedule.paused ? <PlayArrowIcon /> : <PauseIcon />}
@@ -123,16 +126,25 @@ function ScheduleRow(props: {
         <TableCell>
           {schedule.paused ? 'paused' : formatTimestamp(schedule.nextRunAt)}
         </TableCell>
-        <TableCell>{scopeSummary(schedule.scope)}</TableCell>
+        <TableCell>
+          {/* An unreadable scope comes as a placeholder; its problem names `scope`. */}
+          {schedule.problem && /(^|; )scope\b/.test(schedule.problem)
+            ? NOT_AVAILABLE
+            : scopeSummary(schedule.scope)}
+        </TableCell>
         <TableCell>{executor?.title ?? schedule.executorId}</TableCell>
         <TableCell align="right">{schedule.concurrency}</TableCell>
         <TableCell align="right">{schedule.timeLimitMinutes} min</TableCell>
         <TableCell>
-          <Chip
-            size="small"
-            variant="outlined"
-            label={schedule.paused ? 'paused' : 'active'}
-          />
+          {schedule.problem ? (
+            <Chip size="small" color="secondary" label="cannot run" />
+          ) : (
+            <Chip
+              size="small"
+              variant="outlined"
+              label={schedule.paused ? 'paused' : 'active'}
+            />
+          )}
         </TableCell>
         <TableCell>
           {schedule.lastRun ? (
@@ -152,6 +164,7 @@ function ScheduleRow(props: {
           <Box display="flex">
             <ActionButton
               label={`${showPlan ? 'Hide' : 'Show'} plan of ${schedule.name}`}
+              disabled={schedule.problem !== null}
               onClick={() => setShowPlan(!showPlan)}
             >
               {showPlan ? <ExpandLessIcon /> : <ExpandMoreIcon />}
@@ -162,6 +175,16 @@ function ScheduleRow(props: {
           </Box>
         </TableCell>
       </TableRow>
+      {schedule.problem && (
+        <TableRow>
+          <TableCell colSpan={columns}>
+            <Alert severity="warning">
+              <strong>{schedule.name} cannot run:</strong> {schedule.problem}.
+              It was paused; edit it to fix it, then resume it.
+            </Alert>
+          </TableCell>
+        </TableRow>
+      )}
       {showPlan && (
         <TableRow>
           <TableCell colSpan={columns}>
