@@ -10,6 +10,16 @@ export * from './permissions';
 export * from './report/schema';
 export * from './report/jsonSchema';
 export {
+  EARLIEST_REPORT_TIME,
+  MAX_REPORT_BYTES,
+  MAX_REPORT_CLOCK_SKEW_MS,
+  MAX_REPORT_COUNT,
+  MAX_REPORT_MAP_KEYS,
+  MAX_REPORT_SECONDS,
+} from './report/fields';
+export { isWebUrl } from './report/webUrl';
+export { normaliseWorkspacePath } from './report/workspacePath';
+export {
   MAX_REPORT_PROBLEMS,
   reportProblemSchema,
   toolchainFileProblem,

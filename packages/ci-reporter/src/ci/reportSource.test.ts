@@ -26,6 +26,7 @@ function inputs(
     git: gitAnswering({}),
     workspacePath: 'services/billing',
     finishedAt,
+    warn: () => {},
     ...overrides,
   };
 }
@@ -96,6 +97,64 @@ describe('resolveReportSource', () => {
       name: 'billing',
     });
     expect(source.startedAt).toBe('2026-01-31T11:00:00.000Z');
+  });
+
+  describe('CI values the report schema would refuse', () => {
+    async function resolveWarning(env: Record<string, string>) {
+      const warnings: string[] = [];
+      const source = await resolveReportSource(
+        inputs({ ci: detectCi(env), warn: message => warnings.push(message) }),
+      );
+      return { source, warnings };
+    }
+
+    it('keeps a GitLab job URL and writes URLs as the URL parser does', async () => {
+      const { source, warnings } = await resolveWarning({
+        ...gitLabEnv,
+        CI_JOB_URL: 'HTTPS://GitLab.Example.com/platform/billing/-/jobs/42',
+      });
+      expect(source.ci.url).toBe(
+        'https://gitlab.example.com/platform/billing/-/jobs/42',
+      );
+      expect(warnings).toEqual([]);
+    });
+
+    it('leaves out a run URL that is not http(s), with a warning', async () => {
+      const { source, warnings } = await resolveWarning({
+        ...gitLabEnv,
+        CI_JOB_URL: 'gitlab.example.com/platform/billing/-/jobs/42',
+      });
+      expect(source.ci.url).toBeNull();
+      expect(warnings).toEqual([
+        "leaving out the run URL 'gitlab.example.com/platform/billing/-/jobs/42' of the gitlab-ci variables: not an http(s) URL",
+      ]);
+    });
+
+    it('leaves out a start time after the finish time (CI server clock ahead of the runner), with a warning', async () => {
+      const { source, warnings } = await resolveWarning({
+        ...gitLabEnv,
+        CI_JOB_STARTED_AT: '2026-01-31T12:00:30Z',
+      });
+      expect(source.startedAt).toBeNull();
+      expect(warnings).toEqual([
+        'leaving out the start time 2026-01-31T12:00:30.000Z from the gitlab-ci variables: after the finish time 2026-01-31T12:00:00.000Z (clock skew between the CI server and this runner?)',
+      ]);
+    });
+
+    it('leaves out a start time before 2015 given as a flag, with a warning naming it', async () => {
+      const warnings: string[] = [];
+      const source = await resolveReportSource(
+        inputs({
+          ci: detectCi(gitLabEnv),
+          overrides: { startedAt: '1970-01-01T00:00:00Z' },
+          warn: message => warnings.push(message),
+        }),
+      );
+      expect(source.startedAt).toBeNull();
+      expect(warnings).toEqual([
+        'leaving out the start time 1970-01-01T00:00:00.000Z from --started-at: before 2015-01-01T00:00:00Z',
+      ]);
+    });
   });
 
   it('asks git for repository, branch and commit outside a known CI', async () => {

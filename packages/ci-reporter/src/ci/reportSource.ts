@@ -1,4 +1,8 @@
-import type { ReportSource } from '@rust-build-cache/plugin-rust-build-cache-common';
+import {
+  EARLIEST_REPORT_TIME,
+  isWebUrl,
+  type ReportSource,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
 import { parsePositiveInteger, parseTimestamp } from '../lib/args';
 import { UsageError } from '../lib/errors';
 import type { GitQueries } from '../lib/git';
@@ -49,6 +53,8 @@ export interface SourceInputs {
   git: GitQueries;
   workspacePath: string;
   finishedAt: Date;
+  /** Told about CI values that are left out because the report schema would refuse them. */
+  warn: (message: string) => void;
 }
 
 /**
@@ -70,8 +76,11 @@ export async function resolveReportSource(
   };
 
   const runAttempt = explicit('runAttempt');
-  const startedAt = explicit('startedAt');
+  const startedAtValue = explicit('startedAt');
   const runUrl = explicit('runUrl');
+  const startedAt = startedAtValue
+    ? parseTimestamp(startedAtValue.value, startedAtValue.origin)
+    : ci.startedAt;
   return {
     repository: await resolveRepository(explicit('repository'), ci, git),
     workspacePath: inputs.workspacePath,
@@ -84,11 +93,13 @@ export async function resolveReportSource(
         ? parsePositiveInteger(runAttempt.value, runAttempt.origin)
         : ci.runAttempt ?? 1,
       job: explicit('job')?.value ?? ci.job ?? DEFAULT_JOB,
-      url: runUrl ? parseWebUrl(runUrl) : ci.url,
+      url: runUrl ? parseWebUrl(runUrl) : ciRunUrl(ci, inputs.warn),
     },
-    startedAt: startedAt
-      ? parseTimestamp(startedAt.value, startedAt.origin)
-      : ci.startedAt,
+    startedAt: checkedStartedAt(
+      startedAt,
+      startedAtValue?.origin ?? `the ${ci.provider} variables`,
+      inputs,
+    ),
     finishedAt: inputs.finishedAt.toISOString(),
   };
 }
@@ -136,15 +147,57 @@ function describeCi(ci: CiContext): string {
     : `the ${ci.provider} variables do not say`;
 }
 
-function parseWebUrl({ value, origin }: ExplicitValue): string {
-  let url: URL | null = null;
+/** `value` as the URL parser writes it (`HTTPS://Host/a b` → `https://host/a%20b`), if http(s). */
+function normalisedWebUrl(value: string): string | null {
   try {
-    url = new URL(value);
+    const { href } = new URL(value);
+    return isWebUrl(href) ? href : null;
   } catch {
-    // reported below
+    return null;
   }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+}
+
+function parseWebUrl({ value, origin }: ExplicitValue): string {
+  const url = normalisedWebUrl(value);
+  if (!url) {
     throw new UsageError(`${origin} must be an http(s) URL, got '${value}'`);
   }
-  return value;
+  return url;
+}
+
+/** The report keeps only http(s) links; any other CI value is left out, not fatal. */
+function ciRunUrl(ci: CiContext, warn: SourceInputs['warn']): string | null {
+  if (ci.url === null) return null;
+  const url = normalisedWebUrl(ci.url);
+  if (!url) {
+    warn(
+      `leaving out the run URL '${ci.url}' of the ${ci.provider} variables: not an http(s) URL`,
+    );
+  }
+  return url;
+}
+
+/**
+ * A start time the report accepts, else null with a warning: CI servers stamp the start
+ * (GitLab's CI_JOB_STARTED_AT) and the runner's clock the finish, so a few seconds of skew
+ * can put the start after the finish. The statistics matter more than the duration.
+ */
+function checkedStartedAt(
+  startedAt: string | null,
+  origin: string,
+  { finishedAt, warn }: SourceInputs,
+): string | null {
+  if (startedAt === null) return null;
+  const time = Date.parse(startedAt);
+  let problem: string | null = null;
+  if (time > finishedAt.getTime()) {
+    problem = `after the finish time ${finishedAt.toISOString()} (clock skew between the CI server and this runner?)`;
+  } else if (time < Date.parse(EARLIEST_REPORT_TIME)) {
+    problem = `before ${EARLIEST_REPORT_TIME}`;
+  }
+  if (problem) {
+    warn(`leaving out the start time ${startedAt} from ${origin}: ${problem}`);
+    return null;
+  }
+  return startedAt;
 }

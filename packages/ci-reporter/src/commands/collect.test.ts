@@ -433,6 +433,91 @@ describe('collect', () => {
     );
   });
 
+  describe('CI values that the report schema is strict about', () => {
+    const args = [
+      '--workspace',
+      'services/billing/',
+      '--repo-root',
+      '.',
+      '--sccache-stats',
+      'stats.json',
+    ];
+
+    it('writes the report on GitLab CI, with the job URL, a trailing-slash workspace path normalised, and a start time after the finish left out', async () => {
+      const result = await runCollect(args, {
+        env: {
+          GITLAB_CI: 'true',
+          CI_SERVER_HOST: 'gitlab.example.com',
+          CI_PROJECT_PATH: 'platform/rust/billing',
+          CI_PIPELINE_ID: '5550001',
+          CI_JOB_ID: '9990001',
+          CI_JOB_NAME: 'cargo build',
+          CI_COMMIT_REF_NAME: 'main',
+          CI_COMMIT_SHA: 'abcdef0123456789abcdef0123456789abcdef01',
+          CI_JOB_URL:
+            'https://gitlab.example.com/platform/rust/billing/-/jobs/9990001',
+          // The GitLab server's clock is 20 s ahead of the runner's.
+          CI_JOB_STARTED_AT: '2026-01-31T12:00:20Z',
+        },
+      });
+
+      expect(result.exitCode).toBe(0);
+      expect(result.stderr).toContain(
+        'warning: leaving out the start time 2026-01-31T12:00:20.000Z from the gitlab-ci variables',
+      );
+      const { source } = await readReport();
+      expect(source).toMatchObject({
+        workspacePath: 'services/billing',
+        ci: {
+          provider: 'gitlab-ci',
+          url: 'https://gitlab.example.com/platform/rust/billing/-/jobs/9990001',
+        },
+        startedAt: null,
+        finishedAt: '2026-01-31T12:00:00.000Z',
+      });
+    });
+
+    it('writes the report on Buildkite, with the job URL', async () => {
+      const result = await runCollect(args, {
+        env: {
+          BUILDKITE: 'true',
+          BUILDKITE_REPO: 'git@github.com:acme/billing.git',
+          BUILDKITE_BUILD_ID: '01890b4e-0000-4000-8000-000000000000',
+          BUILDKITE_RETRY_COUNT: '1',
+          BUILDKITE_STEP_KEY: 'build',
+          BUILDKITE_JOB_ID: '01890b4e-1111-4000-8000-000000000000',
+          BUILDKITE_BRANCH: 'main',
+          BUILDKITE_COMMIT: 'fedcba9876543210fedcba9876543210fedcba98',
+          BUILDKITE_BUILD_URL: 'https://buildkite.com/acme/billing/builds/314',
+        },
+      });
+
+      expect(result.exitCode).toBe(0);
+      expect(result.stderr).not.toMatch(/error:|warning:/);
+      expect((await readReport()).source.ci).toEqual({
+        provider: 'buildkite',
+        runId: '01890b4e-0000-4000-8000-000000000000',
+        runAttempt: 2,
+        job: 'build',
+        url: 'https://buildkite.com/acme/billing/builds/314#01890b4e-1111-4000-8000-000000000000',
+      });
+    });
+
+    it('writes the report on GitHub Enterprise with an upper-case server URL, written in lower case', async () => {
+      const result = await runCollect(args, {
+        env: {
+          ...GITHUB_ENV,
+          GITHUB_SERVER_URL: 'HTTPS://GitHub.Example.com/',
+        },
+      });
+
+      expect(result.exitCode).toBe(0);
+      expect((await readReport()).source.ci.url).toBe(
+        'https://github.example.com/acme/payments/actions/runs/4242/attempts/1',
+      );
+    });
+  });
+
   it('takes the repository, branch and commit from git outside a known CI', async () => {
     const git: FakeCommand = args => {
       const answers: Record<string, string> = {

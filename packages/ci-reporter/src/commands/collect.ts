@@ -246,6 +246,7 @@ async function buildReport(
     git,
     workspacePath: workspacePathInRepo(repoRoot, workspaceDir),
     finishedAt: system.now(),
+    warn,
   });
   const statsFile = options.sccacheStats;
   const problems = new InputProblems({ system, repoRoot, warn });
@@ -276,7 +277,7 @@ async function buildReport(
   };
   // Only when there are some: reports of a healthy build look as before.
   if (problems.list().length > 0) report.problems = problems.list();
-  const validation = validateReport(report);
+  const validation = validateReport(report, { now: system.now() });
   if (!validation.ok) {
     const issues = formatReportIssues(validation.issues);
     throw new InputError(

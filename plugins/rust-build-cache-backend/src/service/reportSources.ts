@@ -3,6 +3,7 @@ import {
   BuildCacheReport,
   GITHUB_PROJECT_SLUG_ANNOTATION,
   GITLAB_PROJECT_SLUG_ANNOTATION,
+  normaliseWorkspacePath,
   RUST_BUILD_CACHE_REPOSITORY_ANNOTATION,
   RUST_BUILD_CACHE_WORKSPACE_ANNOTATION,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
@@ -12,19 +13,13 @@ import { ReportSourceKey } from '../database/RustBuildCacheStore';
  * Reports and entities meet on (repository, workspace path). Both sides are written by
  * hand (CI config, catalog YAML), so both go through the same normalisation: repository
  * hosts and GitHub/GitLab paths are case-insensitive, and `./a/`, `a` and `a//` name the
- * same workspace.
+ * same workspace (`normaliseWorkspacePath`, shared with the report schema).
  */
+
+export { normaliseWorkspacePath };
 
 export function normaliseRepository(repository: string): string {
   return repository.trim().replace(/\/+$/, '').toLowerCase();
-}
-
-export function normaliseWorkspacePath(workspacePath: string): string {
-  const segments = workspacePath
-    .trim()
-    .split('/')
-    .filter(segment => segment !== '' && segment !== '.');
-  return segments.length ? segments.join('/') : '.';
 }
 
 export function reportSourceKey(report: BuildCacheReport): ReportSourceKey {

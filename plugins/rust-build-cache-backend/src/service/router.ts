@@ -94,8 +94,12 @@ export async function createRouter(options: {
       }
       next();
     },
-    express.json({ limit: maxReportBytes }),
+    // Not strict: `null` or `123` is JSON, only not a report; say so rather than "not JSON".
+    express.json({ limit: maxReportBytes, strict: false }),
     async (req, res) => {
+      if (!isJsonObject(req.body)) {
+        throw new InputError('Invalid report: the body must be a JSON object');
+      }
       const result = await ingestion.ingest(req.body);
       res.status(result.created ? 201 : 200).json(result);
     },
@@ -206,6 +210,10 @@ export async function createRouter(options: {
   router.use(translateBodyParserErrors(maxReportBytes));
 
   return router;
+}
+
+function isJsonObject(body: unknown): body is Record<string, unknown> {
+  return typeof body === 'object' && body !== null && !Array.isArray(body);
 }
 
 function toPullStatusJson(status: EntityPullStatus): PullStatus {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from './fields';
 
 /**
  * Input files that `collect` found broken. A broken toolchain file, Cargo.lock, Cargo.toml
@@ -12,11 +13,8 @@ import { z } from 'zod';
 export const MAX_REPORT_PROBLEMS = 20;
 
 const oneLine = (max: number) =>
-  z
-    .string()
-    .min(1)
-    .max(max)
-    // No control characters: no line breaks in one line, no NUL (PostgreSQL refuses it).
+  text(max, 1)
+    // No control characters: no line breaks in one line.
     // eslint-disable-next-line no-control-regex
     .regex(/^[^\u0000-\u001f\u007f]+$/, 'must be one line of text');
 

@@ -1,5 +1,21 @@
 import { z } from 'zod';
+import {
+  boundedMap,
+  bytes,
+  count,
+  CONTROL_CHARACTER,
+  countsByKey,
+  finishedAtTimestamp,
+  isTimestamp,
+  MAX_REPORT_COUNT,
+  seconds,
+  text,
+  timestamp,
+  webUrl,
+  workspacePath,
+} from './fields';
 import { reportProblemsSchema } from './problems';
+import { findPrototypeKeys } from './prototypeKeys';
 
 /**
  * The build-cache report: what one CI job (or one pre-warm job) tells Backstage about one
@@ -13,49 +29,62 @@ import { reportProblemsSchema } from './problems';
 /** @public */
 export const REPORT_SCHEMA_VERSION = 1;
 
-const count = z.number().int().nonnegative();
-const seconds = z.number().nonnegative();
-const countsByKey = z.record(z.string().min(1).max(200), count);
-const isoTimestamp = z.iso.datetime({ offset: true });
 const sha256Hex = z
   .string()
   .regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex sha256');
-const shortText = z.string().min(1).max(500);
+const shortText = text(500, 1);
 
-/** Where the report comes from. */
-const sourceSchema = z.object({
-  repository: z.object({
-    /** e.g. `github.com` */
-    host: z
-      .string()
-      .min(1)
-      .max(255)
-      .regex(/^[A-Za-z0-9.-]+(:\d+)?$/, 'must be a host name'),
-    /** Owner, organisation or group path (GitLab subgroups contain slashes). */
-    owner: z.string().min(1).max(255),
-    name: z.string().min(1).max(255),
-  }),
-  /** Path of the Cargo workspace inside the repository, `.` for the root. */
-  workspacePath: z
-    .string()
-    .min(1)
-    .max(500)
+/** Where the report comes from; `now` is the receiver's clock, for `finishedAt`. */
+function createSourceSchema(now: () => number) {
+  return z
+    .object({
+      repository: z.object({
+        /** e.g. `github.com` */
+        host: z
+          .string()
+          .min(1)
+          .max(255)
+          .regex(/^[A-Za-z0-9.-]+(:\d+)?$/, 'must be a host name'),
+        /** Owner, organisation or group path (GitLab subgroups contain slashes). */
+        owner: text(255, 1),
+        name: text(255, 1),
+      }),
+      /** Path of the Cargo workspace inside the repository, `.` for the root. */
+      workspacePath,
+      branch: text(500).nullable(),
+      commit: text(100).nullable(),
+      ci: z.object({
+        provider: z.enum([
+          'github-actions',
+          'gitlab-ci',
+          'buildkite',
+          'generic',
+        ]),
+        runId: shortText,
+        runAttempt: z.int().min(1).max(MAX_REPORT_COUNT),
+        job: shortText,
+        url: webUrl.nullable(),
+      }),
+      startedAt: timestamp.nullable().meta({
+        description: 'Not after finishedAt (checked by validateReport only).',
+      }),
+      finishedAt: finishedAtTimestamp(now),
+    })
     .refine(
-      p => !p.startsWith('/') && !p.split('/').includes('..'),
-      'must be relative to the repository root',
-    ),
-  branch: z.string().max(500).nullable(),
-  commit: z.string().max(100).nullable(),
-  ci: z.object({
-    provider: z.enum(['github-actions', 'gitlab-ci', 'buildkite', 'generic']),
-    runId: shortText,
-    runAttempt: z.number().int().min(1),
-    job: shortText,
-    url: z.string().url().max(2000).nullable(),
-  }),
-  startedAt: isoTimestamp.nullable(),
-  finishedAt: isoTimestamp,
-});
+      ({ startedAt, finishedAt }) =>
+        startedAt === null || Date.parse(startedAt) <= Date.parse(finishedAt),
+      {
+        path: ['startedAt'],
+        message: 'must not be after finishedAt',
+        when: ({ value }) => {
+          const source = value as { startedAt?: unknown; finishedAt?: unknown };
+          return (
+            isTimestamp(source?.startedAt) && isTimestamp(source?.finishedAt)
+          );
+        },
+      },
+    );
+}
 
 /** Known cache backends, parsed from sccache's `cache_location`. */
 export const CACHE_BACKENDS = [
@@ -75,22 +104,22 @@ export const CACHE_BACKENDS = [
 
 const cacheSchema = z.object({
   /** sccache's `cache_location` with any credentials removed. */
-  location: z.string().max(2000),
+  location: text(2000),
   backend: z.enum(CACHE_BACKENDS),
   /** Bucket, container or endpoint name for remote backends. */
-  bucket: z.string().max(500).nullable(),
+  bucket: text(500).nullable(),
   /** Key prefix for remote backends. */
-  prefix: z.string().max(500).nullable(),
+  prefix: text(500).nullable(),
   /** Directory for the local disk backend. */
-  path: z.string().max(2000).nullable(),
+  path: text(2000).nullable(),
   /** Bytes; null until the disk cache is first touched, and always for remote backends. */
-  size: count.nullable(),
-  maxSize: count.nullable(),
+  size: bytes.nullable(),
+  maxSize: bytes.nullable(),
 });
 
 const multiLevelSchema = z.object({
-  name: z.string().max(500),
-  location: z.string().max(2000),
+  name: text(500),
+  location: text(2000),
   hits: count,
   misses: count,
   writes: count,
@@ -100,7 +129,7 @@ const multiLevelSchema = z.object({
 /** The statistics of `sccache --show-stats --stats-format=json` (0.4 to 0.17), normalised. */
 const sccacheSchema = z.object({
   /** Null for sccache older than 0.4.0, which does not report its version. */
-  version: z.string().max(100).nullable(),
+  version: text(100).nullable(),
   counters: z.object({
     compileRequests: count,
     requestsExecuted: count,
@@ -137,22 +166,22 @@ const sccacheSchema = z.object({
 const toolchainFileSchema = z.object({
   /** Which file rustup uses: the legacy `rust-toolchain` wins when both exist. */
   file: z.enum(['rust-toolchain.toml', 'rust-toolchain']),
-  channel: z.string().max(200).nullable(),
+  channel: text(200).nullable(),
   /** Set when the toolchain is a local path instead of a channel. */
-  path: z.string().max(2000).nullable(),
-  components: z.array(z.string().max(200)).max(100),
-  targets: z.array(z.string().max(200)).max(100),
-  profile: z.string().max(50).nullable(),
+  path: text(2000).nullable(),
+  components: z.array(text(200)).max(100),
+  targets: z.array(text(200)).max(100),
+  profile: text(50).nullable(),
 });
 
 const rustcSchema = z.object({
   /** e.g. `1.95.0` or `1.96.0-nightly` */
-  release: z.string().min(1).max(100),
+  release: text(100, 1),
   /** The whole first line, e.g. `rustc 1.95.0 (59807616e 2026-04-14)` */
-  version: z.string().min(1).max(300),
-  commitHash: z.string().max(100).nullable(),
-  commitDate: z.string().max(20).nullable(),
-  host: z.string().max(200).nullable(),
+  version: text(300, 1),
+  commitHash: text(100).nullable(),
+  commitDate: text(20).nullable(),
+  host: text(200).nullable(),
 });
 
 const dependenciesSchema = z.object({
@@ -165,44 +194,42 @@ const dependenciesSchema = z.object({
 
 const profileSchema = z.object({
   incremental: z.boolean().nullable(),
-  codegenUnits: z.number().int().positive().nullable(),
-  debug: z
-    .union([z.boolean(), z.number().int(), z.string().max(50)])
-    .nullable(),
-  lto: z.union([z.boolean(), z.string().max(50)]).nullable(),
-  optLevel: z.union([z.number().int(), z.string().max(10)]).nullable(),
+  codegenUnits: z.int().min(1).max(MAX_REPORT_COUNT).nullable(),
+  debug: z.union([z.boolean(), z.number().int(), text(50)]).nullable(),
+  lto: z.union([z.boolean(), text(50)]).nullable(),
+  optLevel: z.union([z.number().int(), text(10)]).nullable(),
 });
 
 const buildSchema = z.object({
   /** `[profile.<name>]` of the workspace Cargo.toml, only the keys that matter for caching. */
-  profiles: z.record(z.string().min(1).max(100), profileSchema),
+  profiles: boundedMap(100, profileSchema),
   /**
    * The cargo profile the build used (`dev`, `release`, a custom one); null or absent when
    * unknown (reports of older CLIs).
    */
-  cargoProfile: z.string().min(1).max(100).nullable().optional(),
+  cargoProfile: text(100, 1).nullable().optional(),
   /**
    * The target triple the build compiled for (`--target` / `CARGO_BUILD_TARGET`); null or
    * absent when unknown, i.e. the host triple unless the build set one in cargo's config.
    */
-  target: z.string().min(1).max(200).nullable().optional(),
+  target: text(200, 1).nullable().optional(),
   env: z.object({
-    rustcWrapper: z.string().max(500).nullable(),
-    cargoIncremental: z.string().max(50).nullable(),
+    rustcWrapper: text(500).nullable(),
+    cargoIncremental: text(50).nullable(),
     rustflags: z.object({ set: z.boolean(), sha256: sha256Hex.nullable() }),
     /** Names only: values may hold secrets. */
-    cargoVarNames: z.array(z.string().max(200)).max(500),
-    sccacheVarNames: z.array(z.string().max(200)).max(500),
-    sccacheCacheSize: z.string().max(50).nullable(),
+    cargoVarNames: z.array(text(200)).max(500),
+    sccacheVarNames: z.array(text(200)).max(500),
+    sccacheCacheSize: text(50).nullable(),
   }),
 });
 
 const timingUnitSchema = z.object({
-  name: z.string().max(300),
-  version: z.string().max(100),
+  name: text(300),
+  version: text(100),
   /** cargo's target label, trimmed: `lib` (cargo leaves it empty), `server "bin"`, `build-script`, `build-script (run)`. */
-  target: z.string().max(300),
-  mode: z.string().max(50),
+  target: text(300),
+  mode: text(50),
   seconds,
 });
 
@@ -212,22 +239,30 @@ const timingsSchema = z.object({
   slowest: z.array(timingUnitSchema).max(100),
 });
 
-/** @public */
-export const buildCacheReportSchema = z.object({
-  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
-  kind: z.enum(['ci', 'prewarm']),
-  source: sourceSchema,
-  sccache: sccacheSchema.nullable(),
-  toolchain: z.object({
-    file: toolchainFileSchema.nullable(),
-    rustc: rustcSchema.nullable(),
-  }),
-  dependencies: dependenciesSchema.nullable(),
-  build: buildSchema,
-  timings: timingsSchema.nullable(),
-  /** Input files collect found broken (see `./problems.ts`); absent from older CLIs. */
-  problems: reportProblemsSchema,
-});
+function createReportSchema(now: () => number) {
+  return z.object({
+    schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+    kind: z.enum(['ci', 'prewarm']),
+    source: createSourceSchema(now),
+    sccache: sccacheSchema.nullable(),
+    toolchain: z.object({
+      file: toolchainFileSchema.nullable(),
+      rustc: rustcSchema.nullable(),
+    }),
+    dependencies: dependenciesSchema.nullable(),
+    build: buildSchema,
+    timings: timingsSchema.nullable(),
+    /** Input files collect found broken (see `./problems.ts`); absent from older CLIs. */
+    problems: reportProblemsSchema,
+  });
+}
+
+/**
+ * The report schema, checking `finishedAt` against the current time. Prefer
+ * {@link validateReport}, which names every bad field.
+ * @public
+ */
+export const buildCacheReportSchema = createReportSchema(() => Date.now());
 
 /** @public */
 export type BuildCacheReport = z.infer<typeof buildCacheReportSchema>;
@@ -254,7 +289,7 @@ export type CargoTimings = z.infer<typeof timingsSchema>;
 /** @public */
 export type TimingUnit = z.infer<typeof timingUnitSchema>;
 /** @public */
-export type ReportSource = z.infer<typeof sourceSchema>;
+export type ReportSource = BuildCacheReport['source'];
 
 /** One problem found in a report, with the JSON path of the bad field. @public */
 export interface ReportIssue {
@@ -269,22 +304,78 @@ export type ReportValidationResult =
 
 /**
  * Validates an unknown value (parsed JSON) as a {@link BuildCacheReport}. Every issue names
- * the path of the bad field, e.g. `source.ci.runAttempt`.
+ * the path of the bad field, e.g. `source.ci.runAttempt`. `now` (default: the current
+ * time) is the clock `source.finishedAt` may not be more than an hour ahead of.
  * @public
  */
-export function validateReport(input: unknown): ReportValidationResult {
-  const parsed = buildCacheReportSchema.safeParse(input);
-  if (parsed.success) return { ok: true, report: parsed.data };
-  return {
-    ok: false,
-    issues: parsed.error.issues.map(issue => ({
-      path: issue.path.length ? issue.path.map(String).join('.') : '(root)',
-      message: issue.message,
-    })),
-  };
+export function validateReport(
+  input: unknown,
+  options: { now?: Date } = {},
+): ReportValidationResult {
+  const { now } = options;
+  const schema = now
+    ? createReportSchema(() => now.getTime())
+    : buildCacheReportSchema;
+  const parsed = schema.safeParse(input);
+  const issues: ReportIssue[] = findPrototypeKeys(input).map(path => ({
+    path: formatIssuePath(path),
+    message: 'must not be a key: JavaScript readers drop it',
+  }));
+  if (parsed.success && issues.length === 0) {
+    return { ok: true, report: parsed.data };
+  }
+  for (const issue of parsed.error?.issues ?? []) {
+    issues.push({
+      path: formatIssuePath(issue.path),
+      message: messageOf(issue),
+    });
+  }
+  return { ok: false, issues };
 }
 
-/** Formats validation issues as one line each, for CLI and HTTP error messages. @public */
+/** Zod says only "Invalid key in record"; say what is wrong with the key. */
+function messageOf(issue: z.core.$ZodIssue): string {
+  if (issue.code !== 'invalid_key') return issue.message;
+  return `invalid key: ${issue.issues
+    .map(keyIssue => keyIssue.message)
+    .join('; ')}`;
+}
+
+const MAX_SHOWN_PATH_SEGMENTS = 16;
+
+/**
+ * `a.b.0.c`. Keys come from the input, so long keys are cut, control characters escaped,
+ * and a path deeper than a report is shortened in the middle.
+ */
+function formatIssuePath(path: PropertyKey[]): string {
+  if (path.length === 0) return '(root)';
+  const shown =
+    path.length > MAX_SHOWN_PATH_SEGMENTS
+      ? [...path.slice(0, 8), '…', ...path.slice(-8)]
+      : path;
+  return shown
+    .map(segment => {
+      const key = String(segment);
+      const cut = key.length > 64 ? `${key.slice(0, 64)}…` : key;
+      return CONTROL_CHARACTER.test(cut) ? JSON.stringify(cut) : cut;
+    })
+    .join('.');
+}
+
+/** A report with thousands of bad fields must not give a message of megabytes. */
+const MAX_LISTED_ISSUES = 20;
+
+/**
+ * Formats validation issues as one line each, for CLI and HTTP error messages: the first
+ * 20, then how many more there are.
+ * @public
+ */
 export function formatReportIssues(issues: ReportIssue[]): string {
-  return issues.map(i => `${i.path}: ${i.message}`).join('\n');
+  const lines = issues
+    .slice(0, MAX_LISTED_ISSUES)
+    .map(i => `${i.path}: ${i.message}`);
+  if (issues.length > MAX_LISTED_ISSUES) {
+    lines.push(`… and ${issues.length - MAX_LISTED_ISSUES} more`);
+  }
+  return lines.join('\n');
 }

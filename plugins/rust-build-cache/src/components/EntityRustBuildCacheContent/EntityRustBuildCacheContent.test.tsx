@@ -370,6 +370,40 @@ describe('EntityRustBuildCacheContent', () => {
     });
   });
 
+  it('links only http(s) CI URLs: javascript: and data: URLs stored by older versions stay text', async () => {
+    const withUrl = (id: string, runId: string, url: string) =>
+      runFromReport(exampleReport(), { id, runId, url });
+    const runs = [
+      // eslint-disable-next-line no-script-url -- refusing to link it is the point
+      withUrl('run-js', '3001', 'javascript:alert(document.cookie)'),
+      withUrl('run-data', '3002', 'data:text/html,<script>alert(1)</script>'),
+      withUrl('run-https', '3003', 'https://ci.example.com/runs/3003'),
+    ];
+    await renderTab(apiWithRuns(runs[0], runs));
+
+    const table = (
+      await screen.findByRole('button', {
+        name: 'Set run 3001 as base',
+      })
+    ).closest('table') as HTMLElement;
+    expect(within(table).getByText('#3001')).not.toHaveAttribute('href');
+    expect(within(table).getByText('#3002')).not.toHaveAttribute('href');
+    expect(within(table).getByRole('link', { name: /^#3003/ })).toHaveAttribute(
+      'href',
+      'https://ci.example.com/runs/3003',
+    );
+    expect(within(table).getAllByRole('link')).toHaveLength(1);
+
+    // The latest run is the javascript: one: its card shows no CI link at all.
+    const latestCard = screen
+      .getByText('Latest run')
+      .closest('.MuiCard-root') as HTMLElement;
+    expect(within(latestCard).queryByText('CI run')).not.toBeInTheDocument();
+    expect(
+      document.querySelector('a[href^="javascript:"], a[href^="data:"]'),
+    ).toBeNull();
+  });
+
   it('compares two runs picked in the run list', async () => {
     const [older, newer] = twoRuns();
     const compareRuns = jest.fn(async () => ({

@@ -1,10 +1,11 @@
 import { InfoCard, Link } from '@backstage/core-components';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
-import type {
-  RunDetail,
-  RunMetrics,
-  SccacheStats,
+import {
+  isWebUrl,
+  type RunDetail,
+  type RunMetrics,
+  type SccacheStats,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import {
   formatCount,
@@ -81,7 +82,8 @@ function RunSubheader(props: { run: RunDetail }) {
   return (
     <>
       Finished {formatTimestamp(run.finishedAt)} · {where}
-      {run.url && (
+      {/* Only http(s) is a link: older reports may hold `javascript:` or `data:` URLs. */}
+      {run.url && isWebUrl(run.url) && (
         <>
           {' · '}
           <Link to={run.url}>CI run</Link>

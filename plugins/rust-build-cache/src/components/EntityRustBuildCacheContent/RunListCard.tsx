@@ -9,7 +9,10 @@ import {
 } from '@backstage/core-components';
 import Button from '@material-ui/core/Button';
 import ButtonGroup from '@material-ui/core/ButtonGroup';
-import type { RunSummary } from '@rust-build-cache/plugin-rust-build-cache-common';
+import {
+  isWebUrl,
+  type RunSummary,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
 import { useRuns } from '../../hooks';
 import { PagedTable, useTablePaging } from '../shared';
 import {
@@ -96,8 +99,15 @@ function useRunColumns(
       },
       {
         title: 'CI run',
-        render: run =>
-          run.url ? <Link to={run.url}>#{run.runId}</Link> : NOT_AVAILABLE,
+        // Only http(s) is a link: older reports may hold `javascript:` or `data:` URLs.
+        render: run => {
+          if (!run.url) return NOT_AVAILABLE;
+          return isWebUrl(run.url) ? (
+            <Link to={run.url}>#{run.runId}</Link>
+          ) : (
+            `#${run.runId}`
+          );
+        },
       },
       {
         title: 'Compare',
