@@ -328,6 +328,7 @@ describe.each(databases.eachSupportedId())(
           [...metricsByDay].map(([day, metrics]) => ({
             day,
             ...combineRunMetrics(metrics),
+            languagesMixed: false,
           })),
         );
 

@@ -197,6 +197,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
           entityLinks,
           entityLinksSchedule: settings.entityLinksSchedule,
           retention,
+          store,
           pull:
             providers.length > 0
               ? { service: pulls, schedule: settings.pull.schedule }

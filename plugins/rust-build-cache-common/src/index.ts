@@ -71,9 +71,16 @@ export {
 export { sumCounts } from './metrics/sumCounts';
 export {
   NON_CACHEABLE_REASONS,
+  RUST_LANGUAGE,
   describeNonCacheableReason,
   type NonCacheableReason,
+  type ReasonCompiler,
 } from './metrics/nonCacheableReasons';
+export {
+  CACHE_FAILURE_KINDS,
+  type CacheFailureDescription,
+  type CacheFailureKind,
+} from './metrics/cacheFailures';
 export { compareReports } from './compare/compareReports';
 export * from './policy';
 export * from './prewarm';

@@ -82,7 +82,7 @@ describe('check', () => {
         '          Fix: Set `CARGO_INCREMENTAL=0`',
     );
     expect(result.stdout).toContain(
-      '  FAIL    effective-hit-rate (error): Effective hit rate 66.7% over the last 1 CI run(s), below 80.0%.',
+      '  FAIL    effective-hit-rate (error): Rust effective hit rate 66.7% over the last 1 CI run(s), below 80.0%.',
     );
     expect(result.stdout).toContain(
       '  Level: none; 3 passed, 2 failed, 1 warnings, 0 exempt, 1 not applicable, 0 insufficient data',

@@ -164,7 +164,10 @@ describe('collect', () => {
     });
     expect(report.timings?.unitCount).toBeGreaterThanOrEqual(3);
     expect(result.stderr).toContain(
-      '2 hits, 0 misses, 0 cache errors: hit rate 100.0%',
+      'Rust: 2 hits, 0 misses, 0 cache errors: hit rate 100.0%, effective hit rate 66.7%',
+    );
+    expect(result.stderr).toContain(
+      'Cache failures: 0 cache timeouts, 0 read errors, write errors not counted: sccache before 0.6 counts a failed write as a write, 0 errors before the lookup',
     );
     expect(result.stderr).toMatch(
       /^ {4}incremental ×1: Set CARGO_INCREMENTAL=0/m,
@@ -230,9 +233,13 @@ describe('collect', () => {
       /^# Earlier step\n### Rust build cache: `services\/billing` \(github\.com\/acme\/payments\)/,
     );
     expect(summary).toContain(
-      '| Hit rate | Effective hit rate | Hits | Misses | Cache errors | Compile requests |',
+      '| Language | Hit rate | Effective hit rate | Hits | Misses | Cache errors |',
     );
-    expect(summary).toMatch(/\| 0\.0% \| [^|]+ \| 0 \| 2 \| 0 \| 7 \|/);
+    expect(summary).toContain('| Rust | 0.0% | 0.0% | 0 | 2 | 0 |');
+    expect(summary).toContain(
+      '7 compile requests; sccache (version not reported)',
+    );
+    expect(summary).toMatch(/\| Cache timeouts \| 0 \| [^|]+ \| [^|]+ \|/);
     expect(summary).toMatch(/\| `incremental` \| 1 \| [^|]+ \| [^|]+ \|/);
     expect(summary).toMatch(
       /\| `crate-type` \| 1 \| [^|]+ \| Nothing to fix: [^|]+ \|/,

@@ -1,8 +1,12 @@
 import {
+  CACHE_FAILURE_KINDS,
   describeNonCacheableReason,
   toolchainFileProblem,
   toolchainMatchesRustc,
   type BuildCacheReport,
+  type CacheFailureKind,
+  type CacheLevelMetrics,
+  type LanguageMetrics,
   type NonCacheableReason,
   type RunMetrics,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
@@ -10,26 +14,71 @@ import { formatRepository } from '../ci/repository';
 
 type ToolchainReport = BuildCacheReport['toolchain'];
 
-export interface NonCacheableLine extends NonCacheableReason {
+export interface NonCacheableLine {
+  reason: string;
   count: number;
+  /** One per compiler that may have reported it in this run (sccache does not say which). */
+  descriptions: NonCacheableReason[];
+  /** Cargo's own probes: nothing to fix. */
+  cargoProbe: boolean;
 }
+
+const NO_RUST =
+  'no Rust compilations went through sccache, so there is no Rust hit rate (is RUSTC_WRAPPER=sccache set for cargo?)';
+
+const FAILURE_ORDER: CacheFailureKind[] = [
+  'timeouts',
+  'readErrors',
+  'writeErrors',
+  'errorsBeforeLookup',
+];
 
 export function formatRate(rate: number | null): string {
   return rate === null ? 'n/a' : `${(rate * 100).toFixed(1)}%`;
 }
 
+const plural = (count: number, one: string, many = `${one}s`) =>
+  `${count} ${count === 1 ? one : many}`;
+
 /** sccache's non-cacheable reasons with their explanation, most frequent first. */
 export function describeNonCacheable(
   report: BuildCacheReport,
+  metrics: RunMetrics,
 ): NonCacheableLine[] {
   const notCached = report.sccache?.counters.notCached ?? {};
+  const languages = metrics.languages.map(l => l.language);
   return Object.entries(notCached)
     .filter(([, count]) => count > 0)
     .sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b))
-    .map(([reason, count]) => ({
-      ...describeNonCacheableReason(reason),
-      count,
-    }));
+    .map(([reason, count]) => {
+      const descriptions = describeNonCacheableReason(reason, languages);
+      return {
+        reason,
+        count,
+        descriptions,
+        cargoProbe: descriptions.every(d => d.cargoProbe),
+      };
+    });
+}
+
+/** Which language a description is for, when a reason can come from several. */
+function compilerLabel(description: NonCacheableReason): string {
+  return description.compiler === 'rust' ? 'Rust' : 'C/C++ family';
+}
+
+/** The fix of a reason, per compiler when it may have come from more than one. */
+function fixText(line: NonCacheableLine): string {
+  if (line.descriptions.length === 1) return line.descriptions[0].fix;
+  return `sccache does not say which compiler reported it. ${line.descriptions
+    .map(d => `${compilerLabel(d)}: ${d.fix}`)
+    .join(' ')}`;
+}
+
+function causeText(line: NonCacheableLine): string {
+  if (line.descriptions.length === 1) return line.descriptions[0].cause;
+  return line.descriptions
+    .map(d => `${compilerLabel(d)}: ${d.cause}`)
+    .join(' ');
 }
 
 /** Pin vs rustc, where a broken toolchain file is said as such (not as a missing one). */
@@ -59,6 +108,64 @@ function describeRustc(toolchain: ToolchainReport): string {
   return toolchain.rustc ? toolchain.rustc.version : 'unknown';
 }
 
+function languageLine(language: LanguageMetrics): string {
+  return `${language.language}: ${plural(language.hits, 'hit')}, ${plural(
+    language.misses,
+    'miss',
+    'misses',
+  )}, ${plural(language.errors, 'cache error')}: hit rate ${formatRate(
+    language.hitRate,
+  )}, effective hit rate ${formatRate(language.effectiveHitRate)}`;
+}
+
+function levelWhere(level: CacheLevelMetrics): string {
+  const where = [level.bucket, level.prefix, level.path].filter(Boolean);
+  return `${level.backend}${where.length ? ` ${where.join(' ')}` : ''}`;
+}
+
+function levelLine(level: CacheLevelMetrics): string {
+  const backfills = [
+    level.backfillsTo
+      ? `${level.backfillsTo} copied in from slower levels`
+      : '',
+    level.backfillsFrom
+      ? `${level.backfillsFrom} copied out to faster levels`
+      : '',
+  ].filter(Boolean);
+  return `${level.name} ${levelWhere(level)}: ${plural(
+    level.hits,
+    'hit',
+  )}, ${plural(level.misses, 'miss', 'misses')}, hit rate ${formatRate(
+    level.hitRate,
+  )}, ${plural(level.writes, 'write')}, ${plural(
+    level.writeFailures,
+    'write failure',
+  )}${backfills.length ? `, ${backfills.join(', ')}` : ''}`;
+}
+
+const NOT_COUNTED =
+  'not counted: sccache before 0.6 counts a failed write as a write';
+
+function failureCount(metrics: RunMetrics, kind: CacheFailureKind): string {
+  const { failures } = metrics;
+  if (kind === 'writeErrors' && !failures.writeErrorsCounted)
+    return NOT_COUNTED;
+  return String(failures[kind]);
+}
+
+/** `2 cache timeouts`, or why a kind has no count. */
+function failureSummary(metrics: RunMetrics, kind: CacheFailureKind): string {
+  const label = CACHE_FAILURE_KINDS[kind].label.toLowerCase();
+  const count = failureCount(metrics, kind);
+  return count === NOT_COUNTED ? `${label} ${count}` : `${count} ${label}`;
+}
+
+function rustLines(metrics: RunMetrics): string[] {
+  const lines = metrics.languages.map(languageLine);
+  if (!metrics.rustCompiled) lines.unshift(`Rust: ${NO_RUST}`);
+  return lines;
+}
+
 /** The short summary printed to stderr after collect. */
 export function formatConsoleSummary(
   report: BuildCacheReport,
@@ -77,17 +184,31 @@ export function formatConsoleSummary(
       `  sccache ${
         report.sccache.version ?? '(version not reported)'
       }, cache: ${report.sccache.cache.location}`,
-      `  ${metrics.hits} hits, ${metrics.misses} misses, ${metrics.errors} cache errors: ` +
-        `hit rate ${formatRate(
-          metrics.hitRate,
-        )}, effective hit rate ${formatRate(metrics.effectiveHitRate)}`,
+      ...rustLines(metrics).map(line => `  ${line}`),
     );
-    const reasons = describeNonCacheable(report);
+    if (metrics.cacheLevels) {
+      lines.push('  Cache levels:');
+      for (const level of metrics.cacheLevels)
+        lines.push(`    ${levelLine(level)}`);
+    }
+    lines.push(
+      `  Cache failures: ${FAILURE_ORDER.map(kind =>
+        failureSummary(metrics, kind),
+      ).join(', ')}`,
+    );
+    for (const kind of FAILURE_ORDER) {
+      if (metrics.failures[kind] === 0) continue;
+      const { label, meaning, fix } = CACHE_FAILURE_KINDS[kind];
+      lines.push(
+        `    ${label} ×${metrics.failures[kind]}: ${meaning} Fix: ${fix}`,
+      );
+    }
+    const reasons = describeNonCacheable(report, metrics);
     const probes = reasons.filter(line => line.cargoProbe);
     const compiles = reasons.filter(line => !line.cargoProbe);
     if (compiles.length > 0) lines.push('  Not cacheable:');
     for (const line of compiles)
-      lines.push(`    ${line.reason} ×${line.count}: ${line.fix}`);
+      lines.push(`    ${line.reason} ×${line.count}: ${fixText(line)}`);
     if (probes.length > 0) {
       lines.push(
         `  Cargo's own probes (nothing to fix): ${probes
@@ -110,6 +231,58 @@ export function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 }
 
+function markdownLanguages(metrics: RunMetrics): string[] {
+  const lines = [
+    '| Language | Hit rate | Effective hit rate | Hits | Misses | Cache errors |',
+    '|---|---|---|---|---|---|',
+    ...metrics.languages.map(
+      l =>
+        `| ${cell(l.language)} | ${formatRate(l.hitRate)} | ${formatRate(
+          l.effectiveHitRate,
+        )} | ${l.hits} | ${l.misses} | ${l.errors} |`,
+    ),
+    '',
+  ];
+  if (!metrics.rustCompiled) lines.unshift(`**Rust:** ${NO_RUST}.`, '');
+  return lines;
+}
+
+function markdownLevels(levels: CacheLevelMetrics[]): string[] {
+  return [
+    '#### Cache levels',
+    '',
+    '| Level | Backend | Location | Hit rate | Hits | Misses | Writes | Write failures | Copied in / out |',
+    '|---|---|---|---|---|---|---|---|---|',
+    ...levels.map(
+      l =>
+        `| ${cell(l.name)} | ${l.backend} | \`${cell(
+          l.location,
+        )}\` | ${formatRate(l.hitRate)} | ${l.hits} | ${l.misses} | ${
+          l.writes
+        } | ${l.writeFailures} | ${l.backfillsTo ?? 'n/a'} / ${
+          l.backfillsFrom ?? 'n/a'
+        } |`,
+    ),
+    '',
+  ];
+}
+
+function markdownFailures(metrics: RunMetrics): string[] {
+  return [
+    '#### Cache failures',
+    '',
+    '| Failure | Count | Meaning | Fix |',
+    '|---|---|---|---|',
+    ...FAILURE_ORDER.map(kind => {
+      const { label, meaning, fix } = CACHE_FAILURE_KINDS[kind];
+      return `| ${label} | ${cell(failureCount(metrics, kind))} | ${cell(
+        meaning,
+      )} | ${cell(fix)} |`;
+    }),
+    '',
+  ];
+}
+
 /** The Markdown appended to GitHub's step summary. */
 export function formatMarkdownSummary(
   report: BuildCacheReport,
@@ -124,19 +297,15 @@ export function formatMarkdownSummary(
   ];
   if (report.sccache && metrics) {
     lines.push(
-      '| Hit rate | Effective hit rate | Hits | Misses | Cache errors | Compile requests |',
-      '|---|---|---|---|---|---|',
-      `| ${formatRate(metrics.hitRate)} | ${formatRate(
-        metrics.effectiveHitRate,
-      )} | ${metrics.hits} | ` +
-        `${metrics.misses} | ${metrics.errors} | ${metrics.requests} |`,
-      '',
-      `sccache ${cell(
+      ...markdownLanguages(metrics),
+      `${metrics.requests} compile requests; sccache ${cell(
         report.sccache.version ?? '(version not reported)',
       )}, cache: \`${cell(report.sccache.cache.location)}\``,
       '',
     );
-    const reasons = describeNonCacheable(report);
+    if (metrics.cacheLevels) lines.push(...markdownLevels(metrics.cacheLevels));
+    lines.push(...markdownFailures(metrics));
+    const reasons = describeNonCacheable(report, metrics);
     if (reasons.length > 0) {
       lines.push(
         '#### Not cacheable',
@@ -147,8 +316,8 @@ export function formatMarkdownSummary(
       for (const line of reasons) {
         lines.push(
           `| \`${cell(line.reason)}\` | ${line.count} | ${cell(
-            line.cause,
-          )} | ${cell(line.fix)} |`,
+            causeText(line),
+          )} | ${cell(fixText(line))} |`,
         );
       }
       lines.push('');

@@ -133,6 +133,8 @@ export interface RustWorkspaceOptions {
   deps: Record<string, string>;
   /** Writes `rust-toolchain.toml` with this channel; only pin toolchains that are installed. */
   toolchainChannel?: string;
+  /** More files, by path relative to the workspace (e.g. a `build.rs`); they may replace `src/lib.rs`. */
+  files?: Record<string, string>;
   registryDir?: string;
 }
 
@@ -201,6 +203,10 @@ export async function createRustWorkspace(
       '',
     ].join('\n'),
   );
+  for (const [path, content] of Object.entries(options.files ?? {})) {
+    await mkdir(dirname(join(dir, path)), { recursive: true });
+    await writeFile(join(dir, path), content);
+  }
   if (options.toolchainChannel) {
     await writeFile(
       join(dir, 'rust-toolchain.toml'),

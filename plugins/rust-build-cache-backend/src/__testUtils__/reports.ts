@@ -93,11 +93,15 @@ export const SCCACHE_FIXTURES = [
   'sccache-0.4.0-dbg-2',
   'sccache-0.4.0-serde-dbg-1',
   'sccache-0.4.0-serde-dbg-2',
+  'sccache-0.8.2-constructed-rust-and-c',
+  'sccache-0.10.0-constructed-c-only',
+  'sccache-0.15.0-constructed-multi-level',
 ] as const;
 
 /**
- * Real `sccache --show-stats --stats-format=json` output (sccache 0.4.0, cargo 1.95) from
- * the common package's fixtures: `-1` a cold build, `-2` the same build warm.
+ * `sccache --show-stats --stats-format=json` output from the common package's fixtures:
+ * real 0.4.0 output (cargo 1.95; `-1` a cold build, `-2` the same build warm), and files
+ * constructed from newer sccache sources (see that folder's README).
  */
 export function readSccacheFixture(
   name: (typeof SCCACHE_FIXTURES)[number],

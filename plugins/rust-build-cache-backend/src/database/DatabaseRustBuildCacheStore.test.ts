@@ -318,7 +318,10 @@ describe.each(databases.eachSupportedId())(
             errors: sum(m => m.errors),
             avoidableNotCached: sum(m => m.avoidableNotCached),
             compileSeconds: sum(m => m.compileSeconds),
-            cacheWriteErrors: sum(m => m.cacheWriteErrors),
+            cacheWriteErrors: sum(m => m.failures.writeErrors),
+            // Rust only: the other languages have their own rows.
+            otherLanguages: [],
+            languagesMixed: false,
           };
         };
         expect(rollups).toEqual([

@@ -5,9 +5,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   BuildCacheReport,
+  computeRunMetrics,
   RepositorySnapshot,
   RepositorySnapshotChange,
-  RunMetrics,
   UnmatchedSource,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
@@ -23,7 +23,6 @@ import {
   StoredRun,
   StoredRunDetail,
 } from './RustBuildCacheStore';
-import { utcDay } from '../utcDays';
 import {
   chunks,
   compareStrings,
@@ -31,6 +30,13 @@ import {
   DbTimestamp,
   toDate,
 } from './dbValues';
+import {
+  addToDailyRollups,
+  deleteDailyRollupsBefore,
+  readDailyRollups,
+  RollupContribution,
+  splitLegacyRollups,
+} from './dailyRollups';
 
 const migrationsDir = resolvePackagePath(
   '@rust-build-cache/plugin-rust-build-cache-backend',
@@ -70,31 +76,10 @@ interface ReportRow {
   cache_timeouts: number | null;
   hit_rate: number | null;
   effective_hit_rate: number | null;
+  /** RunMetrics as computed at ingestion; kept for audit, the API recomputes them. */
   metrics_json: string | null;
   report_json: string;
 }
-
-type SummaryRow = Omit<ReportRow, 'report_json'>;
-
-interface RollupInsertRow {
-  repository: string;
-  workspace_path: string;
-  day: string;
-  runs: number;
-  requests: number;
-  hits: number;
-  misses: number;
-  errors: number;
-  avoidable_not_cached: number;
-  compile_seconds: number;
-  cache_write_errors: number;
-}
-
-type RollupRow = {
-  [column in keyof RollupInsertRow]: RollupInsertRow[column] extends number
-    ? DbNumber
-    : RollupInsertRow[column];
-};
 
 interface UnmatchedRow {
   repository: string;
@@ -109,7 +94,9 @@ interface EntityLinkRow {
   workspace_path: string;
 }
 
-const SUMMARY_COLUMNS: Array<keyof SummaryRow> = [
+// Everything a run needs but the metrics stored at ingestion: the API computes metrics from
+// the report, so that corrections of the metrics apply to runs stored before them.
+const RUN_COLUMNS: Array<keyof ReportRow> = [
   'id',
   'idempotency_key',
   'repository',
@@ -138,7 +125,7 @@ const SUMMARY_COLUMNS: Array<keyof SummaryRow> = [
   'cache_timeouts',
   'hit_rate',
   'effective_hit_rate',
-  'metrics_json',
+  'report_json',
 ];
 
 // Matches the index reports_source_finished_at_idx; id breaks ties of finish time.
@@ -146,17 +133,6 @@ const NEWEST_FIRST = [
   { column: 'finished_at', order: 'desc' },
   { column: 'id', order: 'desc' },
 ];
-
-const ROLLUP_SUM_COLUMNS = [
-  'runs',
-  'requests',
-  'hits',
-  'misses',
-  'errors',
-  'avoidable_not_cached',
-  'compile_seconds',
-  'cache_write_errors',
-] as const;
 
 /** Knex implementation of {@link RustBuildCacheStore}, for SQLite and PostgreSQL. */
 export class DatabaseRustBuildCacheStore implements RustBuildCacheStore {
@@ -285,14 +261,14 @@ export class DatabaseRustBuildCacheStore implements RustBuildCacheStore {
     const [rows, [{ total }]] = await Promise.all([
       base
         .clone()
-        .select(SUMMARY_COLUMNS)
+        .select(RUN_COLUMNS)
         .orderBy(NEWEST_FIRST)
         .limit(options.limit)
         .offset(options.offset),
       base.clone().count({ total: '*' }),
     ]);
     return {
-      items: (rows as SummaryRow[]).map(toStoredRun),
+      items: (rows as ReportRow[]).map(toStoredRun),
       total: Number(total),
     };
   }
@@ -302,21 +278,13 @@ export class DatabaseRustBuildCacheStore implements RustBuildCacheStore {
     fromDay: string;
     toDay: string;
   }): Promise<DailyRollup[]> {
-    const rows = await this.db<RollupRow>('daily_rollups')
-      .where(sourceFilter(options.source))
-      .whereBetween('day', [options.fromDay, options.toDay])
-      .orderBy('day', 'asc');
-    return rows.map(row => ({
-      day: row.day,
-      runs: Number(row.runs),
-      requests: Number(row.requests),
-      hits: Number(row.hits),
-      misses: Number(row.misses),
-      errors: Number(row.errors),
-      avoidableNotCached: Number(row.avoidable_not_cached),
-      compileSeconds: Number(row.compile_seconds),
-      cacheWriteErrors: Number(row.cache_write_errors),
-    }));
+    return readDailyRollups(this.db, options);
+  }
+
+  async splitLegacyRollups(options: {
+    limit: number;
+  }): Promise<{ split: number; mixed: number; remaining: boolean }> {
+    return splitLegacyRollups(this.db, options.limit);
   }
 
   async listUnmatchedSources(): Promise<UnmatchedSource[]> {
@@ -399,7 +367,7 @@ export class DatabaseRustBuildCacheStore implements RustBuildCacheStore {
   }
 
   async deleteRollupsBefore(options: { day: string }): Promise<number> {
-    return this.db('daily_rollups').where('day', '<', options.day).delete();
+    return deleteDailyRollupsBefore(this.db, options.day);
   }
 
   async getPullCursor(options: {
@@ -567,67 +535,6 @@ interface EntityPullStatusRow {
   rate_limited_until: DbTimestamp | null;
 }
 
-/** The part of a new CI run that its day's rollup needs. */
-interface RollupContribution {
-  source: ReportSourceKey;
-  finishedAt: string;
-  metrics: RunMetrics;
-}
-
-async function addToDailyRollups(
-  tx: Knex.Transaction,
-  contributions: RollupContribution[],
-) {
-  const rollupsByKey = new Map<string, RollupInsertRow>();
-  for (const { source, finishedAt, metrics } of contributions) {
-    const day = utcDay(finishedAt);
-    const key = JSON.stringify([source.repository, source.workspacePath, day]);
-    const rollup = rollupsByKey.get(key) ?? {
-      repository: source.repository,
-      workspace_path: source.workspacePath,
-      day,
-      runs: 0,
-      requests: 0,
-      hits: 0,
-      misses: 0,
-      errors: 0,
-      avoidable_not_cached: 0,
-      compile_seconds: 0,
-      cache_write_errors: 0,
-    };
-    rollup.runs += 1;
-    rollup.requests += metrics.requests;
-    rollup.hits += metrics.hits;
-    rollup.misses += metrics.misses;
-    rollup.errors += metrics.errors;
-    rollup.avoidable_not_cached += metrics.avoidableNotCached;
-    rollup.compile_seconds += metrics.compileSeconds;
-    rollup.cache_write_errors += metrics.cacheWriteErrors;
-    rollupsByKey.set(key, rollup);
-  }
-  // PostgreSQL refuses to upsert one row twice in a statement, hence the grouping above;
-  // sorted for the same lock order as the reports.
-  const rollups = [...rollupsByKey.entries()]
-    .sort(([a], [b]) => compareStrings(a, b))
-    .map(([, rollup]) => rollup);
-  for (const chunk of chunks(rollups, INSERT_CHUNK_SIZE)) {
-    await tx('daily_rollups')
-      .insert(chunk)
-      .onConflict(['repository', 'workspace_path', 'day'])
-      .merge(
-        Object.fromEntries(
-          ROLLUP_SUM_COLUMNS.map(column => [
-            column,
-            tx.raw('?? + ??', [
-              `daily_rollups.${column}`,
-              `excluded.${column}`,
-            ]),
-          ]),
-        ),
-      );
-  }
-}
-
 function toReportRow(id: string, run: NewRun): ReportRow {
   const { report, metrics, source } = run;
   return {
@@ -657,8 +564,8 @@ function toReportRow(id: string, run: NewRun): ReportRow {
     errors: metrics?.errors ?? null,
     avoidable_not_cached: metrics?.avoidableNotCached ?? null,
     compile_seconds: metrics?.compileSeconds ?? null,
-    cache_write_errors: metrics?.cacheWriteErrors ?? null,
-    cache_timeouts: metrics?.cacheTimeouts ?? null,
+    cache_write_errors: metrics?.failures.writeErrors ?? null,
+    cache_timeouts: metrics?.failures.timeouts ?? null,
     hit_rate: metrics?.hitRate ?? null,
     effective_hit_rate: metrics?.effectiveHitRate ?? null,
     metrics_json: metrics ? JSON.stringify(metrics) : null,
@@ -666,7 +573,13 @@ function toReportRow(id: string, run: NewRun): ReportRow {
   };
 }
 
-function toStoredRun(row: SummaryRow): StoredRun {
+function toStoredRun(row: ReportRow): StoredRun {
+  const { report: _report, ...run } = toStoredRunDetail(row);
+  return run;
+}
+
+function toStoredRunDetail(row: ReportRow): StoredRunDetail {
+  const report = JSON.parse(row.report_json) as BuildCacheReport;
   return {
     id: row.id,
     kind: row.kind,
@@ -685,16 +598,8 @@ function toStoredRun(row: SummaryRow): StoredRun {
     sccacheVersion: row.sccache_version,
     cacheBackend: row.cache_backend,
     rustcRelease: row.rustc_release,
-    metrics: row.metrics_json
-      ? (JSON.parse(row.metrics_json) as RunMetrics)
-      : null,
-  };
-}
-
-function toStoredRunDetail(row: ReportRow): StoredRunDetail {
-  return {
-    ...toStoredRun(row),
-    report: JSON.parse(row.report_json) as BuildCacheReport,
+    metrics: report.sccache ? computeRunMetrics(report.sccache) : null,
+    report,
   };
 }
 

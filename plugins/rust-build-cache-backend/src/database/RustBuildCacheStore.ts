@@ -1,6 +1,7 @@
 import {
   BuildCacheReport,
   DailyPoint,
+  LanguageTotals,
   RepositorySnapshot,
   RepositorySnapshotChange,
   RunDetail,
@@ -37,7 +38,12 @@ export type StoredRun = Omit<RunSummary, 'entityRef'>;
 export type StoredRunDetail = Omit<RunDetail, 'entityRef'>;
 
 /** Metric sums of the CI runs of one workspace on one UTC day: a daily point without rates. */
-export type DailyRollup = Omit<DailyPoint, 'hitRate' | 'effectiveHitRate'>;
+export type DailyRollup = Omit<
+  DailyPoint,
+  'hitRate' | 'effectiveHitRate' | 'otherLanguages'
+> & {
+  otherLanguages: Array<Omit<LanguageTotals, 'hitRate' | 'effectiveHitRate'>>;
+};
 
 export interface EntityLink {
   /** Lower-case entity ref, e.g. `component:default/billing`. */
@@ -76,6 +82,15 @@ export interface RustBuildCacheStore {
   insertRuns(options: { runs: NewRun[] }): Promise<InsertedRun[]>;
 
   getRun(options: { id: string }): Promise<StoredRunDetail | undefined>;
+
+  /**
+   * Splits up to `limit` daily rollups that were summed over all languages (before
+   * per-language metrics) by language again, from their day's stored reports; a rollup
+   * whose reports retention has deleted stays summed and is marked mixed.
+   */
+  splitLegacyRollups(options: {
+    limit: number;
+  }): Promise<{ split: number; mixed: number; remaining: boolean }>;
 
   getLatestRun(options: {
     source: ReportSourceKey;

@@ -131,4 +131,44 @@ describe.each(databases.eachSupportedId())('migrations (%s)', databaseId => {
     });
     expect(await have()).toEqual([false, false, false]);
   });
+
+  it('marks the rollups stored before per-language metrics legacy, and undoes it', async () => {
+    // Up to the migration before: rollups summed over every language.
+    const name = '20261206120000_per_language_rollups.js';
+    for (;;) {
+      const [, pending] = await knex.migrate.list({ directory: migrationsDir });
+      if (pending[0].file === name) break;
+      await knex.migrate.up({ directory: migrationsDir });
+    }
+    const rollup = {
+      repository: 'github.com/acme/platform',
+      workspace_path: '.',
+      day: '2026-11-01',
+      runs: 1,
+      requests: 9,
+      hits: 3,
+      misses: 1,
+      errors: 0,
+      avoidable_not_cached: 0,
+      compile_seconds: 1.5,
+      cache_write_errors: 0,
+    };
+    await knex('daily_rollups').insert(rollup);
+    await knex.migrate.up({ directory: migrationsDir, name });
+    expect(await knex('daily_rollups').select('languages')).toEqual([
+      { languages: 'legacy' },
+    ]);
+    // Rows written from now on are split by language.
+    await knex('daily_rollups').insert({ ...rollup, day: '2026-12-06' });
+    expect(
+      (await knex('daily_rollups').where({ day: '2026-12-06' }))[0].languages,
+    ).toBe('split');
+    expect(await knex.schema.hasTable('daily_language_rollups')).toBe(true);
+
+    await knex.migrate.down({ directory: migrationsDir, name });
+    expect(await knex.schema.hasTable('daily_language_rollups')).toBe(false);
+    expect(await knex.schema.hasColumn('daily_rollups', 'languages')).toBe(
+      false,
+    );
+  });
 });

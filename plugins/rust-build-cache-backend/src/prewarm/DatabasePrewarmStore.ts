@@ -4,7 +4,7 @@ import {
   PrewarmJobState,
   PrewarmRunState,
   PrewarmScheduleInput,
-  RunMetrics,
+  computeRunMetrics,
   WarmGroup,
   WarmGroupKey,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
@@ -472,7 +472,7 @@ export class DatabasePrewarmStore implements PrewarmStore {
   }): Promise<ConsumerRun[]> {
     if (options.sources.length === 0) return [];
     const rows = await this.db('reports')
-      .select('id', 'finished_at', 'metrics_json', 'report_json')
+      .select('id', 'finished_at', 'report_json')
       .where('kind', 'ci')
       .andWhere('finished_at', '>=', options.from)
       .andWhere('finished_at', '<', options.to)
@@ -493,9 +493,8 @@ export class DatabasePrewarmStore implements PrewarmStore {
       return {
         id: row.id,
         finishedAt: toDate(row.finished_at),
-        metrics: row.metrics_json
-          ? (JSON.parse(row.metrics_json) as RunMetrics)
-          : null,
+        // From the report, as everywhere in the API, not the metrics stored at ingestion.
+        metrics: report.sccache ? computeRunMetrics(report.sccache) : null,
         buildSeconds: report.timings?.totalSeconds ?? null,
       };
     });

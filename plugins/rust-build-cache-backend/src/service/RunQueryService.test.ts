@@ -97,14 +97,59 @@ describe.each(databases.eachSupportedId())(
 
       const expected = [...metricsByDay.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([day, metrics]) => ({ day, ...combineRunMetrics(metrics) }));
+        .map(([day, metrics]) => ({
+          day,
+          ...combineRunMetrics(metrics),
+          languagesMixed: false,
+        }));
       expect(expected.length).toBeGreaterThan(5);
       expect(series.points).toEqual(expected);
+      // The constructed Rust + C/C++ and C/C++-only fixtures give C/C++ days of its own.
+      expect(
+        series.points.some(point =>
+          point.otherLanguages.some(l => l.language === 'C/C++'),
+        ),
+      ).toBe(true);
       expect(series).toMatchObject({
         entityRef: 'component:default/billing',
         from: '2025-11-28',
         to: '2026-11-27',
       });
+    });
+
+    it("serves a Rust + C/C++ run with Rust's and C/C++'s own rates, also for runs stored earlier", async () => {
+      const { entityLinks, runs } = createServices([
+        annotatedEntity('billing', 'services/billing'),
+      ]);
+      await entityLinks.refreshLinks();
+      const run = toNewRun(
+        makeReport({
+          repository,
+          workspacePath: 'services/billing',
+          runId: 'mixed',
+          sccache: readSccacheFixture('sccache-0.8.2-constructed-rust-and-c'),
+        }),
+        new Date(),
+      );
+      // As an older backend stored it: metrics summed over every language.
+      await store.insertRuns({
+        runs: [{ ...run, metrics: { ...run.metrics!, hitRate: 14 / 34 } }],
+      });
+
+      const latest = await runs.getLatestRun({ entity: billing, credentials });
+      const page = await runs.listRuns({
+        entity: billing,
+        credentials,
+        limit: 10,
+        offset: 0,
+      });
+      for (const metrics of [latest!.metrics!, page.items[0].metrics!]) {
+        expect(metrics.hitRate).toBe(12 / 18);
+        expect(metrics.languages.map(l => [l.language, l.hitRate])).toEqual([
+          ['Rust', 12 / 18],
+          ['C/C++', 2 / 16],
+        ]);
+      }
     });
 
     it('only counts days inside the requested window', async () => {

@@ -9,5 +9,12 @@ import { DailyRollup } from '../database/RustBuildCacheStore';
  * `combineRunMetrics` sums; the rates come from the same `hitRates` over those sums.
  */
 export function toDailyPoint(rollup: DailyRollup): DailyPoint {
-  return { ...rollup, ...hitRates(rollup) };
+  return {
+    ...rollup,
+    ...hitRates(rollup),
+    otherLanguages: rollup.otherLanguages.map(language => ({
+      ...language,
+      ...hitRates(language),
+    })),
+  };
 }

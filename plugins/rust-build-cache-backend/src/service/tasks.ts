@@ -6,6 +6,7 @@ import {
 import { ForwardedError } from '@backstage/errors';
 import { EntityLinkService } from './EntityLinkService';
 import { RetentionService } from './RetentionService';
+import { RustBuildCacheStore } from '../database/RustBuildCacheStore';
 import { PullService } from '../pull/PullService';
 import { RepositorySnapshotService } from '../snapshot/RepositorySnapshotService';
 import { PrewarmService } from '../prewarm/PrewarmService';
@@ -15,6 +16,18 @@ export const RETENTION_TASK_ID = 'rust-build-cache-retention';
 export const PULL_TASK_ID = 'rust-build-cache-pull';
 export const SNAPSHOT_TASK_ID = 'rust-build-cache-snapshot';
 export const PREWARM_DISPATCH_TASK_ID = 'rust-build-cache-prewarm-dispatch';
+export const SPLIT_ROLLUPS_TASK_ID = 'rust-build-cache-split-legacy-rollups';
+
+/** Legacy rollups split per call of the store (each in its own transaction). */
+const SPLIT_ROLLUPS_BATCH = 200;
+
+const SPLIT_ROLLUPS_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  // Does work once after the upgrade that added per-language rollups; later a cheap query.
+  frequency: { hours: 24 },
+  timeout: { hours: 1 },
+  initialDelay: { seconds: 30 },
+  scope: 'global',
+};
 
 const RETENTION_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   frequency: { hours: 24 },
@@ -30,6 +43,8 @@ export async function scheduleTasks(options: {
   entityLinks: EntityLinkService;
   entityLinksSchedule: SchedulerServiceTaskScheduleDefinition;
   retention: RetentionService;
+  /** For splitting the daily rollups stored before per-language metrics. */
+  store: Pick<RustBuildCacheStore, 'splitLegacyRollups'>;
   /** Absent when no pull provider is active. */
   pull?: {
     service: PullService;
@@ -52,6 +67,7 @@ export async function scheduleTasks(options: {
     entityLinks,
     entityLinksSchedule,
     retention,
+    store,
     pull,
     snapshot,
     prewarm,
@@ -81,6 +97,34 @@ export async function scheduleTasks(options: {
         await retention.applyRetention();
       } catch (error) {
         throw new ForwardedError('Applying retention failed', error);
+      }
+    },
+  });
+
+  await scheduler.scheduleTask({
+    id: SPLIT_ROLLUPS_TASK_ID,
+    ...SPLIT_ROLLUPS_SCHEDULE,
+    fn: async abortSignal => {
+      try {
+        let split = 0;
+        let mixed = 0;
+        for (;;) {
+          const batch = await store.splitLegacyRollups({
+            limit: SPLIT_ROLLUPS_BATCH,
+          });
+          split += batch.split;
+          mixed += batch.mixed;
+          if (!batch.remaining || abortSignal.aborted) break;
+        }
+        if (split + mixed > 0)
+          logger.info(
+            `Split ${split} daily rollups by language from their stored reports; ${mixed} stay summed over all languages because retention deleted their reports`,
+          );
+      } catch (error) {
+        throw new ForwardedError(
+          'Splitting daily rollups by language failed',
+          error,
+        );
       }
     },
   });

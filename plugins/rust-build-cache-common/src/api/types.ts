@@ -57,7 +57,24 @@ export interface RunPage {
   offset: number;
 }
 
-/** One day of an entity's CI runs (kind `ci` only), summed over the runs of that day. @public */
+/** One language group's counts summed over several runs, with the rates over the sums. @public */
+export interface LanguageTotals {
+  /** sccache's language group, e.g. `C/C++`. */
+  language: string;
+  hits: number;
+  misses: number;
+  errors: number;
+  avoidableNotCached: number;
+  hitRate: number | null;
+  effectiveHitRate: number | null;
+}
+
+/**
+ * One day of an entity's CI runs (kind `ci` only), summed over the runs of that day. The
+ * hit and miss counts and the rates are Rust's; other language groups are in
+ * `otherLanguages`.
+ * @public
+ */
 export interface DailyPoint {
   /** `YYYY-MM-DD`, UTC */
   day: string;
@@ -69,8 +86,16 @@ export interface DailyPoint {
   avoidableNotCached: number;
   hitRate: number | null;
   effectiveHitRate: number | null;
+  /** The language groups other than Rust (C/C++, CUDA, …) that the day's runs compiled. */
+  otherLanguages: LanguageTotals[];
   compileSeconds: number;
+  /** Failed cache writes (`RunMetrics.failures.writeErrors`). */
   cacheWriteErrors: number;
+  /**
+   * True for a day summed before per-language metrics existed whose reports are gone, so
+   * that it could not be split again: its counts and rates are of all languages together.
+   */
+  languagesMixed: boolean;
 }
 
 /** `GET /entities/:namespace/:kind/:name/timeseries` @public */

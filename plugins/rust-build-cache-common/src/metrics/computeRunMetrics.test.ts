@@ -22,16 +22,36 @@ describe('computeRunMetrics', () => {
   it('dbg-1 (cold): 0 hits, 2 misses, incremental counts against the effective rate', () => {
     expect(computeRunMetrics(fixture('sccache-0.4.0-dbg-1'))).toEqual({
       requests: 7,
+      rustCompiled: true,
       hits: 0,
       misses: 2,
       errors: 0,
       hitRate: 0,
       effectiveHitRate: 0,
-      excludedFromEffective: TINYPROJ_EXCLUDED,
       avoidableNotCached: 1,
+      languages: [
+        {
+          language: 'Rust',
+          hits: 0,
+          misses: 2,
+          errors: 0,
+          avoidableNotCached: 1,
+          hitRate: 0,
+          effectiveHitRate: 0,
+        },
+      ],
+      sharedReasons: [],
+      excludedFromEffective: TINYPROJ_EXCLUDED,
       compileSeconds: 0.634154514,
-      cacheWriteErrors: 0,
-      cacheTimeouts: 0,
+      failures: {
+        timeouts: 0,
+        readErrors: 0,
+        writeErrors: 0,
+        // Debian's 0.4.0-pre.6 counts a failed write as a write.
+        writeErrorsCounted: false,
+        errorsBeforeLookup: 0,
+      },
+      cacheLevels: null,
       // No hits: nothing saved; the reads took no time.
       estimatedSecondsSaved: 0,
     });
@@ -106,7 +126,7 @@ describe('computeRunMetrics', () => {
     expect(computeRunMetrics(stats).estimatedSecondsSaved).toBeCloseTo(2.5, 12);
   });
 
-  it('sums hits, misses and errors over languages', () => {
+  it('keeps the languages apart: the headline is Rust, C/C++ and CUDA have their own', () => {
     const metrics = computeRunMetrics(
       runWith({
         hits: { Rust: 3, 'C/C++': 2 },
@@ -115,11 +135,16 @@ describe('computeRunMetrics', () => {
       }),
     );
     expect(metrics).toMatchObject({
-      hits: 5,
-      misses: 2,
-      errors: 3,
-      hitRate: 5 / 7,
+      hits: 3,
+      misses: 1,
+      errors: 1,
+      hitRate: 3 / 4,
     });
+    expect(metrics.languages.map(l => [l.language, l.hitRate])).toEqual([
+      ['Rust', 3 / 4],
+      ['C/C++', 2 / 3],
+      ['CUDA', null],
+    ]);
   });
 
   it('counts unknown and fixable reasons as avoidable, skipping zero counts', () => {
@@ -165,8 +190,33 @@ describe('combineRunMetrics', () => {
       avoidableNotCached: 2,
       hitRate: 10 / 12,
       effectiveHitRate: 10 / 14,
+      otherLanguages: [],
       compileSeconds: 0.634154514,
       cacheWriteErrors: 0,
+    });
+  });
+
+  it('sums Rust as the headline and each other language on its own', () => {
+    const combined = combineRunMetrics([
+      computeRunMetrics(fixture('sccache-0.8.2-constructed-rust-and-c')),
+      computeRunMetrics(fixture('sccache-0.10.0-constructed-c-only')),
+    ]);
+    expect(combined).toMatchObject({
+      runs: 2,
+      hits: 12,
+      misses: 6,
+      hitRate: 12 / 18,
+      otherLanguages: [
+        {
+          language: 'C/C++',
+          hits: 40,
+          misses: 17,
+          hitRate: 40 / 57,
+          // The C-only run's `multiple input files` and `@`.
+          avoidableNotCached: 2,
+          effectiveHitRate: 40 / 59,
+        },
+      ],
     });
   });
 
@@ -180,6 +230,7 @@ describe('combineRunMetrics', () => {
       avoidableNotCached: 0,
       hitRate: null,
       effectiveHitRate: null,
+      otherLanguages: [],
       compileSeconds: 0,
       cacheWriteErrors: 0,
     });

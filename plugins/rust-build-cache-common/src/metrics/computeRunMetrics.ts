@@ -1,58 +1,64 @@
-import type { DailyPoint } from '../api/types';
+import type { DailyPoint, LanguageTotals } from '../api/types';
 import type { SccacheStats } from '../report/schema';
-import { describeNonCacheableReason } from './nonCacheableReasons';
+import { cacheFailures } from './cacheFailures';
+import { cacheLevelMetrics } from './cacheLevels';
+import { breakDownByLanguage } from './languageMetrics';
+import { RUST_LANGUAGE } from './nonCacheableReasons';
 import { sumCounts } from './sumCounts';
-import type { RunMetrics } from './types';
+import type { LanguageMetrics, RunMetrics } from './types';
 
 /**
- * The derived numbers of one run, as documented on {@link RunMetrics}. Non-cacheable reasons
- * that {@link describeNonCacheableReason} marks `neverCacheable` (cargo's probes `-` and
- * `missing input`, `crate-type`, C `-E`) are left out of the effective hit rate; every other
- * reason counts against it as avoidable.
+ * The derived numbers of one run, as documented on {@link RunMetrics}: Rust's hit rates as
+ * the headline, every language group's own, the failures by kind and the cache levels.
+ * Non-cacheable reasons that `describeNonCacheableReason` marks `neverCacheable` (cargo's
+ * probes `-` and `missing input`, `crate-type`, C `-E`) are left out of the effective hit
+ * rates; every other reason counts against the language(s) whose compiler reports it.
  * @public
  */
 export function computeRunMetrics(stats: SccacheStats): RunMetrics {
   const { counters, durations } = stats;
-  const hits = sumCounts(counters.hits);
-  const misses = sumCounts(counters.misses);
-
-  const excludedFromEffective: RunMetrics['excludedFromEffective'] = [];
-  let avoidableNotCached = 0;
-  for (const [reason, count] of Object.entries(counters.notCached)) {
-    if (count === 0) continue;
-    if (describeNonCacheableReason(reason).neverCacheable)
-      excludedFromEffective.push({ reason, count });
-    else avoidableNotCached += count;
-  }
-  excludedFromEffective.sort(
-    (a, b) => b.count - a.count || (a.reason < b.reason ? -1 : 1),
-  );
-
+  const breakdown = breakDownByLanguage(counters);
+  const languages = breakdown.counts.map(withRates);
+  const rust = languages.find(l => l.language === RUST_LANGUAGE);
+  const rustCounts =
+    rust && breakdown.rustCompiled
+      ? rust
+      : { hits: 0, misses: 0, errors: 0, avoidableNotCached: 0 };
   return {
     requests: counters.compileRequests,
-    hits,
-    misses,
-    errors: sumCounts(counters.errors),
-    ...hitRates({ hits, misses, avoidableNotCached }),
-    excludedFromEffective,
-    avoidableNotCached,
+    rustCompiled: breakdown.rustCompiled,
+    hits: rustCounts.hits,
+    misses: rustCounts.misses,
+    errors: rustCounts.errors,
+    avoidableNotCached: rustCounts.avoidableNotCached,
+    ...(breakdown.rustCompiled
+      ? hitRates(rustCounts)
+      : { hitRate: null, effectiveHitRate: null }),
+    languages,
+    sharedReasons: breakdown.sharedReasons,
+    excludedFromEffective: breakdown.excludedFromEffective,
     compileSeconds: durations.compilerWriteSeconds,
-    cacheWriteErrors: counters.cacheWriteErrors,
-    cacheTimeouts: counters.cacheTimeouts,
-    estimatedSecondsSaved: estimateSecondsSaved(stats, hits, misses),
+    failures: cacheFailures(stats),
+    cacheLevels: cacheLevelMetrics(stats),
+    estimatedSecondsSaved: estimateSecondsSaved(stats),
   };
 }
 
+function withRates(
+  counts: Omit<LanguageMetrics, 'hitRate' | 'effectiveHitRate'>,
+): LanguageMetrics {
+  return { ...counts, ...hitRates(counts) };
+}
+
 /**
- * hits × mean compile seconds − seconds spent reading hits. From sccache 0.9 on the compile
- * time also covers compiles that were not cached, and sccache itself averages it over
+ * hits × mean compile seconds − seconds spent reading hits, over every language (sccache
+ * times compiles and reads for all of them together). From sccache 0.9 on the compile time
+ * also covers compiles that were not cached, and sccache itself averages it over
  * `compilations`; older versions only time misses, so the mean is over misses.
  */
-function estimateSecondsSaved(
-  stats: SccacheStats,
-  hits: number,
-  misses: number,
-): number | null {
+function estimateSecondsSaved(stats: SccacheStats): number | null {
+  const hits = sumCounts(stats.counters.hits);
+  const misses = sumCounts(stats.counters.misses);
   if (misses === 0) return null;
   const compiles = stats.counters.compilations ?? misses;
   const meanCompileSeconds = stats.durations.compilerWriteSeconds / compiles;
@@ -60,23 +66,12 @@ function estimateSecondsSaved(
 }
 
 /** The sums of a day's runs (or any group of runs), as used by {@link DailyPoint}. @public */
-export type CombinedRunMetrics = Pick<
-  DailyPoint,
-  | 'runs'
-  | 'requests'
-  | 'hits'
-  | 'misses'
-  | 'errors'
-  | 'avoidableNotCached'
-  | 'hitRate'
-  | 'effectiveHitRate'
-  | 'compileSeconds'
-  | 'cacheWriteErrors'
->;
+export type CombinedRunMetrics = Omit<DailyPoint, 'day' | 'languagesMixed'>;
 
 /**
- * Sums the metrics of several runs, e.g. one day's CI runs for the time series. The rates
- * are taken over the sums (a run with many compiles weighs more), not averaged.
+ * Sums the metrics of several runs, e.g. one day's CI runs for the time series: Rust's
+ * counts as the headline, the other language groups each on their own. The rates are taken
+ * over the sums (a run with many compiles weighs more), not averaged.
  * @public
  */
 export function combineRunMetrics(metrics: RunMetrics[]): CombinedRunMetrics {
@@ -93,15 +88,43 @@ export function combineRunMetrics(metrics: RunMetrics[]): CombinedRunMetrics {
     errors: sum(run => run.errors),
     avoidableNotCached,
     ...hitRates({ hits, misses, avoidableNotCached }),
+    otherLanguages: combineOtherLanguages(metrics),
     compileSeconds: sum(run => run.compileSeconds),
-    cacheWriteErrors: sum(run => run.cacheWriteErrors),
+    cacheWriteErrors: sum(run => run.failures.writeErrors),
   };
 }
 
+function combineOtherLanguages(metrics: RunMetrics[]): LanguageTotals[] {
+  const totals = new Map<
+    string,
+    Omit<LanguageTotals, 'hitRate' | 'effectiveHitRate'>
+  >();
+  for (const run of metrics) {
+    for (const language of run.languages) {
+      if (language.language === RUST_LANGUAGE) continue;
+      const total = totals.get(language.language) ?? {
+        language: language.language,
+        hits: 0,
+        misses: 0,
+        errors: 0,
+        avoidableNotCached: 0,
+      };
+      total.hits += language.hits;
+      total.misses += language.misses;
+      total.errors += language.errors;
+      total.avoidableNotCached += language.avoidableNotCached;
+      totals.set(language.language, total);
+    }
+  }
+  return [...totals.values()]
+    .sort((a, b) => (a.language < b.language ? -1 : 1))
+    .map(total => ({ ...total, ...hitRates(total) }));
+}
+
 /**
- * The hit rate and the effective hit rate from counts: of one run, or summed over several
- * (then the rates are taken over the sums, so a run with many compiles weighs more).
- * The one place these formulas live; see {@link RunMetrics} for what they mean.
+ * The hit rate and the effective hit rate from counts: of one language of one run, or summed
+ * over several runs (then the rates are taken over the sums, so a run with many compiles
+ * weighs more). The one place these formulas live; see {@link RunMetrics} for what they mean.
  * @public
  */
 export function hitRates(counts: {

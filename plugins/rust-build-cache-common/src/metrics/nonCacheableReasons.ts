@@ -1,7 +1,23 @@
+import { C_FAMILY_REASONS } from './cFamilyReasons';
+import { RUST_REASONS } from './rustReasons';
+
+/**
+ * Which compilers sccache reports a reason for: rustc, or the C family (gcc, clang, MSVC,
+ * nvcc and others, whose calls sccache counts as `C/C++`, `CUDA`, `Assembler`, …).
+ * @public
+ */
+export type ReasonCompiler = 'rust' | 'c-family' | 'unknown';
+
 /** What a non-cacheable reason of sccache's `not_cached` means and what to do about it. @public */
 export interface NonCacheableReason {
   /** The key in `stats.not_cached`, e.g. `incremental`. */
   reason: string;
+  /**
+   * The compiler this description is for. sccache does not say which compiler a count came
+   * from, so a reason both emit (`-`, `argument parse`, `multiple input files`) has one
+   * entry per compiler; `unknown` for reasons the catalog does not know.
+   */
+  compiler: ReasonCompiler;
   /** Which calls sccache did not cache, in plain language. */
   cause: string;
   /** The fix, or "Nothing to fix: …" when these calls can never be cached. */
@@ -12,182 +28,54 @@ export interface NonCacheableReason {
   cargoProbe: boolean;
 }
 
-const THROUGH_CARGO =
-  'Cargo always passes it, so the call comes from a tool or script that runs rustc directly: build through cargo, or add the argument in that script.';
-
-const entries: NonCacheableReason[] = [
-  {
-    reason: '-',
-    cause:
-      'rustc read its source from standard input. Cargo does this once per build for its target-info probe (`rustc - --crate-name ___ --print=file-names …`).',
-    fix: 'Nothing to fix: this is a cargo probe, not a crate compile.',
-    neverCacheable: true,
-    cargoProbe: true,
-  },
-  {
-    reason: 'missing input',
-    cause:
-      "The rustc call had no source file. Cargo's `rustc -vV` version queries land here, usually two per build.",
-    fix: "Nothing to fix: these are cargo's own probes, not crate compiles.",
-    neverCacheable: true,
-    cargoProbe: true,
-  },
-  {
-    reason: 'crate-type',
-    cause:
-      'The crate is a binary, a build script (also a binary), a proc-macro, a dylib or a cdylib. sccache caches only rlib and staticlib crates: the others are linked by the system linker, whose inputs sccache cannot see.',
-    fix: 'Nothing to fix: sccache never caches these crate types. For dylib and cdylib crates this is a known sccache limitation (sccache issue #1715).',
-    neverCacheable: true,
-    cargoProbe: false,
-  },
-  {
-    reason: 'incremental',
-    cause:
-      'The crate was compiled with `-C incremental`, which sccache cannot cache (sccache issue #236). Cargo does this for workspace and path crates when the profile has incremental compilation on, as the dev profile has by default.',
-    fix: 'Set CARGO_INCREMENTAL=0 in CI (or `incremental = false` in the profile CI builds with). Expect one cold run after the change, because sccache hashes CARGO_* variables into its keys. Never set CARGO_INCREMENTAL=1 with sccache: sccache 0.5.1 to 0.10 exits with an error on every call when it is set, and 0.11 and later fail every compile request.',
-    neverCacheable: false,
-    cargoProbe: false,
-  },
-  {
-    reason: '-o',
-    cause:
-      'The call named its output file with `-o`; cargo uses `--out-dir` instead, so the call comes from a tool or script that runs rustc directly.',
-    fix: 'Build through cargo, or pass `--out-dir` instead of `-o` in the script that runs rustc.',
-    neverCacheable: false,
-    cargoProbe: false,
-  },
-  {
-    reason: '--sysroot',
-    cause:
-      'The call passed `--sysroot`, which sccache does not cache. It usually comes from RUSTFLAGS or from a tool that builds against its own standard library.',
-    fix: 'Remove `--sysroot` from RUSTFLAGS (or from the tool that adds it) for the CI builds that should be cached.',
-    neverCacheable: false,
-    cargoProbe: false,
-  },
-  {
-    reason: '--remap-path-prefix',
-    cause:
-      'Older sccache versions do not cache calls that pass `--remap-path-prefix`; current versions pass it on and cache them.',
-    fix: 'Upgrade sccache, or remove `--remap-path-prefix` from RUSTFLAGS for CI builds.',
-    neverCacheable: false,
-    cargoProbe: false,
-  },
-  {
-    reason: 'argument parse',
-    cause:
-      'sccache could not parse the rustc command line: an argument was missing its value or had one sccache cannot read.',
-    fix: 'Upgrade sccache. If the reason stays, start the sccache server with SCCACHE_LOG=debug and SCCACHE_ERROR_LOG=<file> to find the argument, and report it to sccache.',
-    neverCacheable: false,
-    cargoProbe: false,
-  },
-  {
-    reason: 'more than one --emit',
-    cause: 'The rustc call passed `--emit` more than once.',
-    fix: 'Pass a single `--emit` with a comma-separated list, e.g. in `cargo rustc -- …` arguments or in RUSTFLAGS.',
-    neverCacheable: false,
-    cargoProbe: false,
-  },
-  {
-    reason: 'extra-filename',
-    cause: 'The call passed `-C extra-filename` without a value.',
-    fix: 'Remove `-C extra-filename` from RUSTFLAGS: cargo sets it itself.',
-    neverCacheable: false,
-    cargoProbe: false,
-  },
-  {
-    reason: 'target unsure',
-    cause:
-      'sccache could not tell whether the `--target` value is a target name or the path of a target specification file.',
-    fix: 'Use a target name that rustc knows (`rustc --print target-list`), or the path of a `.json` target specification.',
-    neverCacheable: false,
-    cargoProbe: false,
-  },
-  {
-    reason: 'target',
-    cause:
-      'sccache 0.4 (and other versions that print `target` rather than `target unsure`) caches only built-in target names: the `--target` value was the path of a target specification file, or sccache could not tell.',
-    fix: 'Use a built-in target name, or upgrade sccache: current versions cache builds for `.json` target specifications.',
-    neverCacheable: false,
-    cargoProbe: false,
-  },
-  {
-    reason: 'multiple input files',
-    cause:
-      'sccache saw more than one source file on the command line. Older sccache versions also reported this for arguments they misread, such as `--check-cfg` (sccache issue #1247).',
-    fix: 'Upgrade sccache if the calls come from cargo; otherwise pass a single crate root to rustc.',
-    neverCacheable: false,
-    cargoProbe: false,
-  },
-  {
-    reason: 'missing output_dir',
-    cause: 'The rustc call had no `--out-dir`.',
-    fix: THROUGH_CARGO,
-    neverCacheable: false,
-    cargoProbe: false,
-  },
-  {
-    reason: 'missing emit',
-    cause: 'The rustc call had no `--emit`.',
-    fix: THROUGH_CARGO,
-    neverCacheable: false,
-    cargoProbe: false,
-  },
-  {
-    reason: 'missing crate_name',
-    cause: 'The rustc call had no `--crate-name`.',
-    fix: THROUGH_CARGO,
-    neverCacheable: false,
-    cargoProbe: false,
-  },
-  {
-    reason: 'unsupported --emit',
-    cause:
-      'The call asked rustc for outputs that sccache does not cache (anything but link, metadata and dep-info), e.g. `--emit=asm` or `--emit=llvm-ir`.',
-    fix: 'Keep such `--emit` values out of the CI builds that should be cached; where the output is wanted (e.g. to inspect assembly), these calls stay uncached.',
-    neverCacheable: false,
-    cargoProbe: false,
-  },
-  {
-    reason: '-E',
-    cause:
-      'A C or C++ compiler call that only preprocesses (`-E`), e.g. a build script probing the C compiler through sccache.',
-    fix: 'Nothing to fix: preprocessing alone produces no object to cache.',
-    neverCacheable: true,
-    cargoProbe: false,
-  },
-  {
-    reason: 'unknown source language',
-    cause:
-      'A C or C++ compiler call whose source file extension sccache does not map to a language it caches.',
-    fix: 'Nothing to fix unless the file is C, C++, CUDA or assembly under an unusual extension: then rename it or pass `-x <language>`.',
-    neverCacheable: false,
-    cargoProbe: false,
-  },
-];
-
 /**
- * Every non-cacheable reason that sccache reports for Rust (0.4 to 0.17), plus the common
- * C/C++ ones, by reason string.
+ * Every non-cacheable reason that sccache 0.4 to 0.17 can report, for rustc and for the C
+ * family, one entry per (reason, compiler).
  * @public
  */
-export const NON_CACHEABLE_REASONS: Readonly<
-  Record<string, NonCacheableReason>
-> = Object.freeze(
-  Object.fromEntries(
-    entries.map(entry => [entry.reason, Object.freeze(entry)]),
-  ),
-);
+export const NON_CACHEABLE_REASONS: readonly NonCacheableReason[] =
+  Object.freeze(
+    [...RUST_REASONS, ...C_FAMILY_REASONS].map(entry => Object.freeze(entry)),
+  );
+
+const entriesByReason = new Map<string, NonCacheableReason[]>();
+for (const entry of NON_CACHEABLE_REASONS) {
+  entriesByReason.set(entry.reason, [
+    ...(entriesByReason.get(entry.reason) ?? []),
+    entry,
+  ]);
+}
+
+/** sccache's language group of rustc calls; every other group comes from the C family. */
+export const RUST_LANGUAGE = 'Rust';
 
 /**
- * The catalog entry of a reason, or a generic description for reasons the catalog does not
- * know (newer sccache versions, other compilers). Unknown reasons count as avoidable.
+ * The descriptions of a reason for the compilers that can have reported it in a run whose
+ * sccache counts name these language groups (`Rust`, `C/C++`, …): a reason both rustc and
+ * the C family report is narrowed to the side that compiled in the run, and both are
+ * returned when both did (or when `languages` is not given or names neither). Unknown
+ * reasons get one generic description that counts as avoidable.
  * @public
  */
-export function describeNonCacheableReason(reason: string): NonCacheableReason {
-  if (Object.prototype.hasOwnProperty.call(NON_CACHEABLE_REASONS, reason))
-    return NON_CACHEABLE_REASONS[reason];
+export function describeNonCacheableReason(
+  reason: string,
+  languages?: readonly string[],
+): NonCacheableReason[] {
+  const entries = entriesByReason.get(reason);
+  if (!entries) return [unknownReason(reason)];
+  if (!languages || entries.length === 1) return entries;
+  const ranRust = languages.includes(RUST_LANGUAGE);
+  const ranC = languages.some(language => language !== RUST_LANGUAGE);
+  const narrowed = entries.filter(entry =>
+    entry.compiler === 'rust' ? ranRust : ranC,
+  );
+  return narrowed.length > 0 ? narrowed : entries;
+}
+
+function unknownReason(reason: string): NonCacheableReason {
   return {
     reason,
+    compiler: 'unknown',
     cause: `sccache did not cache these calls for the reason "${reason}", which this catalog does not describe.`,
     fix: 'Start the sccache server with SCCACHE_LOG=debug and SCCACHE_ERROR_LOG=<file> to see which calls are affected and why.',
     neverCacheable: false,

@@ -284,7 +284,7 @@ describe('effective-hit-rate', () => {
     expect(found.result).toBe('fail');
     expect(found.evidence.numbers.effectiveHitRate).toBeCloseTo(2 / 3);
     expect(found.summary).toBe(
-      'Effective hit rate 66.7% over the last 3 CI run(s), below 80.0%.',
+      'Rust effective hit rate 66.7% over the last 3 CI run(s), below 80.0%.',
     );
   });
 
@@ -315,6 +315,39 @@ describe('effective-hit-rate', () => {
     expect(found.result).toBe('pass');
   });
 
+  it('rates Rust only: C/C++ compiled by build scripts does not lift or lower it', () => {
+    const withC = runsOf(billing, 3).map(r =>
+      variant(r, r.source.ci.runId, x => {
+        if (!x.sccache) return;
+        x.sccache.counters.hits = { ...x.sccache.counters.hits, 'C/C++': 1 };
+        x.sccache.counters.misses = { 'C/C++': 40 };
+      }),
+    );
+    const found = checkEffectiveHitRate(inputOf(withC), params);
+    expect(found.result).toBe('pass');
+    expect(found.evidence.numbers).toMatchObject({ hits: 27, misses: 0 });
+  });
+
+  it('says so when no Rust went through sccache, instead of a 0 % or 100 % rate', () => {
+    const cOnly = runsOf(billing, 3).map(r =>
+      variant(r, r.source.ci.runId, x => {
+        if (!x.sccache) return;
+        x.sccache.counters.hits = { 'C/C++': 38 };
+        x.sccache.counters.misses = { 'C/C++': 3 };
+        x.sccache.counters.notCached = { '-E': 2 };
+      }),
+    );
+    const found = checkEffectiveHitRate(inputOf(cOnly), params);
+    expect(found.result).toBe('insufficient-data');
+    expect(found.summary).toBe(
+      'No Rust compilations went through sccache in the last 3 CI run(s).',
+    );
+    expect(found.evidence.numbers).toMatchObject({
+      runsWithoutRust: 3,
+      effectiveHitRate: null,
+    });
+  });
+
   it('has insufficient data when no request was cacheable', () => {
     const nothing = variant(billing, 'nothing', r => {
       if (r.sccache) r.sccache.counters.hits = {};
@@ -335,7 +368,8 @@ describe('cache-errors-bounded', () => {
     expect(found.evidence.runIds).toEqual([]);
   });
 
-  it('fails when errors and timeouts average more than the bound', () => {
+  it('fails when read errors and timeouts average more than the bound', () => {
+    // Errors that came with as many misses: entries that could not be read.
     const failing = variant(billing, 'errors', r => {
       if (r.sccache) {
         r.sccache.counters.errors = { Rust: 3 };
@@ -348,11 +382,62 @@ describe('cache-errors-bounded', () => {
     );
     expect(found.result).toBe('fail');
     expect(found.evidence.numbers).toMatchObject({
-      errors: 3,
+      readErrors: 3,
+      writeErrors: 0,
       timeouts: 2,
+      errorsBeforeLookup: 0,
       meanPerRun: 2.5,
     });
     expect(found.evidence.runIds).toEqual(['errors']);
+  });
+
+  it('does not count errors before the lookup, such as a syntax error', () => {
+    const syntaxError = variant(billing, 'syntax-error', r => {
+      if (r.sccache) {
+        r.sccache.counters.errors = { Rust: 3 };
+        // No miss came with them: they failed before the lookup.
+        r.sccache.counters.requestsExecuted += 3;
+      }
+    });
+    const found = checkCacheErrorsBounded(inputOf([syntaxError]), params);
+    expect(found.result).toBe('pass');
+    expect(found.evidence.numbers).toMatchObject({
+      readErrors: 0,
+      errorsBeforeLookup: 3,
+      meanPerRun: 0,
+    });
+    expect(found.summary).toContain(
+      'not counted: 3 error(s) before the cache lookup',
+    );
+    expect(found.evidence.runIds).toEqual([]);
+  });
+
+  it('counts write failures of any level of a multi-level cache', () => {
+    const multiLevel = variant(billing, 'levels', r => {
+      if (r.sccache) {
+        r.sccache.multiLevel = [
+          {
+            name: 'L0 (disk)',
+            location: 'Local disk: "/c"',
+            hits: 9,
+            misses: 0,
+            writes: 0,
+            writeFailures: 0,
+          },
+          {
+            name: 'L1 (s3)',
+            location: 's3, name: b, prefix: /',
+            hits: 0,
+            misses: 0,
+            writes: 0,
+            writeFailures: 4,
+          },
+        ];
+      }
+    });
+    const found = checkCacheErrorsBounded(inputOf([multiLevel]), params);
+    expect(found.result).toBe('fail');
+    expect(found.evidence.numbers.writeErrors).toBe(4);
   });
 
   it('has insufficient data without statistics', () => {
@@ -372,8 +457,73 @@ describe('cache-size-bounded', () => {
     expect(found.result).toBe('fail');
     expect(found.evidence.numbers).toEqual({
       backend: 'local',
+      levels: null,
       sccacheCacheSize: null,
       maxSize: 10737418240,
+    });
+  });
+
+  describe('a multi-level cache, level by level', () => {
+    const diskAndS3 = (cacheSize: string | null) =>
+      variant(billing, `levels-${cacheSize}`, r => {
+        r.build.env.sccacheCacheSize = cacheSize;
+        if (!r.sccache) return;
+        r.sccache.cache = {
+          ...r.sccache.cache,
+          location: 'Multi-level (2 levels)',
+          backend: 'multi-level',
+          path: null,
+        };
+        r.sccache.multiLevel = [
+          {
+            name: 'L0 (disk)',
+            location: 'Local disk: "/home/runner/.cache/sccache"',
+            hits: 9,
+            misses: 0,
+            writes: 0,
+            writeFailures: 0,
+          },
+          {
+            name: 'L1 (s3)',
+            location: 's3, name: acme, prefix: /rust/',
+            hits: 0,
+            misses: 0,
+            writes: 0,
+            writeFailures: 0,
+          },
+        ];
+      });
+
+    it('fails when the disk level has no SCCACHE_CACHE_SIZE, although L1 is remote', () => {
+      const found = checkCacheSizeBounded(inputOf([diskAndS3(null)]));
+      expect(found.result).toBe('fail');
+      expect(found.summary).toBe(
+        "The multi-level cache's disk level (L0 (disk)) without SCCACHE_CACHE_SIZE: it grows to the 10G default.",
+      );
+      expect(found.evidence.numbers.levels).toBe(
+        'L0 (disk): local, L1 (s3): s3',
+      );
+    });
+
+    it('passes when SCCACHE_CACHE_SIZE bounds the disk level', () => {
+      expect(checkCacheSizeBounded(inputOf([diskAndS3('2G')])).result).toBe(
+        'pass',
+      );
+    });
+
+    it('passes when every level is remote', () => {
+      const remote = variant(diskAndS3(null), 'remote', r => {
+        r.sccache!.multiLevel![0] = {
+          ...r.sccache!.multiLevel![0],
+          name: 'L0 (redis)',
+          location: 'redis, name: cache:6379, prefix: /',
+        };
+      });
+      const found = checkCacheSizeBounded(inputOf([remote]));
+      expect(found.result).toBe('pass');
+      expect(found.summary).toBe(
+        'Every level of the multi-level cache is a remote backend (redis, s3).',
+      );
     });
   });
 

@@ -1,27 +1,22 @@
-import { computeRunMetrics, hitRates } from '../metrics/computeRunMetrics';
 import { cargoLockProblem, toolchainFileProblem } from '../report/problems';
 import type { BuildCacheReport } from '../report/schema';
 import { toolchainMatchesRustc } from '../toolchain/parseRustcVersion';
 import { isExactToolchainPin } from '../toolchain/parseToolchainFile';
+import {
+  check,
+  ciRuns,
+  NO_CI_RUN,
+  runIdOf,
+  type RuleCheck,
+} from './ruleChecks';
 import type { PolicyRuleParams } from './policySchema';
-import type {
-  PolicyEvaluationInput,
-  PolicyRuleId,
-  RuleEvidence,
-} from './types';
+import type { PolicyEvaluationInput, PolicyRuleId } from './types';
 
 /**
  * The built-in rules. Each check is a pure function of the evaluation input (and its
  * params) that says whether the service meets the rule; severity, `appliesTo` and
  * exemptions are applied by `evaluatePolicy`.
  */
-
-/** What a check found, before severity and exemptions. @public */
-export interface RuleCheck {
-  result: 'pass' | 'fail' | 'not-applicable' | 'insufficient-data';
-  summary: string;
-  evidence: RuleEvidence;
-}
 
 /** Default title and remediation of each built-in rule. @public */
 export const BUILT_IN_RULES: Record<
@@ -59,14 +54,14 @@ export const BUILT_IN_RULES: Record<
       "Look at the non-cacheable reasons and misses of recent runs on the service's page. Common causes: the `incremental` reason (set `CARGO_INCREMENTAL=0`); a cache that is not kept between runs (check the backend and its key prefix); a checkout directory or `CARGO_HOME` that changes between runs (sccache hashes the working directory and source paths); changing `RUSTFLAGS`; and `CARGO_*` variables that differ between runs (sccache hashes every one of them).",
   },
   'cache-errors-bounded': {
-    title: 'Few cache errors and timeouts',
+    title: 'Few cache read errors, write errors and timeouts',
     remediation:
-      'Read the sccache server log (`SCCACHE_ERROR_LOG`, with `SCCACHE_LOG=debug`) for the failing cache reads and writes. For a remote backend, check its credentials, endpoint and network. A corrupt cache entry counts as a cache error plus a miss and is compiled again; a compile that fails early, such as a syntax error, also counts as a cache error.',
+      'Read the sccache server log (`SCCACHE_ERROR_LOG`, with `SCCACHE_LOG=debug`) for the failing cache reads and writes. For a remote backend, check its credentials, endpoint, quota and network; for the disk cache, free space and permissions of `SCCACHE_DIR`. An entry that cannot be read (corrupt, or a failed backend read) counts as a read error plus a miss and is compiled again. A cache set to read-only counts every miss as a write error (sccache 0.8+). Errors before the lookup, such as a syntax error while sccache computes the key, are not counted: they are no cache fault.',
   },
   'cache-size-bounded': {
     title: 'Cache size chosen deliberately',
     remediation:
-      "For sccache's local disk cache, set `SCCACHE_CACHE_SIZE` (e.g. `2G`) to what your CI cache storage can hold: the default is 10G, as much as a repository's whole GitHub Actions cache. The disk cache evicts least recently used entries when full; it has no time-based expiry. Or use a remote backend such as S3, GCS, Redis or the GitHub Actions cache (`SCCACHE_GHA_ENABLED=on`).",
+      "For sccache's local disk cache, also as a level of a multi-level cache, set `SCCACHE_CACHE_SIZE` (e.g. `2G`) to what your CI cache storage can hold: the default is 10G, as much as a repository's whole GitHub Actions cache. The disk cache evicts least recently used entries when full; it has no time-based expiry. Or use a remote backend such as S3, GCS, Redis or the GitHub Actions cache (`SCCACHE_GHA_ENABLED=on`).",
   },
   'rustflags-stable': {
     title: 'RUSTFLAGS stable across runs',
@@ -91,37 +86,6 @@ export const BUILT_IN_RULES: Record<
 };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-const runIdOf = (report: BuildCacheReport) => report.source.ci.runId;
-
-/** Pre-warm jobs fill the cache on purpose; CI health is judged on CI runs only. */
-function ciRuns(input: PolicyEvaluationInput): BuildCacheReport[] {
-  return input.reports.filter(report => report.kind === 'ci');
-}
-
-function ciRunsWithStats(input: PolicyEvaluationInput, limit: number) {
-  return ciRuns(input)
-    .flatMap(report =>
-      report.sccache ? [{ report, sccache: report.sccache }] : [],
-    )
-    .slice(0, limit);
-}
-
-function check(
-  result: RuleCheck['result'],
-  summary: string,
-  numbers: RuleEvidence['numbers'] = {},
-  runIds: string[] = [],
-): RuleCheck {
-  return { result, summary, evidence: { numbers, runIds } };
-}
-
-const NO_CI_RUN = check(
-  'insufficient-data',
-  'No CI report has been received yet.',
-);
-
-const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
 
 /**
  * The toolchain file the repository has now when it was read, else the one the latest
@@ -343,150 +307,6 @@ export function checkCargoIncrementalOff(
 }
 
 /** @public */
-export function checkEffectiveHitRate(
-  input: PolicyEvaluationInput,
-  params: PolicyRuleParams<'effective-hit-rate'>,
-): RuleCheck {
-  const runs = ciRunsWithStats(input, params.runs);
-  const runIds = runs.map(run => runIdOf(run.report));
-  const totals = { hits: 0, misses: 0, avoidableNotCached: 0 };
-  for (const run of runs) {
-    const metrics = computeRunMetrics(run.sccache);
-    totals.hits += metrics.hits;
-    totals.misses += metrics.misses;
-    totals.avoidableNotCached += metrics.avoidableNotCached;
-  }
-  // Over the sums, so that a run with many compiles weighs more than a tiny one.
-  const { effectiveHitRate } = hitRates(totals);
-  const numbers = {
-    runs: runs.length,
-    minRuns: params.minRuns,
-    ...totals,
-    effectiveHitRate,
-    threshold: params.threshold,
-  };
-  if (runs.length < params.minRuns)
-    return check(
-      'insufficient-data',
-      `${runs.length} CI run(s) with sccache statistics; at least ${params.minRuns} are needed.`,
-      numbers,
-      runIds,
-    );
-  if (effectiveHitRate === null)
-    return check(
-      'insufficient-data',
-      `The last ${runs.length} CI run(s) had no cacheable compile requests.`,
-      numbers,
-      runIds,
-    );
-  const measured = `Effective hit rate ${percent(
-    effectiveHitRate,
-  )} over the last ${runs.length} CI run(s)`;
-  return effectiveHitRate >= params.threshold
-    ? check(
-        'pass',
-        `${measured}, at least ${percent(params.threshold)}.`,
-        numbers,
-        runIds,
-      )
-    : check(
-        'fail',
-        `${measured}, below ${percent(params.threshold)}.`,
-        numbers,
-        runIds,
-      );
-}
-
-/** @public */
-export function checkCacheErrorsBounded(
-  input: PolicyEvaluationInput,
-  params: PolicyRuleParams<'cache-errors-bounded'>,
-): RuleCheck {
-  const runs = ciRunsWithStats(input, params.runs);
-  if (runs.length === 0)
-    return check(
-      'insufficient-data',
-      'No CI run with sccache statistics has been received yet.',
-    );
-  let errors = 0;
-  let timeouts = 0;
-  const runsWithProblems: string[] = [];
-  for (const run of runs) {
-    const runErrors = computeRunMetrics(run.sccache).errors;
-    const runTimeouts = run.sccache.counters.cacheTimeouts;
-    errors += runErrors;
-    timeouts += runTimeouts;
-    if (runErrors + runTimeouts > 0) runsWithProblems.push(runIdOf(run.report));
-  }
-  // The mean: a single run with a syntax error (counted as a cache error) should not fail.
-  const meanPerRun = (errors + timeouts) / runs.length;
-  const numbers = {
-    runs: runs.length,
-    errors,
-    timeouts,
-    meanPerRun,
-    maxMeanPerRun: params.maxMeanPerRun,
-  };
-  const measured = `${errors} cache error(s) and ${timeouts} timeout(s) in the last ${
-    runs.length
-  } CI run(s), ${meanPerRun.toFixed(2)} per run`;
-  return meanPerRun <= params.maxMeanPerRun
-    ? check(
-        'pass',
-        `${measured}, at most ${params.maxMeanPerRun}.`,
-        numbers,
-        runsWithProblems,
-      )
-    : check(
-        'fail',
-        `${measured}, more than ${params.maxMeanPerRun}.`,
-        numbers,
-        runsWithProblems,
-      );
-}
-
-/** @public */
-export function checkCacheSizeBounded(input: PolicyEvaluationInput): RuleCheck {
-  const latest = ciRunsWithStats(input, 1)[0];
-  if (!latest)
-    return check(
-      'insufficient-data',
-      'No CI run with sccache statistics has been received yet.',
-    );
-  const { backend, maxSize } = latest.sccache.cache;
-  const cacheSize = latest.report.build.env.sccacheCacheSize;
-  const numbers = { backend, sccacheCacheSize: cacheSize, maxSize };
-  const runIds = [runIdOf(latest.report)];
-  if (backend === 'unknown')
-    return check(
-      'insufficient-data',
-      `sccache's cache location is not recognised: ${latest.sccache.cache.location}`,
-      numbers,
-      runIds,
-    );
-  if (backend !== 'local')
-    return check(
-      'pass',
-      `The cache is a remote backend (${backend}).`,
-      numbers,
-      runIds,
-    );
-  return cacheSize !== null
-    ? check(
-        'pass',
-        `Local disk cache with SCCACHE_CACHE_SIZE=${cacheSize}.`,
-        numbers,
-        runIds,
-      )
-    : check(
-        'fail',
-        'Local disk cache without SCCACHE_CACHE_SIZE: it grows to the 10G default.',
-        numbers,
-        runIds,
-      );
-}
-
-/** @public */
 export function checkRustflagsStable(
   input: PolicyEvaluationInput,
   params: PolicyRuleParams<'rustflags-stable'>,
@@ -615,3 +435,10 @@ export function checkPrewarmEnrolled(input: PolicyEvaluationInput): RuleCheck {
     ? check('pass', 'The service is enrolled in cache pre-warming.')
     : check('fail', 'The service is not enrolled in cache pre-warming.');
 }
+
+export type { RuleCheck } from './ruleChecks';
+export {
+  checkCacheErrorsBounded,
+  checkCacheSizeBounded,
+  checkEffectiveHitRate,
+} from './cacheRules';

@@ -117,13 +117,32 @@ const cacheSchema = z.object({
   maxSize: bytes.nullable(),
 });
 
+/**
+ * One level of a multi-level cache (sccache 0.15+), in lookup order (L0 first). The fields
+ * after `writeFailures` are absent in reports of older CLIs.
+ */
 const multiLevelSchema = z.object({
+  /** sccache's level name, e.g. `L0 (disk)`, `L1 (s3)`. */
   name: text(500),
   location: text(2000),
+  /** Parsed from `location` as for the top-level cache. */
+  backend: z.enum(CACHE_BACKENDS).optional(),
+  bucket: text(500).nullable().optional(),
+  prefix: text(500).nullable().optional(),
+  path: text(2000).nullable().optional(),
+  /** Lookups found at this level. */
   hits: count,
+  /** Lookups that reached this level and did not find the entry there. */
   misses: count,
   writes: count,
   writeFailures: count,
+  /** Times an entry found here was copied to faster levels (one per faster level). */
+  backfillsFrom: count.optional(),
+  /** Entries copied into this level from slower ones. */
+  backfillsTo: count.optional(),
+  /** Totals over the run, not averages. */
+  hitSeconds: seconds.optional(),
+  writeSeconds: seconds.optional(),
 });
 
 /** The statistics of `sccache --show-stats --stats-format=json` (0.4 to 0.17), normalised. */
@@ -145,6 +164,11 @@ const sccacheSchema = z.object({
     cacheWrites: count,
     cacheWriteErrors: count,
     cacheTimeouts: count,
+    /**
+     * sccache's `cache_read_errors`, which no release up to 0.17 increments (unreadable
+     * entries count as `errors` plus `misses`); absent in reports of older CLIs.
+     */
+    cacheReadErrors: count.optional(),
     nonCacheableCompilations: count,
     forcedRecaches: count,
     compileFails: count,
@@ -272,6 +296,8 @@ export type SccacheStats = z.infer<typeof sccacheSchema>;
 export type SccacheCounters = SccacheStats['counters'];
 /** @public */
 export type CacheInfo = z.infer<typeof cacheSchema>;
+/** @public */
+export type CacheLevelStats = z.infer<typeof multiLevelSchema>;
 /** @public */
 export type CacheBackend = (typeof CACHE_BACKENDS)[number];
 /** @public */

@@ -82,6 +82,7 @@ describe('parseSccacheStats', () => {
         cacheWrites: 2,
         cacheWriteErrors: 0,
         cacheTimeouts: 0,
+        cacheReadErrors: 0,
         nonCacheableCompilations: 0,
         forcedRecaches: 0,
         compileFails: 0,
@@ -183,22 +184,38 @@ describe('parseSccacheStats', () => {
       size: null,
       maxSize: null,
     });
+    const timings = {
+      backfillsFrom: 0,
+      backfillsTo: 0,
+      hitSeconds: 0,
+      writeSeconds: 0,
+    };
     expect(stats.multiLevel).toEqual([
       {
         name: 'L0 (disk)',
         location: 'Local disk: "/home/u/.cache/sccache"',
+        backend: 'local',
+        bucket: null,
+        prefix: null,
+        path: '/home/u/.cache/sccache',
         hits: 0,
         misses: 0,
         writes: 0,
         writeFailures: 0,
+        ...timings,
       },
       {
         name: 'L1 (redis)',
         location: 'redis, name: redis://cache.internal:6379/0, prefix: /',
+        backend: 'redis',
+        bucket: 'redis://cache.internal:6379/0',
+        prefix: '/',
+        path: null,
         hits: 5,
         misses: 1,
         writes: 1,
         writeFailures: 2,
+        ...timings,
       },
     ]);
     expect(JSON.stringify(stats)).not.toContain('hunter2');
@@ -212,10 +229,18 @@ describe('parseSccacheStats', () => {
       {
         name: 'L0 (disk)',
         location: '',
+        backend: 'unknown',
+        bucket: null,
+        prefix: null,
+        path: null,
         hits: 0,
         misses: 0,
         writes: 0,
         writeFailures: 0,
+        backfillsFrom: 0,
+        backfillsTo: 0,
+        hitSeconds: 0,
+        writeSeconds: 0,
       },
     ]);
   });
@@ -247,6 +272,58 @@ describe('parseSccacheStats', () => {
       size: null,
       maxSize: null,
     });
+  });
+
+  describe('every released layout, one constructed fixture each (see the fixtures README)', () => {
+    it.each([
+      ['sccache-0.4.0-dbg-1', null],
+      ['sccache-0.5.4-constructed-read-errors', '0.5.4'],
+      ['sccache-0.6.0-constructed-syntax-error', '0.6.0'],
+      ['sccache-0.8.2-constructed-rust-and-c', '0.8.2'],
+      ['sccache-0.10.0-constructed-c-only', '0.10.0'],
+      ['sccache-0.14.0-constructed-timeouts', '0.14.0'],
+      ['sccache-0.15.0-constructed-multi-level', '0.15.0'],
+      ['sccache-0.17.0-constructed-gha', '0.17.0'],
+    ])('%s', (name, version) => {
+      const text = readFixture(`sccache/${name}.json`);
+      const info = JSON.parse(text);
+      const stats = parseSccacheStats(text);
+      expect(stats.version).toBe(version);
+      expect(stats.counters.compilations).toBe(info.stats.compilations ?? null);
+      expect(stats.counters.requestsNotCacheable).toBe(
+        Object.values(info.stats.not_cached as Record<string, number>).reduce(
+          (a, b) => a + b,
+          0,
+        ),
+      );
+      expect(stats.multiLevel?.length ?? null).toBe(
+        info.stats.multi_level?.length ?? null,
+      );
+      // `adv_counts`, `use_preprocessor_cache_mode` and `basedirs` are read past.
+      expect(JSON.stringify(stats)).not.toMatch(
+        /adv_counts|preprocessor|basedirs/,
+      );
+    });
+
+    it('reads the per-language counts of a Rust + C/C++ run', () => {
+      const stats = parseSccacheStats(
+        readFixture('sccache/sccache-0.8.2-constructed-rust-and-c.json'),
+      );
+      expect(stats.counters.hits).toEqual({ Rust: 12, 'C/C++': 2 });
+      expect(stats.counters.misses).toEqual({ Rust: 6, 'C/C++': 14 });
+    });
+  });
+
+  it('ignores fields a newer sccache adds, at every level', () => {
+    const info = JSON.parse(
+      readFixture('sccache/sccache-0.15.0-constructed-multi-level.json'),
+    );
+    const expected = parseSccacheStats(info);
+    info.client_side = true;
+    info.stats.direct_mode_hits = { counts: { 'C/C++': 3 } };
+    info.stats.cache_hits.by_backend = { s3: 4 };
+    info.stats.multi_level[0].evictions = 12;
+    expect(parseSccacheStats(info)).toEqual(expected);
   });
 
   it('sums dist_compiles over servers', () => {

@@ -1,4 +1,4 @@
-import type { SccacheStats } from '../report/schema';
+import type { CacheLevelStats, SccacheStats } from '../report/schema';
 import {
   clip,
   describeValue,
@@ -26,8 +26,9 @@ const COMMAND = 'sccache --show-stats --stats-format=json';
  * Parses the output of `sccache --show-stats --stats-format=json` of any sccache from
  * 0.4.0-pre.6 to 0.17, given as text or as the parsed object, into the report's
  * normalised form. Fields that older versions lack (`version`, `stats.compilations`,
- * `stats.multi_level`) become null; `adv_counts`, `use_preprocessor_cache_mode` and
- * `basedirs` are not used. Durations (`{secs, nanos}` totals) become seconds.
+ * `stats.multi_level`) become null; `adv_counts`, `use_preprocessor_cache_mode`,
+ * `basedirs` and any field a newer sccache adds are ignored, so that a new release does
+ * not break collection. Durations (`{secs, nanos}` totals) become seconds.
  * @public
  */
 export function parseSccacheStats(input: string | unknown): SccacheStats {
@@ -76,6 +77,9 @@ export function parseSccacheStats(input: string | unknown): SccacheStats {
       cacheWrites: readCount(stats, 'cache_writes', 'stats'),
       cacheWriteErrors: readCount(stats, 'cache_write_errors', 'stats'),
       cacheTimeouts: readCount(stats, 'cache_timeouts', 'stats'),
+      ...(stats.cache_read_errors === undefined
+        ? {}
+        : { cacheReadErrors: readCount(stats, 'cache_read_errors', 'stats') }),
       nonCacheableCompilations: readCount(
         stats,
         'non_cacheable_compilations',
@@ -93,9 +97,17 @@ export function parseSccacheStats(input: string | unknown): SccacheStats {
       distErrors: readCount(stats, 'dist_errors', 'stats'),
     },
     durations: {
-      cacheWriteSeconds: readSeconds(stats, 'cache_write_duration'),
-      cacheReadHitSeconds: readSeconds(stats, 'cache_read_hit_duration'),
-      compilerWriteSeconds: readSeconds(stats, 'compiler_write_duration'),
+      cacheWriteSeconds: readSeconds(stats, 'cache_write_duration', 'stats'),
+      cacheReadHitSeconds: readSeconds(
+        stats,
+        'cache_read_hit_duration',
+        'stats',
+      ),
+      compilerWriteSeconds: readSeconds(
+        stats,
+        'compiler_write_duration',
+        'stats',
+      ),
     },
     cache: {
       ...parseCacheLocation(location),
@@ -195,23 +207,32 @@ function readPerLanguageCounts(
 }
 
 /** A serde `Duration`: `{secs, nanos}`. */
-function readSeconds(stats: JsonObject, key: string): number {
-  const value = stats[key];
+function readSeconds(object: JsonObject, key: string, parent: string): number {
+  const name = fieldName(parent, key);
+  const value = object[key];
   if (!isJsonObject(value)) {
     throw new SccacheStatsError(
-      `stats.${key} must be a duration {secs, nanos} (got ${describeValue(
-        value,
-      )})`,
+      `${name} must be a duration {secs, nanos} (got ${describeValue(value)})`,
     );
   }
-  const secs = readCount(value, 'secs', `stats.${key}`);
-  const nanos = readCount(value, 'nanos', `stats.${key}`);
+  const secs = readCount(value, 'secs', name);
+  const nanos = readCount(value, 'nanos', name);
   if (nanos >= 1e9) {
     throw new SccacheStatsError(
-      `stats.${key}.nanos must be below 1000000000 (got ${nanos})`,
+      `${name}.nanos must be below 1000000000 (got ${nanos})`,
     );
   }
   return secs + nanos / 1e9;
+}
+
+/** A count or duration that a layout may lack: absent stays absent. */
+function optional<T>(
+  object: JsonObject,
+  key: string,
+  read: (object: JsonObject, key: string, parent: string) => T,
+  parent: string,
+): T | undefined {
+  return object[key] === undefined ? undefined : read(object, key, parent);
 }
 
 /**
@@ -252,13 +273,26 @@ function readMultiLevel(value: unknown): SccacheStats['multiLevel'] {
         `${path}.location must be a string (got ${describeValue(location)})`,
       );
     }
-    return {
+    const parsed = parseCacheLocation(location ?? '');
+    const entry: CacheLevelStats = {
       name: clip(name, 500),
       location: clip(redactCredentials(location ?? ''), 2000),
+      backend: parsed.backend,
+      bucket: parsed.bucket,
+      prefix: parsed.prefix,
+      path: parsed.path,
       hits: readCount(level, 'hits', path),
       misses: readCount(level, 'misses', path),
       writes: readCount(level, 'writes', path),
       writeFailures: readCount(level, 'write_failures', path),
+      backfillsFrom: optional(level, 'backfills_from', readCount, path),
+      backfillsTo: optional(level, 'backfills_to', readCount, path),
+      hitSeconds: optional(level, 'hit_duration', readSeconds, path),
+      writeSeconds: optional(level, 'write_duration', readSeconds, path),
     };
+    // Absent fields stay absent (the schema's optional fields), not `undefined` values.
+    return Object.fromEntries(
+      Object.entries(entry).filter(([, v]) => v !== undefined),
+    ) as CacheLevelStats;
   });
 }

@@ -7,15 +7,17 @@ import { DailyPercentChart } from './DailyPercentChart';
 import { toHitRateRows } from './hitRateRows';
 
 const SERIES_NAMES: Record<string, string> = {
-  hitRate: 'Hit rate',
-  effectiveHitRate: 'Effective hit rate',
+  hitRate: 'Rust hit rate',
+  effectiveHitRate: 'Rust effective hit rate',
+  allLanguagesHitRate: 'Hit rate, all languages (older days)',
 };
 
 const seriesName = (dataKey: string) => SERIES_NAMES[dataKey] ?? dataKey;
 
 /**
- * Daily hit rate and effective hit rate of an entity's CI runs, in percent. Days without
- * runs are gaps; dots keep a lone day between two gaps visible.
+ * Daily Rust hit rate and effective hit rate of an entity's CI runs, in percent; days stored
+ * before per-language metrics that could not be split again are a series of their own.
+ * Days without runs are gaps; dots keep a lone day between two gaps visible.
  */
 export function HitRateChart(props: { series: TimeSeries; height?: number }) {
   const { series, height = 280 } = props;
@@ -23,8 +25,9 @@ export function HitRateChart(props: { series: TimeSeries; height?: number }) {
   const hasData = rows.some(
     row => row.hitRate !== null || row.effectiveHitRate !== null,
   );
+  const hasMixedDays = rows.some(row => row.allLanguagesHitRate !== null);
 
-  if (!hasData) {
+  if (!hasData && !hasMixedDays) {
     return <Alert severity="info">No data</Alert>;
   }
 
@@ -51,6 +54,17 @@ export function HitRateChart(props: { series: TimeSeries; height?: number }) {
         dot={{ r: 2 }}
         isAnimationActive={false}
       />
+      {hasMixedDays && (
+        <Line
+          type="monotone"
+          dataKey="allLanguagesHitRate"
+          name={SERIES_NAMES.allLanguagesHitRate}
+          stroke={chartColors.allLanguagesHitRate}
+          strokeDasharray="4 3"
+          dot={{ r: 2 }}
+          isAnimationActive={false}
+        />
+      )}
     </DailyPercentChart>
   );
 }

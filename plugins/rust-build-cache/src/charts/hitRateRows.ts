@@ -3,8 +3,14 @@ import type { TimeSeries } from '@rust-build-cache/plugin-rust-build-cache-commo
 /** One x-axis position of the hit-rate chart; rates in percent, null on days without runs. */
 export interface HitRateRow {
   day: string;
+  /** Rust's rates. */
   hitRate: number | null;
   effectiveHitRate: number | null;
+  /**
+   * The hit rate of a day stored before per-language metrics whose reports are gone: over
+   * all languages together, so it is kept apart from Rust's.
+   */
+  allLanguagesHitRate: number | null;
   runs: number;
 }
 
@@ -20,10 +26,12 @@ export function toHitRateRows(series: TimeSeries): HitRateRow[] {
   const days = daysBetween(series.from, series.to) ?? [...byDay.keys()].sort();
   return days.map(day => {
     const point = byDay.get(day);
+    const mixed = point?.languagesMixed ?? false;
     return {
       day,
-      hitRate: toPercent(point?.hitRate),
-      effectiveHitRate: toPercent(point?.effectiveHitRate),
+      hitRate: mixed ? null : toPercent(point?.hitRate),
+      effectiveHitRate: mixed ? null : toPercent(point?.effectiveHitRate),
+      allLanguagesHitRate: mixed ? toPercent(point?.hitRate) : null,
       runs: point?.runs ?? 0,
     };
   });

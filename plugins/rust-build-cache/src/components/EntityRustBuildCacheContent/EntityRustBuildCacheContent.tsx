@@ -73,6 +73,10 @@ function LatestRunSection(props: {
       <Grid item xs={12}>
         <NonCacheableReasonsCard
           notCached={report.sccache?.counters.notCached ?? null}
+          languages={
+            latestRun.metrics?.languages.map(language => language.language) ??
+            []
+          }
         />
       </Grid>
       <Grid item xs={12}>

@@ -23,11 +23,14 @@ export function HitRateTrendCard(props: { entityRef: CompoundEntityRef }) {
     <InfoCard title={`Hit rate, last ${TREND_DAYS} days`}>
       <HitRateTrend entityRef={props.entityRef} />
       <Typography variant="caption" color="textSecondary" component="p">
-        Hit rate is hits / (hits + misses) over the day's CI runs. The effective
-        hit rate also counts avoidable non-cacheable requests (for example
-        incremental compiles) as misses, and leaves out requests that can never
-        be cached: cargo's own rustc probes and crate types sccache does not
-        cache (binaries, proc-macros, build scripts).
+        Rust's hit rate is Rust hits / (hits + misses) over the day's CI runs;
+        C/C++ that build scripts compile through sccache is counted on its own
+        (see the latest run). The effective hit rate also counts avoidable
+        non-cacheable requests (for example incremental compiles) as misses, and
+        leaves out requests that can never be cached: cargo's own rustc probes
+        and crate types sccache does not cache (binaries, proc-macros, build
+        scripts). A dashed line marks days stored before per-language numbers
+        whose reports are gone: their rate is over all languages.
       </Typography>
     </InfoCard>
   );

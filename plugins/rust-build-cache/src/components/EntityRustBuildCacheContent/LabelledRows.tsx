@@ -10,9 +10,12 @@ export interface LabelledRow {
 }
 
 /** A two-column label/value table, the body of the small cards. */
-export function LabelledRows(props: { rows: LabelledRow[] }) {
+export function LabelledRows(props: {
+  rows: LabelledRow[];
+  'aria-label'?: string;
+}) {
   return (
-    <Table size="small">
+    <Table size="small" aria-label={props['aria-label']}>
       <TableBody>
         {props.rows.map(row => (
           <TableRow key={row.label}>

@@ -1,4 +1,5 @@
 import { InfoCard, Link } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import {
@@ -7,58 +8,19 @@ import {
   type RunMetrics,
   type SccacheStats,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import {
-  formatCount,
-  formatPercent,
-  formatSeconds,
-  formatTimestamp,
-  shortCommit,
-} from '../../format';
+import { formatCount, formatTimestamp, shortCommit } from '../../format';
+import { CacheLevelsTable } from './CacheLevelsTable';
 import { CacheSize } from './CacheSize';
 import { type LabelledRow, LabelledRows } from './LabelledRows';
 import { ReportProblemsAlert } from './ReportProblemsAlert';
-
-function describeExcluded(metrics: RunMetrics): string {
-  if (metrics.excludedFromEffective.length === 0) return 'nothing left out';
-  const parts = metrics.excludedFromEffective.map(
-    ({ reason, count }) => `"${reason}" × ${formatCount(count)}`,
-  );
-  return `leaves out ${parts.join(', ')}`;
-}
+import { failureRows, languageRows, savedTimeRow } from './runMetricRows';
 
 function metricRows(metrics: RunMetrics): LabelledRow[] {
   return [
     { label: 'Compile requests', value: formatCount(metrics.requests) },
-    { label: 'Hits', value: formatCount(metrics.hits) },
-    { label: 'Misses', value: formatCount(metrics.misses) },
-    { label: 'Errors', value: formatCount(metrics.errors) },
-    { label: 'Hit rate', value: formatPercent(metrics.hitRate) },
-    {
-      label: 'Effective hit rate',
-      value: (
-        <>
-          {formatPercent(metrics.effectiveHitRate)}
-          <Typography variant="caption" color="textSecondary" component="p">
-            {describeExcluded(metrics)}
-          </Typography>
-        </>
-      ),
-    },
-    {
-      label: 'Estimated compile time saved',
-      value: (
-        <>
-          {metrics.estimatedSecondsSaved === null
-            ? 'not estimated: the run compiled nothing to take a mean compile time from'
-            : `about ${formatSeconds(metrics.estimatedSecondsSaved)}`}
-          <Typography variant="caption" color="textSecondary" component="p">
-            An estimate: hits × the mean compile time in this run, minus the
-            time spent reading hits. sccache does not record what a hit would
-            have cost to compile.
-          </Typography>
-        </>
-      ),
-    },
+    ...languageRows(metrics),
+    ...failureRows(metrics),
+    savedTimeRow(metrics),
   ];
 }
 
@@ -93,7 +55,11 @@ function RunSubheader(props: { run: RunDetail }) {
   );
 }
 
-/** The numbers of the newest run: requests, hit rates, cache backend and fill level. */
+/**
+ * The numbers of the newest run: Rust's hit rates and each other language's, the cache
+ * failures by kind, the cache backend (level by level for a multi-level cache) and its
+ * fill level.
+ */
 export function LatestRunCard(props: { run: RunDetail }) {
   const { run } = props;
   const sccache = run.report.sccache;
@@ -101,9 +67,20 @@ export function LatestRunCard(props: { run: RunDetail }) {
     <InfoCard title="Latest run" subheader={<RunSubheader run={run} />}>
       <ReportProblemsAlert problems={run.report.problems} />
       {run.metrics && sccache ? (
-        <LabelledRows
-          rows={[...metricRows(run.metrics), ...cacheRows(sccache)]}
-        />
+        <>
+          <LabelledRows
+            rows={[...metricRows(run.metrics), ...cacheRows(sccache)]}
+          />
+          {/* The levels get the card's whole width: a table does not fit a value cell. */}
+          {run.metrics.cacheLevels && (
+            <Box mt={2}>
+              <Typography variant="subtitle2" component="h3">
+                Cache levels
+              </Typography>
+              <CacheLevelsTable levels={run.metrics.cacheLevels} />
+            </Box>
+          )}
+        </>
       ) : (
         <Alert severity="warning">
           This report carries no sccache statistics: sccache was probably not

@@ -48,12 +48,18 @@ const RUN_FACTS: Array<{ label: string; value: (run: RunSummary) => string }> =
       label: 'Compile requests',
       value: run => formatCount(run.metrics?.requests),
     },
-    { label: 'Hits', value: run => formatCount(run.metrics?.hits) },
-    { label: 'Misses', value: run => formatCount(run.metrics?.misses) },
-    { label: 'Errors', value: run => formatCount(run.metrics?.errors) },
-    { label: 'Hit rate', value: run => formatPercent(run.metrics?.hitRate) },
+    { label: 'Rust hits', value: run => formatCount(run.metrics?.hits) },
+    { label: 'Rust misses', value: run => formatCount(run.metrics?.misses) },
     {
-      label: 'Effective hit rate',
+      label: 'Rust cache errors',
+      value: run => formatCount(run.metrics?.errors),
+    },
+    {
+      label: 'Rust hit rate',
+      value: run => formatPercent(run.metrics?.hitRate),
+    },
+    {
+      label: 'Rust effective hit rate',
       value: run => formatPercent(run.metrics?.effectiveHitRate),
     },
     {
@@ -62,8 +68,31 @@ const RUN_FACTS: Array<{ label: string; value: (run: RunSummary) => string }> =
     },
   ];
 
+/** The hit rate of each other language group (C/C++ from build scripts, …) either run compiled. */
+function otherLanguageFacts(
+  runs: RunSummary[],
+): Array<{ label: string; value: (run: RunSummary) => string }> {
+  const languages = [
+    ...new Set(
+      runs.flatMap(run =>
+        (run.metrics?.languages ?? [])
+          .map(language => language.language)
+          .filter(language => language !== 'Rust'),
+      ),
+    ),
+  ].sort();
+  return languages.map(language => ({
+    label: `${language} hit rate`,
+    value: run =>
+      formatPercent(
+        run.metrics?.languages.find(l => l.language === language)?.hitRate,
+      ),
+  }));
+}
+
 function RunMetricsSideBySide(props: { base: RunSummary; head: RunSummary }) {
   const { base, head } = props;
+  const facts = [...RUN_FACTS, ...otherLanguageFacts([base, head])];
   return (
     <Table size="small" aria-label="metrics of both runs">
       <TableHead>
@@ -74,7 +103,7 @@ function RunMetricsSideBySide(props: { base: RunSummary; head: RunSummary }) {
         </TableRow>
       </TableHead>
       <TableBody>
-        {RUN_FACTS.map(fact => (
+        {facts.map(fact => (
           <TableRow key={fact.label}>
             <TableCell component="th" scope="row">
               {fact.label}

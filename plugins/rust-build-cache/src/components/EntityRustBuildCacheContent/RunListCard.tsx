@@ -83,17 +83,17 @@ function useRunColumns(
           run.kind === 'prewarm' ? `${run.job} (pre-warm)` : run.job,
       },
       {
-        title: 'Hit rate',
+        title: 'Rust hit rate',
         align: 'right',
         render: run => formatPercent(run.metrics?.hitRate),
       },
       {
-        title: 'Effective hit rate',
+        title: 'Rust effective hit rate',
         align: 'right',
         render: run => formatPercent(run.metrics?.effectiveHitRate),
       },
       {
-        title: 'Misses',
+        title: 'Rust misses',
         align: 'right',
         render: run => formatCount(run.metrics?.misses),
       },

@@ -36,9 +36,9 @@ const METRICS: Array<{
   value: (stats: ConsumerRunStats) => string;
 }> = [
   { label: 'CI runs', value: stats => formatCount(stats.runs) },
-  { label: 'Hit rate', value: stats => formatPercent(stats.hitRate) },
+  { label: 'Rust hit rate', value: stats => formatPercent(stats.hitRate) },
   {
-    label: 'Effective hit rate',
+    label: 'Rust effective hit rate',
     value: stats => formatPercent(stats.effectiveHitRate),
   },
   {

@@ -606,8 +606,8 @@ describe('PrewarmPage', () => {
     expect(rows.map(r => r.textContent)).toEqual([
       'BeforeAfter',
       'CI runs129',
-      'Hit rate41.2%93.4%',
-      'Effective hit rate45.5%96.7%',
+      'Rust hit rate41.2%93.4%',
+      'Rust effective hit rate45.5%96.7%',
       'Mean build time4 min 14 s1 min 12 s',
     ]);
     expect(within(paid).getByText('187 cache writes')).toBeInTheDocument();
