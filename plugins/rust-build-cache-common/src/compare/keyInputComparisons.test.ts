@@ -39,9 +39,7 @@ describe('compareReports on key inputs', () => {
 
   it('finds nothing when the key inputs are the same, also when one side has redacted paths', () => {
     expect(compareReports(base, reportFrom({}))).toEqual([]);
-    expect(compareReports(base, reportFrom({ redactPaths: true }))).toEqual(
-      [],
-    );
+    expect(compareReports(base, reportFrom({ redactPaths: true }))).toEqual([]);
   });
 
   it('names another checkout directory: the workspace crates miss', () => {

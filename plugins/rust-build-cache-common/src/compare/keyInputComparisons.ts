@@ -7,7 +7,9 @@ import type { Comparison } from './comparison';
 /** Shown for a hash: enough to tell two apart. */
 const shortHash = (sha256: string) => `sha256 ${sha256.slice(0, 12)}…`;
 
-const shownPath = (recorded: PathOrSha256 | null | undefined): string | null => {
+const shownPath = (
+  recorded: PathOrSha256 | null | undefined,
+): string | null => {
   if (!recorded) return recorded === null ? 'unknown' : null;
   return 'path' in recorded ? recorded.path : shortHash(recorded.sha256);
 };
