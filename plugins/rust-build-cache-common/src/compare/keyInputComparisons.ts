@@ -57,7 +57,7 @@ export function keyInputComparisons(
       same: () => samePath(baseInputs.workspaceDir, headInputs.workspaceDir),
       affectsCacheKeys: true,
       explain: () =>
-        "sccache puts the working directory of every rustc call into the Rust cache key, and cargo compiles the workspace's own crates (and path crates in the checkout) in the checkout, with CARGO_MANIFEST_DIR pointing into it: built from another directory, every one of them misses. Registry crates can still hit, as their working directory is under the cargo home. Check out to the same path in every job: sccache has no setting that takes paths out of Rust keys (SCCACHE_BASEDIRS, 0.14 and later, applies to C/C++ only).",
+        "sccache puts the working directory of every rustc call into the Rust cache key, and cargo compiles the workspace's own crates (and path crates in the checkout) in the checkout, with CARGO_MANIFEST_DIR pointing into it: built from another directory, every one of them misses. Registry crates can still hit, as their working directory is under the cargo home. Check out to the same path in every job: up to sccache 0.18 at least, no setting takes paths out of Rust keys (SCCACHE_BASEDIRS, from 0.14, applies to C/C++ only).",
     },
     {
       key: 'keyInputs.cargoHome',
