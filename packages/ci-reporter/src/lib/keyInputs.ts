@@ -20,7 +20,7 @@ export function resolveCargoHome(
       : resolve(system.cwd, env.CARGO_HOME);
   }
   const home = env.HOME || env.USERPROFILE;
-  return home ? join(home, '.cargo') : null;
+  return home ? resolve(system.cwd, join(home, '.cargo')) : null;
 }
 
 /** The report's `keyInputs` from the CLI's environment and the (canonical) workspace directory. */

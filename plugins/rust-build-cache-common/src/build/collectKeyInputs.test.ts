@@ -53,6 +53,21 @@ describe('collectKeyInputs', () => {
     );
   });
 
+  it('keeps a path the schema cannot hold as its sha256', () => {
+    const odd = '/ci/line\nbreak';
+    expect(
+      collectKeyInputs({
+        env: {},
+        workspaceDir: odd,
+        cargoHome: 'relative/.cargo',
+        redactPaths: false,
+      }),
+    ).toMatchObject({
+      workspaceDir: { sha256: sha256(odd) },
+      cargoHome: { sha256: sha256('relative/.cargo') },
+    });
+  });
+
   it('gives key inputs the report schema accepts', () => {
     const report = {
       ...buildExampleReport(),

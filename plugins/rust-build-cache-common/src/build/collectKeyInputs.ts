@@ -1,5 +1,9 @@
-import type { KeyInputs, PathOrSha256 } from '../report/keyInputs';
-import { MAX_KEY_INPUT_VARIABLES } from '../report/keyInputs';
+import {
+  MAX_KEY_INPUT_VARIABLES,
+  pathOrSha256Schema,
+  type KeyInputs,
+  type PathOrSha256,
+} from '../report/keyInputs';
 import { sha256Hex } from '../util/sha256Hex';
 
 /**
@@ -16,8 +20,12 @@ export function collectKeyInputs(options: {
   redactPaths: boolean;
 }): KeyInputs {
   const { env, redactPaths } = options;
+  // A path the schema cannot hold (a line break, over 2000 characters) is kept as its
+  // sha256: a strange path must not cost the build its report.
   const recorded = (path: string): PathOrSha256 =>
-    redactPaths ? { sha256: sha256Hex(path) } : { path };
+    redactPaths || !pathOrSha256Schema.safeParse({ path }).success
+      ? { sha256: sha256Hex(path) }
+      : { path };
   const cargoVarValueSha256: Record<string, string> = {};
   const names = Object.keys(env)
     .filter(name => name.startsWith('CARGO_') && env[name] !== undefined)
