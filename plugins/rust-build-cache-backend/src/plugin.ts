@@ -17,6 +17,7 @@ import { createPolicyFeature } from './policy';
 import { GithubActionsPullProvider } from './pull/github/GithubActionsPullProvider';
 import { PullService } from './pull/PullService';
 import { RepositorySnapshotService } from './snapshot/RepositorySnapshotService';
+import { describeCiIngestionAccess } from './service/ciIngestionAccess';
 import { EntityLinkService } from './service/EntityLinkService';
 import { ReportIngestionService } from './service/ReportIngestionService';
 import { RetentionService } from './service/RetentionService';
@@ -96,6 +97,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
         lifecycle,
       }) {
         const settings = readRustBuildCacheConfig(config);
+        logger.info(describeCiIngestionAccess(config).message);
         const store = await DatabaseRustBuildCacheStore.create({ database });
         const policy = await createPolicyFeature({
           config,
