@@ -186,6 +186,12 @@ export interface RepositorySnapshot {
   workflows: WorkflowCachingSetup | null;
   /** Files that could not be read or parsed, each with the reason. */
   problems: string[];
+  /**
+   * Set for the toolchain file or Cargo.lock when no snapshot could read it yet: what
+   * could not be read and which integration would fix it. Rules then answer from the CI
+   * report, or with insufficient data, instead of judging the empty value.
+   */
+  unreadable?: { toolchain?: string; dependencies?: string };
 }
 
 /** A change of the toolchain pin or of the dependency fingerprint between two snapshots. @public */
