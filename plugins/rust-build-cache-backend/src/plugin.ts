@@ -114,6 +114,8 @@ export const rustBuildCachePlugin = createBackendPlugin({
           catalog,
           auth,
           logger,
+          // A newly linked entity is scored now, not at the next scorecards run.
+          onLinked: entityRefs => policy.service.requestEvaluation(entityRefs),
         });
         const retention = new RetentionService({
           store,
@@ -124,6 +126,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
 
         const ingestion = new ReportIngestionService(store, {
           onStored: ({ source }) => policy.onSourceChanged(source),
+          linkOnPush: source => entityLinks.linkOnPush(source),
           logger,
         });
         // GitHub Actions is built in (opt-in by config); modules add other providers

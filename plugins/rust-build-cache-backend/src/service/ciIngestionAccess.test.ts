@@ -62,7 +62,8 @@ describe('describeCiIngestionAccess', () => {
       );
       expect(access).toEqual({
         enabled: true,
-        message: 'CI report ingestion is enabled for external access of type jwks',
+        message:
+          'CI report ingestion is enabled for external access of type jwks',
       });
     }
   });
@@ -92,9 +93,7 @@ describe.each(databases.eachSupportedId())(
         expect(logger.info).toHaveBeenCalledWith(
           expect.stringContaining('CI report ingestion is disabled'),
         );
-        await request(server)
-          .get('/api/rust-build-cache/health')
-          .expect(200);
+        await request(server).get('/api/rust-build-cache/health').expect(200);
         await request(server)
           .post('/api/rust-build-cache/reports')
           .set('Authorization', 'Bearer some-ci-token-that-is-not-configured')

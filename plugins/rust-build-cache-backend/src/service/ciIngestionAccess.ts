@@ -12,7 +12,9 @@ export function describeCiIngestionAccess(config: Config): {
   enabled: boolean;
   message: string;
 } {
-  const grants = (config.getOptionalConfigArray('backend.auth.externalAccess') ?? [])
+  const grants = (
+    config.getOptionalConfigArray('backend.auth.externalAccess') ?? []
+  )
     .filter(entry => {
       const restrictions = entry.getOptionalConfigArray('accessRestrictions');
       return (

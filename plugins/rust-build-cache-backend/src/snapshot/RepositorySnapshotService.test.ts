@@ -327,7 +327,10 @@ describe.each(databases.eachSupportedId())(
       );
 
       // Once read, the files are known; a later failure keeps the last known values.
-      reader.files.set('rust-toolchain.toml', '[toolchain]\nchannel = "1.95.0"\n');
+      reader.files.set(
+        'rust-toolchain.toml',
+        '[toolchain]\nchannel = "1.95.0"\n',
+      );
       reader.files.delete('rust-toolchain');
       reader.files.set('Cargo.lock', LOCK_V4);
       await service.snapshotAll();

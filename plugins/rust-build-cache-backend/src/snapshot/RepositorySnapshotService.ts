@@ -183,7 +183,8 @@ export class RepositorySnapshotService {
     // A file no snapshot could read yet is marked unreadable, so that the rules say so
     // instead of judging an empty value.
     const neverRead = (field: RepositorySnapshotChange['field']) =>
-      !known[field] && (!previous || previous.unreadable?.[field] !== undefined);
+      !known[field] &&
+      (!previous || previous.unreadable?.[field] !== undefined);
     const stillUnreadable = {
       ...(neverRead('toolchain') ? { toolchain: unreadable.toolchain } : {}),
       ...(neverRead('dependencies')

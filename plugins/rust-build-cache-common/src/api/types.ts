@@ -17,6 +17,12 @@ export interface IngestReportResponse {
   created: boolean;
   /** The catalog entity the report was linked to, or null while it is unmatched. */
   entityRef: string | null;
+  /**
+   * `linked`; `no-entity` when no catalog entity names the report's repository and
+   * workspace; `linking-pending` when the backend could not ask the catalog now (the
+   * scheduled link task links it later). Absent from backends before 0.1.
+   */
+  entityStatus?: 'linked' | 'no-entity' | 'linking-pending';
 }
 
 /** One stored run, without the full report. @public */

@@ -52,7 +52,9 @@ describe('rules over a repository the snapshot could not read', () => {
   });
 
   it('toolchain-pinned-exact has insufficient data without a CI report, naming the integration', () => {
-    const found = checkToolchainPinnedExact(inputOf([], { snapshot: unreadable }));
+    const found = checkToolchainPinnedExact(
+      inputOf([], { snapshot: unreadable }),
+    );
     expect(found.result).toBe('insufficient-data');
     expect(found.summary).toContain('rust-toolchain: GitHub answered 404');
     expect(found.summary).toContain('integrations.github for github.com');
@@ -76,7 +78,9 @@ describe('rules over a repository the snapshot could not read', () => {
   });
 
   it('cargo-lock-committed has insufficient data without a CI report', () => {
-    const found = checkCargoLockCommitted(inputOf([], { snapshot: unreadable }));
+    const found = checkCargoLockCommitted(
+      inputOf([], { snapshot: unreadable }),
+    );
     expect(found.result).toBe('insufficient-data');
     expect(found.summary).toContain('Cargo.lock: GitHub answered 404');
   });
@@ -88,7 +92,8 @@ describe('rules over a repository the snapshot could not read', () => {
         .result,
     ).toBe('fail');
     expect(
-      checkCargoLockCommitted(inputOf([example], { snapshot: readable })).result,
+      checkCargoLockCommitted(inputOf([example], { snapshot: readable }))
+        .result,
     ).toBe('fail');
   });
 });

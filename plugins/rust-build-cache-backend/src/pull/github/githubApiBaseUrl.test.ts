@@ -20,7 +20,12 @@ describe('githubApiBaseUrl', () => {
   it('uses the configured apiBaseUrl of an Enterprise Server host', () => {
     expect(
       apiUrlOf(
-        [{ host: 'ghe.acme.example', apiBaseUrl: 'https://ghe.acme.example/api/v3/' }],
+        [
+          {
+            host: 'ghe.acme.example',
+            apiBaseUrl: 'https://ghe.acme.example/api/v3/',
+          },
+        ],
         'ghe.acme.example',
       ),
     ).toBe('https://ghe.acme.example/api/v3');
@@ -33,9 +38,9 @@ describe('githubApiBaseUrl', () => {
   });
 
   it('derives https://api.<host> for GitHub Enterprise Cloud with data residency', () => {
-    expect(apiUrlOf([{ host: 'acme.ghe.com', token: 't' }], 'acme.ghe.com')).toBe(
-      'https://api.acme.ghe.com',
-    );
+    expect(
+      apiUrlOf([{ host: 'acme.ghe.com', token: 't' }], 'acme.ghe.com'),
+    ).toBe('https://api.acme.ghe.com');
   });
 
   it('names the missing integration for an unknown host', () => {
