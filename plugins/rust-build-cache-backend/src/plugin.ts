@@ -75,6 +75,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
         permissions: coreServices.permissions,
+        auditor: coreServices.auditor,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
@@ -89,6 +90,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
         httpAuth,
         auth,
         permissions,
+        auditor,
         permissionsRegistry,
         scheduler,
         urlReader,
@@ -104,6 +106,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
           auth,
           httpAuth,
           permissions,
+          auditor,
           logger,
           scheduler,
         });
@@ -221,6 +224,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
           await createRouter({
             httpAuth,
             permissions,
+            auditor,
             ingestion,
             runs: new RunQueryService({ store, entityLinks }),
             pulls,
@@ -230,7 +234,12 @@ export const rustBuildCachePlugin = createBackendPlugin({
         );
         httpRouter.use(policy.router);
         httpRouter.use(
-          await createPrewarmRouter({ httpAuth, permissions, prewarm }),
+          await createPrewarmRouter({
+            httpAuth,
+            permissions,
+            auditor,
+            prewarm,
+          }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
