@@ -199,7 +199,11 @@ describe.each(databases.eachSupportedId())(
         asUser,
         exemption,
       ).expect(201);
-      return { scheduleId: created.id, runId: run.id, exemptionId: exempted.id };
+      return {
+        scheduleId: created.id,
+        runId: run.id,
+        exemptionId: exempted.id,
+      };
     }
 
     it('refuses service tokens on every state-changing route with 403 and changes nothing', async () => {
@@ -207,33 +211,30 @@ describe.each(databases.eachSupportedId())(
       const { scheduleId, runId, exemptionId } = await seed(server);
       const before = await snapshotTables(knex);
 
-      const routes: Array<[string, 'post' | 'put' | 'delete', string, object?]> =
+      const routes: Array<
+        [string, 'post' | 'put' | 'delete', string, object?]
+      > = [
+        ['exemption create', 'post', '/exemptions', exemption],
         [
-          ['exemption create', 'post', '/exemptions', exemption],
-          [
-            'exemption revoke',
-            'post',
-            `/exemptions/${exemptionId}/revoke`,
-            { reason: 'leaked token' },
-          ],
-          ['schedule create', 'post', '/prewarm/schedules', schedule],
-          [
-            'schedule edit',
-            'put',
-            `/prewarm/schedules/${scheduleId}`,
-            { ...schedule, name: 'Hijacked' },
-          ],
-          ['schedule pause', 'post', `/prewarm/schedules/${scheduleId}/pause`],
-          [
-            'schedule resume',
-            'post',
-            `/prewarm/schedules/${scheduleId}/resume`,
-          ],
-          ['schedule delete', 'delete', `/prewarm/schedules/${scheduleId}`],
-          ['run now', 'post', `/prewarm/schedules/${scheduleId}/run`],
-          ['run cancel', 'post', `/prewarm/runs/${runId}/cancel`],
-          ['refresh', 'post', '/entities/default/component/billing/refresh'],
-        ];
+          'exemption revoke',
+          'post',
+          `/exemptions/${exemptionId}/revoke`,
+          { reason: 'leaked token' },
+        ],
+        ['schedule create', 'post', '/prewarm/schedules', schedule],
+        [
+          'schedule edit',
+          'put',
+          `/prewarm/schedules/${scheduleId}`,
+          { ...schedule, name: 'Hijacked' },
+        ],
+        ['schedule pause', 'post', `/prewarm/schedules/${scheduleId}/pause`],
+        ['schedule resume', 'post', `/prewarm/schedules/${scheduleId}/resume`],
+        ['schedule delete', 'delete', `/prewarm/schedules/${scheduleId}`],
+        ['run now', 'post', `/prewarm/schedules/${scheduleId}/run`],
+        ['run cancel', 'post', `/prewarm/runs/${runId}/cancel`],
+        ['refresh', 'post', '/entities/default/component/billing/refresh'],
+      ];
       for (const [name, method, path, body] of routes) {
         const response = await call(server, method, path, asService, body);
         expect([name, response.status]).toEqual([name, 403]);
@@ -251,22 +252,22 @@ describe.each(databases.eachSupportedId())(
         '/entities/default/component/billing/refresh',
         asUser,
       ).expect(200);
-      await call(server, 'post', `/prewarm/runs/${runId}/cancel`, asUser).expect(
-        200,
-      );
+      await call(
+        server,
+        'post',
+        `/prewarm/runs/${runId}/cancel`,
+        asUser,
+      ).expect(200);
       expect(await snapshotTables(knex)).not.toEqual(before);
     });
 
     it('records an audit event for every change, with its outcome', async () => {
       const { server, events } = await startBackend();
       const { scheduleId, runId, exemptionId } = await seed(server);
-      await call(
-        server,
-        'put',
-        `/prewarm/schedules/${scheduleId}`,
-        asUser,
-        { ...schedule, name: 'Every night' },
-      ).expect(200);
+      await call(server, 'put', `/prewarm/schedules/${scheduleId}`, asUser, {
+        ...schedule,
+        name: 'Every night',
+      }).expect(200);
       await call(
         server,
         'post',
@@ -279,9 +280,12 @@ describe.each(databases.eachSupportedId())(
         `/prewarm/schedules/${scheduleId}/resume`,
         asUser,
       ).expect(200);
-      await call(server, 'post', `/prewarm/runs/${runId}/cancel`, asUser).expect(
-        200,
-      );
+      await call(
+        server,
+        'post',
+        `/prewarm/runs/${runId}/cancel`,
+        asUser,
+      ).expect(200);
       await call(
         server,
         'post',

@@ -21,10 +21,7 @@ import {
   createAuthorize,
   parseRequest as parse,
 } from '../service/routeHelpers';
-import {
-  normalizeEntityRef,
-  parseEntityRefField,
-} from '../service/entityRefs';
+import { normalizeEntityRef, parseEntityRefField } from '../service/entityRefs';
 
 const OUTCOMES = [
   'pass',

@@ -107,8 +107,7 @@ export async function createPrewarmRouter(options: {
       auditor,
       req,
       { eventId: 'schedule-create' },
-      async () =>
-        prewarm.createSchedule(req.body, actorOf(await manage(req))),
+      async () => prewarm.createSchedule(req.body, actorOf(await manage(req))),
       schedule => ({ id: schedule.id }),
     );
     res.status(201).json(created);

@@ -17,6 +17,8 @@ export function parseEntityRefField(value: string, field: string): string {
   try {
     return normalizeEntityRef(stringifyEntityRef(parseEntityRef(value.trim())));
   } catch (error) {
-    throw new InputError(`Invalid body:\n${field}: is not an entity ref: ${error}`);
+    throw new InputError(
+      `Invalid body:\n${field}: is not an entity ref: ${error}`,
+    );
   }
 }

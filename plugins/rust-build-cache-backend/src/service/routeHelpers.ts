@@ -62,7 +62,9 @@ export function createAuthorize(options: {
       [check as AuthorizePermissionRequest],
       { credentials },
     );
-    if (decision.result === AuthorizeResult.DENY) {
+    // Only ALLOW passes: a conditional answer (a resource permission asked without its
+    // resource) is not a yes.
+    if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
         `Missing permission ${check.permission.name}${
           check.resourceRef ? ` for ${check.resourceRef}` : ''

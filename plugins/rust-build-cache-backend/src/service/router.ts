@@ -23,7 +23,11 @@ import { RepositorySnapshotService } from '../snapshot/RepositorySnapshotService
 import { ReportIngestionService } from './ReportIngestionService';
 import { RunQueryService } from './RunQueryService';
 import { normalizeEntityRef } from './entityRefs';
-import { audited, createAuthorize, parseRequest as parse } from './routeHelpers';
+import {
+  audited,
+  createAuthorize,
+  parseRequest as parse,
+} from './routeHelpers';
 
 /** 413: there is no Backstage error class for it; the error handler reads `statusCode`. */
 class ReportTooLargeError extends CustomErrorBase {
