@@ -80,7 +80,7 @@ export async function createPrewarmRouter(options: {
       permission: rustBuildCacheReadPermission,
     });
   const manage = (req: Request) =>
-    authorize(req, ['user', 'service'], {
+    authorize(req, ['user'], {
       permission: rustBuildCachePrewarmManagePermission,
     });
   /** `change` as the audit event `eventId`, on the schedule or run `:id` if any. */
