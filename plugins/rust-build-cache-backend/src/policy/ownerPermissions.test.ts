@@ -53,18 +53,18 @@ const stranger = 'user:default/bob';
 /** The README's example policy: owners manage exemptions and refreshes of their entities. */
 class OwnersManageTheirServicesPolicy implements PermissionPolicy {
   async handle(
-    request: PolicyQuery,
+    query: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
     if (
       isPermission(
-        request.permission,
+        query.permission,
         rustBuildCacheExemptionManagePermission,
       ) ||
-      isPermission(request.permission, rustBuildCacheRefreshPermission)
+      isPermission(query.permission, rustBuildCacheRefreshPermission)
     ) {
       return createCatalogConditionalDecision(
-        request.permission,
+        query.permission,
         catalogConditions.isEntityOwner({
           claims: user?.info.ownershipEntityRefs ?? [],
         }),
