@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { rustBuildCachePermissions } from '@rust-build-cache/plugin-rust-build-cache-common';
 import {
   PrewarmExecutor,
@@ -13,6 +14,7 @@ import {
 } from '@rust-build-cache/plugin-rust-build-cache-node';
 import { readRustBuildCacheConfig } from './config';
 import { DatabaseRustBuildCacheStore } from './database/DatabaseRustBuildCacheStore';
+import { createNotificationsFeature } from './notifications';
 import { createPolicyFeature } from './policy';
 import { GithubActionsPullProvider } from './pull/github/GithubActionsPullProvider';
 import { PullService } from './pull/PullService';
@@ -82,6 +84,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
         lifecycle: coreServices.lifecycle,
+        notificationService,
       },
       async init({
         logger,
@@ -97,10 +100,18 @@ export const rustBuildCachePlugin = createBackendPlugin({
         urlReader,
         catalog,
         lifecycle,
+        notificationService: notifier,
       }) {
         const settings = readRustBuildCacheConfig(config);
         logger.info(describeCiIngestionAccess(config).message);
         const store = await DatabaseRustBuildCacheStore.create({ database });
+        const notifications = await createNotificationsFeature({
+          config,
+          database,
+          notifications: notifier,
+          scheduler,
+          logger,
+        });
         const policy = await createPolicyFeature({
           config,
           database,
@@ -111,6 +122,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
           auditor,
           logger,
           scheduler,
+          decorateStore: notifications.decoratePolicyStore,
         });
         const entityLinks = new EntityLinkService({
           store,
@@ -127,8 +139,17 @@ export const rustBuildCachePlugin = createBackendPlugin({
           rollupRetentionDays: settings.rollupRetentionDays,
         });
 
+        const notifyRegression = notifications.hitRateRegression({
+          store,
+          policy: policy.service.getPolicy().policy,
+        });
         const ingestion = new ReportIngestionService(store, {
-          onStored: ({ source }) => policy.onSourceChanged(source),
+          onStored: async stored => {
+            await Promise.all([
+              policy.onSourceChanged(stored.source),
+              notifyRegression(stored),
+            ]);
+          },
           linkOnPush: source => entityLinks.linkOnPush(source),
           logger,
         });
@@ -179,7 +200,9 @@ export const rustBuildCachePlugin = createBackendPlugin({
         // a duplicate id throws in PrewarmService.
         const prewarmSettings = readPrewarmDispatchConfig(config);
         const prewarm = new PrewarmService({
-          store: new DatabasePrewarmStore(await database.getClient()),
+          store: notifications.decoratePrewarmStore(
+            new DatabasePrewarmStore(await database.getClient()),
+          ),
           reports: store,
           catalog,
           auth,
@@ -219,6 +242,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
           },
         });
         await policy.scheduleTasks();
+        await notifications.scheduleTasks({ policyStore: policy.store });
         if (providers.length > 0) {
           logger.info(
             `Pulling reports with: ${providers.map(p => p.id).join(', ')}`,
