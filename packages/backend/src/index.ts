@@ -18,6 +18,11 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 
+// Notifications (the bell) and signals (live updates of it): rust-build-cache sends its
+// regression, policy, exemption and pre-warm notifications through them.
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 backend.add(import('@rust-build-cache/plugin-rust-build-cache-backend'));
 // Demo build-cache history for the demo catalog; rustBuildCache.demoData.enabled turns it on.
 backend.add(import('./demoData/demoDataModule'));
