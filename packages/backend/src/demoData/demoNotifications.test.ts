@@ -3,7 +3,6 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import signalsPlugin from '@backstage/plugin-signals-backend';
@@ -17,7 +16,7 @@ jest.setTimeout(120_000);
 // The demo's promise: after start, the bell of a platform member holds the regression in
 // the demo history (rate-limiter's RUSTFLAGS change yesterday).
 
-const ENTITIES: Entity[] = [
+const ENTITIES = [
   {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',

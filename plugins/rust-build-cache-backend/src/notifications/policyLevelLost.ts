@@ -20,7 +20,8 @@ export function notifyOnPolicyLevelLost(
   const { sender, policy } = options;
   const saveEvaluations: PolicyStore['saveEvaluations'] = async save => {
     if (!sender.isEnabled('policyLevelLost')) {
-      return store.saveEvaluations(save);
+      await store.saveEvaluations(save);
+      return;
     }
     const previous = await previousLevels(store, save.results);
     await store.saveEvaluations(save);
