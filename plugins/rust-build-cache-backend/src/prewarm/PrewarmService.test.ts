@@ -15,7 +15,8 @@ import {
 } from '../__testUtils__/testDatabases';
 import { toNewRun } from '../service/ReportIngestionService';
 import { DatabasePrewarmStore } from './DatabasePrewarmStore';
-import { INTERRUPTED_ERROR, PrewarmService } from './PrewarmService';
+import { PrewarmService } from './PrewarmService';
+import { INTERRUPTED_ERROR } from './runStates';
 import {
   FakeExecutor,
   realReport,
