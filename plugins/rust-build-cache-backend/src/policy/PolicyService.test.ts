@@ -22,7 +22,8 @@ import {
 } from '../service/ReportIngestionService';
 import { DatabasePolicyStore } from './DatabasePolicyStore';
 import { ownerRef } from '../service/annotatedEntities';
-import { csvField, PolicyService } from './PolicyService';
+import { PolicyService } from './PolicyService';
+import { csvField } from './scorecardCsv';
 
 jest.setTimeout(60_000);
 
