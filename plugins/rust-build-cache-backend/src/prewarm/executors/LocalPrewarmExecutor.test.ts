@@ -15,11 +15,8 @@ import {
   findRustTools,
 } from '@rust-build-cache/ci-reporter/testing';
 import { LocalExecutorConfig } from './executorConfig';
-import {
-  cargoBuildArgs,
-  keyDifferences,
-  LocalPrewarmExecutor,
-} from './LocalPrewarmExecutor';
+import { LocalPrewarmExecutor } from './LocalPrewarmExecutor';
+import { cargoBuildArgs, keyDifferences } from './warmBuild';
 import {
   recordingContext,
   testJob,
