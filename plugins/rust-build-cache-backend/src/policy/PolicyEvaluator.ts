@@ -2,6 +2,7 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ciRunsNeeded,
   EntityScorecard,
   evaluatePolicy,
   PolicyConfig,
@@ -99,21 +100,6 @@ export class PolicyEvaluator {
     );
     this.enrolledCache = { at: Date.now(), refs };
     return refs;
-  }
-
-  /** CI reports the rules look at, per source: the longest window of any rule. */
-  private ciRunsNeeded(): number {
-    let runs = 1;
-    for (const rule of this.options.policy.rules) {
-      if (
-        rule.id === 'effective-hit-rate' ||
-        rule.id === 'cache-errors-bounded' ||
-        rule.id === 'rustflags-stable'
-      ) {
-        runs = Math.max(runs, rule.params.runs);
-      }
-    }
-    return runs;
   }
 
   /**
@@ -234,7 +220,10 @@ export class PolicyEvaluator {
     const { store } = this.options;
     const sources = targets.flatMap(t => (t.source ? [t.source] : []));
     const [reports, facts] = await Promise.all([
-      store.listRecentReports({ sources, ciRuns: this.ciRunsNeeded() }),
+      store.listRecentReports({
+        sources,
+        ciRuns: ciRunsNeeded(this.options.policy),
+      }),
       store.getRepositoryFacts({ sources }),
     ]);
     return { reports, facts };

@@ -11,7 +11,7 @@ import {
 import { DEFAULT_POLICY } from './defaultPolicy';
 import { evaluatePolicy, summarisePolicyResults } from './evaluatePolicy';
 import { validatePolicy, type PolicyConfig } from './policySchema';
-import { BUILT_IN_RULES } from './rules';
+import { BUILT_IN_RULES } from './builtInRules';
 import { POLICY_RULE_IDS, type PolicyExemption } from './types';
 
 function policyOf(input: unknown): PolicyConfig {

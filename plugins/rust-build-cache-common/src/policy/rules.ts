@@ -9,81 +9,13 @@ import {
   runIdOf,
   type RuleCheck,
 } from './ruleChecks';
-import type { PolicyRuleParams } from './policySchema';
-import type { PolicyEvaluationInput, PolicyRuleId } from './types';
+import type { PolicyEvaluationInput } from './types';
 
 /**
  * The built-in rules. Each check is a pure function of the evaluation input (and its
  * params) that says whether the service meets the rule; severity, `appliesTo` and
  * exemptions are applied by `evaluatePolicy`.
  */
-
-/** Default title and remediation of each built-in rule. @public */
-export const BUILT_IN_RULES: Record<
-  PolicyRuleId,
-  { title: string; remediation: string }
-> = {
-  'toolchain-pinned-exact': {
-    title: 'Toolchain pinned to an exact release',
-    remediation:
-      'Commit a rust-toolchain.toml with an exact channel, e.g. `[toolchain]` `channel = "1.95.0"` (or a dated nightly such as `nightly-2026-01-01`). sccache puts the compiler\'s `rustc -vV` output into every Rust cache key, so with `stable` or `nightly` each new release makes every crate miss. Move the pin in a pull request of its own.',
-  },
-  'toolchain-near-baseline': {
-    title: "Toolchain close to the organisation's baseline",
-    remediation:
-      "Update the channel in rust-toolchain.toml to the policy's baseline release or a later one, in a pull request of its own: the first runs after the change miss on every crate, because sccache keys every compile on the rustc version.",
-  },
-  'toolchain-pin-matches-ci': {
-    title: 'CI builds with the pinned toolchain',
-    remediation:
-      'Make CI build with the toolchain the file pins: run cargo through rustup inside the workspace, and do not override it with `RUSTUP_TOOLCHAIN`, a `+toolchain` argument or a toolchain installed first on PATH. If both `rust-toolchain` and `rust-toolchain.toml` exist, rustup uses the legacy `rust-toolchain`: delete one.',
-  },
-  'rustc-wrapper-sccache': {
-    title: 'Builds go through sccache',
-    remediation:
-      'Set `RUSTC_WRAPPER=sccache` in the CI job\'s environment, or `build.rustc-wrapper = "sccache"` in `.cargo/config.toml`, so that cargo sends each rustc call through sccache.',
-  },
-  'cargo-incremental-off': {
-    title: 'Incremental compilation off in CI',
-    remediation:
-      "Set `CARGO_INCREMENTAL=0` in the CI job's environment. sccache cannot cache incremental compiles (non-cacheable reason `incremental`), and cargo's dev profile is incremental by default since Rust 1.24. Do not set `CARGO_INCREMENTAL=1`: sccache 0.5.1 and later refuse to compile with it.",
-  },
-  'effective-hit-rate': {
-    title: 'Effective hit rate',
-    remediation:
-      "Look at the non-cacheable reasons and misses of recent runs on the service's page. Common causes: the `incremental` reason (set `CARGO_INCREMENTAL=0`); a cache that is not kept between runs (check the backend and its key prefix); a checkout directory or `CARGO_HOME` that changes between runs (sccache hashes the working directory and source paths); changing `RUSTFLAGS`; and `CARGO_*` variables that differ between runs (sccache hashes every one of them).",
-  },
-  'cache-errors-bounded': {
-    title: 'Few cache read errors, write errors and timeouts',
-    remediation:
-      'Read the sccache server log (`SCCACHE_ERROR_LOG`, with `SCCACHE_LOG=debug`) for the failing cache reads and writes. For a remote backend, check its credentials, endpoint, quota and network; for the disk cache, free space and permissions of `SCCACHE_DIR`. An entry that cannot be read (corrupt, or a failed backend read) counts as a read error plus a miss and is compiled again. A cache set to read-only counts every miss as a write error (sccache 0.8+). Errors before the lookup, such as a syntax error while sccache computes the key, are not counted: they are no cache fault.',
-  },
-  'cache-size-bounded': {
-    title: 'Cache size chosen deliberately',
-    remediation:
-      "For sccache's local disk cache, also as a level of a multi-level cache, set `SCCACHE_CACHE_SIZE` (e.g. `2G`) to what your CI cache storage can hold: the default is 10G, as much as a repository's whole GitHub Actions cache. The disk cache evicts least recently used entries when full; it has no time-based expiry. Or use a remote backend such as S3, GCS, Redis or the GitHub Actions cache (`SCCACHE_GHA_ENABLED=on`).",
-  },
-  'rustflags-stable': {
-    title: 'RUSTFLAGS stable across runs',
-    remediation:
-      'Use the same `RUSTFLAGS` in every CI job and branch that shares the cache: sccache hashes the compiler arguments, so any change in `RUSTFLAGS` makes every crate miss.',
-  },
-  'cargo-lock-committed': {
-    title: 'Cargo.lock committed',
-    remediation:
-      'Commit Cargo.lock. Without it every CI run resolves the dependencies again, and each newly published version of a dependency changes what is compiled, so its cache entries miss.',
-  },
-  'reports-fresh': {
-    title: 'Recent build-cache reports',
-    remediation:
-      "Run `rust-build-cache collect` and `rust-build-cache push` right after `cargo build` in the service's CI workflow (see the ci-reporter README), so that recent runs reach Backstage.",
-  },
-  'prewarm-enrolled': {
-    title: 'Enrolled in cache pre-warming',
-    remediation:
-      'Enrol the service in cache pre-warming, so that a scheduled job fills the cache from the default branch.',
-  },
-};
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -152,7 +84,7 @@ function majorMinor(release: string): [number, number] | null {
 /** @public */
 export function checkToolchainNearBaseline(
   input: PolicyEvaluationInput,
-  params: PolicyRuleParams<'toolchain-near-baseline'>,
+  params: { maxMinorsBehind: number },
   baselineRelease: string | undefined,
 ): RuleCheck {
   const baseline = baselineRelease ? majorMinor(baselineRelease) : null;
@@ -309,7 +241,7 @@ export function checkCargoIncrementalOff(
 /** @public */
 export function checkRustflagsStable(
   input: PolicyEvaluationInput,
-  params: PolicyRuleParams<'rustflags-stable'>,
+  params: { runs: number },
 ): RuleCheck {
   const runs = ciRuns(input).slice(0, params.runs);
   const runIds = runs.map(runIdOf);
@@ -385,7 +317,7 @@ export function checkCargoLockCommitted(
 /** @public */
 export function checkReportsFresh(
   input: PolicyEvaluationInput,
-  params: PolicyRuleParams<'reports-fresh'>,
+  params: { maxAgeDays: number },
 ): RuleCheck {
   const latest = input.reports.reduce<BuildCacheReport | null>(
     (newest, report) =>
