@@ -1,34 +1,18 @@
 import { Entity } from '@backstage/catalog-model';
 import {
-  BuildCacheReport,
   GITHUB_PROJECT_SLUG_ANNOTATION,
   GITLAB_PROJECT_SLUG_ANNOTATION,
+  normaliseRepository,
   normaliseWorkspacePath,
+  reportSourceKey,
+  ReportSourceKey,
   RUST_BUILD_CACHE_REPOSITORY_ANNOTATION,
   RUST_BUILD_CACHE_WORKSPACE_ANNOTATION,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { ReportSourceKey } from '../database/RustBuildCacheStore';
 
-/**
- * Reports and entities meet on (repository, workspace path). Both sides are written by
- * hand (CI config, catalog YAML), so both go through the same normalisation: repository
- * hosts and GitHub/GitLab paths are case-insensitive, and `./a/`, `a` and `a//` name the
- * same workspace (`normaliseWorkspacePath`, shared with the report schema).
- */
-
-export { normaliseWorkspacePath };
-
-export function normaliseRepository(repository: string): string {
-  return repository.trim().replace(/\/+$/, '').toLowerCase();
-}
-
-export function reportSourceKey(report: BuildCacheReport): ReportSourceKey {
-  const { host, owner, name } = report.source.repository;
-  return {
-    repository: normaliseRepository(`${host}/${owner}/${name}`),
-    workspacePath: normaliseWorkspacePath(report.source.workspacePath),
-  };
-}
+// Reports and entities meet on (repository, workspace path); both sides go through the
+// normalisation of -common (`normaliseRepository`, `normaliseWorkspacePath`).
+export { normaliseRepository, normaliseWorkspacePath, reportSourceKey };
 
 /**
  * The (repository, workspace) an entity's reports come from, or undefined when the entity

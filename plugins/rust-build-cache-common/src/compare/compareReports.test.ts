@@ -10,7 +10,6 @@ function changed(edit: (report: BuildCacheReport) => void): BuildCacheReport {
   return report;
 }
 
-
 describe('compareReports', () => {
   const base = buildExampleReport();
 

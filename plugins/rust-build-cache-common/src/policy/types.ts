@@ -17,13 +17,17 @@ export type RuleSeverity = 'error' | 'warning';
  * - `exempt`: it would fail or warn, but an unexpired exemption covers it.
  * @public
  */
-export type RuleOutcome =
-  | 'pass'
-  | 'fail'
-  | 'warn'
-  | 'not-applicable'
-  | 'insufficient-data'
-  | 'exempt';
+export const RULE_OUTCOMES = [
+  'pass',
+  'fail',
+  'warn',
+  'not-applicable',
+  'insufficient-data',
+  'exempt',
+] as const;
+
+/** @public */
+export type RuleOutcome = (typeof RULE_OUTCOMES)[number];
 
 /** The catalog entity the policy is evaluated for. @public */
 export interface PolicyEntity {

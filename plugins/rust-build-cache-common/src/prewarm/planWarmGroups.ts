@@ -1,6 +1,7 @@
 import type { WarmGroup, WarmGroupKey, WarmPlan } from '../api/prewarmTypes';
 import { computeRunMetrics } from '../metrics/computeRunMetrics';
 import type { BuildCacheReport } from '../report/schema';
+import { normaliseRepository } from '../source/reportSource';
 import { sha256Hex } from '../util/sha256Hex';
 
 /** The cargo profile of a build whose report does not name one: cargo's default. @public */
@@ -136,7 +137,7 @@ export function planWarmGroups(options: {
       key: group.key,
       representative: {
         entityRef: newest.entity.entityRef,
-        repository: `${host}/${owner}/${name}`.toLowerCase(),
+        repository: normaliseRepository(`${host}/${owner}/${name}`),
         workspacePath: newest.report.source.workspacePath,
         commit: newest.report.source.commit,
       },
