@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateReport, type BuildCacheReport } from '../../report/schema';
-import type { PolicyEvaluationInput } from '../types';
+import { validateReport, type BuildCacheReport } from '../report/schema';
+import type { PolicyEvaluationInput } from '../policy/types';
 
-/** The real reports under `src/policy/__fixtures__/` (see its README). */
+/** The real reports under `src/policy/__fixtures__/` (see its README). @public */
 export type RealReportName =
   | 'billing-api-warm'
   | 'ledger-worker-warm'
@@ -18,14 +18,19 @@ function parseReport(path: string): BuildCacheReport {
   return validation.report;
 }
 
+/** Absolute path of a real report's JSON file. */
+export function realReportPath(name: RealReportName): string {
+  return join(__dirname, '..', 'policy', '__fixtures__', `${name}.json`);
+}
+
 export function realReport(name: RealReportName): BuildCacheReport {
-  return parseReport(join(__dirname, '..', '__fixtures__', `${name}.json`));
+  return parseReport(realReportPath(name));
 }
 
 /** `src/__fixtures__/report-example.json`: tinyproj, pinned to 1.95.0, SCCACHE_CACHE_SIZE=10G. */
 export function exampleReport(): BuildCacheReport {
   return parseReport(
-    join(__dirname, '..', '..', '__fixtures__', 'report-example.json'),
+    join(__dirname, '..', '__fixtures__', 'report-example.json'),
   );
 }
 
