@@ -15,8 +15,9 @@ import {
   findRustTools,
 } from '@rust-build-cache/ci-reporter/testing';
 import { LocalExecutorConfig } from './executorConfig';
+import { keyDifferences } from './keyDifferences';
 import { LocalPrewarmExecutor } from './LocalPrewarmExecutor';
-import { cargoBuildArgs, keyDifferences } from './warmBuild';
+import { cargoBuildArgs } from './warmBuild';
 import {
   recordingContext,
   testJob,

@@ -9,7 +9,8 @@ import {
   PrewarmExecutorRecoveryContext,
 } from '@rust-build-cache/plugin-rust-build-cache-node';
 import { LocalExecutorConfig, sourceOf } from './executorConfig';
-import { cargoBuildArgs, keyDifferences, readRustc } from './warmBuild';
+import { keyDifferences } from './keyDifferences';
+import { cargoBuildArgs, readRustc } from './warmBuild';
 import {
   cleanUpStaleJobDirs,
   createJobDir,
@@ -23,7 +24,7 @@ import {
   runProcess,
 } from './processes';
 
-import { LOCAL_EXECUTOR_KEY as KEY } from './executorConfig';
+import { LOCAL_KEY as KEY } from './executorConfig';
 
 /** A failure with a message fit for the job's error field. */
 class WarmJobError extends Error {}

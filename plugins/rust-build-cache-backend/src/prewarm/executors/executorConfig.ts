@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { Config } from '@backstage/config';
 import { readPositiveInteger } from '../../config';
 
-export const LOCAL_EXECUTOR_KEY = 'rustBuildCache.prewarm.executors.local';
+/** The configuration key of the local executor, for messages. */
+export const LOCAL_KEY = 'rustBuildCache.prewarm.executors.local';
 const GITHUB_KEY = 'rustBuildCache.prewarm.executors.githubActions';
 
 /** Variables the local executor sets itself; `env` may not override them. */
@@ -59,11 +60,11 @@ export function readPrewarmExecutorsConfig(
 }
 
 function readLocal(config: Config): LocalExecutorConfig | null {
-  if (!(config.getOptionalBoolean(`${LOCAL_EXECUTOR_KEY}.enabled`) ?? false)) {
+  if (!(config.getOptionalBoolean(`${LOCAL_KEY}.enabled`) ?? false)) {
     return null;
   }
   const sources: Record<string, string> = {};
-  const sourcesKey = `${LOCAL_EXECUTOR_KEY}.sources`;
+  const sourcesKey = `${LOCAL_KEY}.sources`;
   for (const [index, entry] of (
     config.getOptionalConfigArray(sourcesKey) ?? []
   ).entries()) {
@@ -85,7 +86,7 @@ function readLocal(config: Config): LocalExecutorConfig | null {
       : resolve(location);
   }
   const env: Record<string, string> = {};
-  const envKey = `${LOCAL_EXECUTOR_KEY}.env`;
+  const envKey = `${LOCAL_KEY}.env`;
   // Read as raw data: variable names need not be valid config key paths.
   const rawEnv = config.getOptional(envKey) ?? {};
   if (typeof rawEnv !== 'object' || rawEnv === null || Array.isArray(rawEnv)) {
@@ -115,20 +116,17 @@ function readLocal(config: Config): LocalExecutorConfig | null {
   }
   return {
     workDirectory: resolve(
-      requiredString(config, `${LOCAL_EXECUTOR_KEY}.workDirectory`),
+      requiredString(config, `${LOCAL_KEY}.workDirectory`),
     ),
-    sccacheDir: resolve(
-      requiredString(config, `${LOCAL_EXECUTOR_KEY}.sccacheDir`),
-    ),
-    cargoPath:
-      optionalString(config, `${LOCAL_EXECUTOR_KEY}.cargoPath`) ?? 'cargo',
+    sccacheDir: resolve(requiredString(config, `${LOCAL_KEY}.sccacheDir`)),
+    cargoPath: optionalString(config, `${LOCAL_KEY}.cargoPath`) ?? 'cargo',
     sccachePath:
-      optionalString(config, `${LOCAL_EXECUTOR_KEY}.sccachePath`) ?? 'sccache',
+      optionalString(config, `${LOCAL_KEY}.sccachePath`) ?? 'sccache',
     sources,
     env,
     sccacheIdleTimeoutSeconds: readPositiveInteger(
       config,
-      `${LOCAL_EXECUTOR_KEY}.sccacheIdleTimeoutSeconds`,
+      `${LOCAL_KEY}.sccacheIdleTimeoutSeconds`,
       600,
     ),
   };
