@@ -165,6 +165,7 @@ describe.each(databases.eachSupportedId())(
           id: expect.any(String),
           created: true,
           entityRef: 'component:default/billing',
+          entityStatus: 'linked',
         });
 
         const again = await request(server)

@@ -17,6 +17,7 @@ import { createPolicyFeature } from './policy';
 import { GithubActionsPullProvider } from './pull/github/GithubActionsPullProvider';
 import { PullService } from './pull/PullService';
 import { RepositorySnapshotService } from './snapshot/RepositorySnapshotService';
+import { describeCiIngestionAccess } from './service/ciIngestionAccess';
 import { EntityLinkService } from './service/EntityLinkService';
 import { ReportIngestionService } from './service/ReportIngestionService';
 import { RetentionService } from './service/RetentionService';
@@ -96,6 +97,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
         lifecycle,
       }) {
         const settings = readRustBuildCacheConfig(config);
+        logger.info(describeCiIngestionAccess(config).message);
         const store = await DatabaseRustBuildCacheStore.create({ database });
         const policy = await createPolicyFeature({
           config,
@@ -112,6 +114,8 @@ export const rustBuildCachePlugin = createBackendPlugin({
           catalog,
           auth,
           logger,
+          // A newly linked entity is scored now, not at the next scorecards run.
+          onLinked: entityRefs => policy.service.requestEvaluation(entityRefs),
         });
         const retention = new RetentionService({
           store,
@@ -122,6 +126,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
 
         const ingestion = new ReportIngestionService(store, {
           onStored: ({ source }) => policy.onSourceChanged(source),
+          linkOnPush: source => entityLinks.linkOnPush(source),
           logger,
         });
         // GitHub Actions is built in (opt-in by config); modules add other providers

@@ -144,6 +144,7 @@ export class DatabasePolicyInputs {
           {
             toolchainFile: snapshot.toolchainFile,
             cargoLockCommitted: snapshot.cargoLockCommitted,
+            ...(snapshot.unreadable ? { unreadable: snapshot.unreadable } : {}),
           },
         );
       }

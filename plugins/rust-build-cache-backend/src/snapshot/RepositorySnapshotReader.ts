@@ -14,6 +14,7 @@ import {
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { ReportSourceKey } from '../database/RustBuildCacheStore';
 import { repositoryLocation, RepositoryLocation } from './repositoryLocation';
+import { unreadableReason } from './unreadableReason';
 import { detectWorkflowCaching, WorkflowFile } from './workflowSetup';
 
 /** A file's text; null when the repository does not have it. */
@@ -46,6 +47,7 @@ export class RepositorySnapshotReader {
   async read(target: SnapshotTarget): Promise<{
     snapshot: RepositorySnapshot;
     known: Record<RepositorySnapshotChange['field'], boolean>;
+    unreadable: Partial<Record<RepositorySnapshotChange['field'], string>>;
   }> {
     const { integrations, now = () => new Date() } = this.options;
     const { entity, source } = target;
@@ -75,19 +77,32 @@ export class RepositorySnapshotReader {
           `Cannot locate ${source.repository}: set the backstage.io/source-location annotation (url:…) or use a GitHub or GitLab integration host`,
         );
       }
+      const reason = unreadableReason(problems, undefined, source.repository);
       return {
         snapshot: empty,
         known: { toolchain: false, dependencies: false },
+        unreadable: { toolchain: reason, dependencies: reason },
       };
     }
 
+    const toolchainProblems: string[] = [];
+    const lockProblems: string[] = [];
     const [toolchain, lock, manifest, workflows] = await Promise.all([
-      this.readToolchain(location, source.workspacePath, problems),
-      this.readDependencies(location, source.workspacePath, problems),
+      this.readToolchain(location, source.workspacePath, toolchainProblems),
+      this.readDependencies(location, source.workspacePath, lockProblems),
       this.readProfiles(location, source.workspacePath, problems),
       this.readWorkflows(location, problems),
     ]);
+    problems.unshift(...toolchainProblems, ...lockProblems);
+    const reasonOf = (fieldProblems: string[], known: boolean) =>
+      known
+        ? undefined
+        : unreadableReason(fieldProblems, location, source.repository);
     return {
+      unreadable: {
+        toolchain: reasonOf(toolchainProblems, toolchain.known),
+        dependencies: reasonOf(lockProblems, lock.known),
+      },
       snapshot: {
         ...empty,
         toolchainFile: toolchain.value,

@@ -145,7 +145,7 @@ export class RepositorySnapshotService {
   /** Reads the snapshot and stores it with its changes against the previous one. */
   private async record(target: SnapshotTarget): Promise<RepositorySnapshot> {
     const { store } = this.options;
-    const { snapshot, known } = await this.reader.read(target);
+    const { snapshot, known, unreadable } = await this.reader.read(target);
     const previous = await store.getRepositorySnapshot({
       source: target.source,
     });
@@ -167,6 +167,17 @@ export class RepositorySnapshotService {
       compare('dependencies', s => s.dependencies?.fingerprint ?? null);
     }
     // Carry the last known values over unreadable files, so the next comparison holds.
+    // A file no snapshot could read yet is marked unreadable, so that the rules say so
+    // instead of judging an empty value.
+    const neverRead = (field: RepositorySnapshotChange['field']) =>
+      !known[field] &&
+      (!previous || previous.unreadable?.[field] !== undefined);
+    const stillUnreadable = {
+      ...(neverRead('toolchain') ? { toolchain: unreadable.toolchain } : {}),
+      ...(neverRead('dependencies')
+        ? { dependencies: unreadable.dependencies }
+        : {}),
+    };
     const stored: RepositorySnapshot = {
       ...snapshot,
       ...(previous && !known.toolchain
@@ -177,6 +188,9 @@ export class RepositorySnapshotService {
             dependencies: previous.dependencies,
             cargoLockCommitted: previous.cargoLockCommitted,
           }
+        : {}),
+      ...(Object.keys(stillUnreadable).length > 0
+        ? { unreadable: stillUnreadable }
         : {}),
     };
     await store.saveRepositorySnapshot({

@@ -18,10 +18,12 @@ import {
   checkReportsFresh,
   checkRustcWrapperSccache,
   checkRustflagsStable,
+} from './rules';
+import {
   checkToolchainNearBaseline,
   checkToolchainPinMatchesCi,
   checkToolchainPinnedExact,
-} from './rules';
+} from './toolchainRules';
 
 /**
  * The built-in rules, in the order the ids are listed everywhere. Each is one object:

@@ -85,7 +85,7 @@ function createSourceSchema(now: () => number) {
     );
 }
 
-/** Known cache backends, parsed from sccache's `cache_location`. */
+/** Known cache backends, parsed from sccache's `cache_location`. @public */
 export const CACHE_BACKENDS = [
   'local',
   's3',
