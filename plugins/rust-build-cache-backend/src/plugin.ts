@@ -76,6 +76,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
         permissions: coreServices.permissions,
+        auditor: coreServices.auditor,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
@@ -90,6 +91,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
         httpAuth,
         auth,
         permissions,
+        auditor,
         permissionsRegistry,
         scheduler,
         urlReader,
@@ -106,6 +108,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
           auth,
           httpAuth,
           permissions,
+          auditor,
           logger,
           scheduler,
         });
@@ -226,6 +229,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
           await createRouter({
             httpAuth,
             permissions,
+            auditor,
             ingestion,
             runs: new RunQueryService({ store, entityLinks }),
             pulls,
@@ -235,7 +239,12 @@ export const rustBuildCachePlugin = createBackendPlugin({
         );
         httpRouter.use(policy.router);
         httpRouter.use(
-          await createPrewarmRouter({ httpAuth, permissions, prewarm }),
+          await createPrewarmRouter({
+            httpAuth,
+            permissions,
+            auditor,
+            prewarm,
+          }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

@@ -1,4 +1,7 @@
-import type { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  stringifyEntityRef,
+  type CompoundEntityRef,
+} from '@backstage/catalog-model';
 import {
   InfoCard,
   Progress,
@@ -32,6 +35,7 @@ function RefreshButton(props: {
   const api = useApi(rustBuildCacheApiRef);
   const { allowed } = usePermission({
     permission: rustBuildCacheRefreshPermission,
+    resourceRef: stringifyEntityRef(entityRef),
   });
   const [state, refresh] = useAsyncFn(async () => {
     const status = await api.refreshEntity(entityRef);
