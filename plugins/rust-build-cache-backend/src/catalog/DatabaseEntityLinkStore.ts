@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { EntityLink, ReportSourceKey } from '../database/RustBuildCacheStore';
-import { chunks } from '../database/dbValues';
+import { chunks } from '../lib/dbValues';
 
 // Rows per INSERT: ~30 bound values per report row stays well below the bind-parameter
 // limits of SQLite (32766) and PostgreSQL (65535).

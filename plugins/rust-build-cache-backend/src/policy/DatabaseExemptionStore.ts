@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import { PolicyRuleId } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
-import { DbNumber, DbTimestamp, toDate } from '../database/dbValues';
+import { DbNumber, DbTimestamp, toDate } from '../lib/dbValues';
 import {
   ExemptionStateFilter,
   StoredExemption,

@@ -9,7 +9,7 @@ import {
   compareStrings,
   DbTimestamp,
   toDate,
-} from '../database/dbValues';
+} from '../lib/dbValues';
 import { ReportSourceKey } from '../database/RustBuildCacheStore';
 import { sourceKeyString } from './PolicyStore';
 

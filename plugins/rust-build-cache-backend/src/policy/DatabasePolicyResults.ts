@@ -4,7 +4,7 @@ import {
   RuleOutcome,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
-import { chunks, DbNumber, DbTimestamp, toDate } from '../database/dbValues';
+import { chunks, DbNumber, DbTimestamp, toDate } from '../lib/dbValues';
 import {
   DailyLevelCount,
   PolicyResultFilter,

@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { ReportSourceKey } from '../database/RustBuildCacheStore';
-import { normalizeEntityRef } from '../service/entityRefs';
+import { normalizeEntityRef } from '../catalog/entityRefs';
 import { PolicyStore } from './PolicyStore';
 
 /**

@@ -12,14 +12,14 @@ import {
   summarisePolicyResults,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { ReportSourceKey } from '../database/RustBuildCacheStore';
-import { toEntityRef } from '../service/EntityLinkService';
+import { toEntityRef } from '../catalog/EntityLinkService';
 import {
   ownerRef,
   streamAnnotatedEntities,
-} from '../service/annotatedEntities';
-import { normalizeEntityRef } from '../service/entityRefs';
-import { entitySourceKey } from '../service/reportSources';
-import { addDays, utcDay } from '../utcDays';
+} from '../catalog/annotatedEntities';
+import { normalizeEntityRef } from '../catalog/entityRefs';
+import { entitySourceKey } from '../catalog/reportSources';
+import { addDays, utcDay } from '../lib/utcDays';
 import {
   PolicyStore,
   sourceKeyString,

@@ -19,9 +19,9 @@ import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheS
 import {
   ReportIngestionService,
   toNewRun,
-} from '../service/ReportIngestionService';
+} from '../reports/ReportIngestionService';
 import { DatabasePolicyStore } from './DatabasePolicyStore';
-import { ownerRef } from '../service/annotatedEntities';
+import { ownerRef } from '../catalog/annotatedEntities';
 import { PolicyService } from './PolicyService';
 import { csvField } from './scorecardCsv';
 

@@ -10,8 +10,8 @@ import {
   ScorecardTrendPoint,
   summarisePolicyResults,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { normalizeEntityRef } from '../service/entityRefs';
-import { addDays, utcDay } from '../utcDays';
+import { normalizeEntityRef } from '../catalog/entityRefs';
+import { addDays, utcDay } from '../lib/utcDays';
 import { PolicyResultFilter, PolicyStore } from './PolicyStore';
 import { scorecardCsv } from './scorecardCsv';
 import { rollupLevels, sum, toEntityRow, toScorecard } from './scorecards';

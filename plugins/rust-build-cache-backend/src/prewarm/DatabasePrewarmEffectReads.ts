@@ -3,7 +3,7 @@ import {
   computeRunMetrics,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
-import { toDate } from '../database/dbValues';
+import { toDate } from '../lib/dbValues';
 import { ReportSourceKey } from '../database/RustBuildCacheStore';
 import { ConsumerRun, SucceededWarmJob } from './PrewarmStore';
 import { JobRow, toJob } from './prewarmRows';

@@ -4,7 +4,7 @@ import {
   PrewarmRunState,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
-import { DbTimestamp, toDate } from '../database/dbValues';
+import { DbTimestamp, toDate } from '../lib/dbValues';
 import {
   NewPrewarmJob,
   NewPrewarmRun,

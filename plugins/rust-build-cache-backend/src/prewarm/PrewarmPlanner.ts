@@ -9,9 +9,9 @@ import {
 import {
   ownerRef,
   streamAnnotatedEntities,
-} from '../service/annotatedEntities';
-import { toEntityRef } from '../service/EntityLinkService';
-import { entitySourceKey } from '../service/reportSources';
+} from '../catalog/annotatedEntities';
+import { toEntityRef } from '../catalog/EntityLinkService';
+import { entitySourceKey } from '../catalog/reportSources';
 import { PrewarmContext } from './prewarmContext';
 
 /** Which entities a scope covers, grouped into warm groups by their latest CI report. */

@@ -13,7 +13,7 @@ import {
   createMigratedStore,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
-import { toNewRun } from '../service/ReportIngestionService';
+import { toNewRun } from '../reports/ReportIngestionService';
 import { DatabasePrewarmStore } from './DatabasePrewarmStore';
 import { PrewarmService } from './PrewarmService';
 import { INTERRUPTED_ERROR } from './runStates';

@@ -9,7 +9,7 @@ import {
 import {
   normaliseRepository,
   normaliseWorkspacePath,
-} from '../service/reportSources';
+} from '../catalog/reportSources';
 import { withAbortGrace } from './abortGrace';
 import { JobLog } from './jobLog';
 import { PrewarmContext } from './prewarmContext';

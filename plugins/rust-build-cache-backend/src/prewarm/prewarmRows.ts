@@ -6,7 +6,7 @@ import {
   WarmGroup,
   WarmGroupKey,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { DbTimestamp, toDate } from '../database/dbValues';
+import { DbTimestamp, toDate } from '../lib/dbValues';
 import { readStoredSchedule } from './storedSchedule';
 import {
   PrewarmJobPatch,

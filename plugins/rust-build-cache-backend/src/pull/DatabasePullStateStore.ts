@@ -1,6 +1,6 @@
 import { Knex } from 'knex';
 import { EntityPullStatus } from '../database/RustBuildCacheStore';
-import { DbNumber, DbTimestamp, toDate } from '../database/dbValues';
+import { DbNumber, DbTimestamp, toDate } from '../lib/dbValues';
 
 /** Pull cursors per provider and repository, and each entity's pull status (tables `pull_cursors`, `entity_pull_status`). */
 export class DatabasePullStateStore {

@@ -19,14 +19,14 @@ import {
   DbNumber,
   DbTimestamp,
   toDate,
-} from '../database/dbValues';
+} from '../lib/dbValues';
 import {
   addToDailyRollups,
   deleteDailyRollupsBefore,
   readDailyRollups,
   RollupContribution,
   splitLegacyRollups,
-} from '../database/dailyRollups';
+} from './dailyRollups';
 
 // Rows per INSERT: ~30 bound values per report row stays well below the bind-parameter
 // limits of SQLite (32766) and PostgreSQL (65535).

@@ -7,9 +7,9 @@ import {
   NewRepositorySnapshot,
   ReportSourceKey,
 } from '../database/RustBuildCacheStore';
-import { DbNumber, DbTimestamp, toDate } from '../database/dbValues';
+import { DbNumber, DbTimestamp, toDate } from '../lib/dbValues';
 
-/** The latest repository snapshot per source and its changes (table `repository_snapshots`). */
+/** The latest repository snapshot per source and its changes (tables `repository_snapshots`, `repository_snapshot_changes`). */
 export class DatabaseSnapshotStore {
   constructor(private readonly db: Knex) {}
 

@@ -12,7 +12,7 @@ import {
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
 import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
-import { EntityLinkService } from '../service/EntityLinkService';
+import { EntityLinkService } from '../catalog/EntityLinkService';
 import { RepositorySnapshotService } from './RepositorySnapshotService';
 
 jest.setTimeout(60_000);

@@ -19,9 +19,9 @@ import {
 import {
   EntityLinkService,
   getVisibleEntity,
-} from '../service/EntityLinkService';
-import { streamAnnotatedEntities } from '../service/annotatedEntities';
-import { entitySourceKey } from '../service/reportSources';
+} from '../catalog/EntityLinkService';
+import { streamAnnotatedEntities } from '../catalog/annotatedEntities';
+import { entitySourceKey } from '../catalog/reportSources';
 import {
   RepositorySnapshotReader,
   SnapshotTarget,

@@ -4,7 +4,7 @@ import {
   createMigratedStore,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
-import { DatabaseRustBuildCacheStore } from './DatabaseRustBuildCacheStore';
+import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
 
 jest.setTimeout(60_000);
 

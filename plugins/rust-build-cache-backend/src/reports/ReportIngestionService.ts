@@ -13,7 +13,7 @@ import {
   ReportSourceKey,
   RustBuildCacheStore,
 } from '../database/RustBuildCacheStore';
-import { reportSourceKey } from './reportSources';
+import { reportSourceKey } from '../catalog/reportSources';
 
 /** Told about each newly stored report, after it is linked; must not throw. */
 export type ReportStoredListener = (stored: {

@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { RustBuildCacheStore } from '../database/RustBuildCacheStore';
-import { addDays, utcDay } from '../utcDays';
+import { addDays, utcDay } from '../lib/utcDays';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -3,8 +3,8 @@ import {
   createMigratedStore,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
-import { DatabaseRustBuildCacheStore } from './DatabaseRustBuildCacheStore';
-import { EntityPullStatus } from './RustBuildCacheStore';
+import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
+import { EntityPullStatus } from '../database/RustBuildCacheStore';
 
 jest.setTimeout(60_000);
 

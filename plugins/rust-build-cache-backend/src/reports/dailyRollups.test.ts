@@ -8,9 +8,9 @@ import {
   readSccacheFixture,
   ReportOverrides,
 } from '../__testUtils__/reports';
-import { toNewRun } from '../service/ReportIngestionService';
-import { DatabaseRustBuildCacheStore } from './DatabaseRustBuildCacheStore';
-import { NewRun, ReportSourceKey } from './RustBuildCacheStore';
+import { toNewRun } from './ReportIngestionService';
+import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
+import { NewRun, ReportSourceKey } from '../database/RustBuildCacheStore';
 
 jest.setTimeout(60_000);
 

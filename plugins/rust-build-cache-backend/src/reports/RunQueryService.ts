@@ -15,8 +15,8 @@ import {
   RustBuildCacheStore,
   StoredRunDetail,
 } from '../database/RustBuildCacheStore';
-import { addDays, utcDay } from '../utcDays';
-import { EntityLinkService, toEntityRef } from './EntityLinkService';
+import { addDays, utcDay } from '../lib/utcDays';
+import { EntityLinkService, toEntityRef } from '../catalog/EntityLinkService';
 import { toDailyPoint } from './dailyPoints';
 
 type RunKind = BuildCacheReport['kind'];

@@ -7,7 +7,7 @@
  * Bounded for CI: RBC_REPORT_FUZZ_RUNS mutants per database (default 150), a random seed
  * each run. On failure fast-check prints the seed and the path of the failing mutant
  * (without shrinking it); replay it with
- *   RBC_REPORT_FUZZ_SEED=<seed> RBC_REPORT_FUZZ_PATH=<path> yarn backstage-cli package test src/service/reportInput.property
+ *   RBC_REPORT_FUZZ_SEED=<seed> RBC_REPORT_FUZZ_PATH=<path> yarn backstage-cli package test src/reports/reportInput.property
  * (the seed alone replays the whole run).
  */
 import { mockCredentials } from '@backstage/backend-test-utils';

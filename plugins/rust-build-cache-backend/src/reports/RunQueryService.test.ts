@@ -18,8 +18,8 @@ import {
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
 import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
-import { utcDay } from '../utcDays';
-import { EntityLinkService } from './EntityLinkService';
+import { utcDay } from '../lib/utcDays';
+import { EntityLinkService } from '../catalog/EntityLinkService';
 import { toNewRun } from './ReportIngestionService';
 import { RunQueryService } from './RunQueryService';
 

@@ -4,12 +4,12 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { ForwardedError } from '@backstage/errors';
-import { EntityLinkService } from './EntityLinkService';
-import { RetentionService } from './RetentionService';
-import { RustBuildCacheStore } from '../database/RustBuildCacheStore';
-import { PullService } from '../pull/PullService';
-import { RepositorySnapshotService } from '../snapshot/RepositorySnapshotService';
-import { PrewarmService } from '../prewarm/PrewarmService';
+import { EntityLinkService } from './catalog/EntityLinkService';
+import { RetentionService } from './reports/RetentionService';
+import { RustBuildCacheStore } from './database/RustBuildCacheStore';
+import { PullService } from './pull/PullService';
+import { RepositorySnapshotService } from './snapshot/RepositorySnapshotService';
+import { PrewarmService } from './prewarm/PrewarmService';
 
 export const ENTITY_LINKS_TASK_ID = 'rust-build-cache-refresh-entity-links';
 export const RETENTION_TASK_ID = 'rust-build-cache-retention';

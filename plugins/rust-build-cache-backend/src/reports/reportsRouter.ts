@@ -22,12 +22,12 @@ import { PullService } from '../pull/PullService';
 import { RepositorySnapshotService } from '../snapshot/RepositorySnapshotService';
 import { ReportIngestionService } from './ReportIngestionService';
 import { RunQueryService } from './RunQueryService';
-import { normalizeEntityRef } from './entityRefs';
+import { normalizeEntityRef } from '../catalog/entityRefs';
 import {
   audited,
   createAuthorize,
   parseRequest as parse,
-} from './routeHelpers';
+} from '../lib/routeHelpers';
 
 /** 413: there is no Backstage error class for it; the error handler reads `statusCode`. */
 class ReportTooLargeError extends CustomErrorBase {

@@ -5,9 +5,9 @@ import {
   RUST_LANGUAGE,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
-import { addDays, utcDay } from '../utcDays';
-import { chunks, compareStrings, DbNumber } from './dbValues';
-import type { DailyRollup, ReportSourceKey } from './RustBuildCacheStore';
+import { addDays, utcDay } from '../lib/utcDays';
+import { chunks, compareStrings, DbNumber } from '../lib/dbValues';
+import type { DailyRollup, ReportSourceKey } from '../database/RustBuildCacheStore';
 
 /**
  * The daily rollups (`daily_rollups`: Rust's counts and the run-wide sums;
