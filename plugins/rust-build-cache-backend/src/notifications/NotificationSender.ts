@@ -3,7 +3,7 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { NotificationSeverity } from '@backstage/plugin-notifications-common';
 import { Knex } from 'knex';
-import { utcDay } from '../utcDays';
+import { utcDay } from '../lib/utcDays';
 import {
   NOTIFICATION_TOPICS,
   NotificationKind,

@@ -1,6 +1,6 @@
 import { BUILT_IN_RULES } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { PolicyStore, StoredExemption } from '../policy/PolicyStore';
-import { addDays, utcDay } from '../utcDays';
+import { addDays, utcDay } from '../lib/utcDays';
 import { buildCacheTabPath, NotificationSender } from './NotificationSender';
 
 /** Days before the UTC day an exemption ends on which its people are told. */
