@@ -97,6 +97,11 @@ test.describe('Cache pre-warming page', () => {
     await expect(runRow.getByTestId('state-chip')).toHaveText('succeeded', {
       timeout: 30_000,
     });
+    // The schedule's last run follows by itself, without reloading the page.
+    await expect(scheduleRow.getByTestId('state-chip')).toHaveText(
+      'succeeded',
+      { timeout: 30_000 },
+    );
 
     // The warm build wrote to the shared cache, and its log tail is shown.
     const writes = Number(

@@ -28,10 +28,20 @@ export function usePrewarmExecutors() {
   return useAsync(() => api.getPrewarmExecutors(), [api]);
 }
 
-/** Every pre-warming schedule; `retry` reloads them after a change. */
+/**
+ * Every pre-warming schedule; `retry` reloads them after a change. While a schedule's last
+ * run is queued or running (e.g. after "Run now"), the list reloads itself until it is
+ * done, so its state does not stay "running" until the page is reloaded.
+ */
 export function usePrewarmSchedules() {
   const api = useApi(rustBuildCacheApiRef);
-  return useAsyncRetry(() => api.getPrewarmSchedules(), [api]);
+  const result = useAsyncRetry(() => api.getPrewarmSchedules(), [api]);
+  const active = (result.value ?? []).some(
+    schedule =>
+      schedule.lastRun && isActivePrewarmState(schedule.lastRun.state),
+  );
+  useReloadWhile(active, result.loading, result.retry);
+  return result;
 }
 
 /** The warm-group plan of a saved schedule, or of a scope being edited. */

@@ -34,6 +34,7 @@ import {
   CreateExemptionDialog,
   EvidenceList,
   OutcomeChip,
+  RemediationText,
   RevokeExemptionDialog,
 } from '../policyShared';
 
@@ -169,7 +170,7 @@ function RuleResultRow(props: {
       </TableCell>
       <TableCell style={{ verticalAlign: 'top' }}>
         {NEEDS_REMEDIATION.has(result.result) ? (
-          <Typography variant="body2">{result.remediation}</Typography>
+          <RemediationText text={result.remediation} />
         ) : null}
         {canBeExempted && (
           <Box mt={1}>

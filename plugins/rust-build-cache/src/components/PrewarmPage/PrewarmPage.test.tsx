@@ -398,6 +398,72 @@ describe('PrewarmPage', () => {
     ).toBeInTheDocument();
   });
 
+  it('refreshes the schedule\'s run state by itself after "Run now" and stops when the run is done', async () => {
+    // The backend's view: the run starts, then fails 0.1 s later (as in the adoption run).
+    let lastRunState: 'succeeded' | 'running' | 'failed' = 'succeeded';
+    const schedule = () =>
+      exampleSchedule({
+        lastRun: {
+          id: 'run-2',
+          state: lastRunState,
+          startedAt: '2026-11-28T10:00:00.000Z',
+          finishedAt:
+            lastRunState === 'running' ? null : '2026-11-28T10:00:01.000Z',
+        },
+      });
+    const run = () =>
+      exampleRun({
+        id: 'run-2',
+        state: lastRunState,
+        finishedAt:
+          lastRunState === 'running' ? null : '2026-11-28T10:00:01.000Z',
+        jobs: [],
+      });
+    const api = apiWith({
+      getPrewarmSchedules: async () => [schedule()],
+      runPrewarmScheduleNow: async () => {
+        lastRunState = 'running';
+        setTimeout(() => {
+          lastRunState = 'failed';
+        }, 100);
+        return run();
+      },
+      getPrewarmRuns: async () =>
+        lastRunState === 'succeeded'
+          ? { items: [], total: 0 }
+          : { items: [run()], total: 1 },
+    });
+    await renderPrewarmPage(api);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Run Payments nightly now' }),
+    );
+
+    // No page reload: the schedules and the run history poll while the run is active.
+    await waitFor(
+      async () =>
+        expect(
+          within(await scheduleRow()).getByText('failed'),
+        ).toBeInTheDocument(),
+      { timeout: 10_000 },
+    );
+    expect(within(await scheduleRow()).queryByText('running')).toBeNull();
+    await waitFor(
+      () =>
+        expect(
+          within(screen.getByTestId('run-run-2')).getByText('failed'),
+        ).toBeInTheDocument(),
+      { timeout: 10_000 },
+    );
+
+    // Done: no more polling.
+    const schedulesCalls = api.getPrewarmSchedules.mock.calls.length;
+    const runsCalls = api.getPrewarmRuns.mock.calls.length;
+    await new Promise(resolve => setTimeout(resolve, 3_500));
+    expect(api.getPrewarmSchedules.mock.calls.length).toBe(schedulesCalls);
+    expect(api.getPrewarmRuns.mock.calls.length).toBe(runsCalls);
+  }, 30_000);
+
   it('pauses and resumes a schedule', async () => {
     const api = apiWith({
       setPrewarmSchedulePaused: async (_id, paused) =>
