@@ -15,7 +15,7 @@ import type {
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { useSearchParams } from 'react-router-dom';
 import type { ScorecardEntityFilter } from '../../api';
-import { useScorecardSummary } from '../../hooks';
+import { useReloadKey, useScorecardSummary } from '../../hooks';
 import { ComplianceTrendCard } from './ComplianceTrendCard';
 import { EntityScorecardTable } from './EntityScorecardTable';
 import { ExemptionsTab } from './ExemptionsTab';
@@ -110,7 +110,8 @@ export function PolicyPage() {
     0,
     TABS.findIndex(tab => tab.id === searchParams.get('tab')),
   );
-  const summary = useScorecardSummary();
+  const [summaryReloadKey, reloadSummary] = useReloadKey();
+  const summary = useScorecardSummary(summaryReloadKey);
   const [filter, setFilter] = useState<ScorecardEntityFilter>({});
 
   const selectTab = (index: number) => {
@@ -150,7 +151,7 @@ export function PolicyPage() {
             )}
           </WithSummary>
         )}
-        {tabIndex === 2 && <ExemptionsTab onChanged={summary.retry} />}
+        {tabIndex === 2 && <ExemptionsTab onChanged={reloadSummary} />}
       </Content>
     </Page>
   );

@@ -33,6 +33,18 @@ async function scheduleRow(name = 'Payments nightly') {
   return within(table).getByText(name).closest('tr') as HTMLElement;
 }
 
+/** The table row of an element in it. */
+function rowOf(element: HTMLElement): HTMLElement {
+  return element.closest('tr') as HTMLElement;
+}
+
+/** The run history's row of a run, found by its "Show jobs" toggle. */
+async function runRow(runId: string) {
+  return rowOf(
+    await screen.findByTestId(`run-${runId}`, {}, { timeout: 5000 }),
+  );
+}
+
 /** Sets a text field of the editor at once (typing each character is slow in jsdom). */
 function setField(dialog: HTMLElement, name: RegExp, value: string) {
   fireEvent.change(within(dialog).getByRole('textbox', { name }), {
@@ -391,7 +403,7 @@ describe('PrewarmPage', () => {
     expect(
       await screen.findByText(/Started a run of Payments nightly/),
     ).toBeInTheDocument();
-    const row = await screen.findByTestId('run-run-2');
+    const row = await runRow('run-2');
     expect(within(row).getByText('running')).toBeInTheDocument();
     expect(
       screen.getByRole('progressbar', { name: 'runs in progress' }),
@@ -451,7 +463,7 @@ describe('PrewarmPage', () => {
     await waitFor(
       () =>
         expect(
-          within(screen.getByTestId('run-run-2')).getByText('failed'),
+          within(rowOf(screen.getByTestId('run-run-2'))).getByText('failed'),
         ).toBeInTheDocument(),
       { timeout: 10_000 },
     );
@@ -539,7 +551,7 @@ describe('PrewarmPage', () => {
     });
     await renderPrewarmPage(api);
 
-    const row = await screen.findByTestId('run-run-1');
+    const row = await runRow('run-1');
     expect(within(row).getByText('Payments nightly')).toBeInTheDocument();
     expect(
       within(row).getByText('run now by user:default/guest'),
@@ -549,8 +561,14 @@ describe('PrewarmPage', () => {
       within(row).getByRole('button', { name: 'Show jobs of run run-1' }),
     );
 
-    expect(api.getPrewarmRun).toHaveBeenCalledWith('run-1');
-    const ok = await screen.findByTestId('job-job-1');
+    // The table opens a row's detail panel after its double-click window.
+    await waitFor(() =>
+      expect(api.getPrewarmRun).toHaveBeenCalledWith('run-1'),
+    );
+    expect(
+      within(row).getByRole('button', { name: 'Hide jobs of run run-1' }),
+    ).toHaveAttribute('aria-expanded', 'true');
+    const ok = await screen.findByTestId('job-job-1', {}, { timeout: 5000 });
     expect(within(ok).getByText('succeeded')).toBeInTheDocument();
     expect(within(ok).getByTestId('job-cache-writes')).toHaveTextContent('187');
     expect(within(ok).getByText('3 min 12 s')).toBeInTheDocument();
@@ -614,12 +632,12 @@ describe('PrewarmPage', () => {
     });
     await renderPrewarmPage(api);
 
-    const row = await screen.findByTestId('run-run-1');
+    const row = await runRow('run-1');
     expect(within(row).getByText('running')).toBeInTheDocument();
     await waitFor(
       () =>
         expect(
-          within(screen.getByTestId('run-run-1')).getByText('succeeded'),
+          within(rowOf(screen.getByTestId('run-run-1'))).getByText('succeeded'),
         ).toBeInTheDocument(),
       { timeout: 6_000 },
     );
@@ -639,7 +657,7 @@ describe('PrewarmPage', () => {
     });
     await renderPrewarmPage(api);
 
-    const row = await screen.findByTestId('run-run-1');
+    const row = await runRow('run-1');
     await userEvent.click(
       within(row).getByRole('button', { name: 'Cancel run' }),
     );

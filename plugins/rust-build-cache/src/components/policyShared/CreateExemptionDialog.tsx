@@ -8,8 +8,8 @@ import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import type { ExemptionRecord } from '@rust-build-cache/plugin-rust-build-cache-common';
-import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { rustBuildCacheApiRef } from '../../api';
+import { useOperation } from '../../hooks';
 import { errorMessage } from '../EntityRustBuildCacheContent/errorMessage';
 import { DialogSubmitActions } from '../shared';
 import {
@@ -46,13 +46,10 @@ export function CreateExemptionDialog(props: {
     expiresOn: '',
   });
   const [errors, setErrors] = useState<ExemptionFormErrors>({});
-  const [state, submit] = useAsyncFn(
+  const create = useOperation(
     async (request: Parameters<typeof api.createExemption>[0]) => {
-      const created = await api.createExemption(request);
-      onCreated(created);
-      return created;
+      onCreated(await api.createExemption(request));
     },
-    [api, onCreated],
   );
 
   const set = (field: keyof ExemptionFormValues) => (value: string) => {
@@ -70,7 +67,7 @@ export function CreateExemptionDialog(props: {
       setErrors(checked.errors);
       return;
     }
-    submit(checked.request);
+    create.run(checked.request);
   };
 
   return (
@@ -149,17 +146,17 @@ export function CreateExemptionDialog(props: {
           required
           InputLabelProps={{ shrink: true }}
         />
-        {state.error && (
+        {create.error && (
           <Alert severity="error" data-testid="create-exemption-error">
             <strong>The exemption was not created:</strong>{' '}
-            {errorMessage(state.error)}
+            {errorMessage(create.error)}
           </Alert>
         )}
       </DialogContent>
       <DialogSubmitActions
         onCancel={onClose}
         onSubmit={onSubmit}
-        submitting={state.loading}
+        submitting={create.running}
       >
         Create exemption
       </DialogSubmitActions>
