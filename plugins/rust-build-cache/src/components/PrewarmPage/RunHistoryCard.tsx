@@ -1,4 +1,4 @@
-import { useState, type MouseEvent } from 'react';
+import { useMemo, useState, type MouseEvent } from 'react';
 import {
   InfoCard,
   Progress,
@@ -207,7 +207,11 @@ export function RunHistoryCard(props: {
   const [scheduleId, setScheduleId] = useState('');
   const [state, setState] = useState('');
   const [page, setPage] = useState(0);
-  const columns = runColumns({ canManage, onChanged });
+  // Stable columns: material-table resets its state (open detail panels) when they change.
+  const columns = useMemo(
+    () => runColumns({ canManage, onChanged }),
+    [canManage, onChanged],
+  );
   const runs = usePrewarmRuns({
     scheduleId: scheduleId || undefined,
     state: (state || undefined) as PrewarmRunState | undefined,
