@@ -79,14 +79,15 @@ function OverviewTab(props: {
               <Grid item xs={12}>
                 <ComplianceTrendCard />
               </Grid>
-              <Grid item xs={12} lg={6}>
-                <OwnerRollupTable summary={summary} />
-              </Grid>
-              <Grid item xs={12} lg={6}>
+              {/* Full width: side by side, the rule names and the last columns got squeezed. */}
+              <Grid item xs={12}>
                 <RuleRollupTable
                   summary={summary}
                   onShowFailing={props.onShowFailing}
                 />
+              </Grid>
+              <Grid item xs={12}>
+                <OwnerRollupTable summary={summary} />
               </Grid>
             </Grid>
           )}
