@@ -1,5 +1,6 @@
 import { authServiceFactory } from '@backstage/backend-defaults/auth';
 import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
+import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
 import {
   mockCredentials,
   mockServices,
@@ -15,6 +16,7 @@ import {
   computeRunMetrics,
   RunDetail,
   RunPage,
+  rustBuildCacheReportIngestPermission,
   TimeSeries,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
@@ -24,6 +26,7 @@ import {
   readExampleReport,
   readExampleReportJson,
 } from './__testUtils__/reports';
+import { snapshotReportTables } from './__testUtils__/reportTables';
 import { captureScheduler } from './__testUtils__/schedulerCapture';
 import { createTestDatabases } from './__testUtils__/testDatabases';
 import { rustBuildCachePlugin } from './plugin';
@@ -107,9 +110,17 @@ describe.each(databases.eachSupportedId())(
           mockServices.httpAuth.factory({
             defaultCredentials: mockCredentials.none(),
           }),
-          mockServices.permissions.factory({
-            result: options.permissionResult ?? AuthorizeResult.ALLOW,
-          }),
+          // `permissionResult` decides for users. Services are allowed, as Backstage's
+          // permission client does for service tokens without permission restrictions.
+          mockServices.permissions.mock({
+            authorize: async (requests, { credentials }) =>
+              requests.map(() => ({
+                result:
+                  (credentials.principal as { type: string }).type === 'service'
+                    ? AuthorizeResult.ALLOW
+                    : options.permissionResult ?? AuthorizeResult.ALLOW,
+              })),
+          }).factory,
           catalogServiceMock.factory({
             entities: [billingEntity, unannotatedEntity],
           }),
@@ -165,6 +176,7 @@ describe.each(databases.eachSupportedId())(
           id: expect.any(String),
           created: true,
           entityRef: 'component:default/billing',
+          entityStatus: 'linked',
         });
 
         const again = await request(server)
@@ -279,6 +291,14 @@ describe.each(databases.eachSupportedId())(
           rustcRelease: '1.94.0',
         });
         const newer = billingReport('101', { minutesAgo: 2 });
+        // Checked out elsewhere: the stored reports keep their key inputs for the comparison.
+        const keyInputs = (workspaceDir: string) => ({
+          workspaceDir: { path: workspaceDir },
+          cargoHome: { path: '/home/runner/.cargo' },
+          cargoVarValueSha256: { CARGO_INCREMENTAL: 'a'.repeat(64) },
+        });
+        older.keyInputs = keyInputs('/runner/a/platform/services/billing');
+        newer.keyInputs = keyInputs('/runner/b/platform/services/billing');
         const ids: string[] = [];
         for (const report of [older, newer]) {
           const { body } = await request(server)
@@ -373,7 +393,9 @@ describe.each(databases.eachSupportedId())(
         expect(comparison.body.differences).toEqual(
           compareReports(older, newer),
         );
-        expect(comparison.body.differences.length).toBeGreaterThan(0);
+        expect(
+          comparison.body.differences.map((d: { key: string }) => d.key),
+        ).toContain('keyInputs.workspaceDir');
       });
 
       it('answers an annotated entity without reports, and an entity without annotations, with empty data', async () => {
@@ -545,74 +567,137 @@ describe('rust-build-cache backend tasks', () => {
   });
 });
 
-describe('rust-build-cache backend with real external access tokens', () => {
-  const token = 'ci-token-for-tests-0123456789abcdef';
-  const catalogOnlyToken = 'token-for-the-catalog-only-0123456789';
+describe.each(databases.eachSupportedId())(
+  'rust-build-cache backend with real external access tokens (%s)',
+  databaseId => {
+    const token = 'ci-token-for-tests-0123456789abcdef';
+    const catalogOnlyToken = 'token-for-the-catalog-only-0123456789';
+    /** CI's token as app-config.production.yaml has it: the ingest permission, nothing else. */
+    const ingestOnlyToken = 'ci-token-restricted-to-ingest-0123456789';
 
-  async function startBackend() {
-    const knex = await databases.init('SQLITE_3');
-    const backend = await startTestBackend({
-      features: [
-        rustBuildCachePlugin,
-        authServiceFactory,
-        httpAuthServiceFactory,
-        mockServices.database.factory({ knex }),
-        catalogServiceMock.factory({ entities: [billingEntity] }),
-        mockServices.rootConfig.factory({
-          data: {
-            backend: {
-              auth: {
-                externalAccess: [
-                  {
-                    type: 'static',
-                    options: { token, subject: 'rust-build-cache-ci' },
-                    accessRestrictions: [{ plugin: 'rust-build-cache' }],
-                  },
-                  {
-                    type: 'static',
-                    options: {
-                      token: catalogOnlyToken,
-                      subject: 'catalog-sync',
+    async function startBackend() {
+      const knex = await databases.init(databaseId);
+      const backend = await startTestBackend({
+        features: [
+          rustBuildCachePlugin,
+          authServiceFactory,
+          httpAuthServiceFactory,
+          // Backstage's permission client: it decides for service tokens by their restrictions.
+          permissionsServiceFactory,
+          mockServices.database.factory({ knex }),
+          catalogServiceMock.factory({ entities: [billingEntity] }),
+          mockServices.rootConfig.factory({
+            data: {
+              backend: {
+                auth: {
+                  externalAccess: [
+                    {
+                      type: 'static',
+                      options: { token, subject: 'rust-build-cache-ci' },
+                      accessRestrictions: [{ plugin: 'rust-build-cache' }],
                     },
-                    accessRestrictions: [{ plugin: 'catalog' }],
-                  },
-                ],
+                    {
+                      type: 'static',
+                      options: { token: ingestOnlyToken, subject: 'ci' },
+                      accessRestrictions: [
+                        {
+                          plugin: 'rust-build-cache',
+                          permission: rustBuildCacheReportIngestPermission.name,
+                        },
+                      ],
+                    },
+                    {
+                      type: 'static',
+                      options: {
+                        token: catalogOnlyToken,
+                        subject: 'catalog-sync',
+                      },
+                      accessRestrictions: [{ plugin: 'catalog' }],
+                    },
+                  ],
+                },
               },
             },
-          },
-        }),
-      ],
+          }),
+        ],
+      });
+      return {
+        server: backend.server,
+        knex,
+        stop: async () => {
+          await backend.stop();
+          await knex.destroy();
+        },
+      };
+    }
+
+    it('accepts reports with the configured static token and nothing else', async () => {
+      const { server, knex, stop } = await startBackend();
+      const report = billingReport('1');
+
+      await request(server).get(`${BASE}/health`).expect(200);
+      await request(server).post(`${BASE}/reports`).send(report).expect(401);
+      await request(server)
+        .post(`${BASE}/reports`)
+        .set('Authorization', 'Bearer wrong-token-0123456789')
+        .send(report)
+        .expect(401);
+      await request(server)
+        .post(`${BASE}/reports`)
+        .set('Authorization', `Bearer ${catalogOnlyToken}`)
+        .send(report)
+        .expect(403);
+      expect(Number((await knex('reports').count({ n: '*' }))[0].n)).toBe(0);
+
+      const { body } = await request(server)
+        .post(`${BASE}/reports`)
+        .set('Authorization', `Bearer ${token}`)
+        .send(report)
+        .expect(201);
+      expect(body).toMatchObject({
+        created: true,
+        entityRef: 'component:default/billing',
+      });
+      await stop();
     });
-    return { server: backend.server, knex };
-  }
 
-  it('accepts reports with the configured static token and nothing else', async () => {
-    const { server, knex } = await startBackend();
-    const report = billingReport('1');
+    it('lets a token restricted to the ingest permission push reports and do nothing else', async () => {
+      const { server, knex, stop } = await startBackend();
+      const bearer = `Bearer ${ingestOnlyToken}`;
+      await request(server)
+        .post(`${BASE}/reports`)
+        .set('Authorization', bearer)
+        .send(billingReport('1'))
+        .expect(201);
+      const before = await snapshotReportTables(knex);
 
-    await request(server).get(`${BASE}/health`).expect(200);
-    await request(server).post(`${BASE}/reports`).send(report).expect(401);
-    await request(server)
-      .post(`${BASE}/reports`)
-      .set('Authorization', 'Bearer wrong-token-0123456789')
-      .send(report)
-      .expect(401);
-    await request(server)
-      .post(`${BASE}/reports`)
-      .set('Authorization', `Bearer ${catalogOnlyToken}`)
-      .send(report)
-      .expect(403);
-    expect(Number((await knex('reports').count({ n: '*' }))[0].n)).toBe(0);
-
-    const { body } = await request(server)
-      .post(`${BASE}/reports`)
-      .set('Authorization', `Bearer ${token}`)
-      .send(report)
-      .expect(201);
-    expect(body).toMatchObject({
-      created: true,
-      entityRef: 'component:default/billing',
+      const read = await request(server)
+        .get(`${BASE}/unmatched`)
+        .set('Authorization', bearer)
+        .expect(403);
+      expect(read.body.error.message).toBe(
+        'Missing permission rust-build-cache.reports.read',
+      );
+      for (const caller of [bearer, `Bearer ${token}`]) {
+        const exempt = await request(server)
+          .post(`${BASE}/exemptions`)
+          .set('Authorization', caller)
+          .send({
+            entityRef: 'component:default/billing',
+            ruleId: 'cargo-incremental-off',
+            reason: 'a leaked CI secret',
+            expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+          })
+          .expect(403);
+        expect(exempt.body.error.message).toBe(
+          'This action is for signed-in users; service tokens may only push reports',
+        );
+      }
+      expect(
+        Number((await knex('policy_exemptions').count({ n: '*' }))[0].n),
+      ).toBe(0);
+      expect(await snapshotReportTables(knex)).toEqual(before);
+      await stop();
     });
-    await knex.destroy();
-  });
-});
+  },
+);

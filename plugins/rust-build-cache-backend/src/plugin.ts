@@ -17,6 +17,7 @@ import { createPolicyFeature } from './policy';
 import { GithubActionsPullProvider } from './pull/github/GithubActionsPullProvider';
 import { PullService } from './pull/PullService';
 import { RepositorySnapshotService } from './snapshot/RepositorySnapshotService';
+import { describeCiIngestionAccess } from './service/ciIngestionAccess';
 import { EntityLinkService } from './service/EntityLinkService';
 import { ReportIngestionService } from './service/ReportIngestionService';
 import { RetentionService } from './service/RetentionService';
@@ -75,6 +76,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         auth: coreServices.auth,
         permissions: coreServices.permissions,
+        auditor: coreServices.auditor,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
@@ -89,6 +91,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
         httpAuth,
         auth,
         permissions,
+        auditor,
         permissionsRegistry,
         scheduler,
         urlReader,
@@ -96,6 +99,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
         lifecycle,
       }) {
         const settings = readRustBuildCacheConfig(config);
+        logger.info(describeCiIngestionAccess(config).message);
         const store = await DatabaseRustBuildCacheStore.create({ database });
         const policy = await createPolicyFeature({
           config,
@@ -104,6 +108,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
           auth,
           httpAuth,
           permissions,
+          auditor,
           logger,
           scheduler,
         });
@@ -112,6 +117,8 @@ export const rustBuildCachePlugin = createBackendPlugin({
           catalog,
           auth,
           logger,
+          // A newly linked entity is scored now, not at the next scorecards run.
+          onLinked: entityRefs => policy.service.requestEvaluation(entityRefs),
         });
         const retention = new RetentionService({
           store,
@@ -122,6 +129,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
 
         const ingestion = new ReportIngestionService(store, {
           onStored: ({ source }) => policy.onSourceChanged(source),
+          linkOnPush: source => entityLinks.linkOnPush(source),
           logger,
         });
         // GitHub Actions is built in (opt-in by config); modules add other providers
@@ -221,6 +229,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
           await createRouter({
             httpAuth,
             permissions,
+            auditor,
             ingestion,
             runs: new RunQueryService({ store, entityLinks }),
             pulls,
@@ -230,7 +239,12 @@ export const rustBuildCachePlugin = createBackendPlugin({
         );
         httpRouter.use(policy.router);
         httpRouter.use(
-          await createPrewarmRouter({ httpAuth, permissions, prewarm }),
+          await createPrewarmRouter({
+            httpAuth,
+            permissions,
+            auditor,
+            prewarm,
+          }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },

@@ -26,6 +26,15 @@ export {
   cargoLockProblem,
   type ReportProblem,
 } from './report/problems';
+export {
+  keyInputsSchema,
+  pathOrSha256Schema,
+  MAX_KEY_INPUT_VARIABLES,
+  type KeyInputs,
+  type PathOrSha256,
+} from './report/keyInputs';
+export { collectKeyInputs, pathSha256 } from './build/collectKeyInputs';
+export { rustCacheKeyCargoVar } from './sccache/rustCacheKeyEnv';
 export * from './metrics/types';
 export * from './api/types';
 export * from './api/policyTypes';

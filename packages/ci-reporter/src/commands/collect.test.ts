@@ -1,4 +1,12 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import {
+  mkdir,
+  mkdtemp,
+  readFile,
+  realpath,
+  rm,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import {
@@ -16,6 +24,8 @@ import {
 } from '../testing/testSystem';
 
 const fixtures = join(__dirname, '..', '__fixtures__');
+const sha256 = (text: string) =>
+  createHash('sha256').update(text, 'utf8').digest('hex');
 const fixture = (name: string) => readFile(join(fixtures, name), 'utf8');
 
 const CARGO_TOML = `[package]
@@ -398,6 +408,42 @@ describe('collect', () => {
     expect((await readReport()).build).toMatchObject({
       cargoProfile: 'ci-fast',
       target: 'x86_64-unknown-linux-musl',
+    });
+  });
+
+  it('records the key inputs: paths by default, their sha256 with --redact-paths, CARGO_* values only hashed', async () => {
+    const env = {
+      ...GITHUB_ENV,
+      HOME: '/home/runner',
+      CARGO_TARGET_DIR: '/ci/secret-target',
+    };
+    const args = [
+      '--workspace',
+      'services/billing',
+      '--sccache-stats',
+      'stats.json',
+    ];
+    expect((await runCollect(args, { env })).exitCode).toBe(0);
+    const raw = await readFile(
+      join(repo, 'rust-build-cache-report.json'),
+      'utf8',
+    );
+    expect(raw).not.toContain('secret-target');
+    const workspaceDir = join(await realpath(repo), 'services/billing');
+    expect((await readReport()).keyInputs).toEqual({
+      workspaceDir: { path: workspaceDir },
+      cargoHome: { path: '/home/runner/.cargo' },
+      cargoVarValueSha256: {
+        CARGO_TARGET_DIR: sha256('/ci/secret-target'),
+      },
+    });
+
+    expect(
+      (await runCollect([...args, '--redact-paths'], { env })).exitCode,
+    ).toBe(0);
+    expect((await readReport()).keyInputs).toMatchObject({
+      workspaceDir: { sha256: sha256(workspaceDir) },
+      cargoHome: { sha256: sha256('/home/runner/.cargo') },
     });
   });
 

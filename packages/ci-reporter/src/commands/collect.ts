@@ -24,6 +24,7 @@ import {
 } from '../lib/errors';
 import { createGitQueries } from '../lib/git';
 import { displayPath } from '../lib/paths';
+import { readKeyInputs } from '../lib/keyInputs';
 import { InputProblems } from '../lib/problems';
 import { readRustcInfo } from '../lib/rustc';
 import { readSccacheStats } from '../lib/sccache';
@@ -42,7 +43,10 @@ export const collectHelp = `Usage: rust-build-cache collect [flags]
 
 Collects sccache statistics, the toolchain pin, the Cargo.lock fingerprint, Cargo profiles,
 cache-relevant environment variables and cargo timings of one build into a report file.
-Run it right after the build, in the same job.
+Run it right after the build, in the same job and environment: the workspace directory,
+the cargo home and the CARGO_* variables are part of sccache's Rust cache keys, and the
+report records the paths and, of every CARGO_* variable, the sha256 of its value (never
+the value).
 
 Inputs:
   --workspace DIR        Cargo workspace root (default: .)
@@ -60,6 +64,9 @@ Inputs:
 
 Output:
   --output FILE          report file to write (default: ${DEFAULT_REPORT_FILE})
+  --redact-paths         record the workspace directory and the cargo home only as their
+                         sha256 (they are part of sccache's Rust cache keys; by default
+                         the report holds the absolute paths)
   --strict               exit 1 when an input file is broken (after writing the report)
 
 Run identity (detected on GitHub Actions, GitLab CI and Buildkite; each flag can also be set
@@ -108,6 +115,7 @@ const COLLECT_OPTIONS = {
   'cargo-profile': { type: 'string' },
   target: { type: 'string' },
   strict: { type: 'boolean' },
+  'redact-paths': { type: 'boolean' },
 } as const;
 
 type ReportKind = BuildCacheReport['kind'];
@@ -131,6 +139,7 @@ interface CollectOptions {
   target: string | undefined;
   output: string;
   strict: boolean;
+  redactPaths: boolean;
 }
 
 type Warn = (message: string) => void;
@@ -193,6 +202,7 @@ function toCollectOptions(
     target: checkedBuildName('--target', flags.target),
     output: flags.output ?? DEFAULT_REPORT_FILE,
     strict: flags.strict ?? false,
+    redactPaths: flags['redact-paths'] ?? false,
   };
 }
 
@@ -274,6 +284,7 @@ async function buildReport(
       },
       problems,
     ),
+    keyInputs: readKeyInputs(system, workspaceDir, options.redactPaths),
   };
   // Only when there are some: reports of a healthy build look as before.
   if (problems.list().length > 0) report.problems = problems.list();

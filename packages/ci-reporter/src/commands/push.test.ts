@@ -119,6 +119,25 @@ describe('push', () => {
     );
   });
 
+  it('tells "no entity" from "linking pending" by the backend\'s entityStatus', async () => {
+    const noEntity = await push((_req, _i, res) =>
+      json(res, 201, { ...STORED, entityRef: null, entityStatus: 'no-entity' }),
+    );
+    expect(noEntity.stdout).toBe(
+      'Report stored: id run-1, entity none (no catalog entity has this repository and workspace: annotate the entity with rust-build-cache/workspace and its repository)\n',
+    );
+    const pending = await push((_req, _i, res) =>
+      json(res, 201, {
+        ...STORED,
+        entityRef: null,
+        entityStatus: 'linking-pending',
+      }),
+    );
+    expect(pending.stdout).toBe(
+      'Report stored: id run-1, entity not linked yet (the backend could not ask the catalog now; its link task links the report to its entity later)\n',
+    );
+  });
+
   it('takes --url, --token and --report over the environment, under a base path', async () => {
     await writeFile(
       join(dir, 'other.json'),

@@ -4,6 +4,7 @@ import {
   REPORT_SCHEMA_VERSION,
   validateReport,
   type BuildCacheReport,
+  type IngestReportResponse,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { backendEndpoint } from '../lib/backendUrl';
 import {
@@ -161,8 +162,17 @@ function describeResult({ created, response }: UploadResult): string {
     ? 'Report stored'
     : 'Report was already stored (sent before for this run)';
   if (!response) return `${what}, but the server's answer did not say its id`;
-  const entity =
-    response.entityRef ??
-    'none yet (no catalog entity matches its repository and workspace)';
-  return `${what}: id ${response.id}, entity ${entity}`;
+  return `${what}: id ${response.id}, entity ${describeEntity(response)}`;
+}
+
+function describeEntity(response: IngestReportResponse): string {
+  if (response.entityRef) return response.entityRef;
+  switch (response.entityStatus) {
+    case 'linking-pending':
+      return 'not linked yet (the backend could not ask the catalog now; its link task links the report to its entity later)';
+    case 'no-entity':
+      return 'none (no catalog entity has this repository and workspace: annotate the entity with rust-build-cache/workspace and its repository)';
+    default:
+      return 'none yet (no catalog entity matches its repository and workspace)';
+  }
 }

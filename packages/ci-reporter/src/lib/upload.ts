@@ -206,10 +206,16 @@ function parseIngestResponse(text: string): IngestReportResponse | null {
       typeof parsed.created === 'boolean' &&
       (typeof parsed.entityRef === 'string' || parsed.entityRef === null)
     ) {
+      const status = parsed.entityStatus;
       return {
         id: parsed.id,
         created: parsed.created,
         entityRef: parsed.entityRef,
+        ...(status === 'linked' ||
+        status === 'no-entity' ||
+        status === 'linking-pending'
+          ? { entityStatus: status }
+          : {}),
       };
     }
   } catch {

@@ -388,12 +388,24 @@ describe.each(databases.eachSupportedId())(
             },
           ],
         });
-        await store.replaceEntityLinks({
+        const second = await store.replaceEntityLinks({
           links: [
             { entityRef: 'component:default/billing', source: billing },
             { entityRef: 'system:default/billing', source: billing },
+            {
+              entityRef: 'component:default/moved',
+              source: {
+                repository: 'github.com/acme/moved',
+                workspacePath: '.',
+              },
+            },
           ],
         });
+        // Only the new links are news: they get evaluated at once.
+        expect(second.changed.sort()).toEqual([
+          'component:default/moved',
+          'system:default/billing',
+        ]);
 
         expect(
           await store.getEntityLink({ entityRef: 'component:default/stale' }),

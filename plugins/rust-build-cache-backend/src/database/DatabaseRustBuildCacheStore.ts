@@ -311,17 +311,40 @@ export class DatabaseRustBuildCacheStore implements RustBuildCacheStore {
     }));
   }
 
-  async replaceEntityLinks(options: { links: EntityLink[] }): Promise<void> {
+  async replaceEntityLinks(options: {
+    links: EntityLink[];
+  }): Promise<{ changed: string[] }> {
     const rows = [
       ...new Map(
         options.links.map(link => [link.entityRef, toEntityLinkRow(link)]),
       ).values(),
     ];
-    await this.db.transaction(async tx => {
+    return await this.db.transaction(async tx => {
+      const before = new Map(
+        (
+          await tx<EntityLinkRow>('entity_links').select(
+            'entity_ref',
+            'repository',
+            'workspace_path',
+          )
+        ).map(row => [
+          row.entity_ref,
+          `${row.repository}\n${row.workspace_path}`,
+        ]),
+      );
       await tx('entity_links').delete();
       for (const chunk of chunks(rows, INSERT_CHUNK_SIZE)) {
         await tx('entity_links').insert(chunk);
       }
+      return {
+        changed: rows
+          .filter(
+            row =>
+              before.get(row.entity_ref) !==
+              `${row.repository}\n${row.workspace_path}`,
+          )
+          .map(row => row.entity_ref),
+      };
     });
   }
 

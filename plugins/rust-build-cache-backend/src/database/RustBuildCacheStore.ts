@@ -115,8 +115,13 @@ export interface RustBuildCacheStore {
   /** Sources with stored reports and no entity link, most recently active first. */
   listUnmatchedSources(): Promise<UnmatchedSource[]>;
 
-  /** Replaces all entity links with the given set, atomically. */
-  replaceEntityLinks(options: { links: EntityLink[] }): Promise<void>;
+  /**
+   * Replaces all entity links with the given set, atomically; answers the entity refs
+   * whose link is new or now names another source.
+   */
+  replaceEntityLinks(options: {
+    links: EntityLink[];
+  }): Promise<{ changed: string[] }>;
 
   upsertEntityLink(options: { link: EntityLink }): Promise<void>;
 

@@ -242,6 +242,7 @@ export class DatabasePolicyStore implements PolicyStore {
           {
             toolchainFile: snapshot.toolchainFile,
             cargoLockCommitted: snapshot.cargoLockCommitted,
+            ...(snapshot.unreadable ? { unreadable: snapshot.unreadable } : {}),
           },
         );
       }

@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   AuthService,
   DatabaseService,
   HttpAuthService,
@@ -31,6 +32,7 @@ export async function createPolicyFeature(options: {
   auth: AuthService;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  auditor: AuditorService;
   logger: LoggerService;
   scheduler: SchedulerService;
   /** Absent until the pre-warm feature provides it: the rule is then not applicable. */
@@ -84,6 +86,7 @@ export async function createPolicyFeature(options: {
     router: await createPolicyRouter({
       httpAuth,
       permissions,
+      auditor: options.auditor,
       policy: service,
       exemptions,
     }),

@@ -451,7 +451,12 @@ describe.each(databases.eachSupportedId())(
       const post = await request(server)
         .post(`${BASE}/exemptions`)
         .set('Authorization', asUser)
-        .send({});
+        .send({
+          entityRef: 'component:default/billing',
+          ruleId: 'cargo-incremental-off',
+          reason: 'r',
+          expiresAt: inDays(3),
+        });
       expect(post.status).toBe(403);
       expect(
         Number((await knex('policy_exemptions').count({ n: '*' }))[0].n),
@@ -459,36 +464,51 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('lets readers read but not manage exemptions', async () => {
+      const manager = 'user:default/platform-lead';
+      // Only the manager holds the manage permission; everyone may read.
       const permissions = mockServices.permissions.mock({
-        authorize: async requests =>
+        authorize: async (requests, { credentials }) =>
           requests.map(r => ({
             result:
-              r.permission.name === rustBuildCacheExemptionManagePermission.name
-                ? AuthorizeResult.DENY
-                : AuthorizeResult.ALLOW,
+              r.permission.name !==
+                rustBuildCacheExemptionManagePermission.name ||
+              (credentials.principal as { userEntityRef?: string })
+                .userEntityRef === manager
+                ? AuthorizeResult.ALLOW
+                : AuthorizeResult.DENY,
           })),
       });
       const { server } = await startBackend({
         permissions: permissions.factory,
       });
+      const exemption = {
+        entityRef: 'component:default/billing',
+        ruleId: 'cargo-incremental-off',
+        reason: 'r',
+        expiresAt: inDays(3),
+      };
+      const { body: created } = await request(server)
+        .post(`${BASE}/exemptions`)
+        .set('Authorization', mockCredentials.user.header(manager))
+        .send(exemption)
+        .expect(201);
+
       await get(server, '/exemptions').expect(200);
       await request(server)
         .post(`${BASE}/exemptions`)
         .set('Authorization', asUser)
-        .send({
-          entityRef: 'component:default/billing',
-          ruleId: 'cargo-incremental-off',
-          reason: 'r',
-          expiresAt: inDays(3),
-        })
+        .send(exemption)
         .expect(403);
       await request(server)
-        .post(`${BASE}/exemptions/6f0a1c2e-8b1d-4c55-9a43-1f7b5f2b9eff/revoke`)
+        .post(`${BASE}/exemptions/${created.id}/revoke`)
         .set('Authorization', asUser)
         .send({})
         .expect(403);
       const [{ n }] = await knex('policy_exemption_audit').count({ n: '*' });
-      expect(Number(n)).toBe(0);
+      expect(Number(n)).toBe(1);
+      expect(
+        (await get(server, `/exemptions?state=active`).expect(200)).body.items,
+      ).toEqual([expect.objectContaining({ id: created.id })]);
     });
   },
 );

@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -16,10 +17,11 @@ import { PolicyService } from './PolicyService';
 import { PolicyResultFilter } from './PolicyStore';
 import {
   actorOf,
-  createRequirePermission,
+  audited,
+  createAuthorize,
   parseRequest as parse,
 } from '../service/routeHelpers';
-import { normalizeEntityRef } from '../service/entityRefs';
+import { normalizeEntityRef, parseEntityRefField } from '../service/entityRefs';
 
 const OUTCOMES = [
   'pass',
@@ -95,17 +97,28 @@ const exemptionParams = z.object({ id: z.uuid('must be an exemption id') });
 export async function createPolicyRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  auditor: AuditorService;
   policy: PolicyService;
   exemptions: ExemptionService;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, policy, exemptions } = options;
+  const { httpAuth, permissions, auditor, policy, exemptions } = options;
   const router = Router();
   // Only on this router's POST routes: other routers of the plugin read their own bodies.
   const json = express.json({ limit: '64kb' });
 
-  const requirePermission = createRequirePermission({ httpAuth, permissions });
+  const authorize = createAuthorize({ httpAuth, permissions });
   const requireRead = (req: Request) =>
-    requirePermission(req, rustBuildCacheReadPermission);
+    authorize(req, ['user', 'service'], {
+      permission: rustBuildCacheReadPermission,
+    });
+  /** Checked before the body is read: a service token learns nothing more than "no". */
+  const requireUser = (req: Request) => authorize(req, ['user']);
+  /** Signed-in users allowed to manage the exemptions of `entityRef` (e.g. its owners). */
+  const requireManage = (req: Request, entityRef: string) =>
+    authorize(req, ['user'], {
+      permission: rustBuildCacheExemptionManagePermission,
+      resourceRef: entityRef,
+    });
 
   router.get('/policy', async (req, res) => {
     await requireRead(req);
@@ -158,31 +171,45 @@ export async function createPolicyRouter(options: {
   });
 
   router.post('/exemptions', json, async (req, res) => {
-    const credentials = await requirePermission(
+    const created = await audited(
+      auditor,
       req,
-      rustBuildCacheExemptionManagePermission,
-    );
-    const body = parse(createExemptionBody, req.body ?? {}, 'body');
-    const created = await exemptions.create({
-      request: {
-        ...body,
-        ruleId: body.ruleId as (typeof POLICY_RULE_IDS)[number],
+      { eventId: 'exemption-create' },
+      async () => {
+        await requireUser(req);
+        const body = parse(createExemptionBody, req.body ?? {}, 'body');
+        const entityRef = parseEntityRefField(body.entityRef, 'entityRef');
+        const credentials = await requireManage(req, entityRef);
+        return exemptions.create({
+          request: {
+            ...body,
+            entityRef,
+            ruleId: body.ruleId as (typeof POLICY_RULE_IDS)[number],
+          },
+          actor: actorOf(credentials),
+        });
       },
-      actor: actorOf(credentials),
-    });
+      exemption => ({ id: exemption.id, entityRef: exemption.entityRef }),
+    );
     res.status(201).json(created);
   });
 
   router.post('/exemptions/:id/revoke', json, async (req, res) => {
-    const credentials = await requirePermission(
+    const revoked = await audited(
+      auditor,
       req,
-      rustBuildCacheExemptionManagePermission,
+      { eventId: 'exemption-revoke', meta: { id: req.params.id } },
+      async () => {
+        await requireUser(req);
+        const { id } = parse(exemptionParams, req.params, 'path');
+        const { reason } = parse(revokeBody, req.body ?? {}, 'body');
+        const { entityRef } = await exemptions.get(id);
+        const credentials = await requireManage(req, entityRef);
+        return exemptions.revoke({ id, actor: actorOf(credentials), reason });
+      },
+      exemption => ({ entityRef: exemption.entityRef }),
     );
-    const { id } = parse(exemptionParams, req.params, 'path');
-    const { reason } = parse(revokeBody, req.body ?? {}, 'body');
-    res.json(
-      await exemptions.revoke({ id, actor: actorOf(credentials), reason }),
-    );
+    res.json(revoked);
   });
 
   return router;

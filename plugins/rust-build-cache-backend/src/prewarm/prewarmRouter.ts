@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -13,7 +14,8 @@ import { z } from 'zod';
 import { PrewarmService } from './PrewarmService';
 import {
   actorOf,
-  createRequirePermission,
+  audited,
+  createAuthorize,
   parseRequest as parse,
 } from '../service/routeHelpers';
 
@@ -59,21 +61,36 @@ const planQuery = z.object({
 
 /**
  * The pre-warm API under `/prewarm` (see `prewarmTypes.ts` in -common for the routes).
- * Reads need the read permission; every change needs the pre-warm manage permission.
+ * Reads need the read permission (users and services); every change needs the pre-warm
+ * manage permission and a signed-in user, and is an audit event.
  */
 export async function createPrewarmRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  auditor: AuditorService;
   prewarm: PrewarmService;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, prewarm } = options;
+  const { httpAuth, permissions, auditor, prewarm } = options;
   const router = Router();
   router.use('/prewarm', express.json({ limit: '256kb' }));
 
-  const authorize = createRequirePermission({ httpAuth, permissions });
-  const read = (req: Request) => authorize(req, rustBuildCacheReadPermission);
+  const authorize = createAuthorize({ httpAuth, permissions });
+  const read = (req: Request) =>
+    authorize(req, ['user', 'service'], {
+      permission: rustBuildCacheReadPermission,
+    });
   const manage = (req: Request) =>
-    authorize(req, rustBuildCachePrewarmManagePermission);
+    authorize(req, ['user'], {
+      permission: rustBuildCachePrewarmManagePermission,
+    });
+  /** `change` as the audit event `eventId`, on the schedule or run `:id` if any. */
+  const audit = <T>(req: Request, eventId: string, change: () => Promise<T>) =>
+    audited(
+      auditor,
+      req,
+      { eventId, meta: req.params.id ? { id: req.params.id } : {} },
+      change,
+    );
 
   router.get('/prewarm/executors', async (req, res) => {
     await read(req);
@@ -86,10 +103,14 @@ export async function createPrewarmRouter(options: {
   });
 
   router.post('/prewarm/schedules', async (req, res) => {
-    const credentials = await manage(req);
-    res
-      .status(201)
-      .json(await prewarm.createSchedule(req.body, actorOf(credentials)));
+    const created = await audited(
+      auditor,
+      req,
+      { eventId: 'schedule-create' },
+      async () => prewarm.createSchedule(req.body, actorOf(await manage(req))),
+      schedule => ({ id: schedule.id }),
+    );
+    res.status(201).json(created);
   });
 
   router.get('/prewarm/schedules/:id', async (req, res) => {
@@ -99,34 +120,54 @@ export async function createPrewarmRouter(options: {
   });
 
   router.put('/prewarm/schedules/:id', async (req, res) => {
-    await manage(req);
-    const { id } = parse(idParams, req.params, 'path');
-    res.json(await prewarm.updateSchedule(id, req.body));
+    const updated = await audit(req, 'schedule-update', async () => {
+      await manage(req);
+      const { id } = parse(idParams, req.params, 'path');
+      return prewarm.updateSchedule(id, req.body);
+    });
+    res.json(updated);
   });
 
   router.post('/prewarm/schedules/:id/pause', async (req, res) => {
-    await manage(req);
-    const { id } = parse(idParams, req.params, 'path');
-    res.json(await prewarm.setPaused(id, true));
+    const paused = await audit(req, 'schedule-pause', async () => {
+      await manage(req);
+      const { id } = parse(idParams, req.params, 'path');
+      return prewarm.setPaused(id, true);
+    });
+    res.json(paused);
   });
 
   router.post('/prewarm/schedules/:id/resume', async (req, res) => {
-    await manage(req);
-    const { id } = parse(idParams, req.params, 'path');
-    res.json(await prewarm.setPaused(id, false));
+    const resumed = await audit(req, 'schedule-resume', async () => {
+      await manage(req);
+      const { id } = parse(idParams, req.params, 'path');
+      return prewarm.setPaused(id, false);
+    });
+    res.json(resumed);
   });
 
   router.delete('/prewarm/schedules/:id', async (req, res) => {
-    await manage(req);
-    const { id } = parse(idParams, req.params, 'path');
-    await prewarm.deleteSchedule(id);
+    await audit(req, 'schedule-delete', async () => {
+      await manage(req);
+      const { id } = parse(idParams, req.params, 'path');
+      await prewarm.deleteSchedule(id);
+    });
     res.status(204).end();
   });
 
   router.post('/prewarm/schedules/:id/run', async (req, res) => {
-    const credentials = await manage(req);
-    const { id } = parse(idParams, req.params, 'path');
-    res.status(202).json(await prewarm.runNow(id, actorOf(credentials)));
+    const run = await audited(
+      auditor,
+      req,
+      { eventId: 'schedule-run', meta: { id: req.params.id } },
+      async () => {
+        const credentials = await manage(req);
+        const { id } = parse(idParams, req.params, 'path');
+        return prewarm.runNow(id, actorOf(credentials));
+      },
+      started => ({ runId: started.id }),
+    );
+    res.status(202).json(run);
   });
 
   router.get('/prewarm/plan', async (req, res) => {
@@ -156,9 +197,12 @@ export async function createPrewarmRouter(options: {
   });
 
   router.post('/prewarm/runs/:id/cancel', async (req, res) => {
-    await manage(req);
-    const { id } = parse(idParams, req.params, 'path');
-    res.json(await prewarm.cancelRun(id));
+    const cancelled = await audit(req, 'run-cancel', async () => {
+      await manage(req);
+      const { id } = parse(idParams, req.params, 'path');
+      return prewarm.cancelRun(id);
+    });
+    res.json(cancelled);
   });
 
   router.get('/prewarm/effect', async (req, res) => {

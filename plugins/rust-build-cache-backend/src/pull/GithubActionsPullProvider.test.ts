@@ -329,8 +329,10 @@ describe.each(databases.eachSupportedId())(
         }
         return undefined;
       };
+      // The timeout must leave room for a real answer on a loaded 2-core machine:
+      // at 200 ms the successful retry of run 101 itself timed out under load.
       await createPullService({
-        retry: { maxAttempts: 2, baseDelayMs: 10, requestTimeoutMs: 200 },
+        retry: { maxAttempts: 2, baseDelayMs: 10, requestTimeoutMs: 1500 },
       }).pullAll();
       // Run 101 made it on the retry; 103 never did, so 104 waits behind it.
       expect(await storedReports()).toBe(2);

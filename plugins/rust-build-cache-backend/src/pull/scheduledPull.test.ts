@@ -165,7 +165,10 @@ describe.each(databases.eachSupportedId())(
         'github.test/acme/platform#7',
         'github.test/acme/platform#8',
       ]);
-      expect(zipDownloads()).toEqual([downloadsBefore[0], downloadsBefore[1] + 1]);
+      expect(zipDownloads()).toEqual([
+        downloadsBefore[0],
+        downloadsBefore[1] + 1,
+      ]);
 
       // Another pass: nothing new, nothing downloaded again.
       const downloadsAfter = zipDownloads();

@@ -9,6 +9,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
+import type { IngestReportResponse } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { RUST_BUILD_CACHE_WORKSPACE_ANNOTATION } from '@rust-build-cache/plugin-rust-build-cache-common';
 import {
@@ -19,6 +20,9 @@ import {
 import { streamAnnotatedEntities } from './annotatedEntities';
 import { entitySourceKey } from './reportSources';
 import { normalizeEntityRef } from './entityRefs';
+
+/** How stale the links may be before a push of an unlinked source rebuilds them. */
+const LINK_ON_PUSH_MAX_AGE_MS = 60_000;
 
 /** The normalised ref of an entity, as links store it. */
 export function toEntityRef(entity: Entity | CompoundEntityRef): string {
@@ -52,6 +56,8 @@ export async function getVisibleEntity(
 export class EntityLinkService {
   /** When this instance last rebuilt the links; other replicas keep their own. */
   private lastRefreshAt: number | undefined;
+  /** The rebuild under way, shared by the callers that need one meanwhile. */
+  private refreshing: Promise<unknown> | undefined;
 
   constructor(
     private readonly options: {
@@ -59,6 +65,8 @@ export class EntityLinkService {
       catalog: CatalogService;
       auth: AuthService;
       logger: LoggerService;
+      /** Told the entities that got a link or a new source, e.g. to evaluate them now. */
+      onLinked?: (entityRefs: string[]) => void;
     },
   ) {}
 
@@ -81,8 +89,9 @@ export class EntityLinkService {
         }
       }
     }
-    await store.replaceEntityLinks({ links });
+    const { changed } = await store.replaceEntityLinks({ links });
     this.lastRefreshAt = Date.now();
+    if (changed.length > 0) this.options.onLinked?.(changed);
     if (withoutRepository > 0) {
       logger.warn(
         `${withoutRepository} entities have the ${RUST_BUILD_CACHE_WORKSPACE_ANNOTATION} annotation but no repository annotation, so no reports can be linked to them`,
@@ -101,8 +110,38 @@ export class EntityLinkService {
     ) {
       return false;
     }
-    await this.refreshLinks();
+    if (!this.refreshing) {
+      this.refreshing = this.refreshLinks().finally(() => {
+        this.refreshing = undefined;
+      });
+    }
+    await this.refreshing;
     return true;
+  }
+
+  /**
+   * The entity of a just-pushed report's source. An unlinked source gets the links
+   * rebuilt first (at most once a minute per instance), so that the first push after an
+   * entity was registered is linked, and evaluated, at once.
+   */
+  async linkOnPush(
+    source: ReportSourceKey,
+  ): Promise<Pick<IngestReportResponse, 'entityRef' | 'entityStatus'>> {
+    const { store, logger } = this.options;
+    const linked = await store.getLinkedEntityRef({ source });
+    if (linked) return { entityRef: linked, entityStatus: 'linked' };
+    try {
+      await this.refreshLinksIfOlderThan(LINK_ON_PUSH_MAX_AGE_MS);
+    } catch (error) {
+      logger.warn(
+        `Could not link ${source.repository} (${source.workspacePath}) on push; the scheduled link task will: ${error}`,
+      );
+      return { entityRef: null, entityStatus: 'linking-pending' };
+    }
+    const now = await store.getLinkedEntityRef({ source });
+    return now
+      ? { entityRef: now, entityStatus: 'linked' }
+      : { entityRef: null, entityStatus: 'no-entity' };
   }
 
   /**
@@ -125,6 +164,7 @@ export class EntityLinkService {
     const source = entitySourceKey(await getVisibleEntity(catalog, options));
     if (source) {
       await store.upsertEntityLink({ link: { entityRef, source } });
+      this.options.onLinked?.([entityRef]);
     }
     return source;
   }

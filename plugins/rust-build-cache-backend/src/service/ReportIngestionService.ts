@@ -28,6 +28,10 @@ export class ReportIngestionService {
     private readonly options: {
       /** E.g. the policy's incremental evaluation; a failure is logged, never fails the ingest. */
       onStored?: ReportStoredListener;
+      /** Links the source now when it can (EntityLinkService.linkOnPush). */
+      linkOnPush?: (
+        source: ReportSourceKey,
+      ) => Promise<Pick<IngestReportResponse, 'entityRef' | 'entityStatus'>>;
       logger?: LoggerService;
     } = {},
   ) {}
@@ -42,9 +46,9 @@ export class ReportIngestionService {
     }
     const run = toNewRun(validation.report, new Date());
     const [{ id, created }] = await this.store.insertRuns({ runs: [run] });
-    const entityRef = await this.store.getLinkedEntityRef({
-      source: run.source,
-    });
+    const link = this.options.linkOnPush
+      ? await this.options.linkOnPush(run.source)
+      : await this.linkedEntity(run.source);
     if (created && this.options.onStored) {
       try {
         await this.options.onStored({ id, source: run.source });
@@ -54,7 +58,16 @@ export class ReportIngestionService {
         );
       }
     }
-    return { id, created, entityRef: entityRef ?? null };
+    return { id, created, ...link };
+  }
+
+  private async linkedEntity(
+    source: ReportSourceKey,
+  ): Promise<Pick<IngestReportResponse, 'entityRef' | 'entityStatus'>> {
+    const entityRef = await this.store.getLinkedEntityRef({ source });
+    return entityRef
+      ? { entityRef, entityStatus: 'linked' }
+      : { entityRef: null, entityStatus: 'no-entity' };
   }
 }
 

@@ -85,7 +85,7 @@ describe.each(databases.eachSupportedId())(
           // Stored: the ingest response; refused: a Backstage error that says why.
           expect(Object.keys(response.body)).toEqual(
             valid
-              ? ['id', 'created', 'entityRef']
+              ? ['id', 'created', 'entityRef', 'entityStatus']
               : ['error', 'request', 'response'],
           );
           expect(typeof (response.body.id ?? response.body.error.message)).toBe(

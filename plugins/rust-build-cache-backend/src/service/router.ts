@@ -1,4 +1,5 @@
 import {
+  AuditorService,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -11,6 +12,7 @@ import {
   RUST_BUILD_CACHE_WORKSPACE_ANNOTATION,
   rustBuildCacheReadPermission,
   rustBuildCacheRefreshPermission,
+  rustBuildCacheReportIngestPermission,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import express, { ErrorRequestHandler, Request } from 'express';
 import Router from 'express-promise-router';
@@ -20,7 +22,12 @@ import { PullService } from '../pull/PullService';
 import { RepositorySnapshotService } from '../snapshot/RepositorySnapshotService';
 import { ReportIngestionService } from './ReportIngestionService';
 import { RunQueryService } from './RunQueryService';
-import { createRequirePermission, parseRequest as parse } from './routeHelpers';
+import { normalizeEntityRef } from './entityRefs';
+import {
+  audited,
+  createAuthorize,
+  parseRequest as parse,
+} from './routeHelpers';
 
 /** 413: there is no Backstage error class for it; the error handler reads `statusCode`. */
 class ReportTooLargeError extends CustomErrorBase {
@@ -55,6 +62,7 @@ const compareQuery = z.object({ base: z.uuid(), head: z.uuid() });
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
+  auditor: AuditorService;
   ingestion: ReportIngestionService;
   runs: RunQueryService;
   pulls: PullService;
@@ -65,6 +73,7 @@ export async function createRouter(options: {
   const {
     httpAuth,
     permissions,
+    auditor,
     ingestion,
     runs,
     pulls,
@@ -73,9 +82,11 @@ export async function createRouter(options: {
   } = options;
   const router = Router();
 
-  const requirePermission = createRequirePermission({ httpAuth, permissions });
+  const authorize = createAuthorize({ httpAuth, permissions });
   const requireReadPermission = (req: Request) =>
-    requirePermission(req, rustBuildCacheReadPermission);
+    authorize(req, ['user', 'service'], {
+      permission: rustBuildCacheReadPermission,
+    });
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -84,9 +95,12 @@ export async function createRouter(options: {
   router.post(
     '/reports',
     // CI pushes reports (external access tokens arrive as service principals); users do
-    // not. Checked before the body is read, so refused callers cost no parsing.
+    // not. Checked before the body is read, so refused callers cost no parsing. A token
+    // restricted to the ingest permission can do nothing else in the plugin.
     async (req, _res, next) => {
-      await httpAuth.credentials(req, { allow: ['service'] });
+      await authorize(req, ['service'], {
+        permission: rustBuildCacheReportIngestPermission,
+      });
       if (!req.is('application/json')) {
         throw new InputError(
           'Expected a JSON report with Content-Type: application/json',
@@ -100,7 +114,14 @@ export async function createRouter(options: {
       if (!isJsonObject(req.body)) {
         throw new InputError('Invalid report: the body must be a JSON object');
       }
-      const result = await ingestion.ingest(req.body);
+      const body = req.body;
+      const result = await audited(
+        auditor,
+        req,
+        { eventId: 'report-ingest', severityLevel: 'low' },
+        () => ingestion.ingest(body),
+        stored => ({ runId: stored.id, created: stored.created }),
+      );
       res.status(result.created ? 201 : 200).json(result);
     },
   );
@@ -143,28 +164,30 @@ export async function createRouter(options: {
   });
 
   router.post('/entities/:namespace/:kind/:name/refresh', async (req, res) => {
-    const credentials = await requirePermission(
+    const entityRef = normalizeEntityRef(stringifyEntityRef(req.params));
+    const body = await audited(
+      auditor,
       req,
-      rustBuildCacheRefreshPermission,
+      { eventId: 'entity-refresh', meta: { entityRef } },
+      async (): Promise<RefreshResponse> => {
+        await authorize(req, ['user']);
+        const entity = parse(entityParams, req.params, 'path');
+        const credentials = await authorize(req, ['user'], {
+          permission: rustBuildCacheRefreshPermission,
+          resourceRef: entityRef,
+        });
+        // Each part is stored on its own: a failing pull still leaves a fresh snapshot.
+        const snapshot =
+          (await snapshots?.refreshEntity({ entity, credentials })) ?? null;
+        const status = await pulls.pullEntity({ entity, credentials });
+        if (!status && !snapshot) {
+          throw new InputError(
+            `Nothing to refresh for ${entityRef}: no pull provider supports its repository, and repository snapshots are disabled or it names no repository (annotations ${RUST_BUILD_CACHE_WORKSPACE_ANNOTATION} and a repository slug)`,
+          );
+        }
+        return { status: status ? toPullStatusJson(status) : null, snapshot };
+      },
     );
-    const entity = parse(entityParams, req.params, 'path');
-    // Each part is stored on its own: a failing pull still leaves a fresh snapshot.
-    const snapshot =
-      (await snapshots?.refreshEntity({ entity, credentials })) ?? null;
-    const status = await pulls.pullEntity({ entity, credentials });
-    if (!status && !snapshot) {
-      throw new InputError(
-        `Nothing to refresh for ${stringifyEntityRef({
-          kind: entity.kind,
-          namespace: entity.namespace,
-          name: entity.name,
-        })}: no pull provider supports its repository, and repository snapshots are disabled or it names no repository (annotations ${RUST_BUILD_CACHE_WORKSPACE_ANNOTATION} and a repository slug)`,
-      );
-    }
-    const body: RefreshResponse = {
-      status: status ? toPullStatusJson(status) : null,
-      snapshot,
-    };
     res.json(body);
   });
 

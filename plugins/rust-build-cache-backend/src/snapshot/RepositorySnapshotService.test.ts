@@ -307,6 +307,45 @@ describe.each(databases.eachSupportedId())(
       expect(history).toEqual([]);
     });
 
+    it('marks files no snapshot could read yet as unreadable, naming the integration', async () => {
+      reader.files.set('rust-toolchain.toml', new Error('GitHub answered 404'));
+      reader.files.set('rust-toolchain', new Error('GitHub answered 404'));
+      reader.files.set('Cargo.lock', new Error('GitHub answered 404'));
+      const service = createService([entity('.')]);
+      await service.snapshotAll();
+      const first = (
+        await service.getSnapshot({
+          entity: entityName,
+          credentials: await credentials,
+        })
+      ).snapshot;
+      expect(first?.unreadable?.toolchain).toMatch(
+        /GitHub answered 404\. Check that integrations\.github for github\.com can read github\.com\/acme\/platform/,
+      );
+      expect(first?.unreadable?.dependencies).toMatch(
+        /^Cargo\.lock: GitHub answered 404\. Check that integrations\.github/,
+      );
+
+      // Once read, the files are known; a later failure keeps the last known values.
+      reader.files.set(
+        'rust-toolchain.toml',
+        '[toolchain]\nchannel = "1.95.0"\n',
+      );
+      reader.files.delete('rust-toolchain');
+      reader.files.set('Cargo.lock', LOCK_V4);
+      await service.snapshotAll();
+      reader.files.set('Cargo.lock', new Error('GitHub answered 502'));
+      await service.snapshotAll();
+      const later = (
+        await service.getSnapshot({
+          entity: entityName,
+          credentials: await credentials,
+        })
+      ).snapshot;
+      expect(later?.unreadable).toBeUndefined();
+      expect(later?.dependencies).toEqual(analyzeCargoLock(LOCK_V4));
+    });
+
     it('records a problem for a repository on a host without an integration', async () => {
       const service = createService([
         entity('.', 'git.internal.test/acme/platform'),

@@ -29,6 +29,7 @@ import {
 import { streamAnnotatedEntities } from '../service/annotatedEntities';
 import { entitySourceKey } from '../service/reportSources';
 import { repositoryLocation, RepositoryLocation } from './repositoryLocation';
+import { unreadableReason } from './unreadableReason';
 import { detectWorkflowCaching, WorkflowFile } from './workflowSetup';
 
 /** Changes returned with a snapshot, newest first. */
@@ -157,7 +158,7 @@ export class RepositorySnapshotService {
   /** Reads the snapshot and stores it with its changes against the previous one. */
   private async record(target: SnapshotTarget): Promise<RepositorySnapshot> {
     const { store } = this.options;
-    const { snapshot, known } = await this.read(target);
+    const { snapshot, known, unreadable } = await this.read(target);
     const previous = await store.getRepositorySnapshot({
       source: target.source,
     });
@@ -179,6 +180,17 @@ export class RepositorySnapshotService {
       compare('dependencies', s => s.dependencies?.fingerprint ?? null);
     }
     // Carry the last known values over unreadable files, so the next comparison holds.
+    // A file no snapshot could read yet is marked unreadable, so that the rules say so
+    // instead of judging an empty value.
+    const neverRead = (field: RepositorySnapshotChange['field']) =>
+      !known[field] &&
+      (!previous || previous.unreadable?.[field] !== undefined);
+    const stillUnreadable = {
+      ...(neverRead('toolchain') ? { toolchain: unreadable.toolchain } : {}),
+      ...(neverRead('dependencies')
+        ? { dependencies: unreadable.dependencies }
+        : {}),
+    };
     const stored: RepositorySnapshot = {
       ...snapshot,
       ...(previous && !known.toolchain
@@ -189,6 +201,9 @@ export class RepositorySnapshotService {
             dependencies: previous.dependencies,
             cargoLockCommitted: previous.cargoLockCommitted,
           }
+        : {}),
+      ...(Object.keys(stillUnreadable).length > 0
+        ? { unreadable: stillUnreadable }
         : {}),
     };
     await store.saveRepositorySnapshot({
@@ -210,6 +225,7 @@ export class RepositorySnapshotService {
   private async read(target: SnapshotTarget): Promise<{
     snapshot: RepositorySnapshot;
     known: Record<RepositorySnapshotChange['field'], boolean>;
+    unreadable: Partial<Record<RepositorySnapshotChange['field'], string>>;
   }> {
     const { integrations, now = () => new Date() } = this.options;
     const { entity, source } = target;
@@ -239,19 +255,32 @@ export class RepositorySnapshotService {
           `Cannot locate ${source.repository}: set the backstage.io/source-location annotation (url:…) or use a GitHub or GitLab integration host`,
         );
       }
+      const reason = unreadableReason(problems, undefined, source.repository);
       return {
         snapshot: empty,
         known: { toolchain: false, dependencies: false },
+        unreadable: { toolchain: reason, dependencies: reason },
       };
     }
 
+    const toolchainProblems: string[] = [];
+    const lockProblems: string[] = [];
     const [toolchain, lock, manifest, workflows] = await Promise.all([
-      this.readToolchain(location, source.workspacePath, problems),
-      this.readDependencies(location, source.workspacePath, problems),
+      this.readToolchain(location, source.workspacePath, toolchainProblems),
+      this.readDependencies(location, source.workspacePath, lockProblems),
       this.readProfiles(location, source.workspacePath, problems),
       this.readWorkflows(location, problems),
     ]);
+    problems.unshift(...toolchainProblems, ...lockProblems);
+    const reasonOf = (fieldProblems: string[], known: boolean) =>
+      known
+        ? undefined
+        : unreadableReason(fieldProblems, location, source.repository);
     return {
+      unreadable: {
+        toolchain: reasonOf(toolchainProblems, toolchain.known),
+        dependencies: reasonOf(lockProblems, lock.known),
+      },
       snapshot: {
         ...empty,
         toolchainFile: toolchain.value,

@@ -84,6 +84,17 @@ export interface WarmGroupKey {
   rustflagsSha256: string | null;
   /** Sorted `CARGO_*` variable names the builds set. */
   cargoVarNames: string[];
+  /**
+   * sha256 of the value of each of those variables that sccache hashes into Rust keys, by
+   * name (the values must match, not just the names). Absent when the report has no value
+   * hashes (CLIs before `keyInputs`).
+   */
+  cargoVarValueSha256?: Record<string, string>;
+  /**
+   * sha256 of the cargo home path (registry crates are compiled under it, so their keys
+   * depend on it); null when the report does not know it, absent for older reports.
+   */
+  cargoHomeSha256?: string | null;
   /** sccache backend and location (credentials stripped), e.g. `local` + `/var/cache/sccache`. */
   cacheBackend: string | null;
   cacheLocation: string | null;
@@ -202,7 +213,10 @@ export interface WarmGroupEffect {
   groupId: string;
   key: WarmGroupKey;
   entityRefs: string[];
-  lastWarmJob: Pick<PrewarmJob, 'id' | 'finishedAt' | 'cacheWrites' | 'reportId'> | null;
+  lastWarmJob: Pick<
+    PrewarmJob,
+    'id' | 'finishedAt' | 'cacheWrites' | 'reportId'
+  > | null;
   before: ConsumerRunStats;
   after: ConsumerRunStats;
   /**

@@ -17,6 +17,12 @@ export interface IngestReportResponse {
   created: boolean;
   /** The catalog entity the report was linked to, or null while it is unmatched. */
   entityRef: string | null;
+  /**
+   * `linked`; `no-entity` when no catalog entity names the report's repository and
+   * workspace; `linking-pending` when the backend could not ask the catalog now (the
+   * scheduled link task links it later). Absent from backends before 0.1.
+   */
+  entityStatus?: 'linked' | 'no-entity' | 'linking-pending';
 }
 
 /** One stored run, without the full report. @public */
@@ -186,6 +192,12 @@ export interface RepositorySnapshot {
   workflows: WorkflowCachingSetup | null;
   /** Files that could not be read or parsed, each with the reason. */
   problems: string[];
+  /**
+   * Set for the toolchain file or Cargo.lock when no snapshot could read it yet: what
+   * could not be read and which integration would fix it. Rules then answer from the CI
+   * report, or with insufficient data, instead of judging the empty value.
+   */
+  unreadable?: { toolchain?: string; dependencies?: string };
 }
 
 /** A change of the toolchain pin or of the dependency fingerprint between two snapshots. @public */

@@ -1,20 +1,7 @@
 import type { ReportDifference } from '../api/types';
 import type { BuildCacheReport, ProfileSettings } from '../report/schema';
-
-/** One compared setting: how to read it from a report and what a change means. */
-interface Comparison {
-  key: string;
-  label: string;
-  read: (report: BuildCacheReport) => string | null;
-  affectsCacheKeys:
-    | boolean
-    | ((base: BuildCacheReport, head: BuildCacheReport) => boolean);
-  explain: (
-    base: string | null,
-    head: string | null,
-    reports: { base: BuildCacheReport; head: BuildCacheReport },
-  ) => string;
-}
+import type { Comparison } from './comparison';
+import { keyInputComparisons } from './keyInputComparisons';
 
 const rustcOf = (report: BuildCacheReport): string | null => {
   const rustc = report.toolchain.rustc;
@@ -116,7 +103,7 @@ const COMPARISONS: Comparison[] = [
       `sccache hashes the names and values of CARGO_* variables (all but a few, such as CARGO_MAKEFLAGS) into Rust cache keys, so adding or removing one misses on every crate.${addedAndRemoved(
         base,
         head,
-      )} Reports carry names only, so a changed value (e.g. of CARGO_HOME) does not show here.`,
+      )} A changed value of a variable both runs set shows as its own difference when both reports carry value hashes (collect records them from this version on).`,
   },
   {
     key: 'build.env.cargoIncremental',
@@ -222,6 +209,7 @@ function profileValue(
 
 /**
  * What differs between two runs' reports that is a likely cause of a change in misses:
+ * the checkout directory and cargo home, the values of CARGO_* variables (by their sha256),
  * rustc, the toolchain file, dependencies, RUSTFLAGS, CARGO_* and SCCACHE_* variables,
  * RUSTC_WRAPPER, CARGO_INCREMENTAL, profile settings, the cache location and the sccache
  * version. Only settings that differ are returned, those that change sccache's Rust cache
@@ -234,12 +222,13 @@ export function compareReports(
 ): ReportDifference[] {
   const differences: ReportDifference[] = [];
   for (const comparison of [
+    ...keyInputComparisons(base, head),
     ...COMPARISONS,
     ...profileComparisons(base, head),
   ]) {
     const baseValue = comparison.read(base);
     const headValue = comparison.read(head);
-    if (baseValue === headValue) continue;
+    if (baseValue === headValue || comparison.same?.(base, head)) continue;
     differences.push({
       key: comparison.key,
       label: comparison.label,

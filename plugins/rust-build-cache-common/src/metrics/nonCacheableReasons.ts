@@ -46,7 +46,7 @@ for (const entry of NON_CACHEABLE_REASONS) {
   ]);
 }
 
-/** sccache's language group of rustc calls; every other group comes from the C family. */
+/** sccache's language group of rustc calls; every other group comes from the C family. @public */
 export const RUST_LANGUAGE = 'Rust';
 
 /**

@@ -92,8 +92,32 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * report saw; undefined when there is neither.
  */
 function currentToolchainFile(input: PolicyEvaluationInput) {
-  if (input.snapshot) return input.snapshot.toolchainFile;
+  if (input.snapshot && !input.snapshot.unreadable?.toolchain)
+    return input.snapshot.toolchainFile;
   return input.reports[0]?.toolchain.file;
+}
+
+/**
+ * A rule's check from the CI report when the repository snapshot could not read its file:
+ * the summary says what could not be read, and with no report the result is
+ * insufficient data instead of a judgement on a file nobody saw.
+ */
+function fromReportBecauseUnreadable(
+  fromReport: RuleCheck,
+  unreadable: string | undefined,
+  file: string,
+): RuleCheck {
+  if (!unreadable) return fromReport;
+  const note = `The repository's ${file} could not be read (${unreadable.replace(
+    /\.$/,
+    '',
+  )}).`;
+  if (fromReport.result === 'insufficient-data')
+    return { ...fromReport, summary: `${note} No CI report shows it either.` };
+  return {
+    ...fromReport,
+    summary: `${note} From the latest CI report: ${fromReport.summary}`,
+  };
 }
 
 /**
@@ -102,7 +126,12 @@ function currentToolchainFile(input: PolicyEvaluationInput) {
  */
 function brokenToolchainFile(input: PolicyEvaluationInput) {
   const latest = input.reports[0];
-  if (!latest || (input.snapshot && input.snapshot.toolchainFile !== null))
+  if (
+    !latest ||
+    (input.snapshot &&
+      !input.snapshot.unreadable?.toolchain &&
+      input.snapshot.toolchainFile !== null)
+  )
     return undefined;
   return toolchainFileProblem(latest);
 }
@@ -111,6 +140,14 @@ function brokenToolchainFile(input: PolicyEvaluationInput) {
 export function checkToolchainPinnedExact(
   input: PolicyEvaluationInput,
 ): RuleCheck {
+  return fromReportBecauseUnreadable(
+    checkToolchainFilePin(input),
+    input.snapshot?.unreadable?.toolchain,
+    'toolchain file',
+  );
+}
+
+function checkToolchainFilePin(input: PolicyEvaluationInput): RuleCheck {
   const broken = brokenToolchainFile(input);
   if (broken)
     return check(
@@ -345,9 +382,17 @@ export function checkRustflagsStable(
 export function checkCargoLockCommitted(
   input: PolicyEvaluationInput,
 ): RuleCheck {
+  return fromReportBecauseUnreadable(
+    checkCargoLock(input),
+    input.snapshot?.unreadable?.dependencies,
+    'Cargo.lock',
+  );
+}
+
+function checkCargoLock(input: PolicyEvaluationInput): RuleCheck {
   // The snapshot is preferred: `cargo build` writes a missing Cargo.lock before `collect`
   // reads it, so a report can show a lockfile that is not committed.
-  if (input.snapshot)
+  if (input.snapshot && !input.snapshot.unreadable?.dependencies)
     return input.snapshot.cargoLockCommitted
       ? check('pass', 'The repository has Cargo.lock committed.', {
           cargoLockCommitted: 'yes',

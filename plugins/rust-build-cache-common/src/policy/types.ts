@@ -58,7 +58,7 @@ export interface PolicyEntity {
  */
 export type PolicyRepositoryFacts = Pick<
   RepositorySnapshot,
-  'toolchainFile' | 'cargoLockCommitted'
+  'toolchainFile' | 'cargoLockCommitted' | 'unreadable'
 >;
 
 /** Everything a rule may look at. Rules are pure functions of it. @public */

@@ -1,6 +1,8 @@
 import type { WarmGroup, WarmGroupKey, WarmPlan } from '../api/prewarmTypes';
 import { computeRunMetrics } from '../metrics/computeRunMetrics';
+import { pathSha256 } from '../build/collectKeyInputs';
 import type { BuildCacheReport } from '../report/schema';
+import { rustCacheKeyCargoVar } from '../sccache/rustCacheKeyEnv';
 import { sha256Hex } from '../util/sha256Hex';
 
 /** The cargo profile of a build whose report does not name one: cargo's default. @public */
@@ -28,7 +30,8 @@ export const WARM_PLAN_SKIP_REASONS = {
 
 /**
  * The key of a report's build: everything sccache's Rust cache keys depend on that one
- * warm build can reproduce for many consumers. A build whose report does not name its
+ * warm build can reproduce for many consumers, CARGO_* variables by their values' hashes
+ * when the report has them (not just by names). A build whose report does not name its
  * profile or target is taken as cargo's defaults: `dev`, and rustc's host triple.
  * Returns the skip reason instead when the report lacks what a key needs.
  * @public
@@ -51,6 +54,7 @@ export function warmGroupKeyOf(
       profile: report.build.cargoProfile ?? DEFAULT_CARGO_PROFILE,
       rustflagsSha256: env.rustflags.set ? env.rustflags.sha256 : null,
       cargoVarNames: [...new Set(env.cargoVarNames)].sort(),
+      ...keyInputsOf(report),
       cacheBackend: report.sccache.cache.backend,
       cacheLocation: report.sccache.cache.location || null,
       dependencyFingerprint: fingerprint,
@@ -58,20 +62,49 @@ export function warmGroupKeyOf(
   };
 }
 
+/**
+ * The value hashes of the CARGO_* variables sccache hashes (by the report's sccache
+ * version) and the cargo home's sha256; nothing for reports without `keyInputs`, so their
+ * keys and group ids stay as before.
+ */
+function keyInputsOf(
+  report: BuildCacheReport,
+): Pick<WarmGroupKey, 'cargoVarValueSha256' | 'cargoHomeSha256'> {
+  const inputs = report.keyInputs;
+  if (!inputs) return {};
+  const version = report.sccache?.version ?? null;
+  const cargoVarValueSha256: Record<string, string> = {};
+  for (const name of Object.keys(inputs.cargoVarValueSha256).sort()) {
+    if (rustCacheKeyCargoVar(name, version).hashed) {
+      cargoVarValueSha256[name] = inputs.cargoVarValueSha256[name];
+    }
+  }
+  return {
+    cargoVarValueSha256,
+    cargoHomeSha256: inputs.cargoHome ? pathSha256(inputs.cargoHome) : null,
+  };
+}
+
 /** The stable id of a warm group: sha256 of its key in a fixed field order. @public */
 export function warmGroupId(key: WarmGroupKey): string {
-  return sha256Hex(
-    JSON.stringify([
-      key.rustc,
-      key.target,
-      key.profile,
-      key.rustflagsSha256,
-      [...key.cargoVarNames].sort(),
-      key.cacheBackend,
-      key.cacheLocation,
-      key.dependencyFingerprint,
-    ]),
-  );
+  const fields: unknown[] = [
+    key.rustc,
+    key.target,
+    key.profile,
+    key.rustflagsSha256,
+    [...key.cargoVarNames].sort(),
+    key.cacheBackend,
+    key.cacheLocation,
+    key.dependencyFingerprint,
+  ];
+  // Only in keys of reports with key inputs: the ids of older keys do not change.
+  if (key.cargoVarValueSha256 !== undefined) {
+    fields.push(
+      Object.entries(key.cargoVarValueSha256).sort(([a], [b]) => compare(a, b)),
+      key.cargoHomeSha256 ?? null,
+    );
+  }
+  return sha256Hex(JSON.stringify(fields));
 }
 
 /**

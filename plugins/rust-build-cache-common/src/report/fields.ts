@@ -58,18 +58,28 @@ export const count = z
     MAX_REPORT_COUNT,
     `must be at most ${MAX_REPORT_COUNT}, the largest count the database stores`,
   );
+/** A lowercase hex sha256. */
+export const sha256Digest = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex sha256');
+
 export const bytes = z.int().min(0).max(MAX_REPORT_BYTES);
 export const seconds = z.number().min(0).max(MAX_REPORT_SECONDS);
 
 /** A map with string keys, bounded in keys (also stated in the JSON Schema). */
-export function boundedMap<V extends z.ZodType>(keyMax: number, value: V) {
+export function boundedMap<V extends z.ZodType>(
+  keyMax: number,
+  value: V,
+  maxKeys: number = MAX_REPORT_MAP_KEYS,
+  key: z.ZodType<string, string> = text(keyMax, 1),
+) {
   return z
-    .record(text(keyMax, 1), value)
+    .record(key, value)
     .refine(
-      map => Object.keys(map).length <= MAX_REPORT_MAP_KEYS,
-      `must have at most ${MAX_REPORT_MAP_KEYS} keys`,
+      map => Object.keys(map).length <= maxKeys,
+      `must have at most ${maxKeys} keys`,
     )
-    .meta({ maxProperties: MAX_REPORT_MAP_KEYS });
+    .meta({ maxProperties: maxKeys });
 }
 
 /** Counts by language or reason; their sum is stored in a 32-bit column too. */

@@ -9,11 +9,13 @@ import {
   isTimestamp,
   MAX_REPORT_COUNT,
   seconds,
+  sha256Digest,
   text,
   timestamp,
   webUrl,
   workspacePath,
 } from './fields';
+import { reportKeyInputsSchema } from './keyInputs';
 import { reportProblemsSchema } from './problems';
 import { findPrototypeKeys } from './prototypeKeys';
 
@@ -29,9 +31,6 @@ import { findPrototypeKeys } from './prototypeKeys';
 /** @public */
 export const REPORT_SCHEMA_VERSION = 1;
 
-const sha256Hex = z
-  .string()
-  .regex(/^[0-9a-f]{64}$/, 'must be a lowercase hex sha256');
 const shortText = text(500, 1);
 
 /** Where the report comes from; `now` is the receiver's clock, for `finishedAt`. */
@@ -86,7 +85,7 @@ function createSourceSchema(now: () => number) {
     );
 }
 
-/** Known cache backends, parsed from sccache's `cache_location`. */
+/** Known cache backends, parsed from sccache's `cache_location`. @public */
 export const CACHE_BACKENDS = [
   'local',
   's3',
@@ -212,7 +211,7 @@ const dependenciesSchema = z.object({
   /** 1 to 4; null when Cargo.lock is not committed. */
   lockVersion: z.number().int().min(1).max(4).nullable(),
   /** Stable across lockfile formats and workspace version bumps; see `analyzeCargoLock`. */
-  fingerprint: sha256Hex.nullable(),
+  fingerprint: sha256Digest.nullable(),
   packages: z.object({ registry: count, git: count, path: count }),
 });
 
@@ -240,7 +239,7 @@ const buildSchema = z.object({
   env: z.object({
     rustcWrapper: text(500).nullable(),
     cargoIncremental: text(50).nullable(),
-    rustflags: z.object({ set: z.boolean(), sha256: sha256Hex.nullable() }),
+    rustflags: z.object({ set: z.boolean(), sha256: sha256Digest.nullable() }),
     /** Names only: values may hold secrets. */
     cargoVarNames: z.array(text(200)).max(500),
     sccacheVarNames: z.array(text(200)).max(500),
@@ -278,6 +277,8 @@ function createReportSchema(now: () => number) {
     timings: timingsSchema.nullable(),
     /** Input files collect found broken (see `./problems.ts`); absent from older CLIs. */
     problems: reportProblemsSchema,
+    /** Working directories, cargo home and CARGO_* value hashes (see `./keyInputs.ts`); absent from older CLIs. */
+    keyInputs: reportKeyInputsSchema,
   });
 }
 

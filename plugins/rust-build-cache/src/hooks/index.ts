@@ -14,7 +14,10 @@ export {
   useEntityScorecard,
 } from './useScorecards';
 export { useExemptions, useExemptionAudit } from './useExemptions';
-export { useCanManageExemptions } from './useCanManageExemptions';
+export {
+  useCanManageExemptions,
+  useManageableEntityRefs,
+} from './useCanManageExemptions';
 export {
   PREWARM_POLL_INTERVAL_MS,
   isActivePrewarmState,

@@ -18,6 +18,7 @@ import {
   sleep,
 } from '../../pull/github/GithubApiClient';
 import { GithubActionsExecutorConfig } from './executorConfig';
+import { githubApiBaseUrl } from '../../pull/github/githubApiBaseUrl';
 
 const KEY = 'rustBuildCache.prewarm.executors.githubActions';
 
@@ -128,7 +129,7 @@ export class GithubActionsPrewarmExecutor implements PrewarmExecutor {
     const client = (clientSignal?: AbortSignal) =>
       new GithubApiClient({
         host,
-        apiBaseUrl: integration.config.apiBaseUrl ?? `https://api.${host}`,
+        apiBaseUrl: githubApiBaseUrl(integration.config, host),
         repositoryUrl: `https://${host}/${owner}/${name}`,
         credentials: this.credentials,
         rateLimits: this.rateLimits,

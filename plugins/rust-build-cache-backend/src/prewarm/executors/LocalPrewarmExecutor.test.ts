@@ -15,11 +15,8 @@ import {
   findRustTools,
 } from '@rust-build-cache/ci-reporter/testing';
 import { LocalExecutorConfig } from './executorConfig';
-import {
-  cargoBuildArgs,
-  keyDifferences,
-  LocalPrewarmExecutor,
-} from './LocalPrewarmExecutor';
+import { keyDifferences } from './keyDifferences';
+import { cargoBuildArgs, LocalPrewarmExecutor } from './LocalPrewarmExecutor';
 import {
   recordingContext,
   testJob,

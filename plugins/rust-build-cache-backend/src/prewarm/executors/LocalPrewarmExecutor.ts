@@ -9,6 +9,7 @@ import {
   PrewarmExecutorRecoveryContext,
 } from '@rust-build-cache/plugin-rust-build-cache-node';
 import { LocalExecutorConfig, sourceOf } from './executorConfig';
+import { keyDifferences } from './keyDifferences';
 import {
   cleanUpStaleJobDirs,
   createJobDir,
@@ -397,63 +398,6 @@ export function cargoBuildArgs(
     args.push('--target', key.target);
   }
   return args;
-}
-
-/** Compares the warm build's report with the key; differences mean consumers will miss. */
-export function keyDifferences(
-  key: PrewarmExecutionContext['job']['key'],
-  report: {
-    dependencies?: { fingerprint?: string } | null;
-    toolchain?: { rustc?: { release?: string } | null };
-    build?: {
-      env?: {
-        rustflags?: { set: boolean; sha256: string | null };
-        cargoVarNames?: string[];
-      };
-    };
-  },
-): string[] {
-  const warnings: string[] = [];
-  const fingerprint = report.dependencies?.fingerprint;
-  if (fingerprint && fingerprint !== key.dependencyFingerprint) {
-    warnings.push(
-      `the built Cargo.lock (${fingerprint.slice(
-        0,
-        12,
-      )}) is not the consumers' (${key.dependencyFingerprint.slice(
-        0,
-        12,
-      )}): the checkout is at another commit than their builds.`,
-    );
-  }
-  const release = report.toolchain?.rustc?.release;
-  if (release && release !== key.rustc) {
-    warnings.push(
-      `the warm build ran rustc ${release}, the consumers ${key.rustc}: install and pin that toolchain.`,
-    );
-  }
-  const rustflags = report.build?.env?.rustflags;
-  const rustflagsSha256 = rustflags?.set ? rustflags.sha256 : null;
-  if (rustflags && rustflagsSha256 !== key.rustflagsSha256) {
-    warnings.push(
-      `RUSTFLAGS of the warm build differ from the consumers' (only their hash is known): set the same value in ${KEY}.env.RUSTFLAGS, or every key misses.`,
-    );
-  }
-  const names = report.build?.env?.cargoVarNames;
-  if (names) {
-    const missing = key.cargoVarNames.filter(name => !names.includes(name));
-    const extra = names.filter(name => !key.cargoVarNames.includes(name));
-    if (missing.length > 0 || extra.length > 0) {
-      warnings.push(
-        `the warm build's CARGO_* variables differ from the consumers'${
-          missing.length ? ` (missing: ${missing.join(', ')})` : ''
-        }${
-          extra.length ? ` (extra: ${extra.join(', ')})` : ''
-        }: sccache hashes every CARGO_* variable by name and value; set the consumers' ones in ${KEY}.env.`,
-      );
-    }
-  }
-  return warnings;
 }
 
 async function readRustc(

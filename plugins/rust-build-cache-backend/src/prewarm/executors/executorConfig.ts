@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { Config } from '@backstage/config';
 import { readPositiveInteger } from '../../config';
 
-const LOCAL_KEY = 'rustBuildCache.prewarm.executors.local';
+/** The configuration key of the local executor, for messages. */
+export const LOCAL_KEY = 'rustBuildCache.prewarm.executors.local';
 const GITHUB_KEY = 'rustBuildCache.prewarm.executors.githubActions';
 
 /** Variables the local executor sets itself; `env` may not override them. */

@@ -19,6 +19,7 @@ import {
   GithubRateLimitError,
   GithubRetryOptions,
 } from './GithubApiClient';
+import { githubApiBaseUrl } from './githubApiBaseUrl';
 
 export const GITHUB_ACTIONS_PULL_PROVIDER_ID = 'github-actions';
 
@@ -112,7 +113,7 @@ export class GithubActionsPullProvider implements PullProvider {
     }
     const api = new GithubApiClient({
       host,
-      apiBaseUrl: integration.config.apiBaseUrl ?? `https://api.${host}`,
+      apiBaseUrl: githubApiBaseUrl(integration.config, host),
       repositoryUrl: `https://${host}/${owner}/${name}`,
       credentials: this.credentials,
       rateLimits: this.rateLimits,

@@ -1,4 +1,7 @@
-import type { CompoundEntityRef } from '@backstage/catalog-model';
+import {
+  stringifyEntityRef,
+  type CompoundEntityRef,
+} from '@backstage/catalog-model';
 import {
   InfoCard,
   Progress,
@@ -31,6 +34,7 @@ function RefreshButton(props: {
   const api = useApi(rustBuildCacheApiRef);
   const { allowed } = usePermission({
     permission: rustBuildCacheRefreshPermission,
+    resourceRef: stringifyEntityRef(entityRef),
   });
   const refresh = useOperation(async () => {
     await api.refreshEntity(entityRef);

@@ -417,6 +417,16 @@ describe('EntityRustBuildCacheContent', () => {
 
   it('compares two runs picked in the run list', async () => {
     const [older, newer] = twoRuns();
+    for (const [run, dir] of [
+      [older, '/ci/a/app'],
+      [newer, '/ci/b/app'],
+    ] as const) {
+      run.report.keyInputs = {
+        workspaceDir: { path: dir },
+        cargoHome: null,
+        cargoVarValueSha256: {},
+      };
+    }
     const compareRuns = jest.fn(async () => ({
       base: older,
       head: newer,
@@ -443,6 +453,11 @@ describe('EntityRustBuildCacheContent', () => {
       within(rustcRow).getByText('changes cache keys'),
     ).toBeInTheDocument();
     expect(rustcRow.className).toMatch(/affectsCacheKeys/);
+    const checkoutRow = within(differences)
+      .getByText('Checkout directory of the workspace')
+      .closest('tr')!;
+    expect(checkoutRow).toHaveTextContent(/\/ci\/a\/app.*\/ci\/b\/app/);
+    expect(checkoutRow.className).toMatch(/affectsCacheKeys/);
     expect(
       screen.queryByText(/No cache-key inputs differ/),
     ).not.toBeInTheDocument();

@@ -38,6 +38,13 @@ describe('PolicyCard without the exemption manage permission', () => {
       authorize,
       rustBuildCacheExemptionManagePermission,
     );
+    // Asked for this entity: a policy may let only its owners exempt it.
+    expect(authorize).toHaveBeenCalledWith(
+      expect.objectContaining({
+        permission: rustBuildCacheExemptionManagePermission,
+        resourceRef: 'component:default/ledger-worker',
+      }),
+    );
     expect(screen.getAllByText('Fail').length).toBeGreaterThan(0);
     expect(
       screen.queryByRole('button', { name: /Add exemption/ }),

@@ -196,7 +196,7 @@ function ScorecardBody(props: {
   onChanged: () => void;
 }) {
   const { entityRef, scorecard, onChanged } = props;
-  const canManage = useCanManageExemptions();
+  const canManage = useCanManageExemptions(scorecard.entityRef);
   // Level titles come from the policy; until it loads (or if it cannot), the ids do.
   const policy = usePolicy();
   const levelTitle = (levelId: string) =>

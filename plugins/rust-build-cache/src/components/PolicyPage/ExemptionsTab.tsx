@@ -22,8 +22,8 @@ import {
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { formatCount, formatTimestamp, NOT_AVAILABLE } from '../../format';
 import {
-  useCanManageExemptions,
   useExemptionAudit,
+  useManageableEntityRefs,
   useExemptions,
   usePolicy,
   useReloadKey,
@@ -59,10 +59,14 @@ function useRuleOptions(): RuleOption[] {
 
 function ExemptionsTable(props: {
   exemptions: ExemptionRecord[];
-  canManage: boolean;
   onRevoke: (exemption: ExemptionRecord) => void;
 }) {
-  const { exemptions, canManage, onRevoke } = props;
+  const { exemptions, onRevoke } = props;
+  // Per entity: a policy may let owners manage the exemptions of their own services only.
+  const manageable = useManageableEntityRefs(
+    exemptions.map(exemption => exemption.entityRef),
+  );
+  const canManage = manageable.size > 0;
   const columns = useMemo<TableColumn<ExemptionRecord>[]>(
     () => [
       {
@@ -90,7 +94,7 @@ function ExemptionsTable(props: {
             {
               title: 'Actions',
               render: (row: ExemptionRecord) =>
-                row.state === 'active' ? (
+                row.state === 'active' && manageable.has(row.entityRef) ? (
                   <Button
                     size="small"
                     color="secondary"
@@ -105,7 +109,7 @@ function ExemptionsTable(props: {
           ]
         : []),
     ],
-    [canManage, onRevoke],
+    [canManage, manageable, onRevoke],
   );
   return (
     <Table<ExemptionRecord>
@@ -189,8 +193,8 @@ function AuditLog(props: { reloadKey: number }) {
 }
 
 /**
- * Exemptions by state, with create and revoke for holders of the manage permission, and
- * the audit log of every change.
+ * Exemptions by state, with create and revoke for those allowed to manage the exemptions
+ * of the entity, and the audit log of every change.
  */
 export function ExemptionsTab(props: { onChanged?: () => void }) {
   const { onChanged } = props;
@@ -198,7 +202,6 @@ export function ExemptionsTab(props: { onChanged?: () => void }) {
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ExemptionRecord | null>(null);
   const [reloadKey, reload] = useReloadKey();
-  const canManage = useCanManageExemptions();
   const rules = useRuleOptions();
   const exemptions = useExemptions({ state, reloadKey });
 
@@ -230,11 +233,7 @@ export function ExemptionsTab(props: { onChanged?: () => void }) {
     );
   } else {
     list = (
-      <ExemptionsTable
-        exemptions={exemptions.value}
-        canManage={canManage}
-        onRevoke={setRevoking}
-      />
+      <ExemptionsTable exemptions={exemptions.value} onRevoke={setRevoking} />
     );
   }
 
@@ -264,16 +263,16 @@ export function ExemptionsTab(props: { onChanged?: () => void }) {
             </Typography>
           )}
           <Box flexGrow={1} />
-          {canManage && (
-            <Button
-              variant="contained"
-              color="primary"
-              startIcon={<AddIcon />}
-              onClick={() => setCreating(true)}
-            >
-              Add exemption
-            </Button>
-          )}
+          {/* Whether the user may exempt a service depends on the service: the
+              dialog asks once one is entered. */}
+          <Button
+            variant="contained"
+            color="primary"
+            startIcon={<AddIcon />}
+            onClick={() => setCreating(true)}
+          >
+            Add exemption
+          </Button>
         </Box>
       </Grid>
       <Grid item xs={12}>

@@ -4,7 +4,7 @@ import {
   rustBuildCacheExemptionManagePermission,
   type ExemptionRecord,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { screen, within } from '@testing-library/react';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { fakeRustBuildCacheApi } from '../../__testUtils__/fakeRustBuildCacheApi';
 import {
   denyingPermissionApi,
@@ -56,11 +56,28 @@ describe('PolicyPage without the exemption manage permission', () => {
     expect(
       await screen.findByText('No exemption has been created or revoked yet.'),
     ).toBeInTheDocument();
-    expect(
-      screen.queryByRole('button', { name: 'Add exemption' }),
-    ).not.toBeInTheDocument();
+    expect(authorize).toHaveBeenCalledWith(
+      expect.objectContaining({
+        permission: rustBuildCacheExemptionManagePermission,
+        resourceRef: exemption.entityRef,
+      }),
+    );
     expect(within(row).queryByRole('button')).not.toBeInTheDocument();
     expect(screen.queryByText('Actions')).not.toBeInTheDocument();
+
+    // Who may exempt depends on the service: the dialog asks for the one entered.
+    fireEvent.click(screen.getByRole('button', { name: 'Add exemption' }));
+    fireEvent.change(screen.getByLabelText(/Entity/), {
+      target: { value: 'component:default/billing-api' },
+    });
+    expect(
+      await screen.findByText(
+        'You may not manage the exemptions of component:default/billing-api',
+        {},
+        { timeout: 5000 },
+      ),
+    ).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Create exemption' }));
     expect(api.createExemption).not.toHaveBeenCalled();
     expect(api.revokeExemption).not.toHaveBeenCalled();
   });

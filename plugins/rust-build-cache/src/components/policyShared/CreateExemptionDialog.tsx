@@ -1,5 +1,7 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
+import { usePermission } from '@backstage/plugin-permission-react';
 import Dialog from '@material-ui/core/Dialog';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogContentText from '@material-ui/core/DialogContentText';
@@ -7,7 +9,10 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
-import type { ExemptionRecord } from '@rust-build-cache/plugin-rust-build-cache-common';
+import {
+  rustBuildCacheExemptionManagePermission,
+  type ExemptionRecord,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
 import { rustBuildCacheApiRef } from '../../api';
 import { useOperation } from '../../hooks';
 import { errorMessage } from '../EntityRustBuildCacheContent/errorMessage';
@@ -46,6 +51,22 @@ export function CreateExemptionDialog(props: {
     expiresOn: '',
   });
   const [errors, setErrors] = useState<ExemptionFormErrors>({});
+  // Whether this user may exempt the entered entity (e.g. only owners of it may).
+  const targetRef = useMemo(() => {
+    try {
+      return stringifyEntityRef(parseEntityRef(values.entityRef.trim()));
+    } catch {
+      return undefined;
+    }
+  }, [values.entityRef]);
+  const permission = usePermission({
+    permission: rustBuildCacheExemptionManagePermission,
+    resourceRef: targetRef,
+  });
+  const refusal =
+    targetRef && !permission.loading && !permission.allowed
+      ? `You may not manage the exemptions of ${targetRef}`
+      : undefined;
   const create = useOperation(
     async (request: Parameters<typeof api.createExemption>[0]) => {
       onCreated(await api.createExemption(request));
@@ -67,6 +88,7 @@ export function CreateExemptionDialog(props: {
       setErrors(checked.errors);
       return;
     }
+    if (refusal || !permission.allowed) return;
     create.run(checked.request);
   };
 
@@ -91,9 +113,11 @@ export function CreateExemptionDialog(props: {
           value={values.entityRef}
           onChange={e => set('entityRef')(e.target.value)}
           disabled={fixedEntity}
-          error={!!errors.entityRef}
+          error={!!(errors.entityRef ?? refusal)}
           helperText={
-            errors.entityRef ?? 'Entity ref, e.g. component:default/billing-api'
+            errors.entityRef ??
+            refusal ??
+            'Entity ref, e.g. component:default/billing-api'
           }
           fullWidth
           margin="normal"

@@ -1,0 +1,5 @@
+import { runMain } from './action';
+
+runMain().then(code => {
+  process.exitCode = code;
+});

@@ -1,0 +1,5 @@
+import { runPost } from './action';
+
+runPost().then(code => {
+  process.exitCode = code;
+});

@@ -1,0 +1,137 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { Knex } from 'knex';
+import {
+  createMigratedStore,
+  createTestDatabases,
+} from '../__testUtils__/testDatabases';
+import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
+import { EntityLinkService } from './EntityLinkService';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+
+const billingSource = {
+  repository: 'github.com/acme/platform',
+  workspacePath: 'services/billing',
+};
+
+function rustService(name: string, workspace: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: {
+        'rust-build-cache/workspace': workspace,
+        'github.com/project-slug': 'acme/platform',
+      },
+    },
+    spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
+  };
+}
+
+/** A catalog whose entities a test can change, or make fail, between calls. */
+function fakeCatalog(state: { entities: Entity[]; failure?: Error }) {
+  return {
+    async *streamEntities() {
+      if (state.failure) throw state.failure;
+      yield state.entities;
+    },
+  } as unknown as CatalogService;
+}
+
+describe.each(databases.eachSupportedId())(
+  'EntityLinkService (%s)',
+  databaseId => {
+    let knex: Knex;
+    let store: DatabaseRustBuildCacheStore;
+
+    beforeEach(async () => {
+      knex = await databases.init(databaseId);
+      store = await createMigratedStore(knex);
+    });
+    afterEach(async () => {
+      await knex.destroy();
+    });
+
+    function service(catalog: CatalogService) {
+      const linked: string[][] = [];
+      const links = new EntityLinkService({
+        store,
+        catalog,
+        auth: mockServices.auth(),
+        logger: mockServices.logger.mock(),
+        onLinked: refs => linked.push(refs),
+      });
+      return { links, linked };
+    }
+
+    it('tells onLinked about entities that got a link, once', async () => {
+      const state = { entities: [rustService('billing', 'services/billing')] };
+      const { links, linked } = service(fakeCatalog(state));
+      await links.refreshLinks();
+      expect(linked).toEqual([['component:default/billing']]);
+
+      // A newly registered entity is the only news of the next refresh.
+      state.entities.push(rustService('gateway', 'services/gateway'));
+      await links.refreshLinks();
+      expect(linked).toEqual([
+        ['component:default/billing'],
+        ['component:default/gateway'],
+      ]);
+      await links.refreshLinks();
+      expect(linked).toHaveLength(2);
+    });
+
+    it('links on the first push after the entity was registered', async () => {
+      const { links, linked } = service(
+        fakeCatalog({ entities: [rustService('billing', 'services/billing')] }),
+      );
+      expect(await links.linkOnPush(billingSource)).toEqual({
+        entityRef: 'component:default/billing',
+        entityStatus: 'linked',
+      });
+      expect(linked).toEqual([['component:default/billing']]);
+    });
+
+    it('says no-entity when the catalog has none for the source', async () => {
+      const { links } = service(fakeCatalog({ entities: [] }));
+      expect(await links.linkOnPush(billingSource)).toEqual({
+        entityRef: null,
+        entityStatus: 'no-entity',
+      });
+    });
+
+    it('says linking-pending when the catalog cannot be asked now', async () => {
+      const { links } = service(
+        fakeCatalog({ entities: [], failure: new Error('catalog is down') }),
+      );
+      expect(await links.linkOnPush(billingSource)).toEqual({
+        entityRef: null,
+        entityStatus: 'linking-pending',
+      });
+    });
+
+    it('shares one rebuild between concurrent pushes', async () => {
+      let streams = 0;
+      const catalog = {
+        async *streamEntities() {
+          streams += 1;
+          await new Promise(resolve => setTimeout(resolve, 50));
+          yield [];
+        },
+      } as unknown as CatalogService;
+      const { links } = service(catalog);
+      await Promise.all([
+        links.linkOnPush(billingSource),
+        links.linkOnPush(billingSource),
+        links.linkOnPush(billingSource),
+      ]);
+      expect(streams).toBe(1);
+    });
+  },
+);
