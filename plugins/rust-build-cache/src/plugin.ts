@@ -50,17 +50,18 @@ export const EntityRustBuildCacheContent = rustBuildCachePlugin.provide(
  * `isRustBuildCacheAvailable`.
  * @public
  */
-export const EntityRustBuildCacheCard = rustBuildCachePlugin.provide(
-  createComponentExtension({
-    name: 'EntityRustBuildCacheCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityRustBuildCacheCard').then(
-          m => m.EntityRustBuildCacheCard,
-        ),
-    },
-  }),
-);
+export const EntityRustBuildCacheCard: () => JSX.Element =
+  rustBuildCachePlugin.provide(
+    createComponentExtension({
+      name: 'EntityRustBuildCacheCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityRustBuildCacheCard').then(
+            m => m.EntityRustBuildCacheCard,
+          ),
+      },
+    }),
+  );
 
 /** The "Build cache policy" page. @public */
 export const RustBuildCachePolicyPage = rustBuildCachePlugin.provide(
