@@ -1,11 +1,22 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { Knex } from 'knex';
+import request from 'supertest';
+import { startPluginBackend } from '../__testUtils__/pluginBackend';
 import {
   createMigratedStore,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
+import { addDays, utcDay } from '../lib/utcDays';
 import { DatabasePolicyStore } from '../policy/DatabasePolicyStore';
+import { rustEntity } from '../prewarm/__testUtils__/prewarmTestKit';
 import { ExemptionExpiryNotifier } from './exemptionExpiring';
-import { recordingSender } from './__testUtils__/recordingNotifications';
+import { EXEMPTION_EXPIRY_TASK_ID } from '.';
+import {
+  RecordingNotificationService,
+  recordingSender,
+} from './__testUtils__/recordingNotifications';
 
 jest.setTimeout(60_000);
 
@@ -129,3 +140,60 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+describe('the exemption expiry task in the plugin', () => {
+  it('is scheduled when enabled and tells the owners and the author of an exemption that ends in 7 days', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const recording = new RecordingNotificationService();
+    const { backend, server, scheduler } = await startPluginBackend({
+      knex,
+      config: {
+        rustBuildCache: {
+          notifications: { exemptionExpiring: { enabled: true } },
+        },
+      },
+      entities: [rustEntity('billing', { owner: 'payments' })],
+      features: [
+        createServiceFactory({
+          service: notificationService,
+          deps: {},
+          factory: () => recording,
+        }),
+      ],
+    });
+    try {
+      // Noon of the UTC day a week from today, whatever the time now.
+      const expiresAt = new Date(`${addDays(utcDay(new Date()), 7)}T12:00:00Z`);
+      await request(server)
+        .post('/api/rust-build-cache/exemptions')
+        .set('Authorization', mockCredentials.user.header('user:default/carol'))
+        .send({
+          entityRef: 'component:default/billing',
+          ruleId: 'cargo-incremental-off',
+          reason: 'migrating the CI images',
+          expiresAt: expiresAt.toISOString(),
+        })
+        .expect(201);
+      expect(await scheduler.getScheduledTasks()).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            id: EXEMPTION_EXPIRY_TASK_ID,
+            scope: 'global',
+          }),
+        ]),
+      );
+      await scheduler.triggerTask(EXEMPTION_EXPIRY_TASK_ID);
+      expect(recording.sent).toEqual([
+        expect.objectContaining({
+          recipients: {
+            type: 'entity',
+            entityRef: ['component:default/billing', 'user:default/carol'],
+          },
+        }),
+      ]);
+    } finally {
+      await backend.stop();
+      await knex.destroy();
+    }
+  });
+});
