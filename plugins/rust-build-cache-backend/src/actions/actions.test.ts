@@ -6,12 +6,18 @@ import {
 import { actionsRegistryServiceFactory } from '@backstage/backend-defaults/alpha';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { BuildCacheReport } from '@rust-build-cache/plugin-rust-build-cache-common';
+import {
+  BuildCacheReport,
+  DEFAULT_POLICY,
+  evaluatePolicy,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
 import request from 'supertest';
 import { annotatedComponent } from '../__testUtils__/entities';
 import { startPluginBackend } from '../__testUtils__/pluginBackend';
 import { makeReport, readSccacheFixture } from '../__testUtils__/reports';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
+import { executorModule } from '../prewarm/__testUtils__/prewarmBackend';
+import { FakeExecutor } from '../prewarm/__testUtils__/prewarmTestKit';
 
 // The plugin's actions through the real actions registry (backend-defaults), over its HTTP
 // endpoints, as the MCP actions backend and `backstage-cli actions` call them.
@@ -97,7 +103,10 @@ describe('rust-build-cache actions', () => {
         knex,
         entities: [entity],
         permissions: permissionsByCaller,
-        features: [actionsRegistryServiceFactory],
+        features: [
+          actionsRegistryServiceFactory,
+          executorModule(new FakeExecutor()),
+        ],
       });
       try {
         for (const report of runs()) {
@@ -173,7 +182,22 @@ describe('rust-build-cache actions', () => {
           .set('Authorization', carol)
           .send({ report: runs()[1] })
           .expect(200);
-        expect(checked.body.output.results.length).toBeGreaterThan(0);
+        // No policy configured: the built-in one, as `check` without --policy uses it.
+        const expected = evaluatePolicy({
+          policy: DEFAULT_POLICY,
+          input: {
+            entity: { kind: 'Component', tags: [] },
+            reports: [runs()[1]],
+            now: new Date(),
+          },
+        });
+        expect(checked.body.output.level).toBe(expected.level);
+        expect(
+          checked.body.output.results.map(
+            (r: { ruleId: string; result: string }) => [r.ruleId, r.result],
+          ),
+        ).toEqual(expected.results.map(r => [r.ruleId, r.result]));
+        expect(checked.body.output.failed).toBeGreaterThan(0);
         const invalid = await request(server)
           .post(invoke('check-build-cache-report'))
           .set('Authorization', carol)
@@ -258,12 +282,47 @@ describe('rust-build-cache actions', () => {
         expect(byReader.body.error.message).toBe(
           'Missing permission rust-build-cache.prewarm.manage',
         );
-        const byManager = await request(server)
+        const unknownSchedule = await request(server)
           .post(invoke('run-prewarm-schedule'))
           .set('Authorization', alice)
           .send({ scheduleId: 'nightly' })
           .expect(404);
-        expect(byManager.body.error.message).toContain('nightly');
+        expect(unknownSchedule.body.error.message).toContain('nightly');
+
+        // A pre-warm manager starts a run: the same "run now" as the Pre-warm page.
+        const schedule = await request(server)
+          .post('/api/rust-build-cache/prewarm/schedules')
+          .set('Authorization', alice)
+          .send({
+            name: 'Nightly',
+            cron: '0 3 * * *',
+            timeZone: 'UTC',
+            scope: { owners: [], tags: [], entityRefs: [ENTITY_REF] },
+            executorId: 'fake',
+            concurrency: 1,
+            timeLimitMinutes: 30,
+          })
+          .expect(201);
+        const started = await request(server)
+          .post(invoke('run-prewarm-schedule'))
+          .set('Authorization', alice)
+          .send({ scheduleId: schedule.body.id })
+          .expect(200);
+        expect(started.body.output).toMatchObject({
+          scheduleId: schedule.body.id,
+          scheduleName: 'Nightly',
+          triggeredBy: 'user:default/alice',
+        });
+        const stored = await request(server)
+          .get(
+            `/api/rust-build-cache/prewarm/runs/${started.body.output.runId}`,
+          )
+          .set('Authorization', alice)
+          .expect(200);
+        expect(stored.body).toMatchObject({
+          trigger: 'manual',
+          triggeredBy: 'user:default/alice',
+        });
       } finally {
         await backend.stop();
       }
