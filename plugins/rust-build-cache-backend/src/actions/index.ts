@@ -6,7 +6,7 @@ import { PrewarmService } from '../prewarm/PrewarmService';
 import { RunQueryService } from '../service/RunQueryService';
 import { ActionAccess } from './actionAccess';
 import { registerExplainMissesAction } from './explainMissesAction';
-import { registerHealthAction } from './healthActions';
+import { registerHealthAction } from './healthAction';
 import {
   registerCheckReportAction,
   registerFailingRuleAction,
