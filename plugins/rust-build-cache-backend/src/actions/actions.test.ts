@@ -212,7 +212,7 @@ describe('rust-build-cache actions', () => {
         const page = await request(server)
           .post(invoke('list-services-failing-rule'))
           .set('Authorization', carol)
-          .send({ ruleId: failing.ruleId, owner: 'group:default/platform' })
+          .send({ ruleId: failing.ruleId, owner: 'platform' })
           .expect(200);
         expect(page.body.output.total).toBe(1);
         expect(page.body.output.items[0]).toMatchObject({

@@ -7,6 +7,7 @@ import {
   validateReport,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { PolicyService } from '../policy/PolicyService';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { normalizeEntityRef } from '../service/entityRefs';
 import { ActionAccess } from './actionAccess';
 import { ruleResultSchema } from './schemas';
@@ -46,7 +47,9 @@ Rule ids: ${POLICY_RULE_IDS.join(
             .string()
             .min(1)
             .optional()
-            .describe('Owner entity ref, e.g. group:default/payments'),
+            .describe(
+              'Owner entity ref, e.g. group:default/payments (a bare name is a group in the default namespace)',
+            ),
           limit: z.number().int().min(1).max(50).default(20),
           offset: z.number().int().min(0).default(0),
         }),
@@ -75,7 +78,7 @@ Rule ids: ${POLICY_RULE_IDS.join(
       const page = await policy.listEntities({
         filter: {
           ruleId,
-          owner: input.owner && normalizeEntityRef(input.owner.trim()),
+          owner: input.owner && parseOwnerRef(input.owner),
         },
         limit,
         offset,
@@ -173,4 +176,22 @@ Rules that need several runs (effective hit rate, stable RUSTFLAGS) answer insuf
       };
     },
   });
+}
+
+/** An owner ref as a model writes it: `payments` means `group:default/payments`. */
+function parseOwnerRef(value: string): string {
+  try {
+    return normalizeEntityRef(
+      stringifyEntityRef(
+        parseEntityRef(value.trim(), {
+          defaultKind: 'Group',
+          defaultNamespace: 'default',
+        }),
+      ),
+    );
+  } catch (error) {
+    throw new InputError(
+      `owner: "${value}" is not an entity ref (expected e.g. group:default/payments): ${error}`,
+    );
+  }
 }
