@@ -30,8 +30,8 @@ import { snapshotReportTables } from './__testUtils__/reportTables';
 import { captureScheduler } from './__testUtils__/schedulerCapture';
 import { createTestDatabases } from './__testUtils__/testDatabases';
 import { rustBuildCachePlugin } from './plugin';
-import { ENTITY_LINKS_TASK_ID, RETENTION_TASK_ID } from './service/tasks';
-import { utcDay } from './utcDays';
+import { ENTITY_LINKS_TASK_ID, RETENTION_TASK_ID } from './tasks';
+import { utcDay } from './lib/utcDays';
 
 jest.setTimeout(60_000);
 

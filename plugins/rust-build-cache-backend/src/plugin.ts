@@ -16,21 +16,16 @@ import { registerRustBuildCacheActions } from './actions';
 import { readRustBuildCacheConfig } from './config';
 import { DatabaseRustBuildCacheStore } from './database/DatabaseRustBuildCacheStore';
 import { createPolicyFeature } from './policy';
-import { GithubActionsPullProvider } from './pull/github/GithubActionsPullProvider';
-import { PullService } from './pull/PullService';
+import { createPrewarmFeature } from './prewarm';
+import { createPullFeature } from './pull';
 import { RepositorySnapshotService } from './snapshot/RepositorySnapshotService';
-import { describeCiIngestionAccess } from './service/ciIngestionAccess';
-import { EntityLinkService } from './service/EntityLinkService';
-import { ReportIngestionService } from './service/ReportIngestionService';
-import { RetentionService } from './service/RetentionService';
-import { createRouter } from './service/router';
-import { RunQueryService } from './service/RunQueryService';
-import { scheduleTasks } from './service/tasks';
-import { DatabasePrewarmStore } from './prewarm/DatabasePrewarmStore';
-import { createBuiltInPrewarmExecutors } from './prewarm/executors';
-import { readPrewarmDispatchConfig } from './prewarm/prewarmConfig';
-import { createPrewarmRouter } from './prewarm/prewarmRouter';
-import { PrewarmService } from './prewarm/PrewarmService';
+import { describeCiIngestionAccess } from './reports/ciIngestionAccess';
+import { EntityLinkService } from './catalog/EntityLinkService';
+import { ReportIngestionService } from './reports/ReportIngestionService';
+import { RetentionService } from './reports/RetentionService';
+import { createRouter } from './reports/reportsRouter';
+import { RunQueryService } from './reports/RunQueryService';
+import { scheduleTasks } from './tasks';
 
 /**
  * The rust-build-cache backend: ingests build-cache reports from CI, stores them, links
@@ -136,31 +131,15 @@ export const rustBuildCachePlugin = createBackendPlugin({
           linkOnPush: source => entityLinks.linkOnPush(source),
           logger,
         });
-        // GitHub Actions is built in (opt-in by config); modules add other providers
-        // through the extension point. Module providers come first, so a module can
-        // take over repositories that the built-in provider would otherwise pull.
-        const providers = [...pullProviders.values()];
-        if (settings.pull.githubActions.enabled) {
-          if (pullProviders.has('github-actions')) {
-            throw new Error(
-              `rustBuildCache.pull.githubActions.enabled is set, but a module already registered a pull provider with id 'github-actions'`,
-            );
-          }
-          providers.push(
-            GithubActionsPullProvider.fromConfig(
-              config,
-              settings.pull.githubActions,
-            ),
-          );
-        }
-        const pulls = new PullService({
-          providers,
+        const { service: pulls, providers } = createPullFeature({
+          config,
+          settings: settings.pull,
+          providers: pullProviders,
           store,
           ingestion,
           catalog,
           auth,
           logger,
-          concurrency: settings.pull.concurrency,
         });
 
         // Reads only through the org's UrlReader integrations: a repository on a host
@@ -179,28 +158,21 @@ export const rustBuildCachePlugin = createBackendPlugin({
             })
           : undefined;
 
-        // Module executors and the built-in ones (enabled by config) share one id space:
-        // a duplicate id throws in PrewarmService.
-        const prewarmSettings = readPrewarmDispatchConfig(config);
-        const prewarm = new PrewarmService({
-          store: new DatabasePrewarmStore(await database.getClient()),
-          reports: store,
+        const prewarm = await createPrewarmFeature({
+          config,
+          database,
           catalog,
           auth,
-          logger: logger.child({ feature: 'prewarm' }),
-          executors: [
-            ...prewarmExecutors.values(),
-            ...createBuiltInPrewarmExecutors({ config, logger }),
-          ],
+          httpAuth,
+          permissions,
+          auditor,
+          logger,
+          lifecycle,
+          reports: store,
+          executors: [...prewarmExecutors.values()],
           ingest: report => ingestion.ingest(report),
-          heartbeatIntervalMs: prewarmSettings.heartbeatIntervalMs,
         });
-        policy.service.setPrewarmEnrollment(prewarm);
-        // Runs left behind by a backend that stopped (this one, or another replica), and
-        // what their jobs left on this host (work directories, sccache servers).
-        await prewarm.recoverInterruptedRuns();
-        await prewarm.recoverExecutors();
-        lifecycle.addShutdownHook(() => prewarm.shutdown());
+        policy.service.setPrewarmEnrollment(prewarm.service);
 
         permissionsRegistry.addPermissions(rustBuildCachePermissions);
         await scheduleTasks({
@@ -218,16 +190,11 @@ export const rustBuildCachePlugin = createBackendPlugin({
             ? { service: snapshots, schedule: settings.snapshot.schedule }
             : undefined,
           prewarm: {
-            service: prewarm,
-            schedule: prewarmSettings.dispatchSchedule,
+            service: prewarm.service,
+            schedule: prewarm.settings.dispatchSchedule,
           },
         });
         await policy.scheduleTasks();
-        if (providers.length > 0) {
-          logger.info(
-            `Pulling reports with: ${providers.map(p => p.id).join(', ')}`,
-          );
-        }
 
         const runs = new RunQueryService({ store, entityLinks });
         registerRustBuildCacheActions({
@@ -252,14 +219,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
           }),
         );
         httpRouter.use(policy.router);
-        httpRouter.use(
-          await createPrewarmRouter({
-            httpAuth,
-            permissions,
-            auditor,
-            prewarm,
-          }),
-        );
+        httpRouter.use(prewarm.router);
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

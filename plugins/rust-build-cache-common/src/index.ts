@@ -20,6 +20,12 @@ export {
 export { isWebUrl } from './report/webUrl';
 export { normaliseWorkspacePath } from './report/workspacePath';
 export {
+  normaliseRepository,
+  normalizeEntityRef,
+  reportSourceKey,
+  type ReportSourceKey,
+} from './source/reportSource';
+export {
   MAX_REPORT_PROBLEMS,
   reportProblemSchema,
   toolchainFileProblem,

@@ -1,6 +1,7 @@
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { realReportPath } from '@rust-build-cache/plugin-rust-build-cache-common/testUtils';
 import { runCli } from '../cli';
 import {
   json,
@@ -59,7 +60,7 @@ afterEach(async () => {
 /** Puts a real recorded report where check looks by default. */
 async function useReport(name: 'billing-api-warm' | 'ledger-worker-warm') {
   await copyFile(
-    join(__dirname, '..', '__fixtures__', `${name}.json`),
+    realReportPath(name),
     join(dir, 'rust-build-cache-report.json'),
   );
 }

@@ -15,6 +15,7 @@ import {
   validateReport,
   type BuildCacheReport,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
+import { fixturePath } from '@rust-build-cache/plugin-rust-build-cache-common/testUtils';
 import { runCli } from '../cli';
 import {
   createTestSystem,
@@ -27,6 +28,8 @@ const fixtures = join(__dirname, '..', '__fixtures__');
 const sha256 = (text: string) =>
   createHash('sha256').update(text, 'utf8').digest('hex');
 const fixture = (name: string) => readFile(join(fixtures, name), 'utf8');
+/** Real tool output kept by -common, shared by every package's tests. */
+const commonFixture = (path: string) => readFile(fixturePath(path), 'utf8');
 
 const CARGO_TOML = `[package]
 name = "billing"
@@ -70,7 +73,9 @@ async function runCollect(
   args: string[],
   options: Partial<TestSystemOptions> = {},
 ) {
-  const rustc: FakeCommand = printing(await fixture('rustc-1.95.0-vV.txt'));
+  const rustc: FakeCommand = printing(
+    await commonFixture('rustc/rustc-1.95.0-vV.txt'),
+  );
   const test = createTestSystem({
     cwd: repo,
     env: GITHUB_ENV,
@@ -107,7 +112,7 @@ beforeEach(async () => {
     ),
     'rust-toolchain.toml':
       '[toolchain]\nchannel = "1.95.0"\ncomponents = ["clippy"]\n',
-    'stats.json': await fixture('sccache-0.4.0-dbg-2.json'),
+    'stats.json': await commonFixture('sccache/sccache-0.4.0-dbg-2.json'),
   });
 });
 
@@ -222,7 +227,7 @@ describe('collect', () => {
       GITHUB_STEP_SUMMARY: join(repo, 'summary.md'),
     };
     await writeFiles({
-      'stats.json': await fixture('sccache-0.4.0-dbg-1.json'),
+      'stats.json': await commonFixture('sccache/sccache-0.4.0-dbg-1.json'),
     });
 
     const result = await runCollect(
@@ -448,12 +453,12 @@ describe('collect', () => {
   });
 
   it('asks the sccache server when no statistics file is given, using SCCACHE_PATH', async () => {
-    const stats = await fixture('sccache-0.4.0-serde-dbg-1.json');
+    const stats = await commonFixture('sccache/sccache-0.4.0-serde-dbg-1.json');
     const result = await runCollect(['--workspace', 'services/billing'], {
       env: { ...GITHUB_ENV, SCCACHE_PATH: '/opt/sccache/bin/sccache' },
       commands: {
         '/opt/sccache/bin/sccache': printing(stats),
-        rustc: printing(await fixture('rustc-1.95.0-vV.txt')),
+        rustc: printing(await commonFixture('rustc/rustc-1.95.0-vV.txt')),
       },
     });
     expect(result.exitCode).toBe(0);
@@ -464,7 +469,9 @@ describe('collect', () => {
   });
 
   it('warns when sccache saw no compile requests', async () => {
-    const stats = JSON.parse(await fixture('sccache-0.4.0-dbg-1.json'));
+    const stats = JSON.parse(
+      await commonFixture('sccache/sccache-0.4.0-dbg-1.json'),
+    );
     stats.stats = {
       ...stats.stats,
       compile_requests: 0,
@@ -598,7 +605,7 @@ describe('collect', () => {
         env: {},
         commands: {
           git,
-          rustc: printing(await fixture('rustc-1.95.0-vV.txt')),
+          rustc: printing(await commonFixture('rustc/rustc-1.95.0-vV.txt')),
         },
       },
     );

@@ -1,31 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
   computeRunMetrics,
   parseSccacheStats,
   type BuildCacheReport,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
+import {
+  readFixture,
+  realReport,
+} from '@rust-build-cache/plugin-rust-build-cache-common/testUtils';
 import { formatConsoleSummary, formatMarkdownSummary } from './summary';
 
 /** The statistics fixtures of -common: real 0.4.0 output and one constructed file per layout. */
-const statsFixture = (name: string) =>
-  readFileSync(
-    join(
-      __dirname,
-      '../../../../plugins/rust-build-cache-common/src/__fixtures__/sccache',
-      `${name}.json`,
-    ),
-    'utf8',
-  );
+const statsFixture = (name: string) => readFixture(`sccache/${name}.json`);
 
-/** A real report of this package's fixtures, with the statistics of `name`. */
+/** A real recorded report, with the statistics of `name`. */
 function reportWith(name: string): BuildCacheReport {
-  const report = JSON.parse(
-    readFileSync(
-      join(__dirname, '../__fixtures__/billing-api-warm.json'),
-      'utf8',
-    ),
-  ) as BuildCacheReport;
+  const report = realReport('billing-api-warm');
   report.sccache = parseSccacheStats(statsFixture(name));
   return report;
 }

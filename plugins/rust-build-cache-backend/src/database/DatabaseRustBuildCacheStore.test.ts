@@ -9,7 +9,7 @@ import {
   readSccacheFixture,
   ReportOverrides,
 } from '../__testUtils__/reports';
-import { toNewRun } from '../service/ReportIngestionService';
+import { toNewRun } from '../reports/ReportIngestionService';
 import { DatabaseRustBuildCacheStore } from './DatabaseRustBuildCacheStore';
 import { NewRun, ReportSourceKey } from './RustBuildCacheStore';
 

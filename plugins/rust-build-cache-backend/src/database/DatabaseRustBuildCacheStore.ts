@@ -1,138 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import {
   DatabaseService,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import {
-  BuildCacheReport,
-  computeRunMetrics,
-  RepositorySnapshot,
-  RepositorySnapshotChange,
-  UnmatchedSource,
-} from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
-import {
-  DailyRollup,
-  EntityLink,
-  EntityPullStatus,
-  InsertedRun,
-  NewRepositorySnapshot,
-  NewRun,
-  ReportSourceKey,
-  RustBuildCacheStore,
-  StoredRun,
-  StoredRunDetail,
-} from './RustBuildCacheStore';
-import {
-  chunks,
-  compareStrings,
-  DbNumber,
-  DbTimestamp,
-  toDate,
-} from './dbValues';
-import {
-  addToDailyRollups,
-  deleteDailyRollupsBefore,
-  readDailyRollups,
-  RollupContribution,
-  splitLegacyRollups,
-} from './dailyRollups';
+import { DatabaseEntityLinkStore } from '../catalog/DatabaseEntityLinkStore';
+import { DatabasePullStateStore } from '../pull/DatabasePullStateStore';
+import { DatabaseReportStore } from '../reports/DatabaseReportStore';
+import { DatabaseSnapshotStore } from '../snapshot/DatabaseSnapshotStore';
+import { RustBuildCacheStore } from './RustBuildCacheStore';
 
 const migrationsDir = resolvePackagePath(
   '@rust-build-cache/plugin-rust-build-cache-backend',
   'migrations',
 );
-
-// Rows per INSERT: ~30 bound values per report row stays well below the bind-parameter
-// limits of SQLite (32766) and PostgreSQL (65535).
-const INSERT_CHUNK_SIZE = 500;
-
-interface ReportRow {
-  id: string;
-  idempotency_key: string;
-  repository: string;
-  workspace_path: string;
-  kind: BuildCacheReport['kind'];
-  branch: string | null;
-  commit: string | null;
-  provider: BuildCacheReport['source']['ci']['provider'];
-  run_id: string;
-  run_attempt: number;
-  job: string;
-  url: string | null;
-  started_at: DbTimestamp | null;
-  finished_at: DbTimestamp;
-  received_at: DbTimestamp;
-  sccache_version: string | null;
-  cache_backend: string | null;
-  rustc_release: string | null;
-  requests: number | null;
-  hits: number | null;
-  misses: number | null;
-  errors: number | null;
-  avoidable_not_cached: number | null;
-  compile_seconds: number | null;
-  cache_write_errors: number | null;
-  cache_timeouts: number | null;
-  hit_rate: number | null;
-  effective_hit_rate: number | null;
-  /** RunMetrics as computed at ingestion; kept for audit, the API recomputes them. */
-  metrics_json: string | null;
-  report_json: string;
-}
-
-interface UnmatchedRow {
-  repository: string;
-  workspace_path: string;
-  reports: DbNumber;
-  last_finished_at: DbTimestamp;
-}
-
-interface EntityLinkRow {
-  entity_ref: string;
-  repository: string;
-  workspace_path: string;
-}
-
-// Everything a run needs but the metrics stored at ingestion: the API computes metrics from
-// the report, so that corrections of the metrics apply to runs stored before them.
-const RUN_COLUMNS: Array<keyof ReportRow> = [
-  'id',
-  'idempotency_key',
-  'repository',
-  'workspace_path',
-  'kind',
-  'branch',
-  'commit',
-  'provider',
-  'run_id',
-  'run_attempt',
-  'job',
-  'url',
-  'started_at',
-  'finished_at',
-  'received_at',
-  'sccache_version',
-  'cache_backend',
-  'rustc_release',
-  'requests',
-  'hits',
-  'misses',
-  'errors',
-  'avoidable_not_cached',
-  'compile_seconds',
-  'cache_write_errors',
-  'cache_timeouts',
-  'hit_rate',
-  'effective_hit_rate',
-  'report_json',
-];
-
-// Matches the index reports_source_finished_at_idx; id breaks ties of finish time.
-const NEWEST_FIRST = [
-  { column: 'finished_at', order: 'desc' },
-  { column: 'id', order: 'desc' },
-];
 
 /** Knex implementation of {@link RustBuildCacheStore}, for SQLite and PostgreSQL. */
 export class DatabaseRustBuildCacheStore implements RustBuildCacheStore {
@@ -147,500 +27,64 @@ export class DatabaseRustBuildCacheStore implements RustBuildCacheStore {
     return new DatabaseRustBuildCacheStore(client);
   }
 
-  private constructor(private readonly db: Knex) {}
+  private readonly reports: DatabaseReportStore;
+  private readonly entityLinks: DatabaseEntityLinkStore;
+  private readonly pullState: DatabasePullStateStore;
+  private readonly snapshots: DatabaseSnapshotStore;
 
-  async insertRuns(options: { runs: NewRun[] }): Promise<InsertedRun[]> {
-    const { runs } = options;
-    if (runs.length === 0) {
-      return [];
-    }
-    return this.db.transaction(async tx => {
-      const idsByKey = new Map<string, string>();
-      const createdIds = new Set<string>();
-      // Concurrent batches take row locks in one order (by key), so they wait for each
-      // other instead of deadlocking.
-      const runsByKey = [...runs].sort((a, b) =>
-        compareStrings(a.idempotencyKey, b.idempotencyKey),
-      );
-      for (const chunk of chunks(runsByKey, INSERT_CHUNK_SIZE)) {
-        const rows = chunk.map(run => toReportRow(randomUUID(), run));
-        // A concurrent insert of the same key waits on the unique index, then does nothing.
-        const inserted: Array<Pick<ReportRow, 'id'>> = await tx<ReportRow>(
-          'reports',
-        )
-          .insert(rows)
-          .onConflict('idempotency_key')
-          .ignore()
-          .returning('id');
-        const insertedIds = new Set(inserted.map(row => row.id));
-        const alreadyStoredKeys: string[] = [];
-        for (const row of rows) {
-          if (insertedIds.has(row.id)) {
-            idsByKey.set(row.idempotency_key, row.id);
-            createdIds.add(row.id);
-          } else {
-            alreadyStoredKeys.push(row.idempotency_key);
-          }
-        }
-        if (alreadyStoredKeys.length > 0) {
-          const stored = await tx<ReportRow>('reports')
-            .select('id', 'idempotency_key')
-            .whereIn('idempotency_key', alreadyStoredKeys);
-          for (const { id, idempotency_key } of stored) {
-            idsByKey.set(idempotency_key, id);
-          }
-        }
-      }
-
-      const results = runs.map(run => {
-        const id = idsByKey.get(run.idempotencyKey);
-        if (!id) {
-          throw new Error(
-            `Run ${run.idempotencyKey} was neither inserted nor found`,
-          );
-        }
-        return { id, created: createdIds.has(id) };
-      });
-
-      // A key repeated within one batch resolves to one id: count its rollup once.
-      const rolledUpIds = new Set<string>();
-      const contributions: RollupContribution[] = [];
-      runs.forEach((run, index) => {
-        const { id, created } = results[index];
-        if (
-          created &&
-          !rolledUpIds.has(id) &&
-          run.report.kind === 'ci' &&
-          run.metrics
-        ) {
-          rolledUpIds.add(id);
-          contributions.push({
-            source: run.source,
-            finishedAt: run.report.source.finishedAt,
-            metrics: run.metrics,
-          });
-        }
-      });
-      await addToDailyRollups(tx, contributions);
-      return results;
-    });
+  private constructor(db: Knex) {
+    this.reports = new DatabaseReportStore(db);
+    this.entityLinks = new DatabaseEntityLinkStore(db);
+    this.pullState = new DatabasePullStateStore(db);
+    this.snapshots = new DatabaseSnapshotStore(db);
   }
 
-  async getRun(options: { id: string }): Promise<StoredRunDetail | undefined> {
-    const row = await this.db<ReportRow>('reports')
-      .where('id', options.id)
-      .first();
-    return row ? toStoredRunDetail(row) : undefined;
-  }
-
-  async getLatestRun(options: {
-    source: ReportSourceKey;
-    kind?: BuildCacheReport['kind'];
-  }): Promise<StoredRunDetail | undefined> {
-    const row = await this.db<ReportRow>('reports')
-      .where(sourceFilter(options.source))
-      .modify(query => {
-        if (options.kind) query.where('kind', options.kind);
-      })
-      .orderBy(NEWEST_FIRST)
-      .first();
-    return row ? toStoredRunDetail(row) : undefined;
-  }
-
-  async listRuns(options: {
-    source: ReportSourceKey;
-    kind?: BuildCacheReport['kind'];
-    limit: number;
-    offset: number;
-  }): Promise<{ items: StoredRun[]; total: number }> {
-    const base = this.db<ReportRow>('reports')
-      .where(sourceFilter(options.source))
-      .modify(query => {
-        if (options.kind) query.where('kind', options.kind);
-      });
-    const [rows, [{ total }]] = await Promise.all([
-      base
-        .clone()
-        .select(RUN_COLUMNS)
-        .orderBy(NEWEST_FIRST)
-        .limit(options.limit)
-        .offset(options.offset),
-      base.clone().count({ total: '*' }),
-    ]);
-    return {
-      items: (rows as ReportRow[]).map(toStoredRun),
-      total: Number(total),
-    };
-  }
-
-  async getDailyRollups(options: {
-    source: ReportSourceKey;
-    fromDay: string;
-    toDay: string;
-  }): Promise<DailyRollup[]> {
-    return readDailyRollups(this.db, options);
-  }
-
-  async splitLegacyRollups(options: {
-    limit: number;
-  }): Promise<{ split: number; mixed: number; remaining: boolean }> {
-    return splitLegacyRollups(this.db, options.limit);
-  }
-
-  async listUnmatchedSources(): Promise<UnmatchedSource[]> {
-    const rows = (await this.db('reports as r')
-      .select('r.repository', 'r.workspace_path')
-      .count({ reports: '*' })
-      .max({ last_finished_at: 'r.finished_at' })
-      .whereNotExists(
-        this.db('entity_links as l')
-          .select(this.db.raw('1'))
-          .whereRaw('?? = ??', ['l.repository', 'r.repository'])
-          .whereRaw('?? = ??', ['l.workspace_path', 'r.workspace_path']),
-      )
-      .groupBy('r.repository', 'r.workspace_path')
-      .orderBy([
-        { column: 'last_finished_at', order: 'desc' },
-        { column: 'r.repository', order: 'asc' },
-      ])) as UnmatchedRow[];
-    return rows.map(row => ({
-      repository: row.repository,
-      workspacePath: row.workspace_path,
-      reports: Number(row.reports),
-      lastFinishedAt: toIsoString(row.last_finished_at),
-    }));
-  }
-
-  async replaceEntityLinks(options: {
-    links: EntityLink[];
-  }): Promise<{ changed: string[] }> {
-    const rows = [
-      ...new Map(
-        options.links.map(link => [link.entityRef, toEntityLinkRow(link)]),
-      ).values(),
-    ];
-    return await this.db.transaction(async tx => {
-      const before = new Map(
-        (
-          await tx<EntityLinkRow>('entity_links').select(
-            'entity_ref',
-            'repository',
-            'workspace_path',
-          )
-        ).map(row => [
-          row.entity_ref,
-          `${row.repository}\n${row.workspace_path}`,
-        ]),
-      );
-      await tx('entity_links').delete();
-      for (const chunk of chunks(rows, INSERT_CHUNK_SIZE)) {
-        await tx('entity_links').insert(chunk);
-      }
-      return {
-        changed: rows
-          .filter(
-            row =>
-              before.get(row.entity_ref) !==
-              `${row.repository}\n${row.workspace_path}`,
-          )
-          .map(row => row.entity_ref),
-      };
-    });
-  }
-
-  async upsertEntityLink(options: { link: EntityLink }): Promise<void> {
-    await this.db<EntityLinkRow>('entity_links')
-      .insert(toEntityLinkRow(options.link))
-      .onConflict('entity_ref')
-      .merge(['repository', 'workspace_path']);
-  }
-
-  async getEntityLink(options: {
-    entityRef: string;
-  }): Promise<EntityLink | undefined> {
-    const row = await this.db<EntityLinkRow>('entity_links')
-      .where('entity_ref', options.entityRef)
-      .first();
-    return row
-      ? {
-          entityRef: row.entity_ref,
-          source: {
-            repository: row.repository,
-            workspacePath: row.workspace_path,
-          },
-        }
-      : undefined;
-  }
-
-  async getLinkedEntityRef(options: {
-    source: ReportSourceKey;
-  }): Promise<string | undefined> {
-    const row = await this.db<EntityLinkRow>('entity_links')
-      .select('entity_ref')
-      .where(sourceFilter(options.source))
-      .orderBy('entity_ref', 'asc')
-      .first();
-    return row?.entity_ref;
-  }
-
-  async deleteRunsFinishedBefore(options: { before: Date }): Promise<number> {
-    return this.db('reports')
-      .where('finished_at', '<', options.before)
-      .delete();
-  }
-
-  async deleteRollupsBefore(options: { day: string }): Promise<number> {
-    return deleteDailyRollupsBefore(this.db, options.day);
-  }
-
-  async getPullCursor(options: {
-    providerId: string;
-    repository: string;
-  }): Promise<string | undefined> {
-    const row = await this.db<PullCursorRow>('pull_cursors')
-      .where({
-        provider_id: options.providerId,
-        repository: options.repository,
-      })
-      .first();
-    return row?.cursor;
-  }
-
-  async setPullCursor(options: {
-    providerId: string;
-    repository: string;
-    cursor: string;
-  }): Promise<void> {
-    await this.db<PullCursorRow>('pull_cursors')
-      .insert({
-        provider_id: options.providerId,
-        repository: options.repository,
-        cursor: options.cursor,
-        updated_at: new Date(),
-      })
-      .onConflict(['provider_id', 'repository'])
-      .merge(['cursor', 'updated_at']);
-  }
-
-  async getEntityPullStatus(options: {
-    entityRef: string;
-  }): Promise<EntityPullStatus | undefined> {
-    const row = await this.db<EntityPullStatusRow>('entity_pull_status')
-      .where('entity_ref', options.entityRef)
-      .first();
-    if (!row) {
-      return undefined;
-    }
-    return {
-      entityRef: row.entity_ref,
-      providerId: row.provider_id,
-      lastPulledAt: toDate(row.last_pulled_at),
-      lastSuccessAt: row.last_success_at ? toDate(row.last_success_at) : null,
-      lastIngested: Number(row.last_ingested),
-      lastError: row.last_error,
-      rateLimitedUntil: row.rate_limited_until
-        ? toDate(row.rate_limited_until)
-        : null,
-    };
-  }
-
-  async upsertEntityPullStatuses(options: {
-    statuses: EntityPullStatus[];
-  }): Promise<void> {
-    if (options.statuses.length === 0) {
-      return;
-    }
-    const rows = options.statuses.map(status => ({
-      entity_ref: status.entityRef,
-      provider_id: status.providerId,
-      last_pulled_at: status.lastPulledAt,
-      last_success_at: status.lastSuccessAt,
-      last_ingested: status.lastIngested,
-      last_error: status.lastError,
-      rate_limited_until: status.rateLimitedUntil,
-    }));
-    await this.db('entity_pull_status')
-      .insert(rows)
-      .onConflict('entity_ref')
-      .merge();
-  }
-
-  async getRepositorySnapshot(options: {
-    source: ReportSourceKey;
-  }): Promise<RepositorySnapshot | undefined> {
-    const row = await this.db<RepositorySnapshotRow>('repository_snapshots')
-      .where(sourceFilter(options.source))
-      .first();
-    return row
-      ? (JSON.parse(row.snapshot_json) as RepositorySnapshot)
-      : undefined;
-  }
-
-  async saveRepositorySnapshot(options: NewRepositorySnapshot): Promise<void> {
-    const { source, snapshot, changes } = options;
-    await this.db.transaction(async tx => {
-      await tx<RepositorySnapshotRow>('repository_snapshots')
-        .insert({
-          ...sourceFilter(source),
-          read_at: new Date(snapshot.readAt),
-          snapshot_json: JSON.stringify(snapshot),
-        })
-        .onConflict(['repository', 'workspace_path'])
-        .merge(['read_at', 'snapshot_json']);
-      if (changes.length > 0) {
-        await tx('repository_snapshot_changes').insert(
-          changes.map(change => ({
-            ...sourceFilter(source),
-            at: new Date(change.at),
-            field: change.field,
-            from_value: change.from,
-            to_value: change.to,
-          })),
-        );
-      }
-    });
-  }
-
-  async listRepositorySnapshotChanges(options: {
-    source: ReportSourceKey;
-    limit: number;
-  }): Promise<RepositorySnapshotChange[]> {
-    const rows = await this.db<RepositorySnapshotChangeRow>(
-      'repository_snapshot_changes',
-    )
-      .where(sourceFilter(options.source))
-      // The id breaks ties: changes of one snapshot share their time.
-      .orderBy([
-        { column: 'at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .limit(options.limit);
-    return rows.map(row => ({
-      at: toIsoString(row.at),
-      field: row.field,
-      from: row.from_value,
-      to: row.to_value,
-    }));
-  }
-}
-
-interface RepositorySnapshotRow {
-  repository: string;
-  workspace_path: string;
-  read_at: DbTimestamp | Date;
-  snapshot_json: string;
-}
-
-interface RepositorySnapshotChangeRow {
-  id: DbNumber;
-  repository: string;
-  workspace_path: string;
-  at: DbTimestamp;
-  field: RepositorySnapshotChange['field'];
-  from_value: string | null;
-  to_value: string | null;
-}
-
-interface PullCursorRow {
-  provider_id: string;
-  repository: string;
-  cursor: string;
-  updated_at: DbTimestamp;
-}
-
-interface EntityPullStatusRow {
-  entity_ref: string;
-  provider_id: string;
-  last_pulled_at: DbTimestamp;
-  last_success_at: DbTimestamp | null;
-  last_ingested: DbNumber;
-  last_error: string | null;
-  rate_limited_until: DbTimestamp | null;
-}
-
-function toReportRow(id: string, run: NewRun): ReportRow {
-  const { report, metrics, source } = run;
-  return {
-    id,
-    idempotency_key: run.idempotencyKey,
-    repository: source.repository,
-    workspace_path: source.workspacePath,
-    kind: report.kind,
-    branch: report.source.branch,
-    commit: report.source.commit,
-    provider: report.source.ci.provider,
-    run_id: report.source.ci.runId,
-    run_attempt: report.source.ci.runAttempt,
-    job: report.source.ci.job,
-    url: report.source.ci.url,
-    started_at: report.source.startedAt
-      ? new Date(report.source.startedAt)
-      : null,
-    finished_at: new Date(report.source.finishedAt),
-    received_at: run.receivedAt,
-    sccache_version: report.sccache?.version ?? null,
-    cache_backend: report.sccache?.cache.backend ?? null,
-    rustc_release: report.toolchain.rustc?.release ?? null,
-    requests: metrics?.requests ?? null,
-    hits: metrics?.hits ?? null,
-    misses: metrics?.misses ?? null,
-    errors: metrics?.errors ?? null,
-    avoidable_not_cached: metrics?.avoidableNotCached ?? null,
-    compile_seconds: metrics?.compileSeconds ?? null,
-    cache_write_errors: metrics?.failures.writeErrors ?? null,
-    cache_timeouts: metrics?.failures.timeouts ?? null,
-    hit_rate: metrics?.hitRate ?? null,
-    effective_hit_rate: metrics?.effectiveHitRate ?? null,
-    metrics_json: metrics ? JSON.stringify(metrics) : null,
-    report_json: JSON.stringify(report),
-  };
-}
-
-function toStoredRun(row: ReportRow): StoredRun {
-  const { report: _report, ...run } = toStoredRunDetail(row);
-  return run;
-}
-
-function toStoredRunDetail(row: ReportRow): StoredRunDetail {
-  const report = JSON.parse(row.report_json) as BuildCacheReport;
-  return {
-    id: row.id,
-    kind: row.kind,
-    repository: row.repository,
-    workspacePath: row.workspace_path,
-    branch: row.branch,
-    commit: row.commit,
-    provider: row.provider,
-    runId: row.run_id,
-    runAttempt: Number(row.run_attempt),
-    job: row.job,
-    url: row.url,
-    startedAt: row.started_at === null ? null : toIsoString(row.started_at),
-    finishedAt: toIsoString(row.finished_at),
-    receivedAt: toIsoString(row.received_at),
-    sccacheVersion: row.sccache_version,
-    cacheBackend: row.cache_backend,
-    rustcRelease: row.rustc_release,
-    metrics: report.sccache ? computeRunMetrics(report.sccache) : null,
-    report,
-  };
-}
-
-function toEntityLinkRow(link: EntityLink): EntityLinkRow {
-  return {
-    entity_ref: link.entityRef,
-    repository: link.source.repository,
-    workspace_path: link.source.workspacePath,
-  };
-}
-
-function sourceFilter(source: ReportSourceKey) {
-  return {
-    repository: source.repository,
-    workspace_path: source.workspacePath,
-  };
-}
-
-function toIsoString(value: DbTimestamp): string {
-  return toDate(value).toISOString();
+  readonly insertRuns: DatabaseReportStore['insertRuns'] = (...args) =>
+    this.reports.insertRuns(...args);
+  readonly getRun: DatabaseReportStore['getRun'] = (...args) =>
+    this.reports.getRun(...args);
+  readonly getLatestRun: DatabaseReportStore['getLatestRun'] = (...args) =>
+    this.reports.getLatestRun(...args);
+  readonly listRuns: DatabaseReportStore['listRuns'] = (...args) =>
+    this.reports.listRuns(...args);
+  readonly getDailyRollups: DatabaseReportStore['getDailyRollups'] = (
+    ...args
+  ) => this.reports.getDailyRollups(...args);
+  readonly splitLegacyRollups: DatabaseReportStore['splitLegacyRollups'] = (
+    ...args
+  ) => this.reports.splitLegacyRollups(...args);
+  readonly listUnmatchedSources: DatabaseReportStore['listUnmatchedSources'] = (
+    ...args
+  ) => this.reports.listUnmatchedSources(...args);
+  readonly deleteRunsFinishedBefore: DatabaseReportStore['deleteRunsFinishedBefore'] =
+    (...args) => this.reports.deleteRunsFinishedBefore(...args);
+  readonly deleteRollupsBefore: DatabaseReportStore['deleteRollupsBefore'] = (
+    ...args
+  ) => this.reports.deleteRollupsBefore(...args);
+  readonly replaceEntityLinks: DatabaseEntityLinkStore['replaceEntityLinks'] = (
+    ...args
+  ) => this.entityLinks.replaceEntityLinks(...args);
+  readonly upsertEntityLink: DatabaseEntityLinkStore['upsertEntityLink'] = (
+    ...args
+  ) => this.entityLinks.upsertEntityLink(...args);
+  readonly getEntityLink: DatabaseEntityLinkStore['getEntityLink'] = (
+    ...args
+  ) => this.entityLinks.getEntityLink(...args);
+  readonly getLinkedEntityRef: DatabaseEntityLinkStore['getLinkedEntityRef'] = (
+    ...args
+  ) => this.entityLinks.getLinkedEntityRef(...args);
+  readonly getPullCursor: DatabasePullStateStore['getPullCursor'] = (...args) =>
+    this.pullState.getPullCursor(...args);
+  readonly setPullCursor: DatabasePullStateStore['setPullCursor'] = (...args) =>
+    this.pullState.setPullCursor(...args);
+  readonly getEntityPullStatus: DatabasePullStateStore['getEntityPullStatus'] =
+    (...args) => this.pullState.getEntityPullStatus(...args);
+  readonly upsertEntityPullStatuses: DatabasePullStateStore['upsertEntityPullStatuses'] =
+    (...args) => this.pullState.upsertEntityPullStatuses(...args);
+  readonly getRepositorySnapshot: DatabaseSnapshotStore['getRepositorySnapshot'] =
+    (...args) => this.snapshots.getRepositorySnapshot(...args);
+  readonly saveRepositorySnapshot: DatabaseSnapshotStore['saveRepositorySnapshot'] =
+    (...args) => this.snapshots.saveRepositorySnapshot(...args);
+  readonly listRepositorySnapshotChanges: DatabaseSnapshotStore['listRepositorySnapshotChanges'] =
+    (...args) => this.snapshots.listRepositorySnapshotChanges(...args);
 }

@@ -2,6 +2,7 @@ import {
   BuildCacheReport,
   DailyPoint,
   LanguageTotals,
+  ReportSourceKey,
   RepositorySnapshot,
   RepositorySnapshotChange,
   RunDetail,
@@ -10,11 +11,8 @@ import {
   UnmatchedSource,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 
-/** Where reports come from: normalised `host/owner/name` and workspace path. */
-export interface ReportSourceKey {
-  repository: string;
-  workspacePath: string;
-}
+// Where reports come from; defined in -common, which every feature shares.
+export type { ReportSourceKey };
 
 /** A validated report, ready to store. */
 export interface NewRun {

@@ -5,7 +5,7 @@ import {
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
 import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
-import { toNewRun } from '../service/ReportIngestionService';
+import { toNewRun } from '../reports/ReportIngestionService';
 import { DatabasePolicyStore } from './DatabasePolicyStore';
 import { sourceKeyString, StoredPolicyResult } from './PolicyStore';
 

@@ -15,7 +15,7 @@ import {
   PolicyStore,
   StoredExemption,
 } from './PolicyStore';
-import { normalizeEntityRef } from '../service/entityRefs';
+import { normalizeEntityRef } from '../catalog/entityRefs';
 
 /** An exemption may run at most this many days from its creation. */
 export const MAX_EXEMPTION_DAYS = 365;

@@ -19,10 +19,11 @@ import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheS
 import {
   ReportIngestionService,
   toNewRun,
-} from '../service/ReportIngestionService';
+} from '../reports/ReportIngestionService';
 import { DatabasePolicyStore } from './DatabasePolicyStore';
-import { ownerRef } from '../service/annotatedEntities';
-import { csvField, PolicyService } from './PolicyService';
+import { ownerRef } from '../catalog/annotatedEntities';
+import { PolicyService } from './PolicyService';
+import { csvField } from './scorecardCsv';
 
 jest.setTimeout(60_000);
 

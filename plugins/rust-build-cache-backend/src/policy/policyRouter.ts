@@ -20,8 +20,8 @@ import {
   audited,
   createAuthorize,
   parseRequest as parse,
-} from '../service/routeHelpers';
-import { normalizeEntityRef, parseEntityRefField } from '../service/entityRefs';
+} from '../lib/routeHelpers';
+import { normalizeEntityRef, parseEntityRefField } from '../catalog/entityRefs';
 
 const OUTCOMES = [
   'pass',

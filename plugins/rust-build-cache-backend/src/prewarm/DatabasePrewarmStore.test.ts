@@ -6,7 +6,7 @@ import {
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
 import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
-import { toNewRun } from '../service/ReportIngestionService';
+import { toNewRun } from '../reports/ReportIngestionService';
 import { DatabasePrewarmStore } from './DatabasePrewarmStore';
 import { PrewarmScheduleRecord } from './PrewarmStore';
 import { realReport, reportFor } from './__testUtils__/prewarmTestKit';

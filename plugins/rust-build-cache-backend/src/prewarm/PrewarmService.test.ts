@@ -13,9 +13,10 @@ import {
   createMigratedStore,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
-import { toNewRun } from '../service/ReportIngestionService';
+import { toNewRun } from '../reports/ReportIngestionService';
 import { DatabasePrewarmStore } from './DatabasePrewarmStore';
-import { INTERRUPTED_ERROR, PrewarmService } from './PrewarmService';
+import { PrewarmService } from './PrewarmService';
+import { INTERRUPTED_ERROR } from './runStates';
 import {
   FakeExecutor,
   realReport,

@@ -17,7 +17,7 @@ import {
   startCrashedLocalJob,
 } from './executors/__testUtils__/crashedLocalJob';
 import { testKey } from './executors/__testUtils__/executionContext';
-import { INTERRUPTED_ERROR } from './PrewarmService';
+import { INTERRUPTED_ERROR } from './runStates';
 
 // A backend that crashed in the middle of a local warm job left the job's work directory
 // and its sccache server behind. The next start of the plugin closes the crashed run (its

@@ -17,7 +17,7 @@ import {
   audited,
   createAuthorize,
   parseRequest as parse,
-} from '../service/routeHelpers';
+} from '../lib/routeHelpers';
 
 const idParams = z.object({ id: z.uuid('must be a UUID') });
 

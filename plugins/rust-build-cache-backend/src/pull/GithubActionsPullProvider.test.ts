@@ -12,7 +12,7 @@ import {
 } from '../__testUtils__/testDatabases';
 import { writeZip } from '../__testUtils__/zipWriter';
 import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
-import { ReportIngestionService } from '../service/ReportIngestionService';
+import { ReportIngestionService } from '../reports/ReportIngestionService';
 import {
   GithubActionsPullProvider,
   GithubActionsPullSettings,

@@ -8,7 +8,7 @@ import {
   createMigratedStore,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
-import { ReportIngestionService } from '../service/ReportIngestionService';
+import { ReportIngestionService } from '../reports/ReportIngestionService';
 import { PullService } from './PullService';
 
 jest.setTimeout(60_000);

@@ -11,10 +11,10 @@ import {
   EntityPullStatus,
   RustBuildCacheStore,
 } from '../database/RustBuildCacheStore';
-import { getVisibleEntity, toEntityRef } from '../service/EntityLinkService';
-import { ReportIngestionService } from '../service/ReportIngestionService';
-import { streamAnnotatedEntities } from '../service/annotatedEntities';
-import { entitySourceKey } from '../service/reportSources';
+import { getVisibleEntity, toEntityRef } from '../catalog/EntityLinkService';
+import { ReportIngestionService } from '../reports/ReportIngestionService';
+import { streamAnnotatedEntities } from '../catalog/annotatedEntities';
+import { entitySourceKey } from '../catalog/reportSources';
 
 /** The entities of one repository that one provider pulls: one cursor, one pull. */
 interface PullGroup {

@@ -16,7 +16,7 @@ import { makeReport } from '../__testUtils__/reports';
 import { startPluginBackend } from '../__testUtils__/pluginBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { writeZip } from '../__testUtils__/zipWriter';
-import { PULL_TASK_ID } from '../service/tasks';
+import { PULL_TASK_ID } from '../tasks';
 
 jest.setTimeout(60_000);
 

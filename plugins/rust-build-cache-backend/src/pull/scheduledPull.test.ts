@@ -9,7 +9,7 @@ import { captureScheduler } from '../__testUtils__/schedulerCapture';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { writeZip } from '../__testUtils__/zipWriter';
 import { rustBuildCachePlugin } from '../plugin';
-import { PULL_TASK_ID } from '../service/tasks';
+import { PULL_TASK_ID } from '../tasks';
 
 // The scheduled pull as a deployment runs it: two repositories on two GitHub hosts (each a
 // real HTTP server on loopback), a fault on one of them, and a backend restart on the same

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { analyzeCargoLock } from '@rust-build-cache/plugin-rust-build-cache-common';
+import { readFixture } from '@rust-build-cache/plugin-rust-build-cache-common/testUtils';
 import { Knex } from 'knex';
 import { FakeUrlReader } from '../__testUtils__/fakeUrlReader';
 import {
@@ -13,7 +12,7 @@ import {
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
 import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
-import { EntityLinkService } from '../service/EntityLinkService';
+import { EntityLinkService } from '../catalog/EntityLinkService';
 import { RepositorySnapshotService } from './RepositorySnapshotService';
 
 jest.setTimeout(60_000);
@@ -21,15 +20,7 @@ jest.setTimeout(60_000);
 const databases = createTestDatabases();
 
 /** The real cargo files made for the common package's parser tests. */
-const cargoFixture = (name: string) =>
-  readFileSync(
-    join(
-      __dirname,
-      '../../../rust-build-cache-common/src/__fixtures__/cargo',
-      name,
-    ),
-    'utf8',
-  );
+const cargoFixture = (name: string) => readFixture(`cargo/${name}`);
 const LOCK_V4 = cargoFixture('Cargo.v4.lock');
 const LOCK_V3 = cargoFixture('Cargo.v3.lock');
 // A dependency update: itoa 1.0.1 → 1.0.15 with its crates.io checksum.

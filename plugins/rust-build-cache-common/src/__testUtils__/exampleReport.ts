@@ -6,7 +6,7 @@ import { REPORT_SCHEMA_VERSION, type BuildCacheReport } from '../report/schema';
 import { parseSccacheStats } from '../sccache/parseSccacheStats';
 import { parseRustcVersion } from '../toolchain/parseRustcVersion';
 import { parseToolchainFile } from '../toolchain/parseToolchainFile';
-import { readFixture } from './fixtures';
+import { readFixture } from '../testUtils/fixtures';
 
 /**
  * A complete CI report of the warm tinyproj run, built by this package's parsers from the

@@ -131,14 +131,18 @@ export interface WarmPlan {
 }
 
 /** @public */
-export type PrewarmJobState =
-  | 'queued'
-  | 'running'
-  | 'succeeded'
-  | 'failed'
-  | 'timed-out'
-  | 'cancelled'
-  | 'skipped-as-duplicate';
+export const PREWARM_JOB_STATES = [
+  'queued',
+  'running',
+  'succeeded',
+  'failed',
+  'timed-out',
+  'cancelled',
+  'skipped-as-duplicate',
+] as const;
+
+/** @public */
+export type PrewarmJobState = (typeof PREWARM_JOB_STATES)[number];
 
 /** @public */
 export interface PrewarmJob {
@@ -164,12 +168,16 @@ export interface PrewarmJob {
 }
 
 /** @public */
-export type PrewarmRunState =
-  | 'queued'
-  | 'running'
-  | 'succeeded'
-  | 'failed'
-  | 'cancelled';
+export const PREWARM_RUN_STATES = [
+  'queued',
+  'running',
+  'succeeded',
+  'failed',
+  'cancelled',
+] as const;
+
+/** @public */
+export type PrewarmRunState = (typeof PREWARM_RUN_STATES)[number];
 
 /** One dispatch of a schedule, by the scheduler or by "run now". @public */
 export interface PrewarmRun {

@@ -1,4 +1,4 @@
-import { readFixture } from '../__testUtils__/fixtures';
+import { readFixture } from '../testUtils/fixtures';
 import { CargoTimingsError, parseCargoTimingsHtml } from './parseCargoTimings';
 
 /** Real report of `cargo build --timings --offline` (cargo 1.95) of itoa + cfg-if + a lib, bin and build script. */

@@ -1,5 +1,5 @@
 import { buildExampleReport } from '../__testUtils__/exampleReport';
-import { FALSE_CLAIMS } from '../__testUtils__/falseClaims';
+import { FALSE_CLAIMS } from '../testUtils/falseClaims';
 import type { BuildCacheReport } from '../report/schema';
 import { compareReports } from './compareReports';
 
@@ -9,7 +9,6 @@ function changed(edit: (report: BuildCacheReport) => void): BuildCacheReport {
   edit(report);
   return report;
 }
-
 
 describe('compareReports', () => {
   const base = buildExampleReport();

@@ -1,5 +1,5 @@
 import { buildExampleReport } from '../__testUtils__/exampleReport';
-import { FALSE_CLAIMS } from '../__testUtils__/falseClaims';
+import { FALSE_CLAIMS } from '../testUtils/falseClaims';
 import { collectKeyInputs } from '../build/collectKeyInputs';
 import type { BuildCacheReport } from '../report/schema';
 import { compareReports } from './compareReports';

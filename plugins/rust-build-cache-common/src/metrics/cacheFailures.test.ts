@@ -1,5 +1,5 @@
-import { FALSE_CLAIMS } from '../__testUtils__/falseClaims';
-import { readFixture } from '../__testUtils__/fixtures';
+import { FALSE_CLAIMS } from '../testUtils/falseClaims';
+import { readFixture } from '../testUtils/fixtures';
 import { parseSccacheStats } from '../sccache/parseSccacheStats';
 import { CACHE_FAILURE_KINDS } from './cacheFailures';
 import { computeRunMetrics } from './computeRunMetrics';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FALSE_CLAIMS } from '../__testUtils__/falseClaims';
-import { fixturePath } from '../__testUtils__/fixtures';
+import { FALSE_CLAIMS } from '../testUtils/falseClaims';
+import { fixturePath } from '../testUtils/fixtures';
 import {
   SCCACHE_C_FAMILY_REASONS,
   SCCACHE_RUST_REASONS,

@@ -1,7 +1,6 @@
 import { cacheLevelMetrics as computeCacheLevels } from '../metrics/cacheLevels';
 import { computeRunMetrics, hitRates } from '../metrics/computeRunMetrics';
 import type { CacheBackend, SccacheStats } from '../report/schema';
-import type { PolicyRuleParams } from './policySchema';
 import {
   check,
   ciRunsWithStats,
@@ -16,7 +15,7 @@ import type { PolicyEvaluationInput } from './types';
 /** @public */
 export function checkEffectiveHitRate(
   input: PolicyEvaluationInput,
-  params: PolicyRuleParams<'effective-hit-rate'>,
+  params: { threshold: number; runs: number; minRuns: number },
 ): RuleCheck {
   const runs = ciRunsWithStats(input, params.runs);
   const runIds = runs.map(run => runIdOf(run.report));
@@ -77,7 +76,7 @@ export function checkEffectiveHitRate(
 /** @public */
 export function checkCacheErrorsBounded(
   input: PolicyEvaluationInput,
-  params: PolicyRuleParams<'cache-errors-bounded'>,
+  params: { maxMeanPerRun: number; runs: number },
 ): RuleCheck {
   const runs = ciRunsWithStats(input, params.runs);
   if (runs.length === 0)

@@ -1,4 +1,4 @@
-import { FALSE_CLAIMS } from '../__testUtils__/falseClaims';
+import { FALSE_CLAIMS } from '../testUtils/falseClaims';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -7,11 +7,11 @@ import {
   RECORDED_AT,
   realReport,
   variant,
-} from './__testUtils__/realReports';
+} from '../testUtils/realReports';
 import { DEFAULT_POLICY } from './defaultPolicy';
 import { evaluatePolicy, summarisePolicyResults } from './evaluatePolicy';
 import { validatePolicy, type PolicyConfig } from './policySchema';
-import { BUILT_IN_RULES } from './rules';
+import { BUILT_IN_RULES } from './builtInRules';
 import { POLICY_RULE_IDS, type PolicyExemption } from './types';
 
 function policyOf(input: unknown): PolicyConfig {

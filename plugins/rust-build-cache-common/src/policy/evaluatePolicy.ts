@@ -1,24 +1,6 @@
-import type {
-  PolicyAppliesTo,
-  PolicyConfig,
-  PolicyRuleConfig,
-} from './policySchema';
-import {
-  BUILT_IN_RULES,
-  checkCacheErrorsBounded,
-  checkCacheSizeBounded,
-  checkCargoIncrementalOff,
-  checkCargoLockCommitted,
-  checkEffectiveHitRate,
-  checkPrewarmEnrolled,
-  checkReportsFresh,
-  checkRustcWrapperSccache,
-  checkRustflagsStable,
-  checkToolchainNearBaseline,
-  checkToolchainPinMatchesCi,
-  checkToolchainPinnedExact,
-  type RuleCheck,
-} from './rules';
+import type { PolicyConfig, PolicyRuleConfig } from './policySchema';
+import { builtInRule } from './builtInRules';
+import type { PolicyAppliesTo } from './ruleDefinition';
 import type {
   PolicyEntity,
   PolicyEvaluationInput,
@@ -119,7 +101,7 @@ function evaluateRule(
   input: PolicyEvaluationInput,
   exemptions: PolicyExemption[],
 ): RuleResult {
-  const builtIn = BUILT_IN_RULES[rule.id];
+  const builtIn = builtInRule(rule.id);
   const base = {
     ruleId: rule.id,
     title: rule.title ?? builtIn.title,
@@ -127,7 +109,8 @@ function evaluateRule(
     severity: rule.severity,
     remediation: rule.remediation ?? builtIn.remediation,
   };
-  if (rule.appliesTo && !appliesTo(rule.appliesTo, input.entity)) {
+  const filter = rule.appliesTo ?? builtIn.appliesTo;
+  if (filter && !appliesTo(filter, input.entity)) {
     return {
       ...base,
       result: 'not-applicable',
@@ -135,7 +118,8 @@ function evaluateRule(
       evidence: { numbers: {}, runIds: [] },
     };
   }
-  const found = runCheck(rule, policy, input);
+  // Each configured rule's params were parsed by its own definition's schema.
+  const found = builtIn.check(input, rule.params, policy);
   if (found.result !== 'fail') return { ...base, ...found };
 
   const exemption = exemptions.find(
@@ -156,45 +140,18 @@ function evaluateRule(
   };
 }
 
-function runCheck(
-  rule: PolicyRuleConfig,
-  policy: PolicyConfig,
-  input: PolicyEvaluationInput,
-): RuleCheck {
-  switch (rule.id) {
-    case 'toolchain-pinned-exact':
-      return checkToolchainPinnedExact(input);
-    case 'toolchain-near-baseline':
-      return checkToolchainNearBaseline(
-        input,
-        rule.params,
-        policy.baseline?.rustRelease,
-      );
-    case 'toolchain-pin-matches-ci':
-      return checkToolchainPinMatchesCi(input);
-    case 'rustc-wrapper-sccache':
-      return checkRustcWrapperSccache(input);
-    case 'cargo-incremental-off':
-      return checkCargoIncrementalOff(input);
-    case 'effective-hit-rate':
-      return checkEffectiveHitRate(input, rule.params);
-    case 'cache-errors-bounded':
-      return checkCacheErrorsBounded(input, rule.params);
-    case 'cache-size-bounded':
-      return checkCacheSizeBounded(input);
-    case 'rustflags-stable':
-      return checkRustflagsStable(input, rule.params);
-    case 'cargo-lock-committed':
-      return checkCargoLockCommitted(input);
-    case 'reports-fresh':
-      return checkReportsFresh(input, rule.params);
-    case 'prewarm-enrolled':
-      return checkPrewarmEnrolled(input);
-    default: {
-      const unknownRule: never = rule;
-      throw new Error(`unknown rule ${JSON.stringify(unknownRule)}`);
-    }
+/**
+ * CI reports per service that the policy's rules read: the longest window of any
+ * configured rule, so the backend loads each service's reports once.
+ * @public
+ */
+export function ciRunsNeeded(policy: PolicyConfig): number {
+  let runs = 1;
+  for (const rule of policy.rules) {
+    const needed = builtInRule(rule.id).ciRunsNeeded?.(rule.params);
+    if (needed !== undefined) runs = Math.max(runs, needed);
   }
+  return runs;
 }
 
 /**

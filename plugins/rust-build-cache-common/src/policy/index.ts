@@ -3,3 +3,15 @@ export * from './policySchema';
 export * from './rules';
 export * from './evaluatePolicy';
 export { DEFAULT_POLICY } from './defaultPolicy';
+export {
+  BUILT_IN_RULE_DEFINITIONS,
+  BUILT_IN_RULES,
+  builtInRule,
+} from './builtInRules';
+export {
+  defineRule,
+  type PolicyAppliesTo,
+  type PolicyRuleConfigIssue,
+  type PolicyRuleContext,
+  type PolicyRuleDefinition,
+} from './ruleDefinition';

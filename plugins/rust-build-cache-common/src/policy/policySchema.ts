@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { POLICY_RULE_IDS, type PolicyRuleId } from './types';
+import {
+  BUILT_IN_RULE_DEFINITIONS,
+  builtInRule,
+  POLICY_RULE_IDS,
+  type PolicyRuleId,
+} from './builtInRules';
+import {
+  appliesToSchema,
+  type PolicyAppliesTo,
+  type PolicyRuleDefinition,
+} from './ruleDefinition';
 
 /**
  * The policy configuration (`rustBuildCache.policy` in app-config, or a JSON file for the
@@ -10,109 +20,54 @@ import { POLICY_RULE_IDS, type PolicyRuleId } from './types';
  * own rules plus the rules of every level before it.
  */
 
-const wholeNumber = (min: number) =>
-  z
-    .number({ error: 'must be a number' })
-    .int('must be a whole number')
-    .min(min, `must be at least ${min}`);
-
-const fraction = z
-  .number({ error: 'must be a number' })
-  .min(0, 'must be between 0 and 1')
-  .max(1, 'must be between 0 and 1');
-
 const text = z.string().trim().min(1, 'must not be empty').max(2000);
-const nameList = z.array(text).max(200);
 
-const appliesToSchema = z.strictObject({
-  kinds: nameList.optional(),
-  types: nameList.optional(),
-  tags: nameList.optional(),
-  owners: nameList.optional(),
-  lifecycles: nameList.optional(),
-});
-
-/**
- * Params of each rule, with their defaults. Unknown keys are errors (they are likely typos).
- * `prefault({})`: a missing params object is parsed as `{}`, so the defaults fill it in.
- */
-const RULE_PARAMS = {
-  'toolchain-pinned-exact': z.strictObject({}).prefault({}),
-  'toolchain-near-baseline': z
-    .strictObject({
-      /** How many minor releases the rustc used in CI may trail `baseline.rustRelease`. */
-      maxMinorsBehind: wholeNumber(0).default(2),
-    })
-    .prefault({}),
-  'toolchain-pin-matches-ci': z.strictObject({}).prefault({}),
-  'rustc-wrapper-sccache': z.strictObject({}).prefault({}),
-  'cargo-incremental-off': z.strictObject({}).prefault({}),
-  'effective-hit-rate': z
-    .strictObject({
-      threshold: fraction.default(0.8),
-      /** The last N CI runs that reported sccache statistics. */
-      runs: wholeNumber(1).default(10),
-      /** Fewer runs than this gives `insufficient-data`, not a failure. */
-      minRuns: wholeNumber(1).default(3),
-    })
-    .prefault({}),
-  'cache-errors-bounded': z
-    .strictObject({
-      /** Cache errors + timeouts per run, averaged over the last `runs` CI runs. */
-      maxMeanPerRun: z
-        .number({ error: 'must be a number' })
-        .min(0, 'must be at least 0')
-        .default(1),
-      runs: wholeNumber(1).default(10),
-    })
-    .prefault({}),
-  'cache-size-bounded': z.strictObject({}).prefault({}),
-  'rustflags-stable': z
-    .strictObject({
-      runs: wholeNumber(2).default(10),
-    })
-    .prefault({}),
-  'cargo-lock-committed': z.strictObject({}).prefault({}),
-  'reports-fresh': z
-    .strictObject({
-      maxAgeDays: wholeNumber(1).default(7),
-    })
-    .prefault({}),
-  'prewarm-enrolled': z.strictObject({}).prefault({}),
-} satisfies Record<PolicyRuleId, z.ZodType>;
-
-function ruleSchema<Id extends PolicyRuleId>(id: Id) {
+function ruleSchema<Id extends PolicyRuleId, Params extends z.ZodType>(
+  rule: PolicyRuleDefinition<Id, Params>,
+) {
   return z.strictObject({
-    id: z.literal(id),
+    id: z.literal(rule.id),
     title: text.optional(),
     description: text.optional(),
     severity: z.enum(['error', 'warning'], {
       error: "must be 'error' or 'warning'",
     }),
-    params: RULE_PARAMS[id],
+    params: rule.params,
     appliesTo: appliesToSchema.optional(),
     remediation: text.optional(),
   });
 }
 
+/** A configured rule of one definition, after defaults. */
+type RuleConfigOf<Rule> = Rule extends {
+  id: infer Id;
+  params: infer Params extends z.ZodType;
+}
+  ? {
+      id: Id;
+      title?: string;
+      description?: string;
+      severity: 'error' | 'warning';
+      params: z.output<Params>;
+      appliesTo?: PolicyAppliesTo;
+      remediation?: string;
+    }
+  : never;
+
+/** One configured rule: a union over the built-in rules, discriminated by `id`. @public */
+export type PolicyRuleConfig = RuleConfigOf<
+  (typeof BUILT_IN_RULE_DEFINITIONS)[number]
+>;
+
+// zod cannot type a union built from a list; each option is `ruleSchema` of one
+// definition, so its output is exactly `PolicyRuleConfig`.
 const ruleConfigSchema = z.discriminatedUnion(
   'id',
-  [
-    ruleSchema('toolchain-pinned-exact'),
-    ruleSchema('toolchain-near-baseline'),
-    ruleSchema('toolchain-pin-matches-ci'),
-    ruleSchema('rustc-wrapper-sccache'),
-    ruleSchema('cargo-incremental-off'),
-    ruleSchema('effective-hit-rate'),
-    ruleSchema('cache-errors-bounded'),
-    ruleSchema('cache-size-bounded'),
-    ruleSchema('rustflags-stable'),
-    ruleSchema('cargo-lock-committed'),
-    ruleSchema('reports-fresh'),
-    ruleSchema('prewarm-enrolled'),
+  BUILT_IN_RULE_DEFINITIONS.map(rule => ruleSchema(rule)) as unknown as [
+    ReturnType<typeof ruleSchema>,
   ],
   { error: `must be one of the built-in rules: ${POLICY_RULE_IDS.join(', ')}` },
-);
+) as unknown as z.ZodType<PolicyRuleConfig>;
 
 const levelSchema = z.strictObject({
   id: text.max(100),
@@ -146,25 +101,8 @@ export const policyConfigSchema = z
         });
       }
       configured.add(rule.id);
-      if (
-        rule.id === 'effective-hit-rate' &&
-        rule.params.minRuns > rule.params.runs
-      ) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['rules', index, 'params', 'minRuns'],
-          message: `must not be more than runs (${rule.params.runs}), or the rule never has enough data`,
-        });
-      }
-      if (
-        rule.id === 'toolchain-near-baseline' &&
-        !policy.baseline?.rustRelease
-      ) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['baseline', 'rustRelease'],
-          message: 'is required by the rule toolchain-near-baseline',
-        });
+      for (const issue of builtInRule(rule.id).configIssues?.(policy) ?? []) {
+        ctx.addIssue({ code: 'custom', ...issue });
       }
     });
     const levelIds = new Set<string>();
@@ -192,11 +130,7 @@ export const policyConfigSchema = z
 /** A validated policy, with every rule's params defaulted. @public */
 export type PolicyConfig = z.infer<typeof policyConfigSchema>;
 /** @public */
-export type PolicyRuleConfig = PolicyConfig['rules'][number];
-/** @public */
 export type PolicyLevel = PolicyConfig['levels'][number];
-/** @public */
-export type PolicyAppliesTo = z.infer<typeof appliesToSchema>;
 /** The params of one rule after defaults. @public */
 export type PolicyRuleParams<Id extends PolicyRuleId> = Extract<
   PolicyRuleConfig,

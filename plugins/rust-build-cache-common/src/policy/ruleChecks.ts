@@ -40,3 +40,26 @@ export const NO_CI_RUN = check(
 );
 
 export const percent = (rate: number) => `${(rate * 100).toFixed(1)}%`;
+
+/**
+ * A rule's check from the CI report when the repository snapshot could not read its file:
+ * the summary says what could not be read, and with no report the result is
+ * insufficient data instead of a judgement on a file nobody saw.
+ */
+export function fromReportBecauseUnreadable(
+  fromReport: RuleCheck,
+  unreadable: string | undefined,
+  file: string,
+): RuleCheck {
+  if (!unreadable) return fromReport;
+  const note = `The repository's ${file} could not be read (${unreadable.replace(
+    /\.$/,
+    '',
+  )}).`;
+  if (fromReport.result === 'insufficient-data')
+    return { ...fromReport, summary: `${note} No CI report shows it either.` };
+  return {
+    ...fromReport,
+    summary: `${note} From the latest CI report: ${fromReport.summary}`,
+  };
+}

@@ -4,7 +4,7 @@ import {
   RECORDED_AT,
   realReport,
   variant,
-} from './__testUtils__/realReports';
+} from '../testUtils/realReports';
 import {
   checkCacheErrorsBounded,
   checkCacheSizeBounded,

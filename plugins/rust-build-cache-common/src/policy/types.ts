@@ -1,24 +1,8 @@
 import type { RepositorySnapshot } from '../api/types';
 import type { BuildCacheReport } from '../report/schema';
+import type { PolicyRuleId } from './builtInRules';
 
-/** The ids of the built-in rules; a policy can only configure these. @public */
-export const POLICY_RULE_IDS = [
-  'toolchain-pinned-exact',
-  'toolchain-near-baseline',
-  'toolchain-pin-matches-ci',
-  'rustc-wrapper-sccache',
-  'cargo-incremental-off',
-  'effective-hit-rate',
-  'cache-errors-bounded',
-  'cache-size-bounded',
-  'rustflags-stable',
-  'cargo-lock-committed',
-  'reports-fresh',
-  'prewarm-enrolled',
-] as const;
-
-/** @public */
-export type PolicyRuleId = (typeof POLICY_RULE_IDS)[number];
+export { POLICY_RULE_IDS, type PolicyRuleId } from './builtInRules';
 
 /** @public */
 export type RuleSeverity = 'error' | 'warning';
@@ -33,13 +17,17 @@ export type RuleSeverity = 'error' | 'warning';
  * - `exempt`: it would fail or warn, but an unexpired exemption covers it.
  * @public
  */
-export type RuleOutcome =
-  | 'pass'
-  | 'fail'
-  | 'warn'
-  | 'not-applicable'
-  | 'insufficient-data'
-  | 'exempt';
+export const RULE_OUTCOMES = [
+  'pass',
+  'fail',
+  'warn',
+  'not-applicable',
+  'insufficient-data',
+  'exempt',
+] as const;
+
+/** @public */
+export type RuleOutcome = (typeof RULE_OUTCOMES)[number];
 
 /** The catalog entity the policy is evaluated for. @public */
 export interface PolicyEntity {

@@ -1,8 +1,4 @@
-import {
-  exampleReport,
-  inputOf,
-  realReport,
-} from './__testUtils__/realReports';
+import { exampleReport, inputOf, realReport } from '../testUtils/realReports';
 import {
   checkCargoLockCommitted,
   checkToolchainPinMatchesCi,

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { realReport, variant } from '../policy/__testUtils__/realReports';
+import { realReport, variant } from '../testUtils/realReports';
 import { computeRunMetrics } from '../metrics/computeRunMetrics';
 import { validateReport, type BuildCacheReport } from '../report/schema';
 import {

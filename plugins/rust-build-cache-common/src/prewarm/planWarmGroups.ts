@@ -3,6 +3,7 @@ import { computeRunMetrics } from '../metrics/computeRunMetrics';
 import { pathSha256 } from '../build/collectKeyInputs';
 import type { BuildCacheReport } from '../report/schema';
 import { rustCacheKeyCargoVar } from '../sccache/rustCacheKeyEnv';
+import { normaliseRepository } from '../source/reportSource';
 import { sha256Hex } from '../util/sha256Hex';
 
 /** The cargo profile of a build whose report does not name one: cargo's default. @public */
@@ -169,7 +170,7 @@ export function planWarmGroups(options: {
       key: group.key,
       representative: {
         entityRef: newest.entity.entityRef,
-        repository: `${host}/${owner}/${name}`.toLowerCase(),
+        repository: normaliseRepository(`${host}/${owner}/${name}`),
         workspacePath: newest.report.source.workspacePath,
         commit: newest.report.source.commit,
       },

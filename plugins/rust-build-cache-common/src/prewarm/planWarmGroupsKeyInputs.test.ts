@@ -1,5 +1,5 @@
 import { collectKeyInputs } from '../build/collectKeyInputs';
-import { realReport, variant } from '../policy/__testUtils__/realReports';
+import { realReport, variant } from '../testUtils/realReports';
 import type { BuildCacheReport } from '../report/schema';
 import { sha256Hex } from '../util/sha256Hex';
 import {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PrewarmScheduleInput, PrewarmScope } from '../api/prewarmTypes';
+import { normalizeEntityRef } from '../source/reportSource';
 import { cronExpressionError, isValidTimeZone } from './cron';
 
 /** Limits of a schedule's numbers, shared by the editor and the API. @public */
@@ -16,7 +17,7 @@ const refList = (what: string) =>
         .trim()
         .min(1, `${what} must not be empty`)
         .max(500)
-        .transform(value => value.toLocaleLowerCase('en-US')),
+        .transform(normalizeEntityRef),
     )
     .max(500);
 
@@ -113,9 +114,9 @@ export function matchesPrewarmScope(
   entity: PrewarmScopeEntity,
   scope: PrewarmScope,
 ): boolean {
-  const ref = entity.entityRef.toLocaleLowerCase('en-US');
-  const owners = scope.owners.map(o => o.toLocaleLowerCase('en-US'));
-  const entityRefs = scope.entityRefs.map(e => e.toLocaleLowerCase('en-US'));
+  const ref = normalizeEntityRef(entity.entityRef);
+  const owners = scope.owners.map(normalizeEntityRef);
+  const entityRefs = scope.entityRefs.map(normalizeEntityRef);
   if (owners.length === 0 && scope.tags.length === 0) {
     return entityRefs.length === 0 || entityRefs.includes(ref);
   }
@@ -123,7 +124,7 @@ export function matchesPrewarmScope(
   const ownerOk =
     owners.length === 0 ||
     (entity.owner !== null &&
-      owners.includes(entity.owner.toLocaleLowerCase('en-US')));
+      owners.includes(normalizeEntityRef(entity.owner)));
   const tagsOk =
     scope.tags.length === 0 ||
     scope.tags.some(tag => entity.tags.includes(tag));

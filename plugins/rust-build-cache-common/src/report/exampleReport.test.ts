@@ -1,5 +1,5 @@
 import { buildExampleReport } from '../__testUtils__/exampleReport';
-import { fixturePath, readFixture } from '../__testUtils__/fixtures';
+import { fixturePath, readFixture } from '../testUtils/fixtures';
 import { expectGeneratedFileUpToDate } from '../__testUtils__/generatedFiles';
 import { parseSccacheStats } from '../sccache/parseSccacheStats';
 import { formatReportIssues, validateReport } from './schema';

@@ -1,4 +1,4 @@
-import { readFixture } from '../__testUtils__/fixtures';
+import { readFixture } from '../testUtils/fixtures';
 import { parseSccacheStats, SccacheStatsError } from './parseSccacheStats';
 
 /**

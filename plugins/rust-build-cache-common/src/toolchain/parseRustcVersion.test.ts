@@ -1,5 +1,5 @@
 import type { RustcInfo, ToolchainFile } from '../report/schema';
-import { readFixture } from '../__testUtils__/fixtures';
+import { readFixture } from '../testUtils/fixtures';
 import {
   parseRustcVersion,
   RustcVersionError,

@@ -1,9 +1,7 @@
 import {
   DEFAULT_POLICY,
   evaluatePolicy,
-  formatReportIssues,
   summarisePolicyResults,
-  validateReport,
   type BuildCacheReport,
   type EntityScorecard,
   type LevelShare,
@@ -13,34 +11,16 @@ import {
   type ScorecardEntityRow,
   type ScorecardSummary,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { realReport as recordedReport } from '@rust-build-cache/plugin-rust-build-cache-common/testUtils';
 
 // Scorecards for the tests, evaluated by the common package's own evaluatePolicy from the
 // real reports it keeps as policy fixtures (real sccache 0.4 / rustc 1.95 builds; see
 // plugins/rust-build-cache-common/src/policy/__fixtures__/README.md), not made-up numbers.
-const POLICY_FIXTURES = join(
-  dirname(
-    require.resolve(
-      '@rust-build-cache/plugin-rust-build-cache-common/package.json',
-    ),
-  ),
-  'src/policy/__fixtures__',
-);
-
-type RealReportName =
-  | 'billing-api-warm'
-  | 'ledger-worker-warm'
-  | 'search-indexer-warm'
-  | 'rate-limiter-warm'
-  | 'rate-limiter-rustflags-changed';
-
-function realReport(name: RealReportName, runId: string): BuildCacheReport {
-  const result = validateReport(
-    JSON.parse(readFileSync(join(POLICY_FIXTURES, `${name}.json`), 'utf8')),
-  );
-  if (!result.ok) throw new Error(formatReportIssues(result.issues));
-  const report = result.report;
+function realReport(
+  name: Parameters<typeof recordedReport>[0],
+  runId: string,
+): BuildCacheReport {
+  const report = recordedReport(name);
   report.source.ci.runId = runId;
   return report;
 }

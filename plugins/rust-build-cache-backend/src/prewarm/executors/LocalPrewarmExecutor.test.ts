@@ -16,7 +16,8 @@ import {
 } from '@rust-build-cache/ci-reporter/testing';
 import { LocalExecutorConfig } from './executorConfig';
 import { keyDifferences } from './keyDifferences';
-import { cargoBuildArgs, LocalPrewarmExecutor } from './LocalPrewarmExecutor';
+import { LocalPrewarmExecutor } from './LocalPrewarmExecutor';
+import { cargoBuildArgs } from './warmBuild';
 import {
   recordingContext,
   testJob,

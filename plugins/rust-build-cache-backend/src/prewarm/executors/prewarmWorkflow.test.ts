@@ -1,15 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+// The project's one list of false claims (rust-caching-facts.md §6).
+import { FALSE_CLAIMS } from '@rust-build-cache/plugin-rust-build-cache-common/testUtils';
 import { parse } from 'yaml';
 import { prewarmWorkflowInputs } from './GithubActionsPrewarmExecutor';
 import { testJob } from './__testUtils__/executionContext';
-
-// The project's one list of false claims (rust-caching-facts.md §6). The common package
-// does not export its test utilities, so it is loaded by path.
-const { FALSE_CLAIMS } = require(join(
-  __dirname,
-  '../../../../rust-build-cache-common/src/__testUtils__/falseClaims',
-)) as { FALSE_CLAIMS: Array<[string, RegExp]> };
 
 const WORKFLOW_FILE = join(
   __dirname,

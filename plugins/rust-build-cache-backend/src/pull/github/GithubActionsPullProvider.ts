@@ -11,7 +11,7 @@ import {
   PullProviderContext,
   PullResult,
 } from '@rust-build-cache/plugin-rust-build-cache-node';
-import { entitySourceKey } from '../../service/reportSources';
+import { entitySourceKey } from '../../catalog/reportSources';
 import { readZip, ZipFormatError } from '../zip';
 import {
   ArtifactTooLargeError,

@@ -1,0 +1,105 @@
+import { Knex } from 'knex';
+import { EntityLink, ReportSourceKey } from '../database/RustBuildCacheStore';
+import { chunks } from '../lib/dbValues';
+
+// Rows per INSERT: ~30 bound values per report row stays well below the bind-parameter
+// limits of SQLite (32766) and PostgreSQL (65535).
+const INSERT_CHUNK_SIZE = 500;
+
+interface EntityLinkRow {
+  entity_ref: string;
+  repository: string;
+  workspace_path: string;
+}
+
+/** Which catalog entity each report source belongs to (table `entity_links`). */
+export class DatabaseEntityLinkStore {
+  constructor(private readonly db: Knex) {}
+
+  async replaceEntityLinks(options: {
+    links: EntityLink[];
+  }): Promise<{ changed: string[] }> {
+    const rows = [
+      ...new Map(
+        options.links.map(link => [link.entityRef, toEntityLinkRow(link)]),
+      ).values(),
+    ];
+    return await this.db.transaction(async tx => {
+      const before = new Map(
+        (
+          await tx<EntityLinkRow>('entity_links').select(
+            'entity_ref',
+            'repository',
+            'workspace_path',
+          )
+        ).map(row => [
+          row.entity_ref,
+          `${row.repository}\n${row.workspace_path}`,
+        ]),
+      );
+      await tx('entity_links').delete();
+      for (const chunk of chunks(rows, INSERT_CHUNK_SIZE)) {
+        await tx('entity_links').insert(chunk);
+      }
+      return {
+        changed: rows
+          .filter(
+            row =>
+              before.get(row.entity_ref) !==
+              `${row.repository}\n${row.workspace_path}`,
+          )
+          .map(row => row.entity_ref),
+      };
+    });
+  }
+
+  async upsertEntityLink(options: { link: EntityLink }): Promise<void> {
+    await this.db<EntityLinkRow>('entity_links')
+      .insert(toEntityLinkRow(options.link))
+      .onConflict('entity_ref')
+      .merge(['repository', 'workspace_path']);
+  }
+
+  async getEntityLink(options: {
+    entityRef: string;
+  }): Promise<EntityLink | undefined> {
+    const row = await this.db<EntityLinkRow>('entity_links')
+      .where('entity_ref', options.entityRef)
+      .first();
+    return row
+      ? {
+          entityRef: row.entity_ref,
+          source: {
+            repository: row.repository,
+            workspacePath: row.workspace_path,
+          },
+        }
+      : undefined;
+  }
+
+  async getLinkedEntityRef(options: {
+    source: ReportSourceKey;
+  }): Promise<string | undefined> {
+    const row = await this.db<EntityLinkRow>('entity_links')
+      .select('entity_ref')
+      .where(sourceFilter(options.source))
+      .orderBy('entity_ref', 'asc')
+      .first();
+    return row?.entity_ref;
+  }
+}
+
+function toEntityLinkRow(link: EntityLink): EntityLinkRow {
+  return {
+    entity_ref: link.entityRef,
+    repository: link.source.repository,
+    workspace_path: link.source.workspacePath,
+  };
+}
+
+function sourceFilter(source: ReportSourceKey) {
+  return {
+    repository: source.repository,
+    workspace_path: source.workspacePath,
+  };
+}

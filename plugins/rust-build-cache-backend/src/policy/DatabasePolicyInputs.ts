@@ -1,0 +1,171 @@
+import {
+  BuildCacheReport,
+  PolicyRepositoryFacts,
+  RepositorySnapshot,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
+import { Knex } from 'knex';
+import {
+  chunks,
+  compareStrings,
+  DbTimestamp,
+  toDate,
+} from '../lib/dbValues';
+import { ReportSourceKey } from '../database/RustBuildCacheStore';
+import { sourceKeyString } from './PolicyStore';
+
+/** Sources per query: two bound values each, far below the bind-parameter limits. */
+const SOURCE_CHUNK_SIZE = 500;
+/** Sources per UNION ALL statement: 2 branches each, below SQLite's limit of 500 terms. */
+const UNION_CHUNK_SIZE = 200;
+
+/**
+ * What the policy reads of other features' tables: recent reports per source, repository
+ * facts from the latest snapshots, and the entities linked to a source.
+ */
+export class DatabasePolicyInputs {
+  constructor(private readonly db: Knex) {}
+
+  /** Some reads take a PostgreSQL-specific form that plans once for many sources. */
+  private isPostgres(): boolean {
+    return this.db.client.config.client === 'pg';
+  }
+
+  async listRecentReports(options: {
+    sources: ReportSourceKey[];
+    ciRuns: number;
+  }): Promise<Map<string, BuildCacheReport[]>> {
+    const ciRuns = Math.max(1, Math.floor(options.ciRuns));
+    const result = new Map<string, BuildCacheReport[]>();
+    for (const chunk of chunks(
+      uniqueSources(options.sources),
+      this.isPostgres() ? SOURCE_CHUNK_SIZE : UNION_CHUNK_SIZE,
+    )) {
+      // Per source, two backward scans of reports_source_finished_at_idx that stop after
+      // their LIMIT: the last CI runs, and the latest report of another kind. PostgreSQL
+      // gets the sources as two arrays and a lateral join (planned once, whatever the
+      // chunk's size); SQLite one UNION ALL branch per source and kind.
+      const columns =
+        'select repository, workspace_path, finished_at, id, report_json from reports';
+      const newest = 'order by finished_at desc, id desc';
+      let raw;
+      if (this.isPostgres()) {
+        raw = await this.db.raw(
+          `select r.* from unnest(?::text[], ?::text[]) as s(repository, workspace_path) cross join lateral (select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind = 'ci' ${newest} limit ${ciRuns}) c union all select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind <> 'ci' ${newest} limit 1) x) r`,
+          [
+            chunk.map(source => source.repository),
+            chunk.map(source => source.workspacePath),
+          ],
+        );
+      } else {
+        const branches: string[] = [];
+        const bindings: string[] = [];
+        chunk.forEach((source, i) => {
+          branches.push(
+            `select * from (${columns} where repository = ? and workspace_path = ? and kind = 'ci' ${newest} limit ${ciRuns}) as r${i}c`,
+            `select * from (${columns} where repository = ? and workspace_path = ? and kind <> 'ci' ${newest} limit 1) as r${i}x`,
+          );
+          bindings.push(
+            source.repository,
+            source.workspacePath,
+            source.repository,
+            source.workspacePath,
+          );
+        });
+        raw = await this.db.raw(branches.join(' union all '), bindings);
+      }
+      const rows: Array<{
+        repository: string;
+        workspace_path: string;
+        finished_at: DbTimestamp;
+        id: string;
+        report_json: string;
+      }> = Array.isArray(raw) ? raw : raw.rows;
+      const bySource = new Map<string, typeof rows>();
+      for (const row of rows) {
+        const key = sourceKeyString({
+          repository: row.repository,
+          workspacePath: row.workspace_path,
+        });
+        const list = bySource.get(key) ?? [];
+        list.push(row);
+        bySource.set(key, list);
+      }
+      for (const [key, list] of bySource) {
+        list.sort(
+          (a, b) =>
+            toDate(b.finished_at).getTime() - toDate(a.finished_at).getTime() ||
+            compareStrings(b.id, a.id),
+        );
+        // Stored reports were validated when ingested.
+        result.set(
+          key,
+          list.map(row => JSON.parse(row.report_json) as BuildCacheReport),
+        );
+      }
+    }
+    return result;
+  }
+
+  async getRepositoryFacts(options: {
+    sources: ReportSourceKey[];
+  }): Promise<Map<string, PolicyRepositoryFacts>> {
+    const result = new Map<string, PolicyRepositoryFacts>();
+    for (const chunk of chunks(
+      uniqueSources(options.sources),
+      SOURCE_CHUNK_SIZE,
+    )) {
+      const rows: Array<{
+        repository: string;
+        workspace_path: string;
+        snapshot_json: string;
+      }> = this.isPostgres()
+        ? (
+            await this.db.raw(
+              'select s.repository, s.workspace_path, s.snapshot_json from repository_snapshots s join unnest(?::text[], ?::text[]) as u(repository, workspace_path) on u.repository = s.repository and u.workspace_path = s.workspace_path',
+              [
+                chunk.map(source => source.repository),
+                chunk.map(source => source.workspacePath),
+              ],
+            )
+          ).rows
+        : await this.db('repository_snapshots')
+            .select('repository', 'workspace_path', 'snapshot_json')
+            .whereIn(
+              ['repository', 'workspace_path'],
+              chunk.map(source => [source.repository, source.workspacePath]),
+            );
+      for (const row of rows) {
+        const snapshot = JSON.parse(row.snapshot_json) as RepositorySnapshot;
+        result.set(
+          sourceKeyString({
+            repository: row.repository,
+            workspacePath: row.workspace_path,
+          }),
+          {
+            toolchainFile: snapshot.toolchainFile,
+            cargoLockCommitted: snapshot.cargoLockCommitted,
+            ...(snapshot.unreadable ? { unreadable: snapshot.unreadable } : {}),
+          },
+        );
+      }
+    }
+    return result;
+  }
+
+  async listLinkedEntityRefs(options: {
+    source: ReportSourceKey;
+  }): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.db('entity_links')
+      .select('entity_ref')
+      .where({
+        repository: options.source.repository,
+        workspace_path: options.source.workspacePath,
+      })
+      .orderBy('entity_ref');
+    return rows.map(row => row.entity_ref);
+  }
+}
+
+function uniqueSources(sources: ReportSourceKey[]): ReportSourceKey[] {
+  return [...new Map(sources.map(s => [sourceKeyString(s), s])).values()];
+}

@@ -1,0 +1,387 @@
+import {
+  PolicyResultCounts,
+  PolicyRuleId,
+  RuleOutcome,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
+import { Knex } from 'knex';
+import { chunks, DbNumber, DbTimestamp, toDate } from '../lib/dbValues';
+import {
+  DailyLevelCount,
+  PolicyResultFilter,
+  PolicyResultRow,
+  ResultSummary,
+  StoredPolicyResult,
+  StoredRuleResult,
+} from './PolicyStore';
+
+/** Rows per upsert: ~14 bound values per row. */
+const UPSERT_CHUNK_SIZE = 300;
+const REF_CHUNK_SIZE = 1000;
+
+interface CountColumns {
+  passed: DbNumber;
+  failed: DbNumber;
+  warned: DbNumber;
+  exempt: DbNumber;
+  not_applicable: DbNumber;
+  insufficient_data: DbNumber;
+}
+
+interface ResultRow extends CountColumns {
+  entity_ref: string;
+  owner: string | null;
+  level: string | null;
+  outcomes_json: string;
+  evaluated_at: DbTimestamp;
+}
+
+interface DetailRow {
+  entity_ref: string;
+  next_level_json: string | null;
+  results_json: string;
+}
+
+const ROW_COLUMNS = [
+  'entity_ref',
+  'owner',
+  'level',
+  'passed',
+  'failed',
+  'warned',
+  'exempt',
+  'not_applicable',
+  'insufficient_data',
+  'outcomes_json',
+  'evaluated_at',
+];
+
+/** Which count column holds each outcome, for the `result` filter. */
+const OUTCOME_COLUMNS: Record<RuleOutcome, keyof CountColumns> = {
+  pass: 'passed',
+  fail: 'failed',
+  warn: 'warned',
+  exempt: 'exempt',
+  'not-applicable': 'not_applicable',
+  'insufficient-data': 'insufficient_data',
+};
+
+/**
+ * The policy's results and their daily snapshots (tables `policy_results`,
+ * `policy_result_details`, `policy_daily_snapshots`): writes, pages, summary and trend.
+ */
+export class DatabasePolicyResults {
+  constructor(private readonly db: Knex) {}
+
+  /** Some reads take a PostgreSQL-specific form that plans once for many sources. */
+  private isPostgres(): boolean {
+    return this.db.client.config.client === 'pg';
+  }
+
+  async saveEvaluations(options: {
+    results: StoredPolicyResult[];
+    day: string;
+  }): Promise<void> {
+    const { results, day } = options;
+    if (results.length === 0) return;
+    // Last one wins when an entity is given twice; a statement must not touch a row twice.
+    const unique = [
+      ...new Map(results.map(result => [result.entityRef, result])).values(),
+    ];
+    await this.db.transaction(async tx => {
+      for (const chunk of chunks(unique, UPSERT_CHUNK_SIZE)) {
+        await tx('policy_results')
+          .insert(chunk.map(toResultRow))
+          .onConflict('entity_ref')
+          .merge();
+        await tx('policy_result_details')
+          .insert(chunk.map(toDetailRow))
+          .onConflict('entity_ref')
+          .merge();
+        await tx('policy_daily_snapshots')
+          .insert(
+            chunk.map(result => ({
+              entity_ref: result.entityRef,
+              day,
+              owner: result.owner,
+              level: result.level,
+              ...toCountColumns(result.counts),
+              failing_rule_ids_json: JSON.stringify(
+                result.results
+                  .filter(r => r.result === 'fail' || r.result === 'warn')
+                  .map(r => r.ruleId),
+              ),
+            })),
+          )
+          .onConflict(['entity_ref', 'day'])
+          .merge();
+      }
+    });
+  }
+
+  async deleteResults(options: { entityRefs: string[] }): Promise<number> {
+    let deleted = 0;
+    for (const chunk of chunks(options.entityRefs, REF_CHUNK_SIZE)) {
+      deleted += await this.db.transaction(async tx => {
+        await tx('policy_result_details').whereIn('entity_ref', chunk).delete();
+        const count: number = await tx('policy_results')
+          .whereIn('entity_ref', chunk)
+          .delete();
+        return count;
+      });
+    }
+    return deleted;
+  }
+
+  async listResultEntityRefs(): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.db(
+      'policy_results',
+    ).select('entity_ref');
+    return rows.map(row => row.entity_ref);
+  }
+
+  async getResult(options: {
+    entityRef: string;
+  }): Promise<StoredPolicyResult | undefined> {
+    const row: (ResultRow & DetailRow) | undefined = await this.db(
+      'policy_results as r',
+    )
+      .join('policy_result_details as d', 'd.entity_ref', 'r.entity_ref')
+      .where('r.entity_ref', options.entityRef)
+      .select('r.*', 'd.next_level_json', 'd.results_json')
+      .first();
+    if (!row) return undefined;
+    return {
+      entityRef: row.entity_ref,
+      owner: row.owner,
+      level: row.level,
+      nextLevel: row.next_level_json ? JSON.parse(row.next_level_json) : null,
+      counts: toCounts(row),
+      results: JSON.parse(row.results_json) as StoredRuleResult[],
+      evaluatedAt: toDate(row.evaluated_at),
+    };
+  }
+
+  async listResultRows(options: {
+    filter: PolicyResultFilter;
+    limit?: number;
+    offset?: number;
+  }): Promise<{ items: PolicyResultRow[]; total: number }> {
+    const { filter, limit, offset = 0 } = options;
+    const filtered = () => {
+      const query = this.db('policy_results');
+      if (filter.owner !== undefined) query.where('owner', filter.owner);
+      if (filter.level !== undefined) {
+        if (filter.level === null) query.whereNull('level');
+        else query.where('level', filter.level);
+      }
+      if (filter.ruleId !== undefined) {
+        // outcomes_json is written by JSON.stringify: `"<rule id>":"<outcome>"`. Neither
+        // rule ids nor outcomes contain LIKE wildcards or characters JSON escapes.
+        const outcomes: RuleOutcome[] = filter.result
+          ? [filter.result]
+          : ['fail', 'warn'];
+        query.where(q => {
+          for (const outcome of outcomes) {
+            q.orWhere(
+              'outcomes_json',
+              'like',
+              `%${JSON.stringify(filter.ruleId)}:${JSON.stringify(outcome)}%`,
+            );
+          }
+        });
+      } else if (filter.result !== undefined) {
+        query.where(OUTCOME_COLUMNS[filter.result], '>', 0);
+      }
+      return query;
+    };
+    const [{ count }] = await filtered().count<Array<{ count: DbNumber }>>({
+      count: '*',
+    });
+    const page = filtered()
+      .select(ROW_COLUMNS)
+      .orderBy('entity_ref')
+      .offset(offset);
+    if (limit !== undefined) page.limit(limit);
+    const rows: ResultRow[] = await page;
+    return {
+      items: rows.map(row => ({
+        entityRef: row.entity_ref,
+        owner: row.owner,
+        level: row.level,
+        counts: toCounts(row),
+        outcomes: JSON.parse(row.outcomes_json),
+        evaluatedAt: toDate(row.evaluated_at),
+      })),
+      total: Number(count),
+    };
+  }
+
+  async resultsVersion(): Promise<string> {
+    // How many results, the latest evaluation time, and how many have that time: a full
+    // evaluation writes one time in batches, so the last figure moves with each batch.
+    const [row]: Array<{
+      n: DbNumber;
+      latest: DbTimestamp | null;
+      at_latest: DbNumber | null;
+    }> = await this.db('policy_results').select(
+      this.db.raw('count(*) as n'),
+      this.db.raw('max(evaluated_at) as latest'),
+      this.db.raw(
+        'sum(case when evaluated_at = (select max(evaluated_at) from policy_results) then 1 else 0 end) as at_latest',
+      ),
+    );
+    return [
+      Number(row.n),
+      row.latest === null ? '-' : toDate(row.latest).getTime(),
+      Number(row.at_latest ?? 0),
+    ].join('/');
+  }
+
+  async summarise(options: {
+    ruleIds: PolicyRuleId[];
+  }): Promise<ResultSummary> {
+    const groupRows: Array<{
+      owner: string | null;
+      level: string | null;
+      entities: DbNumber;
+      compliant: DbNumber;
+      failed: DbNumber;
+      warned: DbNumber;
+      evaluated_at: DbTimestamp | null;
+    }> = await this.db('policy_results')
+      .select(
+        'owner',
+        'level',
+        this.db.raw('count(*) as entities'),
+        this.db.raw('sum(case when failed = 0 then 1 else 0 end) as compliant'),
+        this.db.raw('sum(failed) as failed'),
+        this.db.raw('sum(warned) as warned'),
+        this.db.raw('max(evaluated_at) as evaluated_at'),
+      )
+      .groupBy('owner', 'level');
+    // One pass over the outcomes of every entity, unnested by the database.
+    const raw = await this.db.raw(
+      this.isPostgres()
+        ? 'select j.key as rule_id, j.value as result, count(*) as n from policy_results, json_each_text(outcomes_json::json) as j group by j.key, j.value'
+        : 'select j.key as rule_id, j.value as result, count(*) as n from policy_results, json_each(policy_results.outcomes_json) as j group by j.key, j.value',
+    );
+    const outcomeRows: Array<{
+      rule_id: string;
+      result: RuleOutcome;
+      n: DbNumber;
+    }> = Array.isArray(raw) ? raw : raw.rows;
+    const ruleOutcomes = new Map<PolicyRuleId, PolicyResultCounts>();
+    for (const ruleId of options.ruleIds) {
+      const counts = toCounts({
+        passed: 0,
+        failed: 0,
+        warned: 0,
+        exempt: 0,
+        not_applicable: 0,
+        insufficient_data: 0,
+      });
+      ruleOutcomes.set(ruleId, counts);
+    }
+    const countKeys: Record<RuleOutcome, keyof PolicyResultCounts> = {
+      pass: 'passed',
+      fail: 'failed',
+      warn: 'warned',
+      exempt: 'exempt',
+      'not-applicable': 'notApplicable',
+      'insufficient-data': 'insufficientData',
+    };
+    for (const row of outcomeRows) {
+      const counts = ruleOutcomes.get(row.rule_id as PolicyRuleId);
+      const key = countKeys[row.result];
+      if (counts && key) counts[key] += Number(row.n);
+    }
+    return {
+      groups: groupRows.map(row => ({
+        owner: row.owner,
+        level: row.level,
+        entities: Number(row.entities),
+        compliant: Number(row.compliant),
+        failed: Number(row.failed),
+        warned: Number(row.warned),
+        lastEvaluatedAt:
+          row.evaluated_at === null ? null : toDate(row.evaluated_at),
+      })),
+      ruleOutcomes,
+    };
+  }
+
+  async countDailySnapshots(options: {
+    fromDay: string;
+  }): Promise<DailyLevelCount[]> {
+    const rows: Array<{
+      day: string;
+      level: string | null;
+      entities: DbNumber;
+      compliant: DbNumber;
+    }> = await this.db('policy_daily_snapshots')
+      .select(
+        'day',
+        'level',
+        this.db.raw('count(*) as entities'),
+        this.db.raw('sum(case when failed = 0 then 1 else 0 end) as compliant'),
+      )
+      .where('day', '>=', options.fromDay)
+      .groupBy('day', 'level')
+      .orderBy('day');
+    return rows.map(row => ({
+      day: row.day,
+      level: row.level,
+      entities: Number(row.entities),
+      compliant: Number(row.compliant),
+    }));
+  }
+
+  async deleteDailySnapshotsBefore(options: { day: string }): Promise<number> {
+    return this.db('policy_daily_snapshots')
+      .where('day', '<', options.day)
+      .delete();
+  }
+}
+
+function toResultRow(result: StoredPolicyResult): ResultRow {
+  return {
+    entity_ref: result.entityRef,
+    owner: result.owner,
+    level: result.level,
+    ...toCountColumns(result.counts),
+    outcomes_json: JSON.stringify(
+      Object.fromEntries(result.results.map(r => [r.ruleId, r.result])),
+    ),
+    evaluated_at: result.evaluatedAt,
+  };
+}
+
+function toDetailRow(result: StoredPolicyResult): DetailRow {
+  return {
+    entity_ref: result.entityRef,
+    next_level_json: result.nextLevel ? JSON.stringify(result.nextLevel) : null,
+    results_json: JSON.stringify(result.results),
+  };
+}
+
+function toCountColumns(counts: PolicyResultCounts) {
+  return {
+    passed: counts.passed,
+    failed: counts.failed,
+    warned: counts.warned,
+    exempt: counts.exempt,
+    not_applicable: counts.notApplicable,
+    insufficient_data: counts.insufficientData,
+  };
+}
+
+function toCounts(row: CountColumns): PolicyResultCounts {
+  return {
+    passed: Number(row.passed),
+    failed: Number(row.failed),
+    warned: Number(row.warned),
+    exempt: Number(row.exempt),
+    notApplicable: Number(row.not_applicable),
+    insufficientData: Number(row.insufficient_data),
+  };
+}

@@ -1,0 +1,305 @@
+import { AuthService } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ciRunsNeeded,
+  EntityScorecard,
+  evaluatePolicy,
+  PolicyConfig,
+  PolicyEntity,
+  PolicyExemption,
+  RUST_BUILD_CACHE_WORKSPACE_ANNOTATION,
+  summarisePolicyResults,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
+import { ReportSourceKey } from '../database/RustBuildCacheStore';
+import { toEntityRef } from '../catalog/EntityLinkService';
+import {
+  ownerRef,
+  streamAnnotatedEntities,
+} from '../catalog/annotatedEntities';
+import { normalizeEntityRef } from '../catalog/entityRefs';
+import { entitySourceKey } from '../catalog/reportSources';
+import { addDays, utcDay } from '../lib/utcDays';
+import {
+  PolicyStore,
+  sourceKeyString,
+  StoredExemption,
+  StoredPolicyResult,
+} from './PolicyStore';
+import { toScorecard } from './scorecards';
+
+/** Pre-warm enrolment, built by the pre-warm feature; absent until it exists. */
+export interface PrewarmEnrollment {
+  /** Lower-case refs of the entities enrolled in nightly pre-warming. */
+  enrolledEntityRefs(): Promise<Set<string>>;
+}
+
+/** How long an incremental evaluation may reuse the enrolled entities. */
+const ENROLMENT_CACHE_MS = 60_000;
+
+/** Daily snapshots older than this are deleted by the full evaluation. */
+const SNAPSHOT_RETENTION_DAYS = 400;
+
+/** Entities evaluated per batch of queries in a full evaluation. */
+const EVALUATION_BATCH_SIZE = 1000;
+
+/** The catalog fields the policy reads (besides those that locate the reports). */
+/** Read besides those `streamAnnotatedEntities` always reads. */
+const ENTITY_FIELDS = [
+  'metadata.tags',
+  'spec.type',
+  'spec.owner',
+  'spec.lifecycle',
+  'relations',
+];
+
+interface EvaluationTarget {
+  entityRef: string;
+  entity: PolicyEntity;
+  source: ReportSourceKey | undefined;
+}
+
+/**
+ * Evaluates the policy for catalog entities from their stored reports, repository
+ * snapshots and exemptions, and stores the results with a daily snapshot.
+ */
+export class PolicyEvaluator {
+  private prewarmEnrollment: PrewarmEnrollment | undefined;
+  private enrolledCache: { at: number; refs: Set<string> } | undefined;
+
+  constructor(
+    private readonly options: {
+      policy: PolicyConfig;
+      store: PolicyStore;
+      catalog: CatalogService;
+      auth: AuthService;
+      prewarmEnrollment?: PrewarmEnrollment;
+      now: () => Date;
+    },
+  ) {
+    this.prewarmEnrollment = options.prewarmEnrollment;
+  }
+
+  /** Sets where pre-warm enrolment comes from (see `PolicyService.setPrewarmEnrollment`). */
+  setPrewarmEnrollment(enrollment: PrewarmEnrollment): void {
+    this.prewarmEnrollment = enrollment;
+    this.enrolledCache = undefined;
+  }
+
+  /**
+   * The enrolled entities, or null while pre-warming does not exist. Incremental
+   * evaluations reuse a recent answer: computing it may read the whole catalog.
+   */
+  private async enrolled(maxAgeMs: number): Promise<Set<string> | null> {
+    const enrollment = this.prewarmEnrollment;
+    if (!enrollment) return null;
+    const cached = this.enrolledCache;
+    if (cached && Date.now() - cached.at <= maxAgeMs) return cached.refs;
+    const refs = new Set(
+      [...(await enrollment.enrolledEntityRefs())].map(normalizeEntityRef),
+    );
+    this.enrolledCache = { at: Date.now(), refs };
+    return refs;
+  }
+
+  /**
+   * Evaluates one entity now and stores its result; an entity that is no longer in the
+   * catalog (or lost the workspace annotation) has its result dropped. Null then.
+   */
+  async evaluateEntity(entityRef: string): Promise<EntityScorecard | null> {
+    const { catalog, auth, store } = this.options;
+    const ref = normalizeEntityRef(entityRef);
+    const entity = await catalog.getEntityByRef(ref, {
+      credentials: await auth.getOwnServiceCredentials(),
+    });
+    if (
+      !entity?.metadata.annotations?.[RUST_BUILD_CACHE_WORKSPACE_ANNOTATION]
+    ) {
+      await store.deleteResults({ entityRefs: [ref] });
+      return null;
+    }
+    const now = this.options.now();
+    const target = toTarget(entity);
+    const [enrolled, exemptions] = await Promise.all([
+      this.enrolled(ENROLMENT_CACHE_MS),
+      store.listExemptions({
+        entityRefs: [target.entityRef],
+        state: 'active',
+        now,
+      }),
+    ]);
+    const [result] = await this.evaluateBatch(
+      [target],
+      enrolled,
+      groupExemptions(exemptions),
+      now,
+    );
+    await store.saveEvaluations({ results: [result], day: utcDay(now) });
+    return toScorecard(this.options.policy, result);
+  }
+
+  /**
+   * Evaluates every catalog entity with the workspace annotation, in batches (a few
+   * queries per batch, not per entity or rule), and drops the results of entities that
+   * are gone from the catalog.
+   */
+  async evaluateAll(): Promise<{ evaluated: number; removed: number }> {
+    const { catalog, auth, store } = this.options;
+    const now = this.options.now();
+    const day = utcDay(now);
+    const [enrolled, exemptions] = await Promise.all([
+      this.enrolled(0),
+      store.listExemptions({ state: 'active', now }),
+    ]);
+    const exemptionsByEntity = groupExemptions(exemptions);
+    const seen = new Set<string>();
+    const targets: EvaluationTarget[] = [];
+    const pages = streamAnnotatedEntities(
+      catalog,
+      await auth.getOwnServiceCredentials(),
+      ENTITY_FIELDS,
+    );
+    for await (const page of pages) {
+      for (const entity of page) {
+        const target = toTarget(entity);
+        if (seen.has(target.entityRef)) continue;
+        seen.add(target.entityRef);
+        targets.push(target);
+      }
+    }
+    // While one batch is evaluated, the database reads the next (PostgreSQL works in its own
+    // process meanwhile).
+    const batches: EvaluationTarget[][] = [];
+    for (let i = 0; i < targets.length; i += EVALUATION_BATCH_SIZE) {
+      batches.push(targets.slice(i, i + EVALUATION_BATCH_SIZE));
+    }
+    let next = batches.length ? this.loadInputs(batches[0]) : undefined;
+    for (let i = 0; i < batches.length; i++) {
+      const inputs = await next!;
+      next =
+        i + 1 < batches.length ? this.loadInputs(batches[i + 1]) : undefined;
+      const results = this.evaluateLoaded(
+        batches[i],
+        inputs,
+        enrolled,
+        exemptionsByEntity,
+        now,
+      );
+      await store.saveEvaluations({ results, day });
+    }
+    const gone = (await store.listResultEntityRefs()).filter(
+      ref => !seen.has(ref),
+    );
+    const removed = gone.length
+      ? await store.deleteResults({ entityRefs: gone })
+      : 0;
+    // The trend reaches back 365 days at most.
+    await store.deleteDailySnapshotsBefore({
+      day: addDays(day, -SNAPSHOT_RETENTION_DAYS),
+    });
+    return { evaluated: seen.size, removed };
+  }
+
+  private async evaluateBatch(
+    targets: EvaluationTarget[],
+    enrolled: Set<string> | null,
+    exemptionsByEntity: Map<string, PolicyExemption[]>,
+    now: Date,
+  ): Promise<StoredPolicyResult[]> {
+    return this.evaluateLoaded(
+      targets,
+      await this.loadInputs(targets),
+      enrolled,
+      exemptionsByEntity,
+      now,
+    );
+  }
+
+  /** The reports and repository facts of a batch: two kinds of queries, whatever its size. */
+  private async loadInputs(targets: EvaluationTarget[]) {
+    const { store } = this.options;
+    const sources = targets.flatMap(t => (t.source ? [t.source] : []));
+    const [reports, facts] = await Promise.all([
+      store.listRecentReports({
+        sources,
+        ciRuns: ciRunsNeeded(this.options.policy),
+      }),
+      store.getRepositoryFacts({ sources }),
+    ]);
+    return { reports, facts };
+  }
+
+  private evaluateLoaded(
+    targets: EvaluationTarget[],
+    inputs: Awaited<ReturnType<PolicyEvaluator['loadInputs']>>,
+    enrolled: Set<string> | null,
+    exemptionsByEntity: Map<string, PolicyExemption[]>,
+    now: Date,
+  ): StoredPolicyResult[] {
+    const { policy } = this.options;
+    const { reports, facts } = inputs;
+    return targets.map(target => {
+      const key = target.source ? sourceKeyString(target.source) : undefined;
+      const evaluation = evaluatePolicy({
+        policy,
+        input: {
+          entity: target.entity,
+          reports: (key && reports.get(key)) || [],
+          snapshot: (key && facts.get(key)) || null,
+          now,
+          prewarmEnrolled: enrolled ? enrolled.has(target.entityRef) : null,
+        },
+        exemptions: exemptionsByEntity.get(target.entityRef) ?? [],
+      });
+      return {
+        entityRef: target.entityRef,
+        owner: target.entity.owner ?? null,
+        level: evaluation.level,
+        nextLevel: evaluation.nextLevel,
+        counts: summarisePolicyResults(evaluation.results),
+        results: evaluation.results.map(r => ({
+          ruleId: r.ruleId,
+          severity: r.severity,
+          result: r.result,
+          summary: r.summary,
+          evidence: r.evidence,
+        })),
+        evaluatedAt: now,
+      };
+    });
+  }
+}
+
+function toTarget(entity: Entity): EvaluationTarget {
+  const spec = (entity.spec ?? {}) as Record<string, unknown>;
+  const text = (value: unknown) =>
+    typeof value === 'string' && value ? value : undefined;
+  return {
+    entityRef: toEntityRef(entity),
+    entity: {
+      kind: entity.kind,
+      type: text(spec.type),
+      tags: entity.metadata.tags ?? [],
+      owner: ownerRef(entity),
+      lifecycle: text(spec.lifecycle),
+    },
+    source: entitySourceKey(entity),
+  };
+}
+
+function groupExemptions(
+  exemptions: StoredExemption[],
+): Map<string, PolicyExemption[]> {
+  const result = new Map<string, PolicyExemption[]>();
+  for (const e of exemptions) {
+    const list = result.get(e.entityRef) ?? [];
+    list.push({
+      ruleId: e.ruleId,
+      expiresAt: e.expiresAt.toISOString(),
+      reason: e.reason,
+      author: e.author,
+    });
+    result.set(e.entityRef, list);
+  }
+  return result;
+}

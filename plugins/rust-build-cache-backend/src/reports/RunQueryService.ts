@@ -1,0 +1,137 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import {
+  BuildCacheReport,
+  compareReports,
+  RunComparison,
+  RunDetail,
+  RunPage,
+  RunSummary,
+  TimeSeries,
+  UnmatchedSource,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
+import {
+  RustBuildCacheStore,
+  StoredRunDetail,
+} from '../database/RustBuildCacheStore';
+import { addDays, utcDay } from '../lib/utcDays';
+import { EntityLinkService, toEntityRef } from '../catalog/EntityLinkService';
+import { toDailyPoint } from './dailyPoints';
+
+type RunKind = BuildCacheReport['kind'];
+
+interface EntityQuery {
+  entity: CompoundEntityRef;
+  /** The caller's, for the catalog lookup of entities not linked yet. */
+  credentials: BackstageCredentials;
+}
+
+/** How stale the entity links may be when they would leave sources unmatched. */
+const UNMATCHED_LINKS_MAX_AGE_MS = 10_000;
+
+/** Read side of the API: runs by entity and by id, time series, comparisons. */
+export class RunQueryService {
+  constructor(
+    private readonly options: {
+      store: RustBuildCacheStore;
+      entityLinks: EntityLinkService;
+    },
+  ) {}
+
+  async getLatestRun(
+    query: EntityQuery & { kind?: RunKind },
+  ): Promise<RunDetail | null> {
+    const { store, entityLinks } = this.options;
+    const source = await entityLinks.resolveSource(query);
+    const run =
+      source && (await store.getLatestRun({ source, kind: query.kind }));
+    return run ? { ...run, entityRef: toEntityRef(query.entity) } : null;
+  }
+
+  /** One point per UTC day with CI runs, over the last `days` days including today. */
+  async getTimeSeries(
+    query: EntityQuery & { days: number; now?: Date },
+  ): Promise<TimeSeries> {
+    const { store, entityLinks } = this.options;
+    const to = utcDay(query.now ?? new Date());
+    const from = addDays(to, 1 - query.days);
+    const source = await entityLinks.resolveSource(query);
+    const rollups = source
+      ? await store.getDailyRollups({ source, fromDay: from, toDay: to })
+      : [];
+    return {
+      entityRef: toEntityRef(query.entity),
+      from,
+      to,
+      points: rollups.map(toDailyPoint),
+    };
+  }
+
+  async listRuns(
+    query: EntityQuery & { kind?: RunKind; limit: number; offset: number },
+  ): Promise<RunPage> {
+    const { store, entityLinks } = this.options;
+    const { limit, offset, kind } = query;
+    const source = await entityLinks.resolveSource(query);
+    if (!source) {
+      return { items: [], total: 0, limit, offset };
+    }
+    const entityRef = toEntityRef(query.entity);
+    const page = await store.listRuns({ source, kind, limit, offset });
+    return {
+      items: page.items.map(run => ({ ...run, entityRef })),
+      total: page.total,
+      limit,
+      offset,
+    };
+  }
+
+  async getRun(options: { id: string }): Promise<RunDetail> {
+    const run = await this.options.store.getRun(options);
+    if (!run) {
+      throw new NotFoundError(`Run ${options.id} not found`);
+    }
+    return this.withLinkedEntityRef(run);
+  }
+
+  async compareRuns(options: {
+    baseId: string;
+    headId: string;
+  }): Promise<RunComparison> {
+    const [base, head] = await Promise.all([
+      this.getRun({ id: options.baseId }),
+      this.getRun({ id: options.headId }),
+    ]);
+    return {
+      base: toSummary(base),
+      head: toSummary(head),
+      differences: compareReports(base.report, head.report),
+    };
+  }
+
+  async listUnmatchedSources(): Promise<{ items: UnmatchedSource[] }> {
+    const { store, entityLinks } = this.options;
+    const items = await store.listUnmatchedSources();
+    // Links are refreshed on a schedule: an entity registered since then (or, right after
+    // start, before the catalog had read its locations) would show here as unmatched.
+    if (
+      items.length > 0 &&
+      (await entityLinks.refreshLinksIfOlderThan(UNMATCHED_LINKS_MAX_AGE_MS))
+    ) {
+      return { items: await store.listUnmatchedSources() };
+    }
+    return { items };
+  }
+
+  private async withLinkedEntityRef(run: StoredRunDetail): Promise<RunDetail> {
+    const entityRef = await this.options.store.getLinkedEntityRef({
+      source: { repository: run.repository, workspacePath: run.workspacePath },
+    });
+    return { ...run, entityRef: entityRef ?? null };
+  }
+}
+
+function toSummary({ report: _report, ...summary }: RunDetail): RunSummary {
+  return summary;
+}

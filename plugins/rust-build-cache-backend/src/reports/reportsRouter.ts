@@ -1,0 +1,272 @@
+import {
+  AuditorService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { CustomErrorBase, InputError } from '@backstage/errors';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  PullStatus,
+  RefreshResponse,
+  RefreshSources,
+  RUST_BUILD_CACHE_WORKSPACE_ANNOTATION,
+  rustBuildCacheReadPermission,
+  rustBuildCacheRefreshPermission,
+  rustBuildCacheReportIngestPermission,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
+import express, { ErrorRequestHandler, Request } from 'express';
+import Router from 'express-promise-router';
+import { z } from 'zod';
+import { EntityPullStatus } from '../database/RustBuildCacheStore';
+import { PullService } from '../pull/PullService';
+import { RepositorySnapshotService } from '../snapshot/RepositorySnapshotService';
+import { ReportIngestionService } from './ReportIngestionService';
+import { RunQueryService } from './RunQueryService';
+import { normalizeEntityRef } from '../catalog/entityRefs';
+import {
+  audited,
+  createAuthorize,
+  parseRequest as parse,
+} from '../lib/routeHelpers';
+
+/** 413: there is no Backstage error class for it; the error handler reads `statusCode`. */
+class ReportTooLargeError extends CustomErrorBase {
+  name = 'ReportTooLargeError' as const;
+  readonly statusCode = 413;
+}
+
+const runKind = z.enum(['ci', 'prewarm']);
+
+const entityParams = z.object({
+  namespace: z.string().min(1),
+  kind: z.string().min(1),
+  name: z.string().min(1),
+});
+
+const latestQuery = z.object({ kind: runKind.optional() });
+
+const timeSeriesQuery = z.object({
+  days: z.coerce.number().int().min(1).max(365).default(90),
+});
+
+const runsQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+  kind: runKind.optional(),
+});
+
+const runParams = z.object({ id: z.uuid() });
+
+const compareQuery = z.object({ base: z.uuid(), head: z.uuid() });
+
+export async function createRouter(options: {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
+  ingestion: ReportIngestionService;
+  runs: RunQueryService;
+  pulls: PullService;
+  /** Absent when `rustBuildCache.snapshot.enabled` is false. */
+  snapshots?: RepositorySnapshotService;
+  maxReportBytes: number;
+}): Promise<express.Router> {
+  const {
+    httpAuth,
+    permissions,
+    auditor,
+    ingestion,
+    runs,
+    pulls,
+    snapshots,
+    maxReportBytes,
+  } = options;
+  const router = Router();
+
+  const authorize = createAuthorize({ httpAuth, permissions });
+  const requireReadPermission = (req: Request) =>
+    authorize(req, ['user', 'service'], {
+      permission: rustBuildCacheReadPermission,
+    });
+
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  router.post(
+    '/reports',
+    // CI pushes reports (external access tokens arrive as service principals); users do
+    // not. Checked before the body is read, so refused callers cost no parsing. A token
+    // restricted to the ingest permission can do nothing else in the plugin.
+    async (req, _res, next) => {
+      await authorize(req, ['service'], {
+        permission: rustBuildCacheReportIngestPermission,
+      });
+      if (!req.is('application/json')) {
+        throw new InputError(
+          'Expected a JSON report with Content-Type: application/json',
+        );
+      }
+      next();
+    },
+    // Not strict: `null` or `123` is JSON, only not a report; say so rather than "not JSON".
+    express.json({ limit: maxReportBytes, strict: false }),
+    async (req, res) => {
+      if (!isJsonObject(req.body)) {
+        throw new InputError('Invalid report: the body must be a JSON object');
+      }
+      const body = req.body;
+      const result = await audited(
+        auditor,
+        req,
+        { eventId: 'report-ingest', severityLevel: 'low' },
+        () => ingestion.ingest(body),
+        stored => ({ runId: stored.id, created: stored.created }),
+      );
+      res.status(result.created ? 201 : 200).json(result);
+    },
+  );
+
+  router.get('/entities/:namespace/:kind/:name/latest', async (req, res) => {
+    const credentials = await requireReadPermission(req);
+    const entity = parse(entityParams, req.params, 'path');
+    const { kind } = parse(latestQuery, req.query, 'query');
+    res.json({ run: await runs.getLatestRun({ entity, credentials, kind }) });
+  });
+
+  router.get(
+    '/entities/:namespace/:kind/:name/timeseries',
+    async (req, res) => {
+      const credentials = await requireReadPermission(req);
+      const entity = parse(entityParams, req.params, 'path');
+      const { days } = parse(timeSeriesQuery, req.query, 'query');
+      res.json(await runs.getTimeSeries({ entity, credentials, days }));
+    },
+  );
+
+  router.get('/entities/:namespace/:kind/:name/runs', async (req, res) => {
+    const credentials = await requireReadPermission(req);
+    const entity = parse(entityParams, req.params, 'path');
+    const query = parse(runsQuery, req.query, 'query');
+    res.json(await runs.listRuns({ entity, credentials, ...query }));
+  });
+
+  // Before /runs/:id, which would otherwise take `compare` for an id.
+  router.get('/runs/compare', async (req, res) => {
+    await requireReadPermission(req);
+    const { base, head } = parse(compareQuery, req.query, 'query');
+    res.json(await runs.compareRuns({ baseId: base, headId: head }));
+  });
+
+  router.get('/runs/:id', async (req, res) => {
+    await requireReadPermission(req);
+    const { id } = parse(runParams, req.params, 'path');
+    res.json(await runs.getRun({ id }));
+  });
+
+  router.post('/entities/:namespace/:kind/:name/refresh', async (req, res) => {
+    const entityRef = normalizeEntityRef(stringifyEntityRef(req.params));
+    const body = await audited(
+      auditor,
+      req,
+      { eventId: 'entity-refresh', meta: { entityRef } },
+      async (): Promise<RefreshResponse> => {
+        await authorize(req, ['user']);
+        const entity = parse(entityParams, req.params, 'path');
+        const credentials = await authorize(req, ['user'], {
+          permission: rustBuildCacheRefreshPermission,
+          resourceRef: entityRef,
+        });
+        // Each part is stored on its own: a failing pull still leaves a fresh snapshot.
+        const snapshot =
+          (await snapshots?.refreshEntity({ entity, credentials })) ?? null;
+        const status = await pulls.pullEntity({ entity, credentials });
+        if (!status && !snapshot) {
+          throw new InputError(
+            `Nothing to refresh for ${entityRef}: no pull provider supports its repository, and repository snapshots are disabled or it names no repository (annotations ${RUST_BUILD_CACHE_WORKSPACE_ANNOTATION} and a repository slug)`,
+          );
+        }
+        return { status: status ? toPullStatusJson(status) : null, snapshot };
+      },
+    );
+    res.json(body);
+  });
+
+  router.get('/entities/:namespace/:kind/:name/snapshot', async (req, res) => {
+    const credentials = await requireReadPermission(req);
+    const entity = parse(entityParams, req.params, 'path');
+    res.json(
+      snapshots
+        ? await snapshots.getSnapshot({ entity, credentials })
+        : { snapshot: null, history: [] },
+    );
+  });
+
+  router.get(
+    '/entities/:namespace/:kind/:name/pull-status',
+    async (req, res) => {
+      await requireReadPermission(req);
+      const entity = parse(entityParams, req.params, 'path');
+      const status = await pulls.getStatus({ entity });
+      res.json({ status: status ? toPullStatusJson(status) : null });
+    },
+  );
+
+  router.get(
+    '/entities/:namespace/:kind/:name/refresh-sources',
+    async (req, res) => {
+      const credentials = await requireReadPermission(req);
+      const entity = parse(entityParams, req.params, 'path');
+      const [pullProvider, repositorySnapshot] = await Promise.all([
+        pulls.providerFor({ entity, credentials }),
+        snapshots ? snapshots.readsEntity({ entity, credentials }) : false,
+      ]);
+      const body: RefreshSources = { pullProvider, repositorySnapshot };
+      res.json(body);
+    },
+  );
+
+  router.get('/unmatched', async (req, res) => {
+    await requireReadPermission(req);
+    res.json(await runs.listUnmatchedSources());
+  });
+
+  router.use(translateBodyParserErrors(maxReportBytes));
+
+  return router;
+}
+
+function isJsonObject(body: unknown): body is Record<string, unknown> {
+  return typeof body === 'object' && body !== null && !Array.isArray(body);
+}
+
+function toPullStatusJson(status: EntityPullStatus): PullStatus {
+  return {
+    entityRef: status.entityRef,
+    providerId: status.providerId,
+    lastPulledAt: status.lastPulledAt.toISOString(),
+    lastSuccessAt: status.lastSuccessAt?.toISOString() ?? null,
+    lastIngested: status.lastIngested,
+    lastError: status.lastError,
+    rateLimitedUntil: status.rateLimitedUntil?.toISOString() ?? null,
+  };
+}
+
+/** body-parser's own errors name no config key and are not Backstage errors. */
+function translateBodyParserErrors(
+  maxReportBytes: number,
+): ErrorRequestHandler {
+  return (error, _req, _res, next) => {
+    const type = (error as { type?: unknown }).type;
+    if (type === 'entity.too.large') {
+      next(
+        new ReportTooLargeError(
+          `Report is larger than ${maxReportBytes} bytes, the limit set by rustBuildCache.ingestion.maxReportBytes`,
+        ),
+      );
+    } else if (type === 'entity.parse.failed') {
+      next(new InputError(`Report is not valid JSON: ${error.message}`));
+    } else {
+      next(error);
+    }
+  };
+}

@@ -1,0 +1,101 @@
+import {
+  RepositorySnapshot,
+  RepositorySnapshotChange,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
+import { Knex } from 'knex';
+import {
+  NewRepositorySnapshot,
+  ReportSourceKey,
+} from '../database/RustBuildCacheStore';
+import { DbNumber, DbTimestamp, toDate } from '../lib/dbValues';
+
+/** The latest repository snapshot per source and its changes (tables `repository_snapshots`, `repository_snapshot_changes`). */
+export class DatabaseSnapshotStore {
+  constructor(private readonly db: Knex) {}
+
+  async getRepositorySnapshot(options: {
+    source: ReportSourceKey;
+  }): Promise<RepositorySnapshot | undefined> {
+    const row = await this.db<RepositorySnapshotRow>('repository_snapshots')
+      .where(sourceFilter(options.source))
+      .first();
+    return row
+      ? (JSON.parse(row.snapshot_json) as RepositorySnapshot)
+      : undefined;
+  }
+
+  async saveRepositorySnapshot(options: NewRepositorySnapshot): Promise<void> {
+    const { source, snapshot, changes } = options;
+    await this.db.transaction(async tx => {
+      await tx<RepositorySnapshotRow>('repository_snapshots')
+        .insert({
+          ...sourceFilter(source),
+          read_at: new Date(snapshot.readAt),
+          snapshot_json: JSON.stringify(snapshot),
+        })
+        .onConflict(['repository', 'workspace_path'])
+        .merge(['read_at', 'snapshot_json']);
+      if (changes.length > 0) {
+        await tx('repository_snapshot_changes').insert(
+          changes.map(change => ({
+            ...sourceFilter(source),
+            at: new Date(change.at),
+            field: change.field,
+            from_value: change.from,
+            to_value: change.to,
+          })),
+        );
+      }
+    });
+  }
+
+  async listRepositorySnapshotChanges(options: {
+    source: ReportSourceKey;
+    limit: number;
+  }): Promise<RepositorySnapshotChange[]> {
+    const rows = await this.db<RepositorySnapshotChangeRow>(
+      'repository_snapshot_changes',
+    )
+      .where(sourceFilter(options.source))
+      // The id breaks ties: changes of one snapshot share their time.
+      .orderBy([
+        { column: 'at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(options.limit);
+    return rows.map(row => ({
+      at: toIsoString(row.at),
+      field: row.field,
+      from: row.from_value,
+      to: row.to_value,
+    }));
+  }
+}
+
+interface RepositorySnapshotRow {
+  repository: string;
+  workspace_path: string;
+  read_at: DbTimestamp | Date;
+  snapshot_json: string;
+}
+
+interface RepositorySnapshotChangeRow {
+  id: DbNumber;
+  repository: string;
+  workspace_path: string;
+  at: DbTimestamp;
+  field: RepositorySnapshotChange['field'];
+  from_value: string | null;
+  to_value: string | null;
+}
+
+function sourceFilter(source: ReportSourceKey) {
+  return {
+    repository: source.repository,
+    workspace_path: source.workspacePath,
+  };
+}
+
+function toIsoString(value: DbTimestamp): string {
+  return toDate(value).toISOString();
+}

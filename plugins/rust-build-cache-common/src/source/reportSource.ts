@@ -1,0 +1,39 @@
+import type { BuildCacheReport } from '../report/schema';
+import { normaliseWorkspacePath } from '../report/workspacePath';
+
+/**
+ * Where reports come from: normalised `host/owner/name` and workspace path. Reports and
+ * catalog entities meet on it, so every feature keys its data by it.
+ * @public
+ */
+export interface ReportSourceKey {
+  repository: string;
+  workspacePath: string;
+}
+
+/**
+ * A repository as stored and matched: hosts and GitHub/GitLab paths are
+ * case-insensitive, and a trailing slash names the same repository.
+ * @public
+ */
+export function normaliseRepository(repository: string): string {
+  return repository.trim().replace(/\/+$/, '').toLowerCase();
+}
+
+/** The source a report belongs to. @public */
+export function reportSourceKey(report: BuildCacheReport): ReportSourceKey {
+  const { host, owner, name } = report.source.repository;
+  return {
+    repository: normaliseRepository(`${host}/${owner}/${name}`),
+    workspacePath: normaliseWorkspacePath(report.source.workspacePath),
+  };
+}
+
+/**
+ * Entity refs are compared case-insensitively in Backstage; this plugin stores and compares
+ * them lower case. The one place that says how.
+ * @public
+ */
+export function normalizeEntityRef(entityRef: string): string {
+  return entityRef.toLocaleLowerCase('en-US');
+}
