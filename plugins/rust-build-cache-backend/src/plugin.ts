@@ -204,7 +204,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
           catalog,
           runs,
           policy: policy.service,
-          prewarm,
+          prewarm: prewarm.service,
         });
         httpRouter.use(
           await createRouter({

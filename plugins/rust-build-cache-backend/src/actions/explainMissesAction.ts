@@ -8,7 +8,7 @@ import {
   RunSummary,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { PolicyService } from '../policy/PolicyService';
-import { RunQueryService } from '../service/RunQueryService';
+import { RunQueryService } from '../reports/RunQueryService';
 import { ActionAccess } from './actionAccess';
 import { fixFor } from './missFixes';
 

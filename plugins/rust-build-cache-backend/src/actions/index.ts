@@ -3,7 +3,7 @@ import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { PolicyService } from '../policy/PolicyService';
 import { PrewarmService } from '../prewarm/PrewarmService';
-import { RunQueryService } from '../service/RunQueryService';
+import { RunQueryService } from '../reports/RunQueryService';
 import { ActionAccess } from './actionAccess';
 import { registerExplainMissesAction } from './explainMissesAction';
 import { registerHealthAction } from './healthAction';

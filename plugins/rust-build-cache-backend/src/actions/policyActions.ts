@@ -8,7 +8,7 @@ import {
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { PolicyService } from '../policy/PolicyService';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { normalizeEntityRef } from '../service/entityRefs';
+import { normalizeEntityRef } from '../catalog/entityRefs';
 import { ActionAccess } from './actionAccess';
 import { ruleResultSchema } from './schemas';
 
