@@ -11,7 +11,8 @@ async function openEntity(page: Page, name: string) {
     page,
     '/catalog',
     page.getByRole('link', { name, exact: true }),
-    { attemptTimeout: 3_000 },
+    // The catalog list can take several seconds to load on a busy machine.
+    { attemptTimeout: 15_000 },
   );
   await page.getByRole('link', { name, exact: true }).click();
   await expect(page.getByRole('heading', { name, level: 1 })).toBeVisible();

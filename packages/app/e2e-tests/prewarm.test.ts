@@ -85,7 +85,7 @@ test.describe('Cache pre-warming page', () => {
     // Run now, then follow the run in the history until its job has succeeded.
     await scheduleRow.getByRole('button', { name: `Run ${name} now` }).click();
     await expect(page.getByText(`Started a run of ${name}`)).toBeVisible();
-    const runs = page.getByRole('table', { name: 'pre-warming runs' });
+    const runs = page.getByTestId('prewarm-runs');
     const runRow = runs.getByRole('row').filter({ hasText: name }).first();
     await expect(runRow).toBeVisible();
     await runRow.getByRole('button', { name: /^Show jobs of run/ }).click();
@@ -97,6 +97,11 @@ test.describe('Cache pre-warming page', () => {
     await expect(runRow.getByTestId('state-chip')).toHaveText('succeeded', {
       timeout: 30_000,
     });
+    // The schedule's last run follows by itself, without reloading the page.
+    await expect(scheduleRow.getByTestId('state-chip')).toHaveText(
+      'succeeded',
+      { timeout: 30_000 },
+    );
 
     // The warm build wrote to the shared cache, and its log tail is shown.
     const writes = Number(

@@ -7,6 +7,7 @@
 export {
   rustBuildCachePlugin,
   EntityRustBuildCacheContent,
+  EntityRustBuildCacheCard,
   RustBuildCachePolicyPage,
   RustBuildCachePrewarmPage,
 } from './plugin';

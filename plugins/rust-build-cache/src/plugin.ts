@@ -43,6 +43,26 @@ export const EntityRustBuildCacheContent = rustBuildCachePlugin.provide(
   }),
 );
 
+/**
+ * A card for an entity's overview page: the Rust effective hit rate of the last 30 days
+ * with its trend, the policy level and the rule to fix first, linking to the Build cache
+ * tab (which it expects at `build-cache` next to the overview). Put it behind
+ * `isRustBuildCacheAvailable`.
+ * @public
+ */
+export const EntityRustBuildCacheCard: () => JSX.Element =
+  rustBuildCachePlugin.provide(
+    createComponentExtension({
+      name: 'EntityRustBuildCacheCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityRustBuildCacheCard').then(
+            m => m.EntityRustBuildCacheCard,
+          ),
+      },
+    }),
+  );
+
 /** The "Build cache policy" page. @public */
 export const RustBuildCachePolicyPage = rustBuildCachePlugin.provide(
   createRoutableExtension({

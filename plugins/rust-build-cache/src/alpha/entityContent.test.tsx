@@ -58,7 +58,11 @@ describe('rustBuildCacheEntityContent (new frontend system)', () => {
     );
 
     expect(
-      await screen.findByText('No build cache reports yet'),
+      await screen.findByText(
+        'No build cache reports yet',
+        {},
+        { timeout: 5000 },
+      ),
     ).toBeInTheDocument();
     expect(api.getLatestRun).toHaveBeenCalledWith({
       kind: 'Component',
@@ -66,7 +70,11 @@ describe('rustBuildCacheEntityContent (new frontend system)', () => {
       name: 'gateway',
     });
     expect(
-      await screen.findByTestId('scorecard-not-evaluated'),
+      await screen.findByTestId(
+        'scorecard-not-evaluated',
+        {},
+        { timeout: 5000 },
+      ),
     ).toBeInTheDocument();
   });
 });

@@ -9,7 +9,7 @@ describe('pages (new frontend system)', () => {
     expect(tester.get(coreExtensionData.routePath)).toBe(
       '/rust-build-cache/policy',
     );
-    expect(tester.get(coreExtensionData.title)).toBe('Build cache policy');
+    expect(tester.get(coreExtensionData.title)).toBe('Cache policy');
   });
 
   it('mounts the pre-warming page with its nav title', () => {
@@ -18,6 +18,6 @@ describe('pages (new frontend system)', () => {
     expect(tester.get(coreExtensionData.routePath)).toBe(
       '/rust-build-cache/prewarm',
     );
-    expect(tester.get(coreExtensionData.title)).toBe('Cache pre-warming');
+    expect(tester.get(coreExtensionData.title)).toBe('Pre-warming');
   });
 });

@@ -8,13 +8,14 @@ import WhatshotIcon from '@material-ui/icons/Whatshot';
 import { prewarmRouteRef, rootRouteRef } from '../routes';
 
 // The pages render their own Page/Header, so the app's default plugin header is switched
-// off to avoid showing two. The title and icon also make the app's nav items.
+// off to avoid showing two. The title and icon make the app's nav items: short, because
+// create-app's sidebar cuts labels longer than about 12 characters.
 
 export const rustBuildCachePolicyPage = PageBlueprint.make({
   name: 'policy',
   params: {
     path: '/rust-build-cache/policy',
-    title: 'Build cache policy',
+    title: 'Cache policy',
     icon: <AssessmentIcon fontSize="inherit" />,
     routeRef: convertLegacyRouteRef(rootRouteRef),
     noHeader: true,
@@ -29,7 +30,7 @@ export const rustBuildCachePrewarmPage = PageBlueprint.make({
   name: 'prewarm',
   params: {
     path: '/rust-build-cache/prewarm',
-    title: 'Cache pre-warming',
+    title: 'Pre-warming',
     icon: <WhatshotIcon fontSize="inherit" />,
     routeRef: convertLegacyRouteRef(prewarmRouteRef),
     noHeader: true,

@@ -2,6 +2,7 @@ import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { prewarmRouteRef, rootRouteRef } from '../routes';
 import { rustBuildCacheApi } from './apis';
+import { rustBuildCacheEntityCard } from './entityCard';
 import { rustBuildCacheEntityContent } from './entityContent';
 import { rustBuildCachePolicyPage, rustBuildCachePrewarmPage } from './pages';
 
@@ -19,6 +20,7 @@ export const rustBuildCachePlugin = createFrontendPlugin({
     rustBuildCachePolicyPage,
     rustBuildCachePrewarmPage,
     rustBuildCacheEntityContent,
+    rustBuildCacheEntityCard,
   ],
   routes: convertLegacyRouteRefs({
     root: rootRouteRef,

@@ -29,3 +29,5 @@ export {
   usePrewarmSchedules,
   useWarmPlan,
 } from './usePrewarm';
+export { useOperation, type Operation } from './useOperation';
+export { useReloadKey } from './useReloadKey';

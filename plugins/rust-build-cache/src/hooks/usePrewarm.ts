@@ -28,10 +28,24 @@ export function usePrewarmExecutors() {
   return useAsync(() => api.getPrewarmExecutors(), [api]);
 }
 
-/** Every pre-warming schedule; `retry` reloads them after a change. */
-export function usePrewarmSchedules() {
+/**
+ * Every pre-warming schedule. A new `reloadKey` (see `useReloadKey`) loads them again
+ * after a change. While a schedule's last run is queued or running (e.g. after "Run
+ * now"), the list reloads itself until it is done, so its state does not stay "running"
+ * until the page is reloaded.
+ */
+export function usePrewarmSchedules(reloadKey = 0) {
   const api = useApi(rustBuildCacheApiRef);
-  return useAsyncRetry(() => api.getPrewarmSchedules(), [api]);
+  const result = useAsyncRetry(
+    () => api.getPrewarmSchedules(),
+    [api, reloadKey],
+  );
+  const active = (result.value ?? []).some(
+    schedule =>
+      schedule.lastRun && isActivePrewarmState(schedule.lastRun.state),
+  );
+  useReloadWhile(active, result.loading, result.retry);
+  return { value: result.value, loading: result.loading, error: result.error };
 }
 
 /** The warm-group plan of a saved schedule, or of a scope being edited. */
@@ -79,7 +93,7 @@ export function usePrewarmRuns(options: {
   state?: PrewarmRunState;
   page: number;
   pageSize: number;
-  /** Bump to reload, e.g. after "run now". */
+  /** See `useReloadKey`: a new key reloads, e.g. after "run now". */
   reloadKey: number;
 }) {
   const api = useApi(rustBuildCacheApiRef);
@@ -105,7 +119,6 @@ export function usePrewarmRuns(options: {
     reloading: result.loading && last !== undefined,
     error: result.error,
     active,
-    retry: result.retry,
   };
 }
 

@@ -1,7 +1,6 @@
 import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { rustBuildCacheApiRef, type ScorecardEntityFilter } from '../api';
 
 /** The policy in force (from app-config, or the built-in default). */
@@ -10,10 +9,13 @@ export function usePolicy() {
   return useAsync(() => api.getPolicy(), [api]);
 }
 
-/** The org summary: compliance, level shares, owner and rule rollups; `retry` reloads it. */
-export function useScorecardSummary() {
+/**
+ * The org summary: compliance, level shares, owner and rule rollups. A new `reloadKey`
+ * (see `useReloadKey`) loads it again.
+ */
+export function useScorecardSummary(reloadKey = 0) {
   const api = useApi(rustBuildCacheApiRef);
-  return useAsyncRetry(() => api.getScorecardSummary(), [api]);
+  return useAsync(() => api.getScorecardSummary(), [api, reloadKey]);
 }
 
 /**
@@ -27,7 +29,7 @@ export function useScorecardEntities(
 ) {
   const api = useApi(rustBuildCacheApiRef);
   const { owner, ruleId, result, level } = filter;
-  return useAsyncRetry(
+  return useAsync(
     () =>
       api.getScorecardEntities({
         owner,
@@ -44,15 +46,21 @@ export function useScorecardEntities(
 /** The org's daily compliance and level shares over the last `days` days. */
 export function useScorecardTrend(days: number) {
   const api = useApi(rustBuildCacheApiRef);
-  return useAsyncRetry(() => api.getScorecardTrend({ days }), [api, days]);
+  return useAsync(() => api.getScorecardTrend({ days }), [api, days]);
 }
 
-/** The entity's stored scorecard; `value` is null before its first evaluation. */
-export function useEntityScorecard(entityRef: CompoundEntityRef) {
+/**
+ * The entity's stored scorecard; `value` is null before its first evaluation. A new
+ * `reloadKey` (see `useReloadKey`) loads it again.
+ */
+export function useEntityScorecard(
+  entityRef: CompoundEntityRef,
+  reloadKey = 0,
+) {
   const api = useApi(rustBuildCacheApiRef);
   const { kind, namespace, name } = entityRef;
-  return useAsyncRetry(
+  return useAsync(
     () => api.getEntityScorecard({ kind, namespace, name }),
-    [api, kind, namespace, name],
+    [api, kind, namespace, name, reloadKey],
   );
 }

@@ -19,9 +19,8 @@ import {
   type PullStatus,
   type RefreshSources,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { rustBuildCacheApiRef } from '../../api';
-import { useRefreshSources } from '../../hooks';
+import { useOperation, useRefreshSources } from '../../hooks';
 import { formatCount, formatTimestamp } from '../../format';
 import { errorMessage } from './errorMessage';
 import { LabelledRows } from './LabelledRows';
@@ -37,11 +36,10 @@ function RefreshButton(props: {
     permission: rustBuildCacheRefreshPermission,
     resourceRef: stringifyEntityRef(entityRef),
   });
-  const [state, refresh] = useAsyncFn(async () => {
-    const status = await api.refreshEntity(entityRef);
+  const refresh = useOperation(async () => {
+    await api.refreshEntity(entityRef);
     onRefreshed();
-    return status;
-  }, [api, entityRef, onRefreshed]);
+  });
 
   if (!allowed) return null;
   return (
@@ -49,16 +47,16 @@ function RefreshButton(props: {
       <Button
         variant="outlined"
         color="primary"
-        disabled={state.loading}
-        onClick={() => refresh()}
-        startIcon={state.loading ? <CircularProgress size={16} /> : undefined}
+        disabled={refresh.running}
+        onClick={() => refresh.run()}
+        startIcon={refresh.running ? <CircularProgress size={16} /> : undefined}
       >
-        {state.loading ? 'Refreshing…' : 'Refresh now'}
+        {refresh.running ? 'Refreshing…' : 'Refresh now'}
       </Button>
-      {state.error && (
+      {refresh.error && (
         <Box mt={1}>
           <Alert severity="error" data-testid="refresh-error">
-            <strong>Refresh failed:</strong> {errorMessage(state.error)}
+            <strong>Refresh failed:</strong> {errorMessage(refresh.error)}
           </Alert>
         </Box>
       )}

@@ -8,12 +8,13 @@ import {
   useEntity,
 } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
-import { useCallback, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { RUST_BUILD_CACHE_WORKSPACE_ANNOTATION } from '@rust-build-cache/plugin-rust-build-cache-common';
 import {
   useEntityScorecard,
   useLatestRun,
   usePullStatus,
+  useReloadKey,
   useRepositorySnapshot,
 } from '../../hooks';
 import { getWorkspacePath } from '../../isRustBuildCacheAvailable';
@@ -92,21 +93,13 @@ function BuildCacheOverview(props: {
   workspacePath: string;
 }) {
   const { entityRef, workspacePath } = props;
-  const latestRun = useLatestRun(entityRef);
-  const pullStatus = usePullStatus(entityRef);
-  const snapshot = useRepositorySnapshot(entityRef);
-  const scorecard = useEntityScorecard(entityRef);
-  const { retry: reloadLatestRun } = latestRun;
-  const { retry: reloadPullStatus } = pullStatus;
-  const { retry: reloadSnapshot } = snapshot;
-  const { retry: reloadScorecard } = scorecard;
-  const reload = useCallback(() => {
-    reloadPullStatus();
-    reloadSnapshot();
-    reloadLatestRun();
-    // Stored reports are evaluated against the policy as they arrive.
-    reloadScorecard();
-  }, [reloadPullStatus, reloadSnapshot, reloadLatestRun, reloadScorecard]);
+  // "Refresh now" and exemption changes reload everything the tab shows: a pull stores
+  // reports, and stored reports are evaluated against the policy as they arrive.
+  const [reloadKey, reload] = useReloadKey();
+  const latestRun = useLatestRun(entityRef, reloadKey);
+  const pullStatus = usePullStatus(entityRef, reloadKey);
+  const snapshot = useRepositorySnapshot(entityRef, reloadKey);
+  const scorecard = useEntityScorecard(entityRef, reloadKey);
 
   return (
     <Grid container spacing={3}>
@@ -116,7 +109,13 @@ function BuildCacheOverview(props: {
           workspacePath={workspacePath}
           latestRun={latestRun}
           snapshot={snapshot}
-          policy={<PolicyCard entityRef={entityRef} scorecard={scorecard} />}
+          policy={
+            <PolicyCard
+              entityRef={entityRef}
+              scorecard={scorecard}
+              onChanged={reload}
+            />
+          }
         />
       </Grid>
       <Grid item xs={12}>

@@ -38,6 +38,11 @@ function renderCard(api: RustBuildCacheApi) {
   );
 }
 
+/** The text a reader sees of a remediation with inline code only: the backticks go. */
+function markdownAsText(markdown: string): string {
+  return markdown.replace(/`/g, '');
+}
+
 function ruleRow(ruleId: string): HTMLElement {
   const row = document.querySelector(`tr[data-rule-id="${ruleId}"]`);
   if (!row) throw new Error(`no row for ${ruleId}`);
@@ -81,9 +86,17 @@ describe('PolicyCard', () => {
     expect(within(incremental).getByText('Fail')).toBeInTheDocument();
     expect(incremental).toHaveTextContent('incrementalRequests: 1');
     expect(incremental).toHaveTextContent('CI runs: 203');
-    expect(incremental).toHaveTextContent(
-      BUILT_IN_RULES['cargo-incremental-off'].remediation,
+    // The remediation's Markdown is rendered: backticks become code, not literal text.
+    const remediation = within(incremental).getByTestId('remediation');
+    expect(remediation).toHaveTextContent(
+      markdownAsText(BUILT_IN_RULES['cargo-incremental-off'].remediation),
     );
+    expect(remediation).not.toHaveTextContent('`');
+    expect(
+      within(remediation).getByText('CARGO_INCREMENTAL=0', {
+        selector: 'code',
+      }),
+    ).toBeInTheDocument();
 
     const hitRate = ruleRow('effective-hit-rate');
     expect(within(hitRate).getByText('Fail')).toBeInTheDocument();
@@ -98,7 +111,7 @@ describe('PolicyCard', () => {
     expect(wrapper).toHaveTextContent('rustcWrapper: /usr/bin/sccache');
     // A passing rule needs no remediation and no exemption.
     expect(wrapper).not.toHaveTextContent(
-      BUILT_IN_RULES['rustc-wrapper-sccache'].remediation,
+      markdownAsText(BUILT_IN_RULES['rustc-wrapper-sccache'].remediation),
     );
     expect(within(wrapper).queryByRole('button')).not.toBeInTheDocument();
 

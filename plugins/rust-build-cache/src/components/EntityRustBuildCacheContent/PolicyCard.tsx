@@ -29,11 +29,13 @@ import {
   useEntityScorecard,
   useExemptions,
   usePolicy,
+  useReloadKey,
 } from '../../hooks';
 import {
   CreateExemptionDialog,
   EvidenceList,
   OutcomeChip,
+  RemediationText,
   RevokeExemptionDialog,
 } from '../policyShared';
 
@@ -169,7 +171,7 @@ function RuleResultRow(props: {
       </TableCell>
       <TableCell style={{ verticalAlign: 'top' }}>
         {NEEDS_REMEDIATION.has(result.result) ? (
-          <Typography variant="body2">{result.remediation}</Typography>
+          <RemediationText text={result.remediation} />
         ) : null}
         {canBeExempted && (
           <Box mt={1}>
@@ -201,7 +203,7 @@ function ScorecardBody(props: {
     policy.value?.policy.levels.find(level => level.id === levelId)?.title ??
     levelId;
   const hasExempt = scorecard.results.some(r => r.result === 'exempt');
-  const [reloadKey, setReloadKey] = useState(0);
+  const [reloadKey, reloadExemptions] = useReloadKey();
   // Only exempt results need their exemption (reason, author, expiry, revoke).
   const exemptions = useExemptions({
     entityRef: scorecard.entityRef,
@@ -215,9 +217,9 @@ function ScorecardBody(props: {
   const afterChange = useCallback(() => {
     setExemptRuleId(null);
     setRevoking(null);
-    setReloadKey(key => key + 1);
+    reloadExemptions();
     onChanged();
-  }, [onChanged]);
+  }, [reloadExemptions, onChanged]);
 
   const exemptionOf = (ruleId: string) =>
     exemptions.value?.find(e => e.ruleId === ruleId);
@@ -279,9 +281,11 @@ export function PolicyCard(props: {
   entityRef: CompoundEntityRef;
   /** The tab's `useEntityScorecard`, so that "Refresh now" reloads it too. */
   scorecard: ReturnType<typeof useEntityScorecard>;
+  /** Reloads the scorecard after an exemption was added or revoked. */
+  onChanged: () => void;
 }) {
-  const { entityRef } = props;
-  const { loading, error, value, retry } = props.scorecard;
+  const { entityRef, onChanged } = props;
+  const { loading, error, value } = props.scorecard;
 
   let body;
   if (loading && value === undefined) body = <Progress />;
@@ -298,7 +302,7 @@ export function PolicyCard(props: {
       <ScorecardBody
         entityRef={entityRef}
         scorecard={value}
-        onChanged={retry}
+        onChanged={onChanged}
       />
     );
 

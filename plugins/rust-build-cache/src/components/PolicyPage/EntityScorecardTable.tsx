@@ -16,10 +16,9 @@ import type {
   ScorecardEntityRow,
   ScorecardSummary,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { rustBuildCacheApiRef, type ScorecardEntityFilter } from '../../api';
 import { formatCount, formatTimestamp, NOT_AVAILABLE } from '../../format';
-import { useScorecardEntities } from '../../hooks';
+import { useOperation, useScorecardEntities } from '../../hooks';
 import { errorMessage } from '../EntityRustBuildCacheContent/errorMessage';
 import { OutcomeChip } from '../policyShared';
 import { PagedTable, useTablePaging } from '../shared';
@@ -41,30 +40,30 @@ function saveBlob(blob: Blob, fileName: string) {
 
 function CsvExportButton(props: { filter: ScorecardEntityFilter }) {
   const api = useApi(rustBuildCacheApiRef);
-  const [state, download] = useAsyncFn(async () => {
+  const download = useOperation(async () => {
     const blob = await api.downloadScorecardCsv(props.filter);
     saveBlob(
       blob,
       `build-cache-scorecards-${new Date().toISOString().slice(0, 10)}.csv`,
     );
-  }, [api, props.filter]);
+  });
   return (
     <Box>
       <Button
         variant="outlined"
         color="primary"
-        onClick={() => download()}
-        disabled={state.loading}
+        onClick={() => download.run()}
+        disabled={download.running}
         startIcon={
-          state.loading ? <CircularProgress size={16} /> : <GetAppIcon />
+          download.running ? <CircularProgress size={16} /> : <GetAppIcon />
         }
       >
         Export CSV
       </Button>
-      {state.error && (
+      {download.error && (
         <Box mt={1}>
           <Alert severity="error" data-testid="csv-export-error">
-            <strong>The export failed:</strong> {errorMessage(state.error)}
+            <strong>The export failed:</strong> {errorMessage(download.error)}
           </Alert>
         </Box>
       )}

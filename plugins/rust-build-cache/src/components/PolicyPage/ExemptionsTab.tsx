@@ -26,6 +26,7 @@ import {
   useManageableEntityRefs,
   useExemptions,
   usePolicy,
+  useReloadKey,
 } from '../../hooks';
 import {
   CreateExemptionDialog,
@@ -200,14 +201,14 @@ export function ExemptionsTab(props: { onChanged?: () => void }) {
   const [state, setState] = useState<ExemptionState | 'all'>('active');
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ExemptionRecord | null>(null);
-  const [reloadKey, setReloadKey] = useState(0);
+  const [reloadKey, reload] = useReloadKey();
   const rules = useRuleOptions();
   const exemptions = useExemptions({ state, reloadKey });
 
   const afterChange = useCallback(() => {
-    setReloadKey(key => key + 1);
+    reload();
     onChanged?.();
-  }, [onChanged]);
+  }, [reload, onChanged]);
   const onCreated = useCallback(() => {
     setCreating(false);
     afterChange();

@@ -15,7 +15,7 @@ import type {
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { useSearchParams } from 'react-router-dom';
 import type { ScorecardEntityFilter } from '../../api';
-import { useScorecardSummary } from '../../hooks';
+import { useReloadKey, useScorecardSummary } from '../../hooks';
 import { ComplianceTrendCard } from './ComplianceTrendCard';
 import { EntityScorecardTable } from './EntityScorecardTable';
 import { ExemptionsTab } from './ExemptionsTab';
@@ -79,14 +79,15 @@ function OverviewTab(props: {
               <Grid item xs={12}>
                 <ComplianceTrendCard />
               </Grid>
-              <Grid item xs={12} lg={6}>
-                <OwnerRollupTable summary={summary} />
-              </Grid>
-              <Grid item xs={12} lg={6}>
+              {/* Full width: side by side, the rule names and the last columns got squeezed. */}
+              <Grid item xs={12}>
                 <RuleRollupTable
                   summary={summary}
                   onShowFailing={props.onShowFailing}
                 />
+              </Grid>
+              <Grid item xs={12}>
+                <OwnerRollupTable summary={summary} />
               </Grid>
             </Grid>
           )}
@@ -110,7 +111,8 @@ export function PolicyPage() {
     0,
     TABS.findIndex(tab => tab.id === searchParams.get('tab')),
   );
-  const summary = useScorecardSummary();
+  const [summaryReloadKey, reloadSummary] = useReloadKey();
+  const summary = useScorecardSummary(summaryReloadKey);
   const [filter, setFilter] = useState<ScorecardEntityFilter>({});
 
   const selectTab = (index: number) => {
@@ -150,7 +152,7 @@ export function PolicyPage() {
             )}
           </WithSummary>
         )}
-        {tabIndex === 2 && <ExemptionsTab onChanged={summary.retry} />}
+        {tabIndex === 2 && <ExemptionsTab onChanged={reloadSummary} />}
       </Content>
     </Page>
   );

@@ -10,6 +10,9 @@ import { formatCount } from '../../format';
 
 type RuleRow = RuleRollup & { id: string };
 
+// Narrow count columns leave the rule names the room (material-table splits it evenly).
+const NUMBER_WIDTH = '96px';
+
 /** How often each rule fails across the org, the most failed first. */
 export function RuleRollupTable(props: {
   summary: ScorecardSummary;
@@ -33,6 +36,7 @@ export function RuleRollupTable(props: {
       {
         title: 'Rule',
         field: 'title',
+        cellStyle: { minWidth: 260 },
         render: row => (
           <>
             {row.title}
@@ -44,6 +48,7 @@ export function RuleRollupTable(props: {
       {
         title: 'Severity',
         field: 'severity',
+        width: '100px',
         render: row => (
           <Chip
             size="small"
@@ -57,6 +62,7 @@ export function RuleRollupTable(props: {
         title: 'Failing',
         field: 'failed',
         align: 'right',
+        width: NUMBER_WIDTH,
         render: row =>
           row.failed + row.warned > 0 ? (
             <Link
@@ -71,10 +77,25 @@ export function RuleRollupTable(props: {
             '0'
           ),
       },
-      { title: 'Exempt', field: 'exempt', align: 'right' },
-      { title: 'Passing', field: 'passed', align: 'right' },
-      { title: 'Insufficient data', field: 'insufficientData', align: 'right' },
-      { title: 'Not applicable', field: 'notApplicable', align: 'right' },
+      { title: 'Exempt', field: 'exempt', align: 'right', width: NUMBER_WIDTH },
+      {
+        title: 'Passing',
+        field: 'passed',
+        align: 'right',
+        width: NUMBER_WIDTH,
+      },
+      {
+        title: 'Insufficient data',
+        field: 'insufficientData',
+        align: 'right',
+        width: NUMBER_WIDTH,
+      },
+      {
+        title: 'Not applicable',
+        field: 'notApplicable',
+        align: 'right',
+        width: NUMBER_WIDTH,
+      },
     ],
     [onShowFailing],
   );

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
@@ -7,6 +6,7 @@ import DialogContentText from '@material-ui/core/DialogContentText';
 import DialogTitle from '@material-ui/core/DialogTitle';
 import Alert from '@material-ui/lab/Alert';
 import type { PrewarmSchedule } from '@rust-build-cache/plugin-rust-build-cache-common';
+import { useOperation } from '../../hooks';
 import { errorMessage } from '../EntityRustBuildCacheContent/errorMessage';
 
 /** Asks before deleting a schedule; its run history stays. */
@@ -16,18 +16,8 @@ export function DeleteScheduleDialog(props: {
   onConfirm: () => Promise<void>;
 }) {
   const { schedule, onCancel, onConfirm } = props;
-  const [deleting, setDeleting] = useState(false);
-  const [error, setError] = useState<Error>();
-  const confirm = async () => {
-    setDeleting(true);
-    setError(undefined);
-    try {
-      await onConfirm();
-    } catch (e) {
-      setError(e as Error);
-      setDeleting(false);
-    }
-  };
+  // On success the parent closes the dialog.
+  const deletion = useOperation(onConfirm);
   return (
     <Dialog open onClose={onCancel} aria-labelledby="prewarm-delete-title">
       <DialogTitle id="prewarm-delete-title">
@@ -37,15 +27,19 @@ export function DeleteScheduleDialog(props: {
         <DialogContentText>
           It will no longer run. The history of its past runs stays.
         </DialogContentText>
-        {error && (
+        {deletion.error && (
           <Alert severity="error">
-            <strong>Could not delete:</strong> {errorMessage(error)}
+            <strong>Could not delete:</strong> {errorMessage(deletion.error)}
           </Alert>
         )}
       </DialogContent>
       <DialogActions>
         <Button onClick={onCancel}>Cancel</Button>
-        <Button color="secondary" disabled={deleting} onClick={confirm}>
+        <Button
+          color="secondary"
+          disabled={deletion.running}
+          onClick={() => deletion.run()}
+        >
           Delete
         </Button>
       </DialogActions>

@@ -33,6 +33,18 @@ async function scheduleRow(name = 'Payments nightly') {
   return within(table).getByText(name).closest('tr') as HTMLElement;
 }
 
+/** The table row of an element in it. */
+function rowOf(element: HTMLElement): HTMLElement {
+  return element.closest('tr') as HTMLElement;
+}
+
+/** The run history's row of a run, found by its "Show jobs" toggle. */
+async function runRow(runId: string) {
+  return rowOf(
+    await screen.findByTestId(`run-${runId}`, {}, { timeout: 5000 }),
+  );
+}
+
 /** Sets a text field of the editor at once (typing each character is slow in jsdom). */
 function setField(dialog: HTMLElement, name: RegExp, value: string) {
   fireEvent.change(within(dialog).getByRole('textbox', { name }), {
@@ -391,12 +403,78 @@ describe('PrewarmPage', () => {
     expect(
       await screen.findByText(/Started a run of Payments nightly/),
     ).toBeInTheDocument();
-    const row = await screen.findByTestId('run-run-2');
+    const row = await runRow('run-2');
     expect(within(row).getByText('running')).toBeInTheDocument();
     expect(
       screen.getByRole('progressbar', { name: 'runs in progress' }),
     ).toBeInTheDocument();
   });
+
+  it('refreshes the schedule\'s run state by itself after "Run now" and stops when the run is done', async () => {
+    // The backend's view: the run starts, then fails 0.1 s later (as in the adoption run).
+    let lastRunState: 'succeeded' | 'running' | 'failed' = 'succeeded';
+    const schedule = () =>
+      exampleSchedule({
+        lastRun: {
+          id: 'run-2',
+          state: lastRunState,
+          startedAt: '2026-11-28T10:00:00.000Z',
+          finishedAt:
+            lastRunState === 'running' ? null : '2026-11-28T10:00:01.000Z',
+        },
+      });
+    const run = () =>
+      exampleRun({
+        id: 'run-2',
+        state: lastRunState,
+        finishedAt:
+          lastRunState === 'running' ? null : '2026-11-28T10:00:01.000Z',
+        jobs: [],
+      });
+    const api = apiWith({
+      getPrewarmSchedules: async () => [schedule()],
+      runPrewarmScheduleNow: async () => {
+        lastRunState = 'running';
+        setTimeout(() => {
+          lastRunState = 'failed';
+        }, 100);
+        return run();
+      },
+      getPrewarmRuns: async () =>
+        lastRunState === 'succeeded'
+          ? { items: [], total: 0 }
+          : { items: [run()], total: 1 },
+    });
+    await renderPrewarmPage(api);
+
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Run Payments nightly now' }),
+    );
+
+    // No page reload: the schedules and the run history poll while the run is active.
+    await waitFor(
+      async () =>
+        expect(
+          within(await scheduleRow()).getByText('failed'),
+        ).toBeInTheDocument(),
+      { timeout: 10_000 },
+    );
+    expect(within(await scheduleRow()).queryByText('running')).toBeNull();
+    await waitFor(
+      () =>
+        expect(
+          within(rowOf(screen.getByTestId('run-run-2'))).getByText('failed'),
+        ).toBeInTheDocument(),
+      { timeout: 10_000 },
+    );
+
+    // Done: no more polling.
+    const schedulesCalls = api.getPrewarmSchedules.mock.calls.length;
+    const runsCalls = api.getPrewarmRuns.mock.calls.length;
+    await new Promise(resolve => setTimeout(resolve, 3_500));
+    expect(api.getPrewarmSchedules.mock.calls.length).toBe(schedulesCalls);
+    expect(api.getPrewarmRuns.mock.calls.length).toBe(runsCalls);
+  }, 30_000);
 
   it('pauses and resumes a schedule', async () => {
     const api = apiWith({
@@ -473,7 +551,7 @@ describe('PrewarmPage', () => {
     });
     await renderPrewarmPage(api);
 
-    const row = await screen.findByTestId('run-run-1');
+    const row = await runRow('run-1');
     expect(within(row).getByText('Payments nightly')).toBeInTheDocument();
     expect(
       within(row).getByText('run now by user:default/guest'),
@@ -483,8 +561,14 @@ describe('PrewarmPage', () => {
       within(row).getByRole('button', { name: 'Show jobs of run run-1' }),
     );
 
-    expect(api.getPrewarmRun).toHaveBeenCalledWith('run-1');
-    const ok = await screen.findByTestId('job-job-1');
+    // The table opens a row's detail panel after its double-click window.
+    await waitFor(() =>
+      expect(api.getPrewarmRun).toHaveBeenCalledWith('run-1'),
+    );
+    expect(
+      within(row).getByRole('button', { name: 'Hide jobs of run run-1' }),
+    ).toHaveAttribute('aria-expanded', 'true');
+    const ok = await screen.findByTestId('job-job-1', {}, { timeout: 5000 });
     expect(within(ok).getByText('succeeded')).toBeInTheDocument();
     expect(within(ok).getByTestId('job-cache-writes')).toHaveTextContent('187');
     expect(within(ok).getByText('3 min 12 s')).toBeInTheDocument();
@@ -548,12 +632,12 @@ describe('PrewarmPage', () => {
     });
     await renderPrewarmPage(api);
 
-    const row = await screen.findByTestId('run-run-1');
+    const row = await runRow('run-1');
     expect(within(row).getByText('running')).toBeInTheDocument();
     await waitFor(
       () =>
         expect(
-          within(screen.getByTestId('run-run-1')).getByText('succeeded'),
+          within(rowOf(screen.getByTestId('run-run-1'))).getByText('succeeded'),
         ).toBeInTheDocument(),
       { timeout: 6_000 },
     );
@@ -573,7 +657,7 @@ describe('PrewarmPage', () => {
     });
     await renderPrewarmPage(api);
 
-    const row = await screen.findByTestId('run-run-1');
+    const row = await runRow('run-1');
     await userEvent.click(
       within(row).getByRole('button', { name: 'Cancel run' }),
     );

@@ -1,4 +1,3 @@
-import { useCallback, useState } from 'react';
 import {
   Content,
   Header,
@@ -11,6 +10,7 @@ import {
   useCanManagePrewarm,
   usePrewarmExecutors,
   usePrewarmSchedules,
+  useReloadKey,
 } from '../../hooks';
 import { EffectCard } from './EffectCard';
 import { NoExecutorsAlert } from './NoExecutorsAlert';
@@ -20,12 +20,10 @@ import { SchedulesCard } from './SchedulesCard';
 function PrewarmPageBody() {
   const canManage = useCanManagePrewarm();
   const executors = usePrewarmExecutors();
-  const schedules = usePrewarmSchedules();
-  // Bumped after "run now", a cancel or a schedule change, so the run history and the
-  // effect reload.
-  const [reloadKey, setReloadKey] = useState(0);
-  const reloadRuns = useCallback(() => setReloadKey(key => key + 1), []);
-  const reloadSchedules = schedules.retry;
+  // Any change (a schedule saved, paused or deleted, "Run now", a cancel) reloads the
+  // schedules, the run history and the effect together.
+  const [reloadKey, reload] = useReloadKey();
+  const schedules = usePrewarmSchedules(reloadKey);
 
   if (executors.loading) return <Progress />;
   if (executors.error) return <ResponseErrorPanel error={executors.error} />;
@@ -43,8 +41,7 @@ function PrewarmPageBody() {
           schedules={schedules}
           executors={executorList}
           canManage={canManage}
-          onChanged={reloadSchedules}
-          onRunStarted={reloadRuns}
+          onChanged={reload}
         />
       </Grid>
       <Grid item xs={12}>
@@ -52,7 +49,7 @@ function PrewarmPageBody() {
           schedules={schedules.value ?? []}
           canManage={canManage}
           reloadKey={reloadKey}
-          onChanged={reloadSchedules}
+          onChanged={reload}
         />
       </Grid>
       <Grid item xs={12}>

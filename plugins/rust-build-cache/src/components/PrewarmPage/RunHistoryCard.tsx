@@ -1,8 +1,10 @@
-import { Fragment, useState } from 'react';
+import { useMemo, useState, type MouseEvent } from 'react';
 import {
   InfoCard,
   Progress,
   ResponseErrorPanel,
+  Table,
+  type TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
@@ -10,12 +12,6 @@ import Button from '@material-ui/core/Button';
 import IconButton from '@material-ui/core/IconButton';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import MenuItem from '@material-ui/core/MenuItem';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TablePagination from '@material-ui/core/TablePagination';
-import TableRow from '@material-ui/core/TableRow';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import ExpandLessIcon from '@material-ui/icons/ExpandLess';
@@ -30,6 +26,7 @@ import { rustBuildCacheApiRef } from '../../api';
 import { formatTimestamp } from '../../format';
 import {
   isActivePrewarmState,
+  useOperation,
   usePrewarmRun,
   usePrewarmRuns,
 } from '../../hooks';
@@ -46,7 +43,9 @@ const RUN_STATES: PrewarmRunState[] = [
   'cancelled',
 ];
 const PAGE_SIZE = 10;
-const COLUMNS = 8;
+
+/** A run as the table holds it: material-table adds `tableData` with the panel's state. */
+type RunRowData = PrewarmRun & { tableData?: { showDetailPanel?: unknown } };
 
 function RunJobs(props: { runId: string; reloadKey: number }) {
   const { value, loading, error, active } = usePrewarmRun(
@@ -57,91 +56,94 @@ function RunJobs(props: { runId: string; reloadKey: number }) {
   if (error && !value) return <ResponseErrorPanel error={error} />;
   if (!value) return null;
   return (
-    <Box data-testid={`run-jobs-${props.runId}`}>
+    <Box data-testid={`run-jobs-${props.runId}`} p={2}>
       {active && <LinearProgress aria-label="run in progress" />}
       <RunJobsTable jobs={value.jobs} />
     </Box>
   );
 }
 
+/** A click inside a row also toggles its jobs; the cancel button must not. */
+const keepRowClosed = (event: MouseEvent) => event.stopPropagation();
+
 function CancelButton(props: { run: PrewarmRun; onCancelled: () => void }) {
   const api = useApi(rustBuildCacheApiRef);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error>();
+  const cancel = useOperation(async () => {
+    await api.cancelPrewarmRun(props.run.id);
+    props.onCancelled();
+  });
   return (
-    <>
+    <Box onClick={keepRowClosed}>
       <Button
         size="small"
-        disabled={busy}
-        onClick={async () => {
-          setBusy(true);
-          setError(undefined);
-          try {
-            await api.cancelPrewarmRun(props.run.id);
-            props.onCancelled();
-          } catch (e) {
-            setError(e as Error);
-          } finally {
-            setBusy(false);
-          }
-        }}
+        disabled={cancel.running}
+        onClick={() => cancel.run()}
       >
         Cancel run
       </Button>
-      {error && <Alert severity="error">{errorMessage(error)}</Alert>}
-    </>
+      {cancel.error && (
+        <Alert severity="error">{errorMessage(cancel.error)}</Alert>
+      )}
+    </Box>
   );
 }
 
-function RunRow(props: {
-  run: PrewarmRun;
-  canManage: boolean;
-  reloadKey: number;
-  onChanged: () => void;
-}) {
-  const { run, canManage, reloadKey, onChanged } = props;
-  const [open, setOpen] = useState(false);
-  const active = isActivePrewarmState(run.state);
+/**
+ * The toggle of a run's jobs. It names the run for screen readers; the click reaches the
+ * row, whose `onRowClick` opens the table's detail panel.
+ */
+function JobsToggle(props: { run: RunRowData }) {
+  const { run } = props;
+  const open = Boolean(run.tableData?.showDetailPanel);
   return (
-    <Fragment>
-      <TableRow data-testid={`run-${run.id}`}>
-        <TableCell padding="checkbox">
-          <IconButton
-            size="small"
-            aria-label={`${open ? 'Hide' : 'Show'} jobs of run ${run.id}`}
-            aria-expanded={open}
-            onClick={() => setOpen(!open)}
-          >
-            {open ? <ExpandLessIcon /> : <ExpandMoreIcon />}
-          </IconButton>
-        </TableCell>
-        <TableCell>{run.scheduleName}</TableCell>
-        <TableCell>
-          {run.trigger === 'manual'
-            ? `run now${run.triggeredBy ? ` by ${run.triggeredBy}` : ''}`
-            : `scheduled for ${formatTimestamp(run.scheduledFor)}`}
-        </TableCell>
-        <TableCell>
-          <StateChip state={run.state} />
-        </TableCell>
-        <TableCell>{formatTimestamp(run.startedAt ?? run.queuedAt)}</TableCell>
-        <TableCell>{formatDuration(run.startedAt, run.finishedAt)}</TableCell>
-        <TableCell>{run.executorId}</TableCell>
-        <TableCell>
-          {canManage && active && (
-            <CancelButton run={run} onCancelled={onChanged} />
-          )}
-        </TableCell>
-      </TableRow>
-      {open && (
-        <TableRow>
-          <TableCell colSpan={COLUMNS}>
-            <RunJobs runId={run.id} reloadKey={reloadKey} />
-          </TableCell>
-        </TableRow>
-      )}
-    </Fragment>
+    <IconButton
+      size="small"
+      aria-label={`${open ? 'Hide' : 'Show'} jobs of run ${run.id}`}
+      aria-expanded={open}
+      data-testid={`run-${run.id}`}
+    >
+      {open ? <ExpandLessIcon /> : <ExpandMoreIcon />}
+    </IconButton>
   );
+}
+
+function runColumns(options: {
+  canManage: boolean;
+  onChanged: () => void;
+}): TableColumn<RunRowData>[] {
+  const { canManage, onChanged } = options;
+  return [
+    {
+      title: '',
+      width: '48px',
+      render: run => <JobsToggle run={run} />,
+    },
+    { title: 'Schedule', field: 'scheduleName' },
+    {
+      title: 'Trigger',
+      render: run =>
+        run.trigger === 'manual'
+          ? `run now${run.triggeredBy ? ` by ${run.triggeredBy}` : ''}`
+          : `scheduled for ${formatTimestamp(run.scheduledFor)}`,
+    },
+    { title: 'State', render: run => <StateChip state={run.state} /> },
+    {
+      title: 'Started',
+      render: run => formatTimestamp(run.startedAt ?? run.queuedAt),
+    },
+    {
+      title: 'Duration',
+      render: run => formatDuration(run.startedAt, run.finishedAt),
+    },
+    { title: 'Executor', field: 'executorId' },
+    {
+      title: '',
+      render: run =>
+        canManage && isActivePrewarmState(run.state) ? (
+          <CancelButton run={run} onCancelled={onChanged} />
+        ) : null,
+    },
+  ];
 }
 
 function Filters(props: {
@@ -205,6 +207,11 @@ export function RunHistoryCard(props: {
   const [scheduleId, setScheduleId] = useState('');
   const [state, setState] = useState('');
   const [page, setPage] = useState(0);
+  // Stable columns: material-table resets its state (open detail panels) when they change.
+  const columns = useMemo(
+    () => runColumns({ canManage, onChanged }),
+    [canManage, onChanged],
+  );
   const runs = usePrewarmRuns({
     scheduleId: scheduleId || undefined,
     state: (state || undefined) as PrewarmRunState | undefined,
@@ -227,46 +234,31 @@ export function RunHistoryCard(props: {
     );
   } else {
     body = (
-      <>
-        <Table size="small" aria-label="pre-warming runs">
-          <TableHead>
-            <TableRow>
-              <TableCell />
-              <TableCell>Schedule</TableCell>
-              <TableCell>Trigger</TableCell>
-              <TableCell>State</TableCell>
-              <TableCell>Started</TableCell>
-              <TableCell>Duration</TableCell>
-              <TableCell>Executor</TableCell>
-              <TableCell />
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {runs.value.items.map(run => (
-              <RunRow
-                key={run.id}
-                run={run}
-                canManage={canManage}
-                reloadKey={reloadKey}
-                onChanged={() => {
-                  runs.retry();
-                  onChanged();
-                }}
-              />
-            ))}
-          </TableBody>
-        </Table>
-        {runs.value.total > PAGE_SIZE && (
-          <TablePagination
-            component="div"
-            count={runs.value.total}
-            page={page}
-            rowsPerPage={PAGE_SIZE}
-            rowsPerPageOptions={[PAGE_SIZE]}
-            onPageChange={(_e, next) => setPage(next)}
-          />
-        )}
-      </>
+      <Box data-testid="prewarm-runs">
+        <Table<RunRowData>
+          columns={columns}
+          data={runs.value.items}
+          page={page}
+          totalCount={runs.value.total}
+          onPageChange={next => setPage(next)}
+          onRowClick={(_event, _run, togglePanel) => togglePanel?.()}
+          detailPanel={({ rowData }) => (
+            <RunJobs runId={rowData.id} reloadKey={reloadKey} />
+          )}
+          options={{
+            toolbar: false,
+            search: false,
+            sorting: false,
+            padding: 'dense',
+            paging: runs.value.total > PAGE_SIZE,
+            pageSize: PAGE_SIZE,
+            pageSizeOptions: [PAGE_SIZE],
+            emptyRowsWhenPaging: false,
+            // The first column's button names the run; the default toggle cannot.
+            showDetailPanelIcon: false,
+          }}
+        />
+      </Box>
     );
   }
 

@@ -14,9 +14,11 @@ import {
   PREWARM_LIMITS,
   type PrewarmExecutorInfo,
   type PrewarmSchedule,
+  type PrewarmScheduleInput,
   type PrewarmScope,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { rustBuildCacheApiRef } from '../../api';
+import { useOperation } from '../../hooks';
 import { errorMessage } from '../EntityRustBuildCacheContent/errorMessage';
 import { DialogSubmitActions } from '../shared';
 import { PlanPreview } from './PlanPreview';
@@ -70,24 +72,20 @@ export function ScheduleEditorDialog(props: {
     schedule,
     executors,
   );
-  const [saving, setSaving] = useState(false);
-  const [saveError, setSaveError] = useState<Error>();
+  // On success the parent closes the dialog.
+  const saving = useOperation(async (input: PrewarmScheduleInput) =>
+    onSaved(
+      schedule
+        ? await api.updatePrewarmSchedule(schedule.id, input)
+        : await api.createPrewarmSchedule(input),
+    ),
+  );
   const [previewScope, setPreviewScope] = useState<PrewarmScope>();
 
   const save = async () => {
     setSubmitted(true);
     if (!validation.ok) return;
-    setSaving(true);
-    setSaveError(undefined);
-    try {
-      const saved = schedule
-        ? await api.updatePrewarmSchedule(schedule.id, validation.input)
-        : await api.createPrewarmSchedule(validation.input);
-      onSaved(saved);
-    } catch (e) {
-      setSaveError(e as Error);
-      setSaving(false);
-    }
+    await saving.run(validation.input);
   };
 
   const cronWords = errors.cron ? null : cronInWords(values.cron);
@@ -239,10 +237,10 @@ export function ScheduleEditorDialog(props: {
             )}
           </Grid>
         </Grid>
-        {saveError && (
+        {saving.error && (
           <Box mt={2}>
             <Alert severity="error">
-              <strong>Could not save:</strong> {errorMessage(saveError)}
+              <strong>Could not save:</strong> {errorMessage(saving.error)}
             </Alert>
           </Box>
         )}
@@ -250,7 +248,7 @@ export function ScheduleEditorDialog(props: {
       <DialogSubmitActions
         onCancel={onClose}
         onSubmit={save}
-        submitting={saving}
+        submitting={saving.running}
       >
         {schedule ? 'Save' : 'Create'}
       </DialogSubmitActions>

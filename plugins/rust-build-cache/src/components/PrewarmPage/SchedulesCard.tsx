@@ -15,6 +15,7 @@ import type {
   PrewarmSchedule,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { rustBuildCacheApiRef } from '../../api';
+import { useOperation } from '../../hooks';
 import { errorMessage } from '../EntityRustBuildCacheContent/errorMessage';
 import { DeleteScheduleDialog } from './DeleteScheduleDialog';
 import { ScheduleEditorDialog } from './ScheduleEditorDialog';
@@ -23,49 +24,44 @@ import { SchedulesTable, type ScheduleActions } from './SchedulesTable';
 const WHAT_PREWARMING_DOES =
   "A pre-warming job builds a service's dependencies on a schedule, with sccache writing to the same cache as CI, so the first CI run after a Cargo.lock or toolchain change finds its dependencies already cached instead of compiling them all as misses. Services whose builds share a toolchain, target, profile, RUSTFLAGS, CARGO_* variables, cache and Cargo.lock share one job. It only helps when the job builds exactly like CI: the same rustc, target, profile, RUSTFLAGS, CARGO_* environment variables (names and values) and CARGO_HOME, because sccache's cache keys of the dependencies depend on all of them. The services' own crates are not shared: their keys include the checkout's directory.";
 
-type Feedback = { severity: 'success' | 'error'; text: string };
+type ScheduleChange = 'run' | 'pause' | 'resume';
 
-/** Runs one schedule action, reporting its outcome in a line above the table. */
-function useScheduleActions(options: {
-  onChanged: () => void;
-  onRunStarted: () => void;
-}) {
+const VERB: Record<ScheduleChange, string> = {
+  run: 'start',
+  pause: 'pause',
+  resume: 'resume',
+};
+
+/**
+ * Runs one schedule action (run now, pause, resume); its outcome is shown in a line above
+ * the table: the success text it returns, or why it failed.
+ */
+function useScheduleActions(onChanged: () => void) {
   const api = useApi(rustBuildCacheApiRef);
-  const [busyId, setBusyId] = useState<string>();
-  const [feedback, setFeedback] = useState<Feedback>();
-  const perform = async (
-    schedule: PrewarmSchedule,
-    what: string,
-    action: () => Promise<string>,
-  ) => {
-    setBusyId(schedule.id);
-    setFeedback(undefined);
-    try {
-      const text = await action();
-      setFeedback({ severity: 'success', text });
-    } catch (e) {
-      setFeedback({
-        severity: 'error',
-        text: `Could not ${what} ${schedule.name}: ${errorMessage(e as Error)}`,
-      });
-    } finally {
-      setBusyId(undefined);
-    }
-  };
-  const onRunNow = (schedule: PrewarmSchedule) =>
-    perform(schedule, 'start', async () => {
-      await api.runPrewarmScheduleNow(schedule.id);
-      options.onRunStarted();
-      options.onChanged();
-      return `Started a run of ${schedule.name}; follow it in the run history below.`;
-    });
-  const onSetPaused = (schedule: PrewarmSchedule, paused: boolean) =>
-    perform(schedule, paused ? 'pause' : 'resume', async () => {
-      await api.setPrewarmSchedulePaused(schedule.id, paused);
-      options.onChanged();
-      return `${schedule.name} is ${paused ? 'paused' : 'active again'}.`;
-    });
-  return { busyId, feedback, setFeedback, onRunNow, onSetPaused };
+  return useOperation(
+    async (schedule: PrewarmSchedule, change: ScheduleChange) => {
+      try {
+        if (change === 'run') {
+          await api.runPrewarmScheduleNow(schedule.id);
+        } else {
+          await api.setPrewarmSchedulePaused(schedule.id, change === 'pause');
+        }
+      } catch (e) {
+        throw new Error(
+          `Could not ${VERB[change]} ${schedule.name}: ${errorMessage(
+            e as Error,
+          )}`,
+        );
+      }
+      onChanged();
+      if (change === 'run') {
+        return `Started a run of ${schedule.name}; follow it in the run history below.`;
+      }
+      return `${schedule.name} is ${
+        change === 'pause' ? 'paused' : 'active again'
+      }.`;
+    },
+  );
 }
 
 /**
@@ -76,21 +72,33 @@ export function SchedulesCard(props: {
   schedules: { loading: boolean; error?: Error; value?: PrewarmSchedule[] };
   executors: PrewarmExecutorInfo[];
   canManage: boolean;
+  /** After any change: the page reloads its schedules, runs and effect. */
   onChanged: () => void;
-  onRunStarted: () => void;
 }) {
-  const { schedules, executors, canManage, onChanged, onRunStarted } = props;
+  const { schedules, executors, canManage, onChanged } = props;
   const api = useApi(rustBuildCacheApiRef);
   const [editing, setEditing] = useState<PrewarmSchedule | 'new'>();
   const [deleting, setDeleting] = useState<PrewarmSchedule>();
-  const { busyId, feedback, setFeedback, onRunNow, onSetPaused } =
-    useScheduleActions({ onChanged, onRunStarted });
+  const [done, setDone] = useState<string>();
+  const scheduleAction = useScheduleActions(onChanged);
+  const perform = async (schedule: PrewarmSchedule, change: ScheduleChange) => {
+    setDone(undefined);
+    setDone(await scheduleAction.run(schedule, change));
+  };
+  const feedback = scheduleAction.error
+    ? { severity: 'error' as const, text: scheduleAction.error.message }
+    : done && { severity: 'success' as const, text: done };
+  const closeFeedback = () => {
+    setDone(undefined);
+    scheduleAction.clearError();
+  };
 
   const actions: ScheduleActions | undefined = canManage
     ? {
-        busyId,
-        onRunNow,
-        onSetPaused,
+        busyId: scheduleAction.runningWith?.[0].id,
+        onRunNow: schedule => perform(schedule, 'run'),
+        onSetPaused: (schedule, paused) =>
+          perform(schedule, paused ? 'pause' : 'resume'),
         onEdit: schedule => setEditing(schedule),
         onDelete: schedule => setDeleting(schedule),
       }
@@ -146,10 +154,7 @@ export function SchedulesCard(props: {
     <InfoCard title="Schedules">
       {feedback && (
         <Box mb={2}>
-          <Alert
-            severity={feedback.severity}
-            onClose={() => setFeedback(undefined)}
-          >
+          <Alert severity={feedback.severity} onClose={closeFeedback}>
             {feedback.text}
           </Alert>
         </Box>
@@ -162,7 +167,8 @@ export function SchedulesCard(props: {
           onClose={() => setEditing(undefined)}
           onSaved={saved => {
             setEditing(undefined);
-            setFeedback({ severity: 'success', text: `Saved ${saved.name}.` });
+            scheduleAction.clearError();
+            setDone(`Saved ${saved.name}.`);
             onChanged();
           }}
         />
@@ -174,10 +180,8 @@ export function SchedulesCard(props: {
           onConfirm={async () => {
             await api.deletePrewarmSchedule(deleting.id);
             setDeleting(undefined);
-            setFeedback({
-              severity: 'success',
-              text: `Deleted ${deleting.name}.`,
-            });
+            scheduleAction.clearError();
+            setDone(`Deleted ${deleting.name}.`);
             onChanged();
           }}
         />

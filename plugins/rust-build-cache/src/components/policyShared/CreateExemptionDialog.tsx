@@ -13,8 +13,8 @@ import {
   rustBuildCacheExemptionManagePermission,
   type ExemptionRecord,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { rustBuildCacheApiRef } from '../../api';
+import { useOperation } from '../../hooks';
 import { errorMessage } from '../EntityRustBuildCacheContent/errorMessage';
 import { DialogSubmitActions } from '../shared';
 import {
@@ -67,13 +67,10 @@ export function CreateExemptionDialog(props: {
     targetRef && !permission.loading && !permission.allowed
       ? `You may not manage the exemptions of ${targetRef}`
       : undefined;
-  const [state, submit] = useAsyncFn(
+  const create = useOperation(
     async (request: Parameters<typeof api.createExemption>[0]) => {
-      const created = await api.createExemption(request);
-      onCreated(created);
-      return created;
+      onCreated(await api.createExemption(request));
     },
-    [api, onCreated],
   );
 
   const set = (field: keyof ExemptionFormValues) => (value: string) => {
@@ -92,7 +89,7 @@ export function CreateExemptionDialog(props: {
       return;
     }
     if (refusal || !permission.allowed) return;
-    submit(checked.request);
+    create.run(checked.request);
   };
 
   return (
@@ -173,17 +170,17 @@ export function CreateExemptionDialog(props: {
           required
           InputLabelProps={{ shrink: true }}
         />
-        {state.error && (
+        {create.error && (
           <Alert severity="error" data-testid="create-exemption-error">
             <strong>The exemption was not created:</strong>{' '}
-            {errorMessage(state.error)}
+            {errorMessage(create.error)}
           </Alert>
         )}
       </DialogContent>
       <DialogSubmitActions
         onCancel={onClose}
         onSubmit={onSubmit}
-        submitting={state.loading}
+        submitting={create.running}
       >
         Create exemption
       </DialogSubmitActions>

@@ -7,8 +7,8 @@ import DialogTitle from '@material-ui/core/DialogTitle';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
 import type { ExemptionRecord } from '@rust-build-cache/plugin-rust-build-cache-common';
-import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { rustBuildCacheApiRef } from '../../api';
+import { useOperation } from '../../hooks';
 import { errorMessage } from '../EntityRustBuildCacheContent/errorMessage';
 import { DialogSubmitActions } from '../shared';
 
@@ -21,13 +21,12 @@ export function RevokeExemptionDialog(props: {
   const { exemption, onClose, onRevoked } = props;
   const api = useApi(rustBuildCacheApiRef);
   const [reason, setReason] = useState('');
-  const [state, revoke] = useAsyncFn(async () => {
+  const revoke = useOperation(async () => {
     const revoked = await api.revokeExemption(exemption.id, {
       reason: reason.trim() || undefined,
     });
     onRevoked(revoked);
-    return revoked;
-  }, [api, exemption.id, reason, onRevoked]);
+  });
 
   return (
     <Dialog open onClose={onClose} aria-labelledby="revoke-exemption-title">
@@ -46,17 +45,17 @@ export function RevokeExemptionDialog(props: {
           fullWidth
           margin="normal"
         />
-        {state.error && (
+        {revoke.error && (
           <Alert severity="error" data-testid="revoke-exemption-error">
             <strong>The exemption was not revoked:</strong>{' '}
-            {errorMessage(state.error)}
+            {errorMessage(revoke.error)}
           </Alert>
         )}
       </DialogContent>
       <DialogSubmitActions
         onCancel={onClose}
-        onSubmit={() => revoke()}
-        submitting={state.loading}
+        onSubmit={() => revoke.run()}
+        submitting={revoke.running}
         submitColor="secondary"
       >
         Revoke

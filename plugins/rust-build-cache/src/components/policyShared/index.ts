@@ -5,3 +5,4 @@ export {
 } from './CreateExemptionDialog';
 export { RevokeExemptionDialog } from './RevokeExemptionDialog';
 export { EvidenceList } from './EvidenceList';
+export { RemediationText } from './RemediationText';

@@ -62,6 +62,8 @@ export function PagedTable<T extends object>(props: {
         search: false,
         sorting: false,
         padding: 'dense',
+        // A short last page stays short instead of being padded with empty rows.
+        emptyRowsWhenPaging: false,
       }}
       emptyContent={
         <Typography variant="body2" style={{ padding: 16 }}>

@@ -1,0 +1,64 @@
+import type { Entity } from '@backstage/catalog-model';
+import {
+  createExtensionTester,
+  renderInTestApp,
+} from '@backstage/frontend-test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { screen } from '@testing-library/react';
+import { rustBuildCacheApiRef } from '../api';
+import { fakeRustBuildCacheApi } from '../__testUtils__/fakeRustBuildCacheApi';
+import { rustBuildCacheEntityCard } from './entityCard';
+
+const rustService: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'gateway',
+    annotations: { 'rust-build-cache/workspace': 'services/gateway' },
+  },
+  spec: { type: 'service', lifecycle: 'production', owner: 'platform' },
+};
+
+const otherService: Entity = {
+  ...rustService,
+  metadata: { name: 'frontend', annotations: {} },
+};
+
+describe('rustBuildCacheEntityCard (new frontend system)', () => {
+  it('is offered only to annotated entities', () => {
+    const tester = createExtensionTester(rustBuildCacheEntityCard);
+
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
+    expect(filter?.(rustService)).toBe(true);
+    expect(filter?.(otherService)).toBe(false);
+  });
+
+  it('renders the card through the plugin API', async () => {
+    const api = fakeRustBuildCacheApi({
+      getTimeSeries: async () => ({
+        entityRef: 'component:default/gateway',
+        from: '2026-10-29T00:00:00.000Z',
+        to: '2026-11-27T00:00:00.000Z',
+        points: [],
+      }),
+      getEntityScorecard: async () => null,
+    });
+    const tester = createExtensionTester(rustBuildCacheEntityCard);
+
+    renderInTestApp(
+      <EntityProvider entity={rustService}>
+        {tester.reactElement()}
+      </EntityProvider>,
+      { apis: [[rustBuildCacheApiRef, api]] },
+    );
+
+    expect(
+      await screen.findByText('No CI report yet', {}, { timeout: 5000 }),
+    ).toBeInTheDocument();
+    expect(api.getTimeSeries).toHaveBeenCalledWith(
+      { kind: 'Component', namespace: 'default', name: 'gateway' },
+      { days: 30 },
+    );
+  });
+});

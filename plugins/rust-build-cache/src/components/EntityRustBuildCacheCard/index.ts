@@ -1,0 +1,1 @@
+export { EntityRustBuildCacheCard } from './EntityRustBuildCacheCard';
