@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { rustBuildCachePermissions } from '@rust-build-cache/plugin-rust-build-cache-common';
@@ -11,6 +12,7 @@ import {
   rustBuildCachePrewarmExecutorsExtensionPoint,
   rustBuildCachePullProvidersExtensionPoint,
 } from '@rust-build-cache/plugin-rust-build-cache-node';
+import { registerRustBuildCacheActions } from './actions';
 import { readRustBuildCacheConfig } from './config';
 import { DatabaseRustBuildCacheStore } from './database/DatabaseRustBuildCacheStore';
 import { createPolicyFeature } from './policy';
@@ -77,6 +79,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
         lifecycle: coreServices.lifecycle,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         logger,
@@ -92,6 +95,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
         urlReader,
         catalog,
         lifecycle,
+        actionsRegistry,
       }) {
         const settings = readRustBuildCacheConfig(config);
         logger.info(describeCiIngestionAccess(config).message);
@@ -192,13 +196,23 @@ export const rustBuildCachePlugin = createBackendPlugin({
         });
         await policy.scheduleTasks();
 
+        const runs = new RunQueryService({ store, entityLinks });
+        registerRustBuildCacheActions({
+          actionsRegistry,
+          auth,
+          permissions,
+          catalog,
+          runs,
+          policy: policy.service,
+          prewarm: prewarm.service,
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
             permissions,
             auditor,
             ingestion,
-            runs: new RunQueryService({ store, entityLinks }),
+            runs,
             pulls,
             snapshots,
             maxReportBytes: settings.maxReportBytes,
