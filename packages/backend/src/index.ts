@@ -24,6 +24,9 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@rust-build-cache/plugin-rust-build-cache-backend'));
+// MCP server at /api/mcp-actions/v1 for AI assistants, serving the actions of the plugins
+// named in backend.actions.pluginSources (app-config.yaml).
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 // Demo build-cache history for the demo catalog; rustBuildCache.demoData.enabled turns it on.
 backend.add(import('./demoData/demoDataModule'));
 

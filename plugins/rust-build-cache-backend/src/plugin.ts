@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -12,6 +13,7 @@ import {
   rustBuildCachePrewarmExecutorsExtensionPoint,
   rustBuildCachePullProvidersExtensionPoint,
 } from '@rust-build-cache/plugin-rust-build-cache-node';
+import { registerRustBuildCacheActions } from './actions';
 import { readRustBuildCacheConfig } from './config';
 import { DatabaseRustBuildCacheStore } from './database/DatabaseRustBuildCacheStore';
 import { createNotificationsFeature } from './notifications';
@@ -80,6 +82,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         lifecycle: coreServices.lifecycle,
         notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         logger,
@@ -96,6 +99,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
         catalog,
         lifecycle,
         notificationService: notifier,
+        actionsRegistry,
       }) {
         const settings = readRustBuildCacheConfig(config);
         logger.info(describeCiIngestionAccess(config).message);
@@ -215,13 +219,23 @@ export const rustBuildCachePlugin = createBackendPlugin({
         await policy.scheduleTasks();
         await notifications.scheduleTasks({ policyStore: policy.store });
 
+        const runs = new RunQueryService({ store, entityLinks });
+        registerRustBuildCacheActions({
+          actionsRegistry,
+          auth,
+          permissions,
+          catalog,
+          runs,
+          policy: policy.service,
+          prewarm: prewarm.service,
+        });
         httpRouter.use(
           await createRouter({
             httpAuth,
             permissions,
             auditor,
             ingestion,
-            runs: new RunQueryService({ store, entityLinks }),
+            runs,
             pulls,
             snapshots,
             maxReportBytes: settings.maxReportBytes,
