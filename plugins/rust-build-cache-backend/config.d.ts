@@ -297,6 +297,53 @@ export interface Config {
         rules: string[];
       }>;
     };
+    /**
+     * Notifications through the notifications backend (`@backstage/plugin-notifications-backend`
+     * must be installed). Each kind is off unless enabled, and has its own topic so that
+     * users can mute it. At most one notification per subject (entity, or pre-warm
+     * schedule), topic and UTC day, across all replicas.
+     */
+    notifications?: {
+      /**
+       * The Rust effective hit rate of the last `runs` CI runs fell below the policy's
+       * `effective-hit-rate` threshold while the `runs` before them were at or above it.
+       * To the owners of the entity, linking the comparison of the last good and the first
+       * bad run.
+       */
+      hitRateRegression?: {
+        /** @default false */
+        enabled?: boolean;
+        /**
+         * CI runs with sccache statistics per window.
+         * @default 3
+         */
+        runs?: number;
+      };
+      /** An entity dropped a policy level (e.g. gold → silver); to its owners. */
+      policyLevelLost?: {
+        /** @default false */
+        enabled?: boolean;
+      };
+      /**
+       * An active exemption ends in 7 days or in 1 day (UTC days); to the entity's owners
+       * and the exemption's author. Checked hourly by the task
+       * `rust-build-cache-exemption-expiry-notices`.
+       */
+      exemptionExpiring?: {
+        /** @default false */
+        enabled?: boolean;
+      };
+      /** A scheduled pre-warm run ended with failed or timed-out jobs. */
+      prewarmFailed?: {
+        /** @default false */
+        enabled?: boolean;
+        /**
+         * Who is told: an entity ref (a group's members, a user); a bare name is a group
+         * in the default namespace. Default: the user who created the schedule.
+         */
+        recipient?: string;
+      };
+    };
     /** Scheduling of the policy scorecards' evaluation (not part of the policy itself). */
     scorecards?: {
       /**

@@ -18,6 +18,11 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 
+// Notifications (the bell) and signals (live updates of it): rust-build-cache sends its
+// regression, policy, exemption and pre-warm notifications through them.
+backend.add(import('@backstage/plugin-notifications-backend'));
+backend.add(import('@backstage/plugin-signals-backend'));
+
 backend.add(import('@rust-build-cache/plugin-rust-build-cache-backend'));
 // MCP server at /api/mcp-actions/v1 for AI assistants, serving the actions of the plugins
 // named in backend.actions.pluginSources (app-config.yaml).

@@ -5,6 +5,7 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { rustBuildCachePermissions } from '@rust-build-cache/plugin-rust-build-cache-common';
 import {
   PrewarmExecutor,
@@ -15,6 +16,7 @@ import {
 import { registerRustBuildCacheActions } from './actions';
 import { readRustBuildCacheConfig } from './config';
 import { DatabaseRustBuildCacheStore } from './database/DatabaseRustBuildCacheStore';
+import { createNotificationsFeature } from './notifications';
 import { createPolicyFeature } from './policy';
 import { createPrewarmFeature } from './prewarm';
 import { createPullFeature } from './pull';
@@ -79,6 +81,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
         lifecycle: coreServices.lifecycle,
+        notificationService,
         actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
@@ -95,11 +98,19 @@ export const rustBuildCachePlugin = createBackendPlugin({
         urlReader,
         catalog,
         lifecycle,
+        notificationService: notifier,
         actionsRegistry,
       }) {
         const settings = readRustBuildCacheConfig(config);
         logger.info(describeCiIngestionAccess(config).message);
         const store = await DatabaseRustBuildCacheStore.create({ database });
+        const notifications = await createNotificationsFeature({
+          config,
+          database,
+          notifications: notifier,
+          scheduler,
+          logger,
+        });
         const policy = await createPolicyFeature({
           config,
           database,
@@ -110,6 +121,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
           auditor,
           logger,
           scheduler,
+          decorateStore: notifications.decoratePolicyStore,
         });
         const entityLinks = new EntityLinkService({
           store,
@@ -126,8 +138,17 @@ export const rustBuildCachePlugin = createBackendPlugin({
           rollupRetentionDays: settings.rollupRetentionDays,
         });
 
+        const notifyRegression = notifications.hitRateRegression({
+          store,
+          policy: policy.service.getPolicy().policy,
+        });
         const ingestion = new ReportIngestionService(store, {
-          onStored: ({ source }) => policy.onSourceChanged(source),
+          onStored: async stored => {
+            await Promise.all([
+              policy.onSourceChanged(stored.source),
+              notifyRegression(stored),
+            ]);
+          },
           linkOnPush: source => entityLinks.linkOnPush(source),
           logger,
         });
@@ -161,6 +182,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
         const prewarm = await createPrewarmFeature({
           config,
           database,
+          decorateStore: notifications.decoratePrewarmStore,
           catalog,
           auth,
           httpAuth,
@@ -195,6 +217,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
           },
         });
         await policy.scheduleTasks();
+        await notifications.scheduleTasks({ policyStore: policy.store });
 
         const runs = new RunQueryService({ store, entityLinks });
         registerRustBuildCacheActions({

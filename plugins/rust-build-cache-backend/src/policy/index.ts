@@ -9,6 +9,7 @@ import {
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { PolicyConfig } from '@rust-build-cache/plugin-rust-build-cache-common';
 import express from 'express';
 import { ReportSourceKey } from '../database/RustBuildCacheStore';
 import { DatabasePolicyStore } from './DatabasePolicyStore';
@@ -16,6 +17,7 @@ import { ExemptionService } from './ExemptionService';
 import { readPolicyConfig, readScorecardsSchedule } from './policyConfig';
 import { createPolicyRouter } from './policyRouter';
 import { PolicyService, PrewarmEnrollment } from './PolicyService';
+import { PolicyStore } from './PolicyStore';
 import { schedulePolicyTasks } from './policyTasks';
 
 export type { PrewarmEnrollment } from './PolicyService';
@@ -37,8 +39,11 @@ export async function createPolicyFeature(options: {
   scheduler: SchedulerService;
   /** Absent until the pre-warm feature provides it: the rule is then not applicable. */
   prewarmEnrollment?: PrewarmEnrollment;
+  /** Wraps the store the service writes through, e.g. to notify on lost levels. */
+  decorateStore?: (store: PolicyStore, policy: PolicyConfig) => PolicyStore;
 }): Promise<{
   service: PolicyService;
+  store: PolicyStore;
   /** For the `onStored` listeners of reports and snapshots: queues the linked entities. */
   onSourceChanged: (source: ReportSourceKey) => Promise<void>;
   scheduleTasks: () => Promise<void>;
@@ -48,7 +53,8 @@ export async function createPolicyFeature(options: {
     options;
   const { policy, source } = readPolicyConfig(config);
   const schedule = readScorecardsSchedule(config);
-  const store = await DatabasePolicyStore.create({ database });
+  const databaseStore = await DatabasePolicyStore.create({ database });
+  const store = options.decorateStore?.(databaseStore, policy) ?? databaseStore;
   const service = new PolicyService({
     policy,
     source,
@@ -75,6 +81,7 @@ export async function createPolicyFeature(options: {
   );
   return {
     service,
+    store,
     onSourceChanged: changed => service.onSourceChanged(changed),
     scheduleTasks: () =>
       schedulePolicyTasks({

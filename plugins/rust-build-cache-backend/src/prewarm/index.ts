@@ -13,6 +13,7 @@ import { PrewarmExecutor } from '@rust-build-cache/plugin-rust-build-cache-node'
 import express from 'express';
 import { RustBuildCacheStore } from '../database/RustBuildCacheStore';
 import { DatabasePrewarmStore } from './DatabasePrewarmStore';
+import { PrewarmStore } from './PrewarmStore';
 import { createBuiltInPrewarmExecutors } from './executors';
 import {
   PrewarmDispatchConfig,
@@ -41,6 +42,8 @@ export async function createPrewarmFeature(options: {
   /** Executors added by modules through the extension point. */
   executors: PrewarmExecutor[];
   ingest(report: unknown): Promise<{ id: string; created: boolean }>;
+  /** Wraps the store the service writes through, e.g. to notify on failed runs. */
+  decorateStore?: (store: PrewarmStore) => PrewarmStore;
 }): Promise<{
   service: PrewarmService;
   router: express.Router;
@@ -48,8 +51,11 @@ export async function createPrewarmFeature(options: {
 }> {
   const { config, logger } = options;
   const settings = readPrewarmDispatchConfig(config);
+  const databaseStore = new DatabasePrewarmStore(
+    await options.database.getClient(),
+  );
   const service = new PrewarmService({
-    store: new DatabasePrewarmStore(await options.database.getClient()),
+    store: options.decorateStore?.(databaseStore) ?? databaseStore,
     reports: options.reports,
     catalog: options.catalog,
     auth: options.auth,

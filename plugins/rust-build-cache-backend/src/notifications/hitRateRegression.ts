@@ -1,0 +1,165 @@
+import {
+  hitRates,
+  RunMetrics,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
+import {
+  ReportSourceKey,
+  RustBuildCacheStore,
+  StoredRun,
+} from '../database/RustBuildCacheStore';
+import { buildCacheTabPath, NotificationSender } from './NotificationSender';
+
+type RunWithMetrics = StoredRun & { metrics: RunMetrics };
+
+/** A window of CI runs that fell below the threshold after the window before it did not. */
+export interface HitRateRegression {
+  /** The Rust effective hit rate over the last N runs, and over the N before them. */
+  recentRate: number;
+  previousRate: number;
+  /** The first run of the bad window below the threshold: where it started. */
+  firstBadRun: StoredRun;
+  /** The newest run before it at or above the threshold: the comparison's base. */
+  lastGoodRun: StoredRun;
+}
+
+/**
+ * Whether the last `runs` CI runs with sccache statistics (newest first, as stored) have a
+ * Rust effective hit rate below `threshold` while the `runs` before them were at or above
+ * it. Rates are over the summed counts, as the policy's `effective-hit-rate` rule computes
+ * them, so a big run weighs more than a tiny one.
+ */
+export function findHitRateRegression(
+  newestFirst: StoredRun[],
+  options: { threshold: number; runs: number },
+): HitRateRegression | null {
+  const { threshold, runs } = options;
+  const withMetrics = newestFirst.filter(
+    (run): run is RunWithMetrics => run.kind === 'ci' && run.metrics !== null,
+  );
+  if (withMetrics.length < 2 * runs) return null;
+  const recent = withMetrics.slice(0, runs);
+  const previous = withMetrics.slice(runs, 2 * runs);
+  const recentRate = windowRate(recent);
+  const previousRate = windowRate(previous);
+  if (recentRate === null || previousRate === null) return null;
+  if (!(recentRate < threshold && previousRate >= threshold)) return null;
+
+  const oldestFirst = [...recent, ...previous].reverse();
+  const recentOldestFirst = oldestFirst.slice(runs);
+  const firstBadRun =
+    recentOldestFirst.find(run => isBelow(run, threshold)) ??
+    recentOldestFirst[0];
+  const before = oldestFirst.slice(0, oldestFirst.indexOf(firstBadRun));
+  const lastGoodRun =
+    [...before].reverse().find(run => !isBelow(run, threshold)) ??
+    before[before.length - 1];
+  return { recentRate, previousRate, firstBadRun, lastGoodRun };
+}
+
+function windowRate(runs: RunWithMetrics[]): number | null {
+  const totals = { hits: 0, misses: 0, avoidableNotCached: 0 };
+  for (const { metrics } of runs) {
+    totals.hits += metrics.hits;
+    totals.misses += metrics.misses;
+    totals.avoidableNotCached += metrics.avoidableNotCached;
+  }
+  return hitRates(totals).effectiveHitRate;
+}
+
+function isBelow(run: RunWithMetrics, threshold: number): boolean {
+  const rate = run.metrics.effectiveHitRate;
+  return rate !== null && rate < threshold;
+}
+
+/** The entity tab opened on the comparison of `base` and `head`, as the frontend reads it. */
+export function runComparisonPath(
+  entityRef: string,
+  compare: { base: string; head: string },
+): string {
+  const query = new URLSearchParams({
+    compareBase: compare.base,
+    compareHead: compare.head,
+  });
+  return `${buildCacheTabPath(entityRef)}?${query}`;
+}
+
+/**
+ * After a CI report is stored: notifies the owners of the linked entity when its CI runs
+ * regressed below the policy's effective hit-rate threshold with this report.
+ */
+export class HitRateRegressionNotifier {
+  constructor(
+    private readonly options: {
+      sender: NotificationSender;
+      store: Pick<RustBuildCacheStore, 'listRuns' | 'getLinkedEntityRef'>;
+      /** The policy's `effective-hit-rate` threshold; null without that rule. */
+      threshold: number | null;
+      runs: number;
+    },
+  ) {}
+
+  async onReportStored(stored: {
+    id: string;
+    source: ReportSourceKey;
+  }): Promise<void> {
+    const { sender, store, threshold, runs } = this.options;
+    if (threshold === null || !sender.isEnabled('hitRateRegression')) return;
+    const entityRef = await store.getLinkedEntityRef({ source: stored.source });
+    if (!entityRef) return;
+    // Reports without sccache statistics are skipped, so read a few more than 2N.
+    const { items } = await store.listRuns({
+      source: stored.source,
+      kind: 'ci',
+      limit: 4 * runs,
+      offset: 0,
+    });
+    // Only the report that completes the bad window starts a notification: an older
+    // report arriving late, or a pre-warm report, does not.
+    const newest = items.find(run => run.metrics !== null);
+    if (newest?.id !== stored.id) return;
+    const regression = findHitRateRegression(items, { threshold, runs });
+    if (!regression) return;
+    await sender.send(
+      regressionNotification(entityRef, regression, threshold, runs),
+    );
+  }
+}
+
+function regressionNotification(
+  entityRef: string,
+  regression: HitRateRegression,
+  threshold: number,
+  runs: number,
+) {
+  const { firstBadRun, lastGoodRun, recentRate, previousRate } = regression;
+  const name = entityRef.slice(entityRef.indexOf('/') + 1);
+  return {
+    kind: 'hitRateRegression' as const,
+    subject: entityRef,
+    recipients: [entityRef],
+    severity: 'high' as const,
+    title: `Build cache hit rate of ${name} fell below ${percent(threshold)}`,
+    description:
+      `The Rust effective hit rate of the last ${runs} CI runs is ${percent(
+        recentRate,
+      )}; the ${runs} before them had ${percent(previousRate)}. ` +
+      `It started with ${describeRun(firstBadRun)}. ` +
+      `The link compares it with the last good run, ${describeRun(
+        lastGoodRun,
+      )}, and shows what changed the cache keys.`,
+    link: runComparisonPath(entityRef, {
+      base: lastGoodRun.id,
+      head: firstBadRun.id,
+    }),
+  };
+}
+
+function describeRun(run: StoredRun): string {
+  const commit = run.commit ? ` at ${run.commit.slice(0, 7)}` : '';
+  const branch = run.branch ? ` on ${run.branch}` : '';
+  return `run ${run.runId} (job ${run.job}${branch}${commit}, finished ${run.finishedAt})`;
+}
+
+export function percent(fraction: number): string {
+  return `${Math.round(fraction * 1000) / 10}%`;
+}

@@ -1,0 +1,109 @@
+import {
+  DatabaseService,
+  LoggerService,
+  RootConfigService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { PolicyConfig } from '@rust-build-cache/plugin-rust-build-cache-common';
+import {
+  ReportSourceKey,
+  RustBuildCacheStore,
+} from '../database/RustBuildCacheStore';
+import { PolicyStore } from '../policy/PolicyStore';
+import { PrewarmStore } from '../prewarm/PrewarmStore';
+import { ExemptionExpiryNotifier } from './exemptionExpiring';
+import { HitRateRegressionNotifier } from './hitRateRegression';
+import { NotificationSender } from './NotificationSender';
+import {
+  NOTIFICATION_KINDS,
+  readNotificationsConfig,
+} from './notificationsConfig';
+import { notifyOnPolicyLevelLost } from './policyLevelLost';
+import { notifyOnPrewarmFailed } from './prewarmFailed';
+
+export const EXEMPTION_EXPIRY_TASK_ID =
+  'rust-build-cache-exemption-expiry-notices';
+
+/**
+ * Notifications through the notifications backend, wired: reads
+ * `rustBuildCache.notifications` (every kind off unless enabled) and returns the hooks
+ * the other features call. Create it after `DatabaseRustBuildCacheStore`, which runs the
+ * migrations.
+ */
+export async function createNotificationsFeature(options: {
+  config: RootConfigService;
+  database: DatabaseService;
+  notifications: NotificationService;
+  scheduler: SchedulerService;
+  logger: LoggerService;
+}) {
+  const { config, database, notifications, scheduler } = options;
+  const logger = options.logger.child({ feature: 'notifications' });
+  const settings = readNotificationsConfig(config);
+  const sender = new NotificationSender({
+    db: await database.getClient(),
+    notifications,
+    config: settings,
+    logger,
+  });
+  const enabled = NOTIFICATION_KINDS.filter(kind => settings[kind].enabled);
+  logger.info(
+    `Build-cache notifications: ${enabled.join(', ') || 'none enabled'}`,
+  );
+
+  return {
+    /** The regression check, for the ingestion's `onStored` listener. */
+    hitRateRegression(deps: {
+      store: Pick<RustBuildCacheStore, 'listRuns' | 'getLinkedEntityRef'>;
+      policy: PolicyConfig;
+    }): (stored: { id: string; source: ReportSourceKey }) => Promise<void> {
+      const rule = deps.policy.rules.find(r => r.id === 'effective-hit-rate');
+      if (settings.hitRateRegression.enabled && !rule) {
+        logger.warn(
+          'rustBuildCache.notifications.hitRateRegression is enabled, but the policy has no effective-hit-rate rule: no threshold to regress below',
+        );
+      }
+      const notifier = new HitRateRegressionNotifier({
+        sender,
+        store: deps.store,
+        threshold:
+          rule?.id === 'effective-hit-rate' ? rule.params.threshold : null,
+        runs: settings.hitRateRegression.runs,
+      });
+      return stored => notifier.onReportStored(stored);
+    },
+    /** Wraps the policy store: a saved result that lost a level notifies. */
+    decoratePolicyStore(store: PolicyStore, policy: PolicyConfig): PolicyStore {
+      return notifyOnPolicyLevelLost(store, { sender, policy });
+    },
+    /** Wraps the pre-warm store: a scheduled run that failed notifies. */
+    decoratePrewarmStore(store: PrewarmStore): PrewarmStore {
+      return notifyOnPrewarmFailed(store, {
+        sender,
+        recipient: settings.prewarmFailed.recipient,
+      });
+    },
+    /** The hourly look for exemptions that end in 7 days or 1 day. */
+    async scheduleTasks(deps: {
+      policyStore: Pick<PolicyStore, 'listExemptions'>;
+    }): Promise<void> {
+      if (!settings.exemptionExpiring.enabled) return;
+      const notifier = new ExemptionExpiryNotifier({
+        sender,
+        store: deps.policyStore,
+      });
+      await scheduler.scheduleTask({
+        id: EXEMPTION_EXPIRY_TASK_ID,
+        frequency: { hours: 1 },
+        timeout: { minutes: 10 },
+        initialDelay: { minutes: 1 },
+        scope: 'global',
+        fn: async () => {
+          const sent = await notifier.notifyExpiring();
+          if (sent > 0) logger.info(`Sent ${sent} exemption expiry notices`);
+        },
+      });
+    },
+  };
+}

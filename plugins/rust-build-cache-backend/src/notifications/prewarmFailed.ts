@@ -1,0 +1,71 @@
+import { PrewarmStore } from '../prewarm/PrewarmStore';
+import { NotificationSender } from './NotificationSender';
+
+/** The pre-warming page, where the run and its jobs' logs are. */
+export const PREWARM_PAGE_PATH = '/rust-build-cache/prewarm';
+
+/**
+ * The pre-warm store, telling the configured recipient (default: the schedule's creator)
+ * when a scheduled run ends with failed or timed-out jobs. The run's state changes once,
+ * guarded by its previous state, so only the replica that finished the run sends.
+ */
+export function notifyOnPrewarmFailed(
+  store: PrewarmStore,
+  options: { sender: NotificationSender; recipient: string | null },
+): PrewarmStore {
+  const { sender, recipient } = options;
+  const updateRun: PrewarmStore['updateRun'] = async (id, patch, opts) => {
+    const updated = await store.updateRun(id, patch, opts);
+    if (
+      updated &&
+      patch.state === 'failed' &&
+      sender.isEnabled('prewarmFailed')
+    ) {
+      await notifyFailedRun(store, sender, recipient, id);
+    }
+    return updated;
+  };
+  return new Proxy(store, {
+    get(target, property) {
+      if (property === 'updateRun') return updateRun;
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+async function notifyFailedRun(
+  store: PrewarmStore,
+  sender: NotificationSender,
+  recipient: string | null,
+  runId: string,
+): Promise<void> {
+  const run = await store.getRun({ id: runId });
+  if (!run || run.trigger !== 'schedule') return;
+  const failed = run.jobs.filter(
+    job => job.state === 'failed' || job.state === 'timed-out',
+  );
+  if (failed.length === 0) return;
+  const schedule = await store.getSchedule({ id: run.scheduleId });
+  const to = recipient ?? schedule?.createdBy;
+  if (!to) return;
+  const jobs = failed
+    .map(
+      job =>
+        `${job.entityRefs.join(', ')}: ${job.state}${
+          job.error ? ` (${job.error})` : ''
+        }`,
+    )
+    .join('; ');
+  await sender.send({
+    kind: 'prewarmFailed',
+    subject: `prewarm-schedule:${run.scheduleId}`,
+    recipients: [to],
+    severity: 'normal',
+    title: `Pre-warm run of '${run.scheduleName}' failed: ${failed.length} of ${run.jobs.length} jobs`,
+    description: `Run ${run.id} for ${
+      run.scheduledFor ?? run.queuedAt
+    } ended with failed or timed-out jobs. ${jobs}`,
+    link: PREWARM_PAGE_PATH,
+  });
+}
