@@ -2,7 +2,7 @@
 // Runs the committed, bundled action (dist/main.js, then dist/post.js) as the GitHub runner
 // does: inputs in INPUT_* variables, GITHUB_* variables of a run, the state file between
 // the steps, against a backend on a loopback HTTP server. The sccache statistics are a real
-// `sccache --show-stats --stats-format=json` answer saved in the CLI's fixtures.
+// `sccache --show-stats --stats-format=json` answer saved in -common's fixtures.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import {
@@ -19,7 +19,10 @@ import { after, before, test } from 'node:test';
 
 const here = new URL('.', import.meta.url).pathname;
 const fixtures = join(here, '../../packages/ci-reporter/src/__fixtures__');
-const STATS = join(fixtures, 'sccache-0.4.0-serde-dbg-2.json');
+const STATS = join(
+  here,
+  '../../plugins/rust-build-cache-common/src/__fixtures__/sccache/sccache-0.4.0-serde-dbg-2.json',
+);
 const TOKEN = 'action-test-token-0123456789';
 
 let dir;

@@ -9,7 +9,10 @@ var collectHelp = `Usage: rust-build-cache collect [flags]
 
 Collects sccache statistics, the toolchain pin, the Cargo.lock fingerprint, Cargo profiles,
 cache-relevant environment variables and cargo timings of one build into a report file.
-Run it right after the build, in the same job.
+Run it right after the build, in the same job and environment: the workspace directory,
+the cargo home and the CARGO_* variables are part of sccache's Rust cache keys, and the
+report records the paths and, of every CARGO_* variable, the sha256 of its value (never
+the value).
 
 Inputs:
   --workspace DIR        Cargo workspace root (default: .)
@@ -27,6 +30,9 @@ Inputs:
 
 Output:
   --output FILE          report file to write (default: ${DEFAULT_REPORT_FILE})
+  --redact-paths         record the workspace directory and the cargo home only as their
+                         sha256 (they are part of sccache's Rust cache keys; by default
+                         the report holds the absolute paths)
   --strict               exit 1 when an input file is broken (after writing the report)
 
 Run identity (detected on GitHub Actions, GitLab CI and Buildkite; each flag can also be set

@@ -8,7 +8,7 @@ var __export = (target, all) => {
 // actions/report/src/action.ts
 var import_node_fs = require("node:fs");
 var import_node_os = require("node:os");
-var import_node_path11 = require("node:path");
+var import_node_path12 = require("node:path");
 
 // packages/ci-reporter/package.json
 var package_default = {
@@ -87,7 +87,7 @@ var package_default = {
 };
 
 // packages/ci-reporter/src/commands/check.ts
-var import_node_path9 = require("node:path");
+var import_node_path10 = require("node:path");
 
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
@@ -5156,7 +5156,7 @@ var recursive = /* @__PURE__ */ new WeakMap();
 var NONE = 0;
 var ASSUMED = 1;
 var PROVEN = 2;
-function isRecursive(inst, stack, resolve7) {
+function isRecursive(inst, stack, resolve8) {
   const cached2 = recursive.get(inst);
   if (cached2 !== void 0)
     return cached2 ? PROVEN : NONE;
@@ -5166,7 +5166,7 @@ function isRecursive(inst, stack, resolve7) {
   let result = NONE;
   const check3 = (child) => {
     if (result !== PROVEN && child?._zod) {
-      const answer = isRecursive(child, stack, resolve7);
+      const answer = isRecursive(child, stack, resolve8);
       if (answer > result)
         result = answer;
     }
@@ -5177,7 +5177,7 @@ function isRecursive(inst, stack, resolve7) {
       const desc = Object.getOwnPropertyDescriptor(sh, key);
       if (spread && !desc.enumerable)
         continue;
-      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve7) : NONE;
+      const child = desc.get ? ASSUMED : desc.value?._zod ? isRecursive(desc.value, stack, resolve8) : NONE;
       if (child > answer)
         answer = child;
     }
@@ -5241,7 +5241,7 @@ function isRecursive(inst, stack, resolve7) {
       break;
     // `$ZodLazy` caches its inner on the def, so a resolved edge is followed exactly
     case "lazy": {
-      const inner = def._cachedInner ?? (resolve7 ? inst._zod.innerType : void 0);
+      const inner = def._cachedInner ?? (resolve8 ? inst._zod.innerType : void 0);
       merge2(inner ? isRecursive(inner, stack, false) : ASSUMED);
       break;
     }
@@ -19850,13 +19850,14 @@ var count = external_exports.int().min(0).max(
   MAX_REPORT_COUNT,
   `must be at most ${MAX_REPORT_COUNT}, the largest count the database stores`
 );
+var sha256Digest = external_exports.string().regex(/^[0-9a-f]{64}$/, "must be a lowercase hex sha256");
 var bytes = external_exports.int().min(0).max(MAX_REPORT_BYTES);
 var seconds = external_exports.number().min(0).max(MAX_REPORT_SECONDS);
-function boundedMap(keyMax, value) {
-  return external_exports.record(text(keyMax, 1), value).refine(
-    (map2) => Object.keys(map2).length <= MAX_REPORT_MAP_KEYS,
-    `must have at most ${MAX_REPORT_MAP_KEYS} keys`
-  ).meta({ maxProperties: MAX_REPORT_MAP_KEYS });
+function boundedMap(keyMax, value, maxKeys = MAX_REPORT_MAP_KEYS, key = text(keyMax, 1)) {
+  return external_exports.record(key, value).refine(
+    (map2) => Object.keys(map2).length <= maxKeys,
+    `must have at most ${maxKeys} keys`
+  ).meta({ maxProperties: maxKeys });
 }
 var countsByKey = boundedMap(200, count).refine((counts) => sumCounts(counts) <= MAX_REPORT_COUNT, {
   message: `the counts must add up to at most ${MAX_REPORT_COUNT}`,
@@ -19896,6 +19897,47 @@ var workspacePath = text(500, 1).regex(NO_CONTROL_CHARACTERS, "must not contain 
 function isPlainObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
+
+// plugins/rust-build-cache-common/src/report/keyInputs.ts
+var MAX_KEY_INPUT_VARIABLES = 500;
+var ABSOLUTE_PATH_MESSAGE = "must be an absolute path (/\u2026 or a Windows drive path)";
+var absolutePath = text(2e3, 1).regex(/^[^\u0000-\u001f\u007f]*$/, "must not contain control characters").regex(/^(\/|[A-Za-z]:[\\/]|\\\\)/, ABSOLUTE_PATH_MESSAGE);
+var pathOrSha256Schema = external_exports.union([
+  external_exports.strictObject({ path: absolutePath }),
+  external_exports.strictObject({
+    sha256: sha256Digest.meta({
+      description: "sha256 of the absolute path (collect --redact-paths)."
+    })
+  })
+]);
+var cargoVarName = text(200, 1).regex(
+  // eslint-disable-next-line no-control-regex -- a NUL is no name either
+  /^CARGO_[^=\u0000]*$/,
+  "must be a CARGO_* variable name (without '=')"
+);
+var keyInputsSchema = external_exports.object({
+  /**
+   * The workspace's directory in the checkout, absolute: the working directory of the
+   * workspace's own crates' compiles.
+   */
+  workspaceDir: pathOrSha256Schema,
+  /**
+   * The cargo home in effect (`CARGO_HOME`, else `$HOME/.cargo`), absolute; registry and
+   * git sources live under it. Null when neither is known.
+   */
+  cargoHome: pathOrSha256Schema.nullable(),
+  /**
+   * sha256 of the value of every `CARGO_*` variable of the build environment, by name;
+   * never the value.
+   */
+  cargoVarValueSha256: boundedMap(
+    200,
+    sha256Digest,
+    MAX_KEY_INPUT_VARIABLES,
+    cargoVarName
+  )
+});
+var reportKeyInputsSchema = keyInputsSchema.optional();
 
 // plugins/rust-build-cache-common/src/report/problems.ts
 var MAX_REPORT_PROBLEMS = 20;
@@ -19952,7 +19994,6 @@ function findPrototypeKeys(input3) {
 
 // plugins/rust-build-cache-common/src/report/schema.ts
 var REPORT_SCHEMA_VERSION = 1;
-var sha256Hex = external_exports.string().regex(/^[0-9a-f]{64}$/, "must be a lowercase hex sha256");
 var shortText = text(500, 1);
 function createSourceSchema(now) {
   return external_exports.object({
@@ -20109,7 +20150,7 @@ var dependenciesSchema = external_exports.object({
   /** 1 to 4; null when Cargo.lock is not committed. */
   lockVersion: external_exports.number().int().min(1).max(4).nullable(),
   /** Stable across lockfile formats and workspace version bumps; see `analyzeCargoLock`. */
-  fingerprint: sha256Hex.nullable(),
+  fingerprint: sha256Digest.nullable(),
   packages: external_exports.object({ registry: count, git: count, path: count })
 });
 var profileSchema = external_exports.object({
@@ -20135,7 +20176,7 @@ var buildSchema = external_exports.object({
   env: external_exports.object({
     rustcWrapper: text(500).nullable(),
     cargoIncremental: text(50).nullable(),
-    rustflags: external_exports.object({ set: external_exports.boolean(), sha256: sha256Hex.nullable() }),
+    rustflags: external_exports.object({ set: external_exports.boolean(), sha256: sha256Digest.nullable() }),
     /** Names only: values may hold secrets. */
     cargoVarNames: external_exports.array(text(200)).max(500),
     sccacheVarNames: external_exports.array(text(200)).max(500),
@@ -20169,7 +20210,9 @@ function createReportSchema(now) {
     build: buildSchema,
     timings: timingsSchema.nullable(),
     /** Input files collect found broken (see `./problems.ts`); absent from older CLIs. */
-    problems: reportProblemsSchema
+    problems: reportProblemsSchema,
+    /** Working directories, cargo home and CARGO_* value hashes (see `./keyInputs.ts`); absent from older CLIs. */
+    keyInputs: reportKeyInputsSchema
   });
 }
 var buildCacheReportSchema = createReportSchema(() => Date.now());
@@ -20213,6 +20256,361 @@ function formatReportIssues(issues) {
     lines.push(`\u2026 and ${issues.length - MAX_LISTED_ISSUES} more`);
   }
   return lines.join("\n");
+}
+
+// node_modules/@noble/hashes/esm/utils.js
+function isBytes(a) {
+  return a instanceof Uint8Array || ArrayBuffer.isView(a) && a.constructor.name === "Uint8Array";
+}
+function abytes(b, ...lengths) {
+  if (!isBytes(b))
+    throw new Error("Uint8Array expected");
+  if (lengths.length > 0 && !lengths.includes(b.length))
+    throw new Error("Uint8Array expected of length " + lengths + ", got length=" + b.length);
+}
+function aexists(instance, checkFinished = true) {
+  if (instance.destroyed)
+    throw new Error("Hash instance has been destroyed");
+  if (checkFinished && instance.finished)
+    throw new Error("Hash#digest() has already been called");
+}
+function aoutput(out, instance) {
+  abytes(out);
+  const min = instance.outputLen;
+  if (out.length < min) {
+    throw new Error("digestInto() expects output buffer of length at least " + min);
+  }
+}
+function clean(...arrays) {
+  for (let i = 0; i < arrays.length; i++) {
+    arrays[i].fill(0);
+  }
+}
+function createView(arr) {
+  return new DataView(arr.buffer, arr.byteOffset, arr.byteLength);
+}
+function rotr(word, shift) {
+  return word << 32 - shift | word >>> shift;
+}
+var hasHexBuiltin = /* @__PURE__ */ (() => (
+  // @ts-ignore
+  typeof Uint8Array.from([]).toHex === "function" && typeof Uint8Array.fromHex === "function"
+))();
+var hexes = /* @__PURE__ */ Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+function bytesToHex(bytes2) {
+  abytes(bytes2);
+  if (hasHexBuiltin)
+    return bytes2.toHex();
+  let hex3 = "";
+  for (let i = 0; i < bytes2.length; i++) {
+    hex3 += hexes[bytes2[i]];
+  }
+  return hex3;
+}
+function utf8ToBytes(str) {
+  if (typeof str !== "string")
+    throw new Error("string expected");
+  return new Uint8Array(new TextEncoder().encode(str));
+}
+function toBytes(data) {
+  if (typeof data === "string")
+    data = utf8ToBytes(data);
+  abytes(data);
+  return data;
+}
+var Hash = class {
+};
+function createHasher(hashCons) {
+  const hashC = (msg) => hashCons().update(toBytes(msg)).digest();
+  const tmp = hashCons();
+  hashC.outputLen = tmp.outputLen;
+  hashC.blockLen = tmp.blockLen;
+  hashC.create = () => hashCons();
+  return hashC;
+}
+
+// node_modules/@noble/hashes/esm/_md.js
+function setBigUint64(view, byteOffset, value, isLE) {
+  if (typeof view.setBigUint64 === "function")
+    return view.setBigUint64(byteOffset, value, isLE);
+  const _32n = BigInt(32);
+  const _u32_max = BigInt(4294967295);
+  const wh = Number(value >> _32n & _u32_max);
+  const wl = Number(value & _u32_max);
+  const h = isLE ? 4 : 0;
+  const l = isLE ? 0 : 4;
+  view.setUint32(byteOffset + h, wh, isLE);
+  view.setUint32(byteOffset + l, wl, isLE);
+}
+function Chi(a, b, c) {
+  return a & b ^ ~a & c;
+}
+function Maj(a, b, c) {
+  return a & b ^ a & c ^ b & c;
+}
+var HashMD = class extends Hash {
+  constructor(blockLen, outputLen, padOffset, isLE) {
+    super();
+    this.finished = false;
+    this.length = 0;
+    this.pos = 0;
+    this.destroyed = false;
+    this.blockLen = blockLen;
+    this.outputLen = outputLen;
+    this.padOffset = padOffset;
+    this.isLE = isLE;
+    this.buffer = new Uint8Array(blockLen);
+    this.view = createView(this.buffer);
+  }
+  update(data) {
+    aexists(this);
+    data = toBytes(data);
+    abytes(data);
+    const { view, buffer, blockLen } = this;
+    const len = data.length;
+    for (let pos = 0; pos < len; ) {
+      const take = Math.min(blockLen - this.pos, len - pos);
+      if (take === blockLen) {
+        const dataView = createView(data);
+        for (; blockLen <= len - pos; pos += blockLen)
+          this.process(dataView, pos);
+        continue;
+      }
+      buffer.set(data.subarray(pos, pos + take), this.pos);
+      this.pos += take;
+      pos += take;
+      if (this.pos === blockLen) {
+        this.process(view, 0);
+        this.pos = 0;
+      }
+    }
+    this.length += data.length;
+    this.roundClean();
+    return this;
+  }
+  digestInto(out) {
+    aexists(this);
+    aoutput(out, this);
+    this.finished = true;
+    const { buffer, view, blockLen, isLE } = this;
+    let { pos } = this;
+    buffer[pos++] = 128;
+    clean(this.buffer.subarray(pos));
+    if (this.padOffset > blockLen - pos) {
+      this.process(view, 0);
+      pos = 0;
+    }
+    for (let i = pos; i < blockLen; i++)
+      buffer[i] = 0;
+    setBigUint64(view, blockLen - 8, BigInt(this.length * 8), isLE);
+    this.process(view, 0);
+    const oview = createView(out);
+    const len = this.outputLen;
+    if (len % 4)
+      throw new Error("_sha2: outputLen should be aligned to 32bit");
+    const outLen = len / 4;
+    const state = this.get();
+    if (outLen > state.length)
+      throw new Error("_sha2: outputLen bigger than state");
+    for (let i = 0; i < outLen; i++)
+      oview.setUint32(4 * i, state[i], isLE);
+  }
+  digest() {
+    const { buffer, outputLen } = this;
+    this.digestInto(buffer);
+    const res = buffer.slice(0, outputLen);
+    this.destroy();
+    return res;
+  }
+  _cloneInto(to) {
+    to || (to = new this.constructor());
+    to.set(...this.get());
+    const { blockLen, buffer, length, finished, destroyed, pos } = this;
+    to.destroyed = destroyed;
+    to.finished = finished;
+    to.length = length;
+    to.pos = pos;
+    if (length % blockLen)
+      to.buffer.set(buffer);
+    return to;
+  }
+  clone() {
+    return this._cloneInto();
+  }
+};
+var SHA256_IV = /* @__PURE__ */ Uint32Array.from([
+  1779033703,
+  3144134277,
+  1013904242,
+  2773480762,
+  1359893119,
+  2600822924,
+  528734635,
+  1541459225
+]);
+
+// node_modules/@noble/hashes/esm/sha2.js
+var SHA256_K = /* @__PURE__ */ Uint32Array.from([
+  1116352408,
+  1899447441,
+  3049323471,
+  3921009573,
+  961987163,
+  1508970993,
+  2453635748,
+  2870763221,
+  3624381080,
+  310598401,
+  607225278,
+  1426881987,
+  1925078388,
+  2162078206,
+  2614888103,
+  3248222580,
+  3835390401,
+  4022224774,
+  264347078,
+  604807628,
+  770255983,
+  1249150122,
+  1555081692,
+  1996064986,
+  2554220882,
+  2821834349,
+  2952996808,
+  3210313671,
+  3336571891,
+  3584528711,
+  113926993,
+  338241895,
+  666307205,
+  773529912,
+  1294757372,
+  1396182291,
+  1695183700,
+  1986661051,
+  2177026350,
+  2456956037,
+  2730485921,
+  2820302411,
+  3259730800,
+  3345764771,
+  3516065817,
+  3600352804,
+  4094571909,
+  275423344,
+  430227734,
+  506948616,
+  659060556,
+  883997877,
+  958139571,
+  1322822218,
+  1537002063,
+  1747873779,
+  1955562222,
+  2024104815,
+  2227730452,
+  2361852424,
+  2428436474,
+  2756734187,
+  3204031479,
+  3329325298
+]);
+var SHA256_W = /* @__PURE__ */ new Uint32Array(64);
+var SHA256 = class extends HashMD {
+  constructor(outputLen = 32) {
+    super(64, outputLen, 8, false);
+    this.A = SHA256_IV[0] | 0;
+    this.B = SHA256_IV[1] | 0;
+    this.C = SHA256_IV[2] | 0;
+    this.D = SHA256_IV[3] | 0;
+    this.E = SHA256_IV[4] | 0;
+    this.F = SHA256_IV[5] | 0;
+    this.G = SHA256_IV[6] | 0;
+    this.H = SHA256_IV[7] | 0;
+  }
+  get() {
+    const { A, B, C, D, E, F, G, H } = this;
+    return [A, B, C, D, E, F, G, H];
+  }
+  // prettier-ignore
+  set(A, B, C, D, E, F, G, H) {
+    this.A = A | 0;
+    this.B = B | 0;
+    this.C = C | 0;
+    this.D = D | 0;
+    this.E = E | 0;
+    this.F = F | 0;
+    this.G = G | 0;
+    this.H = H | 0;
+  }
+  process(view, offset) {
+    for (let i = 0; i < 16; i++, offset += 4)
+      SHA256_W[i] = view.getUint32(offset, false);
+    for (let i = 16; i < 64; i++) {
+      const W15 = SHA256_W[i - 15];
+      const W2 = SHA256_W[i - 2];
+      const s0 = rotr(W15, 7) ^ rotr(W15, 18) ^ W15 >>> 3;
+      const s1 = rotr(W2, 17) ^ rotr(W2, 19) ^ W2 >>> 10;
+      SHA256_W[i] = s1 + SHA256_W[i - 7] + s0 + SHA256_W[i - 16] | 0;
+    }
+    let { A, B, C, D, E, F, G, H } = this;
+    for (let i = 0; i < 64; i++) {
+      const sigma1 = rotr(E, 6) ^ rotr(E, 11) ^ rotr(E, 25);
+      const T1 = H + sigma1 + Chi(E, F, G) + SHA256_K[i] + SHA256_W[i] | 0;
+      const sigma0 = rotr(A, 2) ^ rotr(A, 13) ^ rotr(A, 22);
+      const T2 = sigma0 + Maj(A, B, C) | 0;
+      H = G;
+      G = F;
+      F = E;
+      E = D + T1 | 0;
+      D = C;
+      C = B;
+      B = A;
+      A = T1 + T2 | 0;
+    }
+    A = A + this.A | 0;
+    B = B + this.B | 0;
+    C = C + this.C | 0;
+    D = D + this.D | 0;
+    E = E + this.E | 0;
+    F = F + this.F | 0;
+    G = G + this.G | 0;
+    H = H + this.H | 0;
+    this.set(A, B, C, D, E, F, G, H);
+  }
+  roundClean() {
+    clean(SHA256_W);
+  }
+  destroy() {
+    this.set(0, 0, 0, 0, 0, 0, 0, 0);
+    clean(this.buffer);
+  }
+};
+var sha256 = /* @__PURE__ */ createHasher(() => new SHA256());
+
+// node_modules/@noble/hashes/esm/sha256.js
+var sha2562 = sha256;
+
+// plugins/rust-build-cache-common/src/util/sha256Hex.ts
+function sha256Hex(text3) {
+  return bytesToHex(sha2562(utf8ToBytes(text3)));
+}
+
+// plugins/rust-build-cache-common/src/build/collectKeyInputs.ts
+function collectKeyInputs(options) {
+  const { env, redactPaths } = options;
+  const recorded = (path) => redactPaths || !pathOrSha256Schema.safeParse({ path }).success ? { sha256: sha256Hex(path) } : { path };
+  const cargoVarValueSha256 = {};
+  const names = Object.keys(env).filter((name) => name.startsWith("CARGO_") && env[name] !== void 0).filter((name) => name.length <= 200 && !name.includes("=")).sort().slice(0, MAX_KEY_INPUT_VARIABLES);
+  for (const name of names) {
+    cargoVarValueSha256[name] = sha256Hex(env[name]);
+  }
+  return {
+    workspaceDir: recorded(options.workspaceDir),
+    cargoHome: options.cargoHome === null ? null : recorded(options.cargoHome),
+    cargoVarValueSha256
+  };
 }
 
 // plugins/rust-build-cache-common/src/util/json.ts
@@ -21587,345 +21985,6 @@ function daysBetween(from, to) {
   );
 }
 
-// node_modules/@noble/hashes/esm/utils.js
-function isBytes(a) {
-  return a instanceof Uint8Array || ArrayBuffer.isView(a) && a.constructor.name === "Uint8Array";
-}
-function abytes(b, ...lengths) {
-  if (!isBytes(b))
-    throw new Error("Uint8Array expected");
-  if (lengths.length > 0 && !lengths.includes(b.length))
-    throw new Error("Uint8Array expected of length " + lengths + ", got length=" + b.length);
-}
-function aexists(instance, checkFinished = true) {
-  if (instance.destroyed)
-    throw new Error("Hash instance has been destroyed");
-  if (checkFinished && instance.finished)
-    throw new Error("Hash#digest() has already been called");
-}
-function aoutput(out, instance) {
-  abytes(out);
-  const min = instance.outputLen;
-  if (out.length < min) {
-    throw new Error("digestInto() expects output buffer of length at least " + min);
-  }
-}
-function clean(...arrays) {
-  for (let i = 0; i < arrays.length; i++) {
-    arrays[i].fill(0);
-  }
-}
-function createView(arr) {
-  return new DataView(arr.buffer, arr.byteOffset, arr.byteLength);
-}
-function rotr(word, shift) {
-  return word << 32 - shift | word >>> shift;
-}
-var hasHexBuiltin = /* @__PURE__ */ (() => (
-  // @ts-ignore
-  typeof Uint8Array.from([]).toHex === "function" && typeof Uint8Array.fromHex === "function"
-))();
-var hexes = /* @__PURE__ */ Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
-function bytesToHex(bytes2) {
-  abytes(bytes2);
-  if (hasHexBuiltin)
-    return bytes2.toHex();
-  let hex3 = "";
-  for (let i = 0; i < bytes2.length; i++) {
-    hex3 += hexes[bytes2[i]];
-  }
-  return hex3;
-}
-function utf8ToBytes(str) {
-  if (typeof str !== "string")
-    throw new Error("string expected");
-  return new Uint8Array(new TextEncoder().encode(str));
-}
-function toBytes(data) {
-  if (typeof data === "string")
-    data = utf8ToBytes(data);
-  abytes(data);
-  return data;
-}
-var Hash = class {
-};
-function createHasher(hashCons) {
-  const hashC = (msg) => hashCons().update(toBytes(msg)).digest();
-  const tmp = hashCons();
-  hashC.outputLen = tmp.outputLen;
-  hashC.blockLen = tmp.blockLen;
-  hashC.create = () => hashCons();
-  return hashC;
-}
-
-// node_modules/@noble/hashes/esm/_md.js
-function setBigUint64(view, byteOffset, value, isLE) {
-  if (typeof view.setBigUint64 === "function")
-    return view.setBigUint64(byteOffset, value, isLE);
-  const _32n = BigInt(32);
-  const _u32_max = BigInt(4294967295);
-  const wh = Number(value >> _32n & _u32_max);
-  const wl = Number(value & _u32_max);
-  const h = isLE ? 4 : 0;
-  const l = isLE ? 0 : 4;
-  view.setUint32(byteOffset + h, wh, isLE);
-  view.setUint32(byteOffset + l, wl, isLE);
-}
-function Chi(a, b, c) {
-  return a & b ^ ~a & c;
-}
-function Maj(a, b, c) {
-  return a & b ^ a & c ^ b & c;
-}
-var HashMD = class extends Hash {
-  constructor(blockLen, outputLen, padOffset, isLE) {
-    super();
-    this.finished = false;
-    this.length = 0;
-    this.pos = 0;
-    this.destroyed = false;
-    this.blockLen = blockLen;
-    this.outputLen = outputLen;
-    this.padOffset = padOffset;
-    this.isLE = isLE;
-    this.buffer = new Uint8Array(blockLen);
-    this.view = createView(this.buffer);
-  }
-  update(data) {
-    aexists(this);
-    data = toBytes(data);
-    abytes(data);
-    const { view, buffer, blockLen } = this;
-    const len = data.length;
-    for (let pos = 0; pos < len; ) {
-      const take = Math.min(blockLen - this.pos, len - pos);
-      if (take === blockLen) {
-        const dataView = createView(data);
-        for (; blockLen <= len - pos; pos += blockLen)
-          this.process(dataView, pos);
-        continue;
-      }
-      buffer.set(data.subarray(pos, pos + take), this.pos);
-      this.pos += take;
-      pos += take;
-      if (this.pos === blockLen) {
-        this.process(view, 0);
-        this.pos = 0;
-      }
-    }
-    this.length += data.length;
-    this.roundClean();
-    return this;
-  }
-  digestInto(out) {
-    aexists(this);
-    aoutput(out, this);
-    this.finished = true;
-    const { buffer, view, blockLen, isLE } = this;
-    let { pos } = this;
-    buffer[pos++] = 128;
-    clean(this.buffer.subarray(pos));
-    if (this.padOffset > blockLen - pos) {
-      this.process(view, 0);
-      pos = 0;
-    }
-    for (let i = pos; i < blockLen; i++)
-      buffer[i] = 0;
-    setBigUint64(view, blockLen - 8, BigInt(this.length * 8), isLE);
-    this.process(view, 0);
-    const oview = createView(out);
-    const len = this.outputLen;
-    if (len % 4)
-      throw new Error("_sha2: outputLen should be aligned to 32bit");
-    const outLen = len / 4;
-    const state = this.get();
-    if (outLen > state.length)
-      throw new Error("_sha2: outputLen bigger than state");
-    for (let i = 0; i < outLen; i++)
-      oview.setUint32(4 * i, state[i], isLE);
-  }
-  digest() {
-    const { buffer, outputLen } = this;
-    this.digestInto(buffer);
-    const res = buffer.slice(0, outputLen);
-    this.destroy();
-    return res;
-  }
-  _cloneInto(to) {
-    to || (to = new this.constructor());
-    to.set(...this.get());
-    const { blockLen, buffer, length, finished, destroyed, pos } = this;
-    to.destroyed = destroyed;
-    to.finished = finished;
-    to.length = length;
-    to.pos = pos;
-    if (length % blockLen)
-      to.buffer.set(buffer);
-    return to;
-  }
-  clone() {
-    return this._cloneInto();
-  }
-};
-var SHA256_IV = /* @__PURE__ */ Uint32Array.from([
-  1779033703,
-  3144134277,
-  1013904242,
-  2773480762,
-  1359893119,
-  2600822924,
-  528734635,
-  1541459225
-]);
-
-// node_modules/@noble/hashes/esm/sha2.js
-var SHA256_K = /* @__PURE__ */ Uint32Array.from([
-  1116352408,
-  1899447441,
-  3049323471,
-  3921009573,
-  961987163,
-  1508970993,
-  2453635748,
-  2870763221,
-  3624381080,
-  310598401,
-  607225278,
-  1426881987,
-  1925078388,
-  2162078206,
-  2614888103,
-  3248222580,
-  3835390401,
-  4022224774,
-  264347078,
-  604807628,
-  770255983,
-  1249150122,
-  1555081692,
-  1996064986,
-  2554220882,
-  2821834349,
-  2952996808,
-  3210313671,
-  3336571891,
-  3584528711,
-  113926993,
-  338241895,
-  666307205,
-  773529912,
-  1294757372,
-  1396182291,
-  1695183700,
-  1986661051,
-  2177026350,
-  2456956037,
-  2730485921,
-  2820302411,
-  3259730800,
-  3345764771,
-  3516065817,
-  3600352804,
-  4094571909,
-  275423344,
-  430227734,
-  506948616,
-  659060556,
-  883997877,
-  958139571,
-  1322822218,
-  1537002063,
-  1747873779,
-  1955562222,
-  2024104815,
-  2227730452,
-  2361852424,
-  2428436474,
-  2756734187,
-  3204031479,
-  3329325298
-]);
-var SHA256_W = /* @__PURE__ */ new Uint32Array(64);
-var SHA256 = class extends HashMD {
-  constructor(outputLen = 32) {
-    super(64, outputLen, 8, false);
-    this.A = SHA256_IV[0] | 0;
-    this.B = SHA256_IV[1] | 0;
-    this.C = SHA256_IV[2] | 0;
-    this.D = SHA256_IV[3] | 0;
-    this.E = SHA256_IV[4] | 0;
-    this.F = SHA256_IV[5] | 0;
-    this.G = SHA256_IV[6] | 0;
-    this.H = SHA256_IV[7] | 0;
-  }
-  get() {
-    const { A, B, C, D, E, F, G, H } = this;
-    return [A, B, C, D, E, F, G, H];
-  }
-  // prettier-ignore
-  set(A, B, C, D, E, F, G, H) {
-    this.A = A | 0;
-    this.B = B | 0;
-    this.C = C | 0;
-    this.D = D | 0;
-    this.E = E | 0;
-    this.F = F | 0;
-    this.G = G | 0;
-    this.H = H | 0;
-  }
-  process(view, offset) {
-    for (let i = 0; i < 16; i++, offset += 4)
-      SHA256_W[i] = view.getUint32(offset, false);
-    for (let i = 16; i < 64; i++) {
-      const W15 = SHA256_W[i - 15];
-      const W2 = SHA256_W[i - 2];
-      const s0 = rotr(W15, 7) ^ rotr(W15, 18) ^ W15 >>> 3;
-      const s1 = rotr(W2, 17) ^ rotr(W2, 19) ^ W2 >>> 10;
-      SHA256_W[i] = s1 + SHA256_W[i - 7] + s0 + SHA256_W[i - 16] | 0;
-    }
-    let { A, B, C, D, E, F, G, H } = this;
-    for (let i = 0; i < 64; i++) {
-      const sigma1 = rotr(E, 6) ^ rotr(E, 11) ^ rotr(E, 25);
-      const T1 = H + sigma1 + Chi(E, F, G) + SHA256_K[i] + SHA256_W[i] | 0;
-      const sigma0 = rotr(A, 2) ^ rotr(A, 13) ^ rotr(A, 22);
-      const T2 = sigma0 + Maj(A, B, C) | 0;
-      H = G;
-      G = F;
-      F = E;
-      E = D + T1 | 0;
-      D = C;
-      C = B;
-      B = A;
-      A = T1 + T2 | 0;
-    }
-    A = A + this.A | 0;
-    B = B + this.B | 0;
-    C = C + this.C | 0;
-    D = D + this.D | 0;
-    E = E + this.E | 0;
-    F = F + this.F | 0;
-    G = G + this.G | 0;
-    H = H + this.H | 0;
-    this.set(A, B, C, D, E, F, G, H);
-  }
-  roundClean() {
-    clean(SHA256_W);
-  }
-  destroy() {
-    this.set(0, 0, 0, 0, 0, 0, 0, 0);
-    clean(this.buffer);
-  }
-};
-var sha256 = /* @__PURE__ */ createHasher(() => new SHA256());
-
-// node_modules/@noble/hashes/esm/sha256.js
-var sha2562 = sha256;
-
-// plugins/rust-build-cache-common/src/util/sha256Hex.ts
-function sha256Hex2(text3) {
-  return bytesToHex(sha2562(utf8ToBytes(text3)));
-}
-
 // plugins/rust-build-cache-common/src/cargo/analyzeCargoLock.ts
 var CargoLockError = class extends Error {
   constructor(problem) {
@@ -21964,7 +22023,7 @@ function analyzeCargoLock(content) {
   tuples.sort(compareTuples);
   return {
     lockVersion: readLockVersion(lock.version, v1Checksums.size > 0),
-    fingerprint: sha256Hex2(JSON.stringify(tuples)),
+    fingerprint: sha256Hex(JSON.stringify(tuples)),
     packages: counts
   };
 }
@@ -22240,7 +22299,7 @@ function collectBuildEnv(env) {
 }
 function rustflagsOf(env) {
   const flags = effectiveRustflags(env);
-  return flags === null ? { set: false, sha256: null } : { set: true, sha256: sha256Hex2(flags.join("")) };
+  return flags === null ? { set: false, sha256: null } : { set: true, sha256: sha256Hex(flags.join("")) };
 }
 function effectiveRustflags(env) {
   const encoded = env.CARGO_ENCODED_RUSTFLAGS;
@@ -22822,178 +22881,6 @@ function ratio(part, whole) {
   return whole === 0 ? null : part / whole;
 }
 
-// plugins/rust-build-cache-common/src/policy/types.ts
-var POLICY_RULE_IDS = [
-  "toolchain-pinned-exact",
-  "toolchain-near-baseline",
-  "toolchain-pin-matches-ci",
-  "rustc-wrapper-sccache",
-  "cargo-incremental-off",
-  "effective-hit-rate",
-  "cache-errors-bounded",
-  "cache-size-bounded",
-  "rustflags-stable",
-  "cargo-lock-committed",
-  "reports-fresh",
-  "prewarm-enrolled"
-];
-
-// plugins/rust-build-cache-common/src/policy/policySchema.ts
-var wholeNumber = (min) => external_exports.number({ error: "must be a number" }).int("must be a whole number").min(min, `must be at least ${min}`);
-var fraction = external_exports.number({ error: "must be a number" }).min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
-var text2 = external_exports.string().trim().min(1, "must not be empty").max(2e3);
-var nameList = external_exports.array(text2).max(200);
-var appliesToSchema = external_exports.strictObject({
-  kinds: nameList.optional(),
-  types: nameList.optional(),
-  tags: nameList.optional(),
-  owners: nameList.optional(),
-  lifecycles: nameList.optional()
-});
-var RULE_PARAMS = {
-  "toolchain-pinned-exact": external_exports.strictObject({}).prefault({}),
-  "toolchain-near-baseline": external_exports.strictObject({
-    /** How many minor releases the rustc used in CI may trail `baseline.rustRelease`. */
-    maxMinorsBehind: wholeNumber(0).default(2)
-  }).prefault({}),
-  "toolchain-pin-matches-ci": external_exports.strictObject({}).prefault({}),
-  "rustc-wrapper-sccache": external_exports.strictObject({}).prefault({}),
-  "cargo-incremental-off": external_exports.strictObject({}).prefault({}),
-  "effective-hit-rate": external_exports.strictObject({
-    threshold: fraction.default(0.8),
-    /** The last N CI runs that reported sccache statistics. */
-    runs: wholeNumber(1).default(10),
-    /** Fewer runs than this gives `insufficient-data`, not a failure. */
-    minRuns: wholeNumber(1).default(3)
-  }).prefault({}),
-  "cache-errors-bounded": external_exports.strictObject({
-    /** Cache errors + timeouts per run, averaged over the last `runs` CI runs. */
-    maxMeanPerRun: external_exports.number({ error: "must be a number" }).min(0, "must be at least 0").default(1),
-    runs: wholeNumber(1).default(10)
-  }).prefault({}),
-  "cache-size-bounded": external_exports.strictObject({}).prefault({}),
-  "rustflags-stable": external_exports.strictObject({
-    runs: wholeNumber(2).default(10)
-  }).prefault({}),
-  "cargo-lock-committed": external_exports.strictObject({}).prefault({}),
-  "reports-fresh": external_exports.strictObject({
-    maxAgeDays: wholeNumber(1).default(7)
-  }).prefault({}),
-  "prewarm-enrolled": external_exports.strictObject({}).prefault({})
-};
-function ruleSchema(id) {
-  return external_exports.strictObject({
-    id: external_exports.literal(id),
-    title: text2.optional(),
-    description: text2.optional(),
-    severity: external_exports.enum(["error", "warning"], {
-      error: "must be 'error' or 'warning'"
-    }),
-    params: RULE_PARAMS[id],
-    appliesTo: appliesToSchema.optional(),
-    remediation: text2.optional()
-  });
-}
-var ruleConfigSchema = external_exports.discriminatedUnion(
-  "id",
-  [
-    ruleSchema("toolchain-pinned-exact"),
-    ruleSchema("toolchain-near-baseline"),
-    ruleSchema("toolchain-pin-matches-ci"),
-    ruleSchema("rustc-wrapper-sccache"),
-    ruleSchema("cargo-incremental-off"),
-    ruleSchema("effective-hit-rate"),
-    ruleSchema("cache-errors-bounded"),
-    ruleSchema("cache-size-bounded"),
-    ruleSchema("rustflags-stable"),
-    ruleSchema("cargo-lock-committed"),
-    ruleSchema("reports-fresh"),
-    ruleSchema("prewarm-enrolled")
-  ],
-  { error: `must be one of the built-in rules: ${POLICY_RULE_IDS.join(", ")}` }
-);
-var levelSchema = external_exports.strictObject({
-  id: text2.max(100),
-  title: text2.max(200),
-  rules: external_exports.array(external_exports.string()).max(POLICY_RULE_IDS.length)
-});
-var policyConfigSchema = external_exports.strictObject({
-  baseline: external_exports.strictObject({
-    /** e.g. `1.95.0`: the Rust release the organisation currently targets. */
-    rustRelease: external_exports.string().regex(/^\d+\.\d+(\.\d+)?$/, "must be a Rust release such as 1.95.0").optional()
-  }).optional(),
-  rules: external_exports.array(ruleConfigSchema).max(POLICY_RULE_IDS.length),
-  levels: external_exports.array(levelSchema).max(20)
-}).superRefine((policy, ctx) => {
-  const configured = /* @__PURE__ */ new Set();
-  policy.rules.forEach((rule, index) => {
-    if (configured.has(rule.id)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["rules", index, "id"],
-        message: `'${rule.id}' is configured twice; each rule may appear once`
-      });
-    }
-    configured.add(rule.id);
-    if (rule.id === "effective-hit-rate" && rule.params.minRuns > rule.params.runs) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["rules", index, "params", "minRuns"],
-        message: `must not be more than runs (${rule.params.runs}), or the rule never has enough data`
-      });
-    }
-    if (rule.id === "toolchain-near-baseline" && !policy.baseline?.rustRelease) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["baseline", "rustRelease"],
-        message: "is required by the rule toolchain-near-baseline"
-      });
-    }
-  });
-  const levelIds = /* @__PURE__ */ new Set();
-  policy.levels.forEach((level, levelIndex) => {
-    if (levelIds.has(level.id)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["levels", levelIndex, "id"],
-        message: `level '${level.id}' is defined twice`
-      });
-    }
-    levelIds.add(level.id);
-    level.rules.forEach((ruleId, ruleIndex) => {
-      if (!configured.has(ruleId)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["levels", levelIndex, "rules", ruleIndex],
-          message: `'${ruleId}' is not one of the configured rules`
-        });
-      }
-    });
-  });
-});
-function validatePolicy(input3, rootPath = "") {
-  const parsed = policyConfigSchema.safeParse(input3);
-  if (parsed.success) return { ok: true, policy: parsed.data };
-  return {
-    ok: false,
-    issues: parsed.error.issues.map((issue2) => ({
-      path: formatKeyPath(rootPath, issue2.path),
-      message: issue2.message
-    }))
-  };
-}
-function formatPolicyIssues(issues) {
-  return issues.map((issue2) => `${issue2.path}: ${issue2.message}`).join("\n");
-}
-function formatKeyPath(rootPath, path) {
-  let result = rootPath;
-  for (const key of path) {
-    if (typeof key === "number") result += `[${key}]`;
-    else result += result ? `.${String(key)}` : String(key);
-  }
-  return result || "(root)";
-}
-
 // plugins/rust-build-cache-common/src/policy/ruleChecks.ts
 var runIdOf = (report) => report.source.ci.runId;
 function ciRuns(input3) {
@@ -23012,6 +22899,19 @@ var NO_CI_RUN = check2(
   "No CI report has been received yet."
 );
 var percent = (rate) => `${(rate * 100).toFixed(1)}%`;
+function fromReportBecauseUnreadable(fromReport, unreadable, file2) {
+  if (!unreadable) return fromReport;
+  const note = `The repository's ${file2} could not be read (${unreadable.replace(
+    /\.$/,
+    ""
+  )}).`;
+  if (fromReport.result === "insufficient-data")
+    return { ...fromReport, summary: `${note} No CI report shows it either.` };
+  return {
+    ...fromReport,
+    summary: `${note} From the latest CI report: ${fromReport.summary}`
+  };
+}
 
 // plugins/rust-build-cache-common/src/policy/cacheRules.ts
 function checkEffectiveHitRate(input3, params) {
@@ -23160,75 +23060,27 @@ function checkCacheSizeBounded(input3) {
   );
 }
 
-// plugins/rust-build-cache-common/src/policy/rules.ts
-var BUILT_IN_RULES = {
-  "toolchain-pinned-exact": {
-    title: "Toolchain pinned to an exact release",
-    remediation: 'Commit a rust-toolchain.toml with an exact channel, e.g. `[toolchain]` `channel = "1.95.0"` (or a dated nightly such as `nightly-2026-01-01`). sccache puts the compiler\'s `rustc -vV` output into every Rust cache key, so with `stable` or `nightly` each new release makes every crate miss. Move the pin in a pull request of its own.'
-  },
-  "toolchain-near-baseline": {
-    title: "Toolchain close to the organisation's baseline",
-    remediation: "Update the channel in rust-toolchain.toml to the policy's baseline release or a later one, in a pull request of its own: the first runs after the change miss on every crate, because sccache keys every compile on the rustc version."
-  },
-  "toolchain-pin-matches-ci": {
-    title: "CI builds with the pinned toolchain",
-    remediation: "Make CI build with the toolchain the file pins: run cargo through rustup inside the workspace, and do not override it with `RUSTUP_TOOLCHAIN`, a `+toolchain` argument or a toolchain installed first on PATH. If both `rust-toolchain` and `rust-toolchain.toml` exist, rustup uses the legacy `rust-toolchain`: delete one."
-  },
-  "rustc-wrapper-sccache": {
-    title: "Builds go through sccache",
-    remediation: 'Set `RUSTC_WRAPPER=sccache` in the CI job\'s environment, or `build.rustc-wrapper = "sccache"` in `.cargo/config.toml`, so that cargo sends each rustc call through sccache.'
-  },
-  "cargo-incremental-off": {
-    title: "Incremental compilation off in CI",
-    remediation: "Set `CARGO_INCREMENTAL=0` in the CI job's environment. sccache cannot cache incremental compiles (non-cacheable reason `incremental`), and cargo's dev profile is incremental by default since Rust 1.24. Do not set `CARGO_INCREMENTAL=1`: sccache 0.5.1 and later refuse to compile with it."
-  },
-  "effective-hit-rate": {
-    title: "Effective hit rate",
-    remediation: "Look at the non-cacheable reasons and misses of recent runs on the service's page. Common causes: the `incremental` reason (set `CARGO_INCREMENTAL=0`); a cache that is not kept between runs (check the backend and its key prefix); a checkout directory or `CARGO_HOME` that changes between runs (sccache hashes the working directory and source paths); changing `RUSTFLAGS`; and `CARGO_*` variables that differ between runs (sccache hashes every one of them)."
-  },
-  "cache-errors-bounded": {
-    title: "Few cache read errors, write errors and timeouts",
-    remediation: "Read the sccache server log (`SCCACHE_ERROR_LOG`, with `SCCACHE_LOG=debug`) for the failing cache reads and writes. For a remote backend, check its credentials, endpoint, quota and network; for the disk cache, free space and permissions of `SCCACHE_DIR`. An entry that cannot be read (corrupt, or a failed backend read) counts as a read error plus a miss and is compiled again. A cache set to read-only counts every miss as a write error (sccache 0.8+). Errors before the lookup, such as a syntax error while sccache computes the key, are not counted: they are no cache fault."
-  },
-  "cache-size-bounded": {
-    title: "Cache size chosen deliberately",
-    remediation: "For sccache's local disk cache, also as a level of a multi-level cache, set `SCCACHE_CACHE_SIZE` (e.g. `2G`) to what your CI cache storage can hold: the default is 10G, as much as a repository's whole GitHub Actions cache. The disk cache evicts least recently used entries when full; it has no time-based expiry. Or use a remote backend such as S3, GCS, Redis or the GitHub Actions cache (`SCCACHE_GHA_ENABLED=on`)."
-  },
-  "rustflags-stable": {
-    title: "RUSTFLAGS stable across runs",
-    remediation: "Use the same `RUSTFLAGS` in every CI job and branch that shares the cache: sccache hashes the compiler arguments, so any change in `RUSTFLAGS` makes every crate miss."
-  },
-  "cargo-lock-committed": {
-    title: "Cargo.lock committed",
-    remediation: "Commit Cargo.lock. Without it every CI run resolves the dependencies again, and each newly published version of a dependency changes what is compiled, so its cache entries miss."
-  },
-  "reports-fresh": {
-    title: "Recent build-cache reports",
-    remediation: "Run `rust-build-cache collect` and `rust-build-cache push` right after `cargo build` in the service's CI workflow (see the ci-reporter README), so that recent runs reach Backstage."
-  },
-  "prewarm-enrolled": {
-    title: "Enrolled in cache pre-warming",
-    remediation: "Enrol the service in cache pre-warming, so that a scheduled job fills the cache from the default branch."
-  }
-};
-var DAY_MS = 24 * 60 * 60 * 1e3;
+// plugins/rust-build-cache-common/src/policy/ruleDefinition.ts
+var nameList = external_exports.array(external_exports.string().trim().min(1, "must not be empty").max(2e3)).max(200);
+var appliesToSchema = external_exports.strictObject({
+  kinds: nameList.optional(),
+  types: nameList.optional(),
+  tags: nameList.optional(),
+  owners: nameList.optional(),
+  lifecycles: nameList.optional()
+});
+function defineRule(rule) {
+  return rule;
+}
+var noParams = () => external_exports.strictObject({}).prefault({});
+var wholeNumber = (min) => external_exports.number({ error: "must be a number" }).int("must be a whole number").min(min, `must be at least ${min}`);
+var fraction = external_exports.number({ error: "must be a number" }).min(0, "must be between 0 and 1").max(1, "must be between 0 and 1");
+
+// plugins/rust-build-cache-common/src/policy/toolchainRules.ts
 function currentToolchainFile(input3) {
   if (input3.snapshot && !input3.snapshot.unreadable?.toolchain)
     return input3.snapshot.toolchainFile;
   return input3.reports[0]?.toolchain.file;
-}
-function fromReportBecauseUnreadable(fromReport, unreadable, file2) {
-  if (!unreadable) return fromReport;
-  const note = `The repository's ${file2} could not be read (${unreadable.replace(
-    /\.$/,
-    ""
-  )}).`;
-  if (fromReport.result === "insufficient-data")
-    return { ...fromReport, summary: `${note} No CI report shows it either.` };
-  return {
-    ...fromReport,
-    summary: `${note} From the latest CI report: ${fromReport.summary}`
-  };
 }
 function brokenToolchainFile(input3) {
   const latest = input3.reports[0];
@@ -23341,6 +23193,9 @@ function checkToolchainPinMatchesCi(input3) {
       );
   }
 }
+
+// plugins/rust-build-cache-common/src/policy/rules.ts
+var DAY_MS = 24 * 60 * 60 * 1e3;
 var SCCACHE_BINARY = /(^|[\\/])sccache(\.exe)?$/i;
 function checkRustcWrapperSccache(input3) {
   const latest = ciRuns(input3)[0];
@@ -23496,6 +23351,237 @@ function checkPrewarmEnrolled(input3) {
   return input3.prewarmEnrolled ? check2("pass", "The service is enrolled in cache pre-warming.") : check2("fail", "The service is not enrolled in cache pre-warming.");
 }
 
+// plugins/rust-build-cache-common/src/policy/builtInRules.ts
+var BUILT_IN_RULE_DEFINITIONS = [
+  defineRule({
+    id: "toolchain-pinned-exact",
+    title: "Toolchain pinned to an exact release",
+    remediation: 'Commit a rust-toolchain.toml with an exact channel, e.g. `[toolchain]` `channel = "1.95.0"` (or a dated nightly such as `nightly-2026-01-01`). sccache puts the compiler\'s `rustc -vV` output into every Rust cache key, so with `stable` or `nightly` each new release makes every crate miss. Move the pin in a pull request of its own.',
+    params: noParams(),
+    check: (input3) => checkToolchainPinnedExact(input3)
+  }),
+  defineRule({
+    id: "toolchain-near-baseline",
+    title: "Toolchain close to the organisation's baseline",
+    remediation: "Update the channel in rust-toolchain.toml to the policy's baseline release or a later one, in a pull request of its own: the first runs after the change miss on every crate, because sccache keys every compile on the rustc version.",
+    params: external_exports.strictObject({
+      /** How many minor releases the rustc used in CI may trail `baseline.rustRelease`. */
+      maxMinorsBehind: wholeNumber(0).default(2)
+    }).prefault({}),
+    configIssues: (policy) => policy.baseline?.rustRelease ? [] : [
+      {
+        path: ["baseline", "rustRelease"],
+        message: "is required by the rule toolchain-near-baseline"
+      }
+    ],
+    check: (input3, params, policy) => checkToolchainNearBaseline(input3, params, policy.baseline?.rustRelease)
+  }),
+  defineRule({
+    id: "toolchain-pin-matches-ci",
+    title: "CI builds with the pinned toolchain",
+    remediation: "Make CI build with the toolchain the file pins: run cargo through rustup inside the workspace, and do not override it with `RUSTUP_TOOLCHAIN`, a `+toolchain` argument or a toolchain installed first on PATH. If both `rust-toolchain` and `rust-toolchain.toml` exist, rustup uses the legacy `rust-toolchain`: delete one.",
+    params: noParams(),
+    check: (input3) => checkToolchainPinMatchesCi(input3)
+  }),
+  defineRule({
+    id: "rustc-wrapper-sccache",
+    title: "Builds go through sccache",
+    remediation: 'Set `RUSTC_WRAPPER=sccache` in the CI job\'s environment, or `build.rustc-wrapper = "sccache"` in `.cargo/config.toml`, so that cargo sends each rustc call through sccache.',
+    params: noParams(),
+    check: (input3) => checkRustcWrapperSccache(input3)
+  }),
+  defineRule({
+    id: "cargo-incremental-off",
+    title: "Incremental compilation off in CI",
+    remediation: "Set `CARGO_INCREMENTAL=0` in the CI job's environment. sccache cannot cache incremental compiles (non-cacheable reason `incremental`), and cargo's dev profile is incremental by default since Rust 1.24. Do not set `CARGO_INCREMENTAL=1`: sccache 0.5.1 and later refuse to compile with it.",
+    params: noParams(),
+    check: (input3) => checkCargoIncrementalOff(input3)
+  }),
+  defineRule({
+    id: "effective-hit-rate",
+    title: "Effective hit rate",
+    remediation: "Look at the non-cacheable reasons and misses of recent runs on the service's page. Common causes: the `incremental` reason (set `CARGO_INCREMENTAL=0`); a cache that is not kept between runs (check the backend and its key prefix); a checkout directory or `CARGO_HOME` that changes between runs (sccache hashes the working directory and source paths); changing `RUSTFLAGS`; and `CARGO_*` variables that differ between runs (sccache hashes every one of them).",
+    params: external_exports.strictObject({
+      threshold: fraction.default(0.8),
+      /** The last N CI runs that reported sccache statistics. */
+      runs: wholeNumber(1).default(10),
+      /** Fewer runs than this gives `insufficient-data`, not a failure. */
+      minRuns: wholeNumber(1).default(3)
+    }).superRefine((params, ctx) => {
+      if (params.minRuns > params.runs) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["minRuns"],
+          message: `must not be more than runs (${params.runs}), or the rule never has enough data`
+        });
+      }
+    }).prefault({}),
+    ciRunsNeeded: (params) => params.runs,
+    check: (input3, params) => checkEffectiveHitRate(input3, params)
+  }),
+  defineRule({
+    id: "cache-errors-bounded",
+    title: "Few cache read errors, write errors and timeouts",
+    remediation: "Read the sccache server log (`SCCACHE_ERROR_LOG`, with `SCCACHE_LOG=debug`) for the failing cache reads and writes. For a remote backend, check its credentials, endpoint, quota and network; for the disk cache, free space and permissions of `SCCACHE_DIR`. An entry that cannot be read (corrupt, or a failed backend read) counts as a read error plus a miss and is compiled again. A cache set to read-only counts every miss as a write error (sccache 0.8+). Errors before the lookup, such as a syntax error while sccache computes the key, are not counted: they are no cache fault.",
+    params: external_exports.strictObject({
+      /** Cache errors + timeouts per run, averaged over the last `runs` CI runs. */
+      maxMeanPerRun: external_exports.number({ error: "must be a number" }).min(0, "must be at least 0").default(1),
+      runs: wholeNumber(1).default(10)
+    }).prefault({}),
+    ciRunsNeeded: (params) => params.runs,
+    check: (input3, params) => checkCacheErrorsBounded(input3, params)
+  }),
+  defineRule({
+    id: "cache-size-bounded",
+    title: "Cache size chosen deliberately",
+    remediation: "For sccache's local disk cache, also as a level of a multi-level cache, set `SCCACHE_CACHE_SIZE` (e.g. `2G`) to what your CI cache storage can hold: the default is 10G, as much as a repository's whole GitHub Actions cache. The disk cache evicts least recently used entries when full; it has no time-based expiry. Or use a remote backend such as S3, GCS, Redis or the GitHub Actions cache (`SCCACHE_GHA_ENABLED=on`).",
+    params: noParams(),
+    check: (input3) => checkCacheSizeBounded(input3)
+  }),
+  defineRule({
+    id: "rustflags-stable",
+    title: "RUSTFLAGS stable across runs",
+    remediation: "Use the same `RUSTFLAGS` in every CI job and branch that shares the cache: sccache hashes the compiler arguments, so any change in `RUSTFLAGS` makes every crate miss.",
+    params: external_exports.strictObject({
+      runs: wholeNumber(2).default(10)
+    }).prefault({}),
+    ciRunsNeeded: (params) => params.runs,
+    check: (input3, params) => checkRustflagsStable(input3, params)
+  }),
+  defineRule({
+    id: "cargo-lock-committed",
+    title: "Cargo.lock committed",
+    remediation: "Commit Cargo.lock. Without it every CI run resolves the dependencies again, and each newly published version of a dependency changes what is compiled, so its cache entries miss.",
+    params: noParams(),
+    check: (input3) => checkCargoLockCommitted(input3)
+  }),
+  defineRule({
+    id: "reports-fresh",
+    title: "Recent build-cache reports",
+    remediation: "Run `rust-build-cache collect` and `rust-build-cache push` right after `cargo build` in the service's CI workflow (see the ci-reporter README), so that recent runs reach Backstage.",
+    params: external_exports.strictObject({
+      maxAgeDays: wholeNumber(1).default(7)
+    }).prefault({}),
+    check: (input3, params) => checkReportsFresh(input3, params)
+  }),
+  defineRule({
+    id: "prewarm-enrolled",
+    title: "Enrolled in cache pre-warming",
+    remediation: "Enrol the service in cache pre-warming, so that a scheduled job fills the cache from the default branch.",
+    params: noParams(),
+    check: (input3) => checkPrewarmEnrolled(input3)
+  })
+];
+var POLICY_RULE_IDS = BUILT_IN_RULE_DEFINITIONS.map(
+  (rule) => rule.id
+);
+var BUILT_IN_RULES_BY_ID = new Map(
+  BUILT_IN_RULE_DEFINITIONS.map((rule) => [
+    rule.id,
+    rule
+  ])
+);
+function builtInRule(id) {
+  return BUILT_IN_RULES_BY_ID.get(id);
+}
+var BUILT_IN_RULES = Object.fromEntries(
+  BUILT_IN_RULE_DEFINITIONS.map((rule) => [
+    rule.id,
+    { title: rule.title, remediation: rule.remediation }
+  ])
+);
+
+// plugins/rust-build-cache-common/src/policy/policySchema.ts
+var text2 = external_exports.string().trim().min(1, "must not be empty").max(2e3);
+function ruleSchema(rule) {
+  return external_exports.strictObject({
+    id: external_exports.literal(rule.id),
+    title: text2.optional(),
+    description: text2.optional(),
+    severity: external_exports.enum(["error", "warning"], {
+      error: "must be 'error' or 'warning'"
+    }),
+    params: rule.params,
+    appliesTo: appliesToSchema.optional(),
+    remediation: text2.optional()
+  });
+}
+var ruleConfigSchema = external_exports.discriminatedUnion(
+  "id",
+  BUILT_IN_RULE_DEFINITIONS.map((rule) => ruleSchema(rule)),
+  { error: `must be one of the built-in rules: ${POLICY_RULE_IDS.join(", ")}` }
+);
+var levelSchema = external_exports.strictObject({
+  id: text2.max(100),
+  title: text2.max(200),
+  rules: external_exports.array(external_exports.string()).max(POLICY_RULE_IDS.length)
+});
+var policyConfigSchema = external_exports.strictObject({
+  baseline: external_exports.strictObject({
+    /** e.g. `1.95.0`: the Rust release the organisation currently targets. */
+    rustRelease: external_exports.string().regex(/^\d+\.\d+(\.\d+)?$/, "must be a Rust release such as 1.95.0").optional()
+  }).optional(),
+  rules: external_exports.array(ruleConfigSchema).max(POLICY_RULE_IDS.length),
+  levels: external_exports.array(levelSchema).max(20)
+}).superRefine((policy, ctx) => {
+  const configured = /* @__PURE__ */ new Set();
+  policy.rules.forEach((rule, index) => {
+    if (configured.has(rule.id)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["rules", index, "id"],
+        message: `'${rule.id}' is configured twice; each rule may appear once`
+      });
+    }
+    configured.add(rule.id);
+    for (const issue2 of builtInRule(rule.id).configIssues?.(policy) ?? []) {
+      ctx.addIssue({ code: "custom", ...issue2 });
+    }
+  });
+  const levelIds = /* @__PURE__ */ new Set();
+  policy.levels.forEach((level, levelIndex) => {
+    if (levelIds.has(level.id)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["levels", levelIndex, "id"],
+        message: `level '${level.id}' is defined twice`
+      });
+    }
+    levelIds.add(level.id);
+    level.rules.forEach((ruleId, ruleIndex) => {
+      if (!configured.has(ruleId)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["levels", levelIndex, "rules", ruleIndex],
+          message: `'${ruleId}' is not one of the configured rules`
+        });
+      }
+    });
+  });
+});
+function validatePolicy(input3, rootPath = "") {
+  const parsed = policyConfigSchema.safeParse(input3);
+  if (parsed.success) return { ok: true, policy: parsed.data };
+  return {
+    ok: false,
+    issues: parsed.error.issues.map((issue2) => ({
+      path: formatKeyPath(rootPath, issue2.path),
+      message: issue2.message
+    }))
+  };
+}
+function formatPolicyIssues(issues) {
+  return issues.map((issue2) => `${issue2.path}: ${issue2.message}`).join("\n");
+}
+function formatKeyPath(rootPath, path) {
+  let result = rootPath;
+  for (const key of path) {
+    if (typeof key === "number") result += `[${key}]`;
+    else result += result ? `.${String(key)}` : String(key);
+  }
+  return result || "(root)";
+}
+
 // plugins/rust-build-cache-common/src/policy/evaluatePolicy.ts
 var MEETS_RULE = /* @__PURE__ */ new Set([
   "pass",
@@ -23539,7 +23625,7 @@ function summarisePolicyResults(results) {
   };
 }
 function evaluateRule(rule, policy, input3, exemptions) {
-  const builtIn = BUILT_IN_RULES[rule.id];
+  const builtIn = builtInRule(rule.id);
   const base = {
     ruleId: rule.id,
     title: rule.title ?? builtIn.title,
@@ -23547,7 +23633,8 @@ function evaluateRule(rule, policy, input3, exemptions) {
     severity: rule.severity,
     remediation: rule.remediation ?? builtIn.remediation
   };
-  if (rule.appliesTo && !appliesTo(rule.appliesTo, input3.entity)) {
+  const filter = rule.appliesTo ?? builtIn.appliesTo;
+  if (filter && !appliesTo(filter, input3.entity)) {
     return {
       ...base,
       result: "not-applicable",
@@ -23555,7 +23642,7 @@ function evaluateRule(rule, policy, input3, exemptions) {
       evidence: { numbers: {}, runIds: [] }
     };
   }
-  const found = runCheck(rule, policy, input3);
+  const found = builtIn.check(input3, rule.params, policy);
   if (found.result !== "fail") return { ...base, ...found };
   const exemption = exemptions.find(
     (e) => e.ruleId === rule.id && Date.parse(e.expiresAt) > input3.now.getTime()
@@ -23573,42 +23660,6 @@ function evaluateRule(rule, policy, input3, exemptions) {
     ...found,
     result: rule.severity === "error" ? "fail" : "warn"
   };
-}
-function runCheck(rule, policy, input3) {
-  switch (rule.id) {
-    case "toolchain-pinned-exact":
-      return checkToolchainPinnedExact(input3);
-    case "toolchain-near-baseline":
-      return checkToolchainNearBaseline(
-        input3,
-        rule.params,
-        policy.baseline?.rustRelease
-      );
-    case "toolchain-pin-matches-ci":
-      return checkToolchainPinMatchesCi(input3);
-    case "rustc-wrapper-sccache":
-      return checkRustcWrapperSccache(input3);
-    case "cargo-incremental-off":
-      return checkCargoIncrementalOff(input3);
-    case "effective-hit-rate":
-      return checkEffectiveHitRate(input3, rule.params);
-    case "cache-errors-bounded":
-      return checkCacheErrorsBounded(input3, rule.params);
-    case "cache-size-bounded":
-      return checkCacheSizeBounded(input3);
-    case "rustflags-stable":
-      return checkRustflagsStable(input3, rule.params);
-    case "cargo-lock-committed":
-      return checkCargoLockCommitted(input3);
-    case "reports-fresh":
-      return checkReportsFresh(input3, rule.params);
-    case "prewarm-enrolled":
-      return checkPrewarmEnrolled(input3);
-    default: {
-      const unknownRule = rule;
-      throw new Error(`unknown rule ${JSON.stringify(unknownRule)}`);
-    }
-  }
 }
 function appliesTo(filter, entity) {
   const matches = (allowed, values) => {
@@ -24105,7 +24156,7 @@ function formatMarkdownSummary(report, metrics) {
 }
 
 // packages/ci-reporter/src/commands/collect.ts
-var import_node_path7 = require("node:path");
+var import_node_path8 = require("node:path");
 
 // packages/ci-reporter/src/ci/detectCi.ts
 function nonEmpty2(value) {
@@ -24450,6 +24501,25 @@ function createGitQueries(system, dir) {
   };
 }
 
+// packages/ci-reporter/src/lib/keyInputs.ts
+var import_node_path4 = require("node:path");
+function resolveCargoHome(system) {
+  const { env } = system;
+  if (env.CARGO_HOME) {
+    return (0, import_node_path4.isAbsolute)(env.CARGO_HOME) ? env.CARGO_HOME : (0, import_node_path4.resolve)(system.cwd, env.CARGO_HOME);
+  }
+  const home = env.HOME || env.USERPROFILE;
+  return home ? (0, import_node_path4.resolve)(system.cwd, (0, import_node_path4.join)(home, ".cargo")) : null;
+}
+function readKeyInputs(system, workspaceDir, redactPaths) {
+  return collectKeyInputs({
+    env: system.env,
+    workspaceDir,
+    cargoHome: resolveCargoHome(system),
+    redactPaths
+  });
+}
+
 // packages/ci-reporter/src/lib/rustc.ts
 async function readRustcInfo(system, workspaceDir, warn) {
   const rustc = system.env.RUSTC || "rustc";
@@ -24480,10 +24550,10 @@ async function readRustcInfo(system, workspaceDir, warn) {
 }
 
 // packages/ci-reporter/src/lib/sccache.ts
-var import_node_path4 = require("node:path");
+var import_node_path5 = require("node:path");
 var SHOW_STATS_ARGS = ["--show-stats", "--stats-format=json"];
 async function readSccacheStats(system, options, warn) {
-  const stats = options.statsFile !== void 0 ? await readStatsFile(system, (0, import_node_path4.resolve)(system.cwd, options.statsFile)) : await queryServer(system, options.workspaceDir);
+  const stats = options.statsFile !== void 0 ? await readStatsFile(system, (0, import_node_path5.resolve)(system.cwd, options.statsFile)) : await queryServer(system, options.workspaceDir);
   if (stats.counters.compileRequests === 0) {
     warn(
       "sccache reports no compile requests. Its statistics belong to one server process: check that the build ran with RUSTC_WRAPPER=sccache against the same server (same SCCACHE_SERVER_PORT), and that the server was not stopped (it exits after SCCACHE_IDLE_TIMEOUT, 600 s by default) or zeroed since."
@@ -24538,12 +24608,12 @@ async function queryServer(system, workspaceDir) {
 }
 
 // packages/ci-reporter/src/lib/toolchain.ts
-var import_node_path6 = require("node:path");
+var import_node_path7 = require("node:path");
 
 // packages/ci-reporter/src/lib/workspace.ts
-var import_node_path5 = require("node:path");
+var import_node_path6 = require("node:path");
 async function resolveWorkspaceDir(system, workspaceFlag) {
-  const requested = (0, import_node_path5.resolve)(system.cwd, workspaceFlag ?? ".");
+  const requested = (0, import_node_path6.resolve)(system.cwd, workspaceFlag ?? ".");
   const dir = await system.resolveDirectory(requested);
   if (!dir) {
     throw new InputError(
@@ -24556,7 +24626,7 @@ async function resolveWorkspaceDir(system, workspaceFlag) {
   return dir;
 }
 async function resolveRepoRoot(system, git, repoRootFlag) {
-  const requested = repoRootFlag !== void 0 ? (0, import_node_path5.resolve)(system.cwd, repoRootFlag) : await git.toplevel();
+  const requested = repoRootFlag !== void 0 ? (0, import_node_path6.resolve)(system.cwd, repoRootFlag) : await git.toplevel();
   if (requested === null)
     return await system.resolveDirectory(system.cwd) ?? system.cwd;
   const dir = await system.resolveDirectory(requested);
@@ -24583,7 +24653,7 @@ function directoriesUpToRoot(workspaceDir, repoRoot) {
   const directories = [workspaceDir];
   let current = workspaceDir;
   while (current !== repoRoot) {
-    const parent = (0, import_node_path5.resolve)(current, "..");
+    const parent = (0, import_node_path6.resolve)(current, "..");
     if (parent === current) break;
     directories.push(parent);
     current = parent;
@@ -24601,11 +24671,11 @@ async function readToolchainFile(system, workspaceDir, repoRoot, problems) {
     const files = {};
     for (const name of FILE_NAMES) {
       try {
-        files[name] = await system.readTextFile((0, import_node_path6.join)(dir, name));
+        files[name] = await system.readTextFile((0, import_node_path7.join)(dir, name));
       } catch (error62) {
         problems.add(
           "toolchain file",
-          (0, import_node_path6.join)(dir, name),
+          (0, import_node_path7.join)(dir, name),
           `cannot be read (${errorMessage(error62)})`
         );
         return null;
@@ -24619,7 +24689,7 @@ async function readToolchainFile(system, workspaceDir, repoRoot, problems) {
       const prefix = `${error62.file}: `;
       problems.add(
         "toolchain file",
-        (0, import_node_path6.join)(dir, error62.file),
+        (0, import_node_path7.join)(dir, error62.file),
         error62.message.startsWith(prefix) ? error62.message.slice(prefix.length) : error62.message
       );
       return null;
@@ -24634,7 +24704,10 @@ var collectHelp = `Usage: rust-build-cache collect [flags]
 
 Collects sccache statistics, the toolchain pin, the Cargo.lock fingerprint, Cargo profiles,
 cache-relevant environment variables and cargo timings of one build into a report file.
-Run it right after the build, in the same job.
+Run it right after the build, in the same job and environment: the workspace directory,
+the cargo home and the CARGO_* variables are part of sccache's Rust cache keys, and the
+report records the paths and, of every CARGO_* variable, the sha256 of its value (never
+the value).
 
 Inputs:
   --workspace DIR        Cargo workspace root (default: .)
@@ -24652,6 +24725,9 @@ Inputs:
 
 Output:
   --output FILE          report file to write (default: ${DEFAULT_REPORT_FILE})
+  --redact-paths         record the workspace directory and the cargo home only as their
+                         sha256 (they are part of sccache's Rust cache keys; by default
+                         the report holds the absolute paths)
   --strict               exit 1 when an input file is broken (after writing the report)
 
 Run identity (detected on GitHub Actions, GitLab CI and Buildkite; each flag can also be set
@@ -24698,7 +24774,8 @@ var COLLECT_OPTIONS = {
   "started-at": { type: "string" },
   "cargo-profile": { type: "string" },
   target: { type: "string" },
-  strict: { type: "boolean" }
+  strict: { type: "boolean" },
+  "redact-paths": { type: "boolean" }
 };
 function parseKind(value) {
   if (value === void 0 || value === "ci" || value === "prewarm")
@@ -24715,7 +24792,7 @@ async function collectCommand(args, system) {
   const warn = (message) => system.stderr(`warning: ${message}
 `);
   const report = await buildReport(system, options, warn);
-  const outputPath = (0, import_node_path7.resolve)(system.cwd, options.output);
+  const outputPath = (0, import_node_path8.resolve)(system.cwd, options.output);
   await writeReport(system, outputPath, report);
   const metrics = report.sccache ? computeRunMetrics(report.sccache) : null;
   const shownPath = displayPath(system.cwd, outputPath);
@@ -24758,7 +24835,8 @@ function toCollectOptions(flags) {
     cargoProfile: checkedBuildName("--cargo-profile", flags["cargo-profile"]),
     target: checkedBuildName("--target", flags.target),
     output: flags.output ?? DEFAULT_REPORT_FILE,
-    strict: flags.strict ?? false
+    strict: flags.strict ?? false,
+    redactPaths: flags["redact-paths"] ?? false
   };
 }
 function checkedBuildName(flag, value) {
@@ -24818,7 +24896,8 @@ async function buildReport(system, options, warn) {
         workspaceDir
       },
       problems
-    )
+    ),
+    keyInputs: readKeyInputs(system, workspaceDir, options.redactPaths)
   };
   if (problems.list().length > 0) report.problems = problems.list();
   const validation = validateReport(report, { now: system.now() });
@@ -24866,7 +24945,7 @@ async function appendGitHubStepSummary(system, markdown, warn) {
 }
 
 // packages/ci-reporter/src/commands/push.ts
-var import_node_path8 = require("node:path");
+var import_node_path9 = require("node:path");
 
 // packages/ci-reporter/src/lib/upload.ts
 var BACKOFF_BASE_MS = 1e3;
@@ -25055,7 +25134,7 @@ async function pushCommand(args, system) {
       return EXIT_OK;
     }
     const options = resolveUploadOptions(flags, system);
-    const reportPath = (0, import_node_path8.resolve)(system.cwd, flags.report ?? DEFAULT_REPORT_FILE);
+    const reportPath = (0, import_node_path9.resolve)(system.cwd, flags.report ?? DEFAULT_REPORT_FILE);
     const report = await loadReport(system, reportPath);
     system.stdout(
       `${describeResult(await uploadReport(system, options, report))}
@@ -25189,7 +25268,7 @@ async function checkCommand(args, system) {
   const entity = toEntity(flags);
   const report = await loadReport(
     system,
-    (0, import_node_path9.resolve)(system.cwd, flags.report ?? DEFAULT_REPORT_FILE)
+    (0, import_node_path10.resolve)(system.cwd, flags.report ?? DEFAULT_REPORT_FILE)
   );
   const policy = await loadPolicy(system, flags);
   const evaluation = evaluatePolicy({
@@ -25220,7 +25299,7 @@ function toEntity(flags) {
 }
 async function loadPolicy(system, flags) {
   if (flags.policy !== void 0) {
-    const path = (0, import_node_path9.resolve)(system.cwd, flags.policy);
+    const path = (0, import_node_path10.resolve)(system.cwd, flags.policy);
     const where = `policy at ${displayPath(system.cwd, path)}`;
     const text3 = await readRequiredInputFile(system, path, "policy");
     return parsePolicy(text3, where);
@@ -25419,11 +25498,11 @@ ${details}
 // packages/ci-reporter/src/lib/system.ts
 var import_node_child_process = require("node:child_process");
 var import_promises = require("node:fs/promises");
-var import_node_path10 = require("node:path");
+var import_node_path11 = require("node:path");
 var import_promises2 = require("node:timers/promises");
 var COMMAND_TIMEOUT_MS = 12e4;
 async function runCommand(command2, args, options) {
-  return new Promise((resolve7) => {
+  return new Promise((resolve8) => {
     (0, import_node_child_process.execFile)(
       command2,
       args,
@@ -25435,14 +25514,14 @@ async function runCommand(command2, args, options) {
       },
       (error62, stdout, stderr) => {
         if (!error62) {
-          resolve7({ found: true, exitCode: 0, stdout, stderr });
+          resolve8({ found: true, exitCode: 0, stdout, stderr });
         } else if (error62.code === "ENOENT") {
-          resolve7({ found: false });
+          resolve8({ found: false });
         } else {
           const exitCode = typeof error62.code === "number" ? error62.code : 1;
           const reason = typeof error62.code === "number" ? "" : `${error62.message}
 `;
-          resolve7({
+          resolve8({
             found: true,
             exitCode,
             stdout,
@@ -25478,7 +25557,7 @@ function createNodeSystem() {
     },
     // Creates missing parent folders: reports often go into a folder for an artifact upload.
     writeTextFile: async (path, content) => {
-      await (0, import_promises.mkdir)((0, import_node_path10.dirname)(path), { recursive: true });
+      await (0, import_promises.mkdir)((0, import_node_path11.dirname)(path), { recursive: true });
       await (0, import_promises.writeFile)(path, content, "utf8");
     },
     appendTextFile: (path, content) => (0, import_promises.appendFile)(path, content, "utf8"),
@@ -25542,13 +25621,13 @@ async function runPost(env = process.env) {
     process.env.RUST_BUILD_CACHE_STARTED_AT = startedAt;
   }
   if (env.GITHUB_WORKSPACE) process.chdir(env.GITHUB_WORKSPACE);
-  const outDir = (0, import_node_path11.join)(env.RUNNER_TEMP || (0, import_node_os.tmpdir)(), "rust-build-cache");
+  const outDir = (0, import_node_path12.join)(env.RUNNER_TEMP || (0, import_node_os.tmpdir)(), "rust-build-cache");
   (0, import_node_fs.mkdirSync)(outDir, { recursive: true });
   const system = createNodeSystem();
   const strict = inputs.strict ? ["--strict"] : [];
   let failures = 0;
   for (const [index, workspace] of inputs.workspaces.entries()) {
-    const report = (0, import_node_path11.join)(
+    const report = (0, import_node_path12.join)(
       outDir,
       `${index + 1}-${workspace.replace(/[^\w.-]+/g, "_")}.json`
     );
