@@ -4,7 +4,9 @@ import {
   CatalogIndexPage,
   catalogPlugin,
 } from '@backstage/plugin-catalog';
+import { NotificationsPage } from '@backstage/plugin-notifications';
 import { orgPlugin } from '@backstage/plugin-org';
+import { signalsPlugin } from '@backstage/plugin-signals';
 import { UserSettingsPage } from '@backstage/plugin-user-settings';
 import {
   RustBuildCachePolicyPage,
@@ -24,6 +26,8 @@ import { AppRouter, FlatRoutes } from '@backstage/core-app-api';
 
 const app = createApp({
   apis,
+  // Signals push new notifications to the sidebar bell without a page reload.
+  plugins: [signalsPlugin],
   bindRoutes({ bind }) {
     bind(orgPlugin.externalRoutes, {
       catalogIndex: catalogPlugin.routes.catalogIndex,
@@ -52,6 +56,7 @@ const routes = (
       path="/rust-build-cache/prewarm"
       element={<RustBuildCachePrewarmPage />}
     />
+    <Route path="/notifications" element={<NotificationsPage />} />
     <Route path="/settings" element={<UserSettingsPage />} />
   </FlatRoutes>
 );

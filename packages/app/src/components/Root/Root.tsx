@@ -22,6 +22,7 @@ import {
 } from '@backstage/core-components';
 import MenuIcon from '@material-ui/icons/Menu';
 import { MyGroupsSidebarItem } from '@backstage/plugin-org';
+import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 import GroupIcon from '@material-ui/icons/People';
 
 const useSidebarLogoStyles = makeStyles({
@@ -77,6 +78,8 @@ export const Root = ({ children }: PropsWithChildren<{}>) => (
         />
       </SidebarGroup>
       <SidebarSpace />
+      <SidebarDivider />
+      <NotificationsSidebarItem />
       <SidebarDivider />
       <SidebarGroup
         label="Settings"

@@ -1,0 +1,57 @@
+import { test, expect } from '@playwright/test';
+import { reloadUntilVisible, signInAsGuest } from './helpers';
+
+// The backend sends Backstage notifications; the demo app shows them behind the sidebar
+// bell (the notifications plugin) and updates the bell live (the signals plugin).
+test.describe('notifications in the demo app', () => {
+  test.beforeEach(async ({ page }) => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await signInAsGuest(page);
+  });
+
+  test('the bell in the sidebar opens the notifications page', async ({
+    page,
+  }) => {
+    await page.getByRole('link', { name: 'Notifications' }).click();
+    await expect(page).toHaveURL(/\/notifications$/);
+    await expect(
+      page.getByRole('heading', { name: 'Notifications', level: 1 }),
+    ).toBeVisible();
+    // The page lists the signed-in user's unread notifications from the backend.
+    await expect(
+      page.getByRole('heading', { name: /^Unread notifications \(\d+\)$/ }),
+    ).toBeVisible();
+    await page.screenshot({
+      path: test.info().outputPath('notifications-page.png'),
+      fullPage: true,
+    });
+  });
+
+  // The seeded demo history replays rate-limiter's RUSTFLAGS change yesterday, a
+  // regression notified to rate-limiter's owners, group platform, of which the guest user
+  // is a member (examples/org.yaml). FIXME: in the real demo the backend seeds the reports
+  // before the catalog has read the demo locations, so the reports are not linked to
+  // rate-limiter when stored and no notification is sent (the unit test
+  // demoNotifications.test.ts mocks a catalog that has the entity from the start).
+  test.fixme(
+    'the bell shows the hit-rate regression of rate-limiter with a link to the comparison',
+    async ({ page }) => {
+      const notification = page.getByRole('link', {
+        name: 'Build cache hit rate of rate-limiter fell below 80%',
+      });
+      await reloadUntilVisible(page, '/notifications', notification, {
+        attemptTimeout: 15_000,
+      });
+      await expect(notification).toHaveAttribute(
+        'href',
+        /^\/catalog\/default\/component\/rate-limiter\/build-cache\?compareBase=[0-9a-f-]+&compareHead=[0-9a-f-]+$/,
+      );
+      // The link opens rate-limiter's run comparison, which names the changed setting.
+      await notification.click();
+      await expect(page).toHaveURL(/\/rate-limiter\/build-cache\?compareBase=/);
+      await expect(
+        page.getByRole('table', { name: 'settings that differ' }),
+      ).toContainText('RUSTFLAGS');
+    },
+  );
+});
