@@ -29,10 +29,11 @@ test.describe('notifications in the demo app', () => {
 
   // The seeded demo history replays rate-limiter's RUSTFLAGS change yesterday, a
   // regression notified to rate-limiter's owners, group platform, of which the guest user
-  // is a member (examples/org.yaml). FIXME: in the real demo the backend seeds the reports
-  // before the catalog has read the demo locations, so the reports are not linked to
-  // rate-limiter when stored and no notification is sent (the unit test
-  // demoNotifications.test.ts mocks a catalog that has the entity from the start).
+  // is a member (examples/org.yaml). FIXME: in the running demo it does not arrive within
+  // two minutes. The reports are seeded before the catalog has read the demo locations, so
+  // they are stored unlinked; a link made later now checks for a regression
+  // (HitRateRegressionNotifier.onEntitiesLinked, unit-tested), and the demo links every
+  // minute, but this test still did not see the notification: not yet found why.
   test.fixme(
     'the bell shows the hit-rate regression of rate-limiter with a link to the comparison',
     async ({ page }) => {

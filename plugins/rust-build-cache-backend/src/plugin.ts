@@ -123,13 +123,27 @@ export const rustBuildCachePlugin = createBackendPlugin({
           scheduler,
           decorateStore: notifications.decoratePolicyStore,
         });
+        const regressions = notifications.hitRateRegression({
+          store,
+          policy: policy.service.getPolicy().policy,
+        });
         const entityLinks = new EntityLinkService({
           store,
           catalog,
           auth,
           logger,
-          // A newly linked entity is scored now, not at the next scorecards run.
-          onLinked: entityRefs => policy.service.requestEvaluation(entityRefs),
+          // A newly linked entity is scored now, not at the next scorecards run, and its
+          // reports stored before the link are checked for a regression to notify.
+          onLinked: entityRefs => {
+            policy.service.requestEvaluation(entityRefs);
+            regressions
+              .onEntitiesLinked(entityRefs)
+              .catch(error =>
+                logger.warn(
+                  `Could not check newly linked entities for a hit-rate regression: ${error}`,
+                ),
+              );
+          },
         });
         const retention = new RetentionService({
           store,
@@ -138,15 +152,11 @@ export const rustBuildCachePlugin = createBackendPlugin({
           rollupRetentionDays: settings.rollupRetentionDays,
         });
 
-        const notifyRegression = notifications.hitRateRegression({
-          store,
-          policy: policy.service.getPolicy().policy,
-        });
         const ingestion = new ReportIngestionService(store, {
           onStored: async stored => {
             await Promise.all([
               policy.onSourceChanged(stored.source),
-              notifyRegression(stored),
+              regressions.onReportStored(stored),
             ]);
           },
           linkOnPush: source => entityLinks.linkOnPush(source),

@@ -84,17 +84,29 @@ export function runComparisonPath(
 }
 
 /**
- * After a CI report is stored: notifies the owners of the linked entity when its CI runs
- * regressed below the policy's effective hit-rate threshold with this report.
+ * A regression found when an entity gets linked is notified only if its newest run is this
+ * recent: reports stored before their entity was linked (a new entity, or at start before
+ * the catalog was read) still reach the owners the day it happens, old history does not.
+ */
+const LINKED_REGRESSION_MAX_AGE_MS = 2 * 24 * 60 * 60 * 1000;
+
+/**
+ * Notifies the owners of an entity when its CI runs regressed below the policy's effective
+ * hit-rate threshold: after the report that completes the bad window is stored, or, for
+ * reports stored before the entity was linked, when the link appears.
  */
 export class HitRateRegressionNotifier {
   constructor(
     private readonly options: {
       sender: NotificationSender;
-      store: Pick<RustBuildCacheStore, 'listRuns' | 'getLinkedEntityRef'>;
+      store: Pick<
+        RustBuildCacheStore,
+        'listRuns' | 'getLinkedEntityRef' | 'getEntityLink'
+      >;
       /** The policy's `effective-hit-rate` threshold; null without that rule. */
       threshold: number | null;
       runs: number;
+      now?: () => Date;
     },
   ) {}
 
@@ -102,22 +114,63 @@ export class HitRateRegressionNotifier {
     id: string;
     source: ReportSourceKey;
   }): Promise<void> {
-    const { sender, store, threshold, runs } = this.options;
-    if (threshold === null || !sender.isEnabled('hitRateRegression')) return;
-    const entityRef = await store.getLinkedEntityRef({ source: stored.source });
-    if (!entityRef) return;
-    // Reports without sccache statistics are skipped, so read a few more than 2N.
-    const { items } = await store.listRuns({
+    if (!this.isActive()) return;
+    const entityRef = await this.options.store.getLinkedEntityRef({
       source: stored.source,
-      kind: 'ci',
-      limit: 4 * runs,
-      offset: 0,
     });
+    if (!entityRef) return;
+    const items = await this.recentCiRuns(stored.source);
     // Only the report that completes the bad window starts a notification: an older
     // report arriving late, or a pre-warm report, does not.
     const newest = items.find(run => run.metrics !== null);
     if (newest?.id !== stored.id) return;
-    const regression = findHitRateRegression(items, { threshold, runs });
+    await this.notifyIfRegressed(entityRef, items);
+  }
+
+  /** Entities that just got a link: their already stored runs are checked once. */
+  async onEntitiesLinked(entityRefs: string[]): Promise<void> {
+    if (!this.isActive()) return;
+    const now = (this.options.now ?? (() => new Date()))().getTime();
+    for (const entityRef of entityRefs) {
+      const link = await this.options.store.getEntityLink({ entityRef });
+      if (!link) continue;
+      const items = await this.recentCiRuns(link.source);
+      const newest = items.find(run => run.metrics !== null);
+      if (
+        !newest ||
+        now - Date.parse(newest.finishedAt) > LINKED_REGRESSION_MAX_AGE_MS
+      ) {
+        continue;
+      }
+      await this.notifyIfRegressed(entityRef, items);
+    }
+  }
+
+  private isActive(): boolean {
+    return (
+      this.options.threshold !== null &&
+      this.options.sender.isEnabled('hitRateRegression')
+    );
+  }
+
+  private async recentCiRuns(source: ReportSourceKey): Promise<StoredRun[]> {
+    // Reports without sccache statistics are skipped, so read a few more than 2N.
+    const { items } = await this.options.store.listRuns({
+      source,
+      kind: 'ci',
+      limit: 4 * this.options.runs,
+      offset: 0,
+    });
+    return items;
+  }
+
+  private async notifyIfRegressed(
+    entityRef: string,
+    newestFirst: StoredRun[],
+  ): Promise<void> {
+    const { sender, runs } = this.options;
+    const threshold = this.options.threshold!;
+    const regression = findHitRateRegression(newestFirst, { threshold, runs });
     if (!regression) return;
     await sender.send(
       regressionNotification(entityRef, regression, threshold, runs),

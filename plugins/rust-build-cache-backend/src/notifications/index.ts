@@ -53,11 +53,23 @@ export async function createNotificationsFeature(options: {
   );
 
   return {
-    /** The regression check, for the ingestion's `onStored` listener. */
+    /**
+     * The regression check: `onReportStored` for the ingestion's `onStored` listener,
+     * `onEntitiesLinked` for entities that got a link after their reports were stored.
+     */
     hitRateRegression(deps: {
-      store: Pick<RustBuildCacheStore, 'listRuns' | 'getLinkedEntityRef'>;
+      store: Pick<
+        RustBuildCacheStore,
+        'listRuns' | 'getLinkedEntityRef' | 'getEntityLink'
+      >;
       policy: PolicyConfig;
-    }): (stored: { id: string; source: ReportSourceKey }) => Promise<void> {
+    }): {
+      onReportStored(stored: {
+        id: string;
+        source: ReportSourceKey;
+      }): Promise<void>;
+      onEntitiesLinked(entityRefs: string[]): Promise<void>;
+    } {
       const rule = deps.policy.rules.find(r => r.id === 'effective-hit-rate');
       if (settings.hitRateRegression.enabled && !rule) {
         logger.warn(
@@ -71,7 +83,10 @@ export async function createNotificationsFeature(options: {
           rule?.id === 'effective-hit-rate' ? rule.params.threshold : null,
         runs: settings.hitRateRegression.runs,
       });
-      return stored => notifier.onReportStored(stored);
+      return {
+        onReportStored: stored => notifier.onReportStored(stored),
+        onEntitiesLinked: refs => notifier.onEntitiesLinked(refs),
+      };
     },
     /** Wraps the policy store: a saved result that lost a level notifies. */
     decoratePolicyStore(store: PolicyStore, policy: PolicyConfig): PolicyStore {

@@ -1,0 +1,109 @@
+import knexFactory, { Knex } from 'knex';
+import { StoredRun } from '../database/RustBuildCacheStore';
+import { createMigratedStore } from '../__testUtils__/testDatabases';
+import { HitRateRegressionNotifier } from './hitRateRegression';
+import {
+  onlyEnabled,
+  recordingSender,
+} from './__testUtils__/recordingNotifications';
+
+// Reports stored before their entity was linked (a new entity, or the demo seeding its
+// history before the catalog was read) are checked when the link appears.
+
+const ENTITY = 'component:default/rate-limiter';
+const SOURCE = {
+  repository: 'github.com/acme/platform',
+  workspacePath: 'services/limiter',
+};
+const NOW = new Date('2026-12-06T12:00:00Z');
+
+/** CI runs newest first, one a day back from `newestAt`, with Rust hits out of 10. */
+function runs(newestAt: string, ...hitsNewestFirst: number[]): StoredRun[] {
+  return hitsNewestFirst.map((hits, index) => ({
+    id: `id-${index}`,
+    kind: 'ci',
+    runId: `r${hitsNewestFirst.length - index}`,
+    job: 'build',
+    branch: 'main',
+    commit: null,
+    finishedAt: new Date(
+      Date.parse(newestAt) - index * 24 * 60 * 60 * 1000,
+    ).toISOString(),
+    metrics: {
+      hits,
+      misses: 10 - hits,
+      avoidableNotCached: 0,
+      effectiveHitRate: hits / 10,
+    },
+  })) as unknown as StoredRun[];
+}
+
+describe('hit-rate regressions of newly linked entities', () => {
+  let knex: Knex;
+
+  beforeEach(async () => {
+    knex = knexFactory({
+      client: 'better-sqlite3',
+      connection: ':memory:',
+      useNullAsDefault: true,
+    });
+    await createMigratedStore(knex);
+  });
+
+  afterEach(async () => {
+    await knex.destroy();
+  });
+
+  function notifier(stored: StoredRun[], linked = true) {
+    const { sender, service } = recordingSender(knex, {
+      config: onlyEnabled('hitRateRegression'),
+      now: () => NOW,
+    });
+    const store = {
+      listRuns: async () => ({ items: stored, total: stored.length }),
+      getLinkedEntityRef: async () => (linked ? ENTITY : undefined),
+      getEntityLink: async ({ entityRef }: { entityRef: string }) =>
+        linked && entityRef === ENTITY
+          ? { entityRef, source: SOURCE }
+          : undefined,
+    };
+    const instance = new HitRateRegressionNotifier({
+      sender,
+      store: store as any,
+      threshold: 0.8,
+      runs: 3,
+      now: () => NOW,
+    });
+    return { instance, service };
+  }
+
+  it('notifies a regression of reports stored before the link, once', async () => {
+    const history = runs('2026-12-05T18:00:00Z', 4, 5, 2, 9, 10, 10);
+    const { instance, service } = notifier(history, false);
+    // Stored while unlinked: nobody to tell yet.
+    await instance.onReportStored({ id: 'id-0', source: SOURCE });
+    expect(service.sent).toHaveLength(0);
+
+    const linked = notifier(history);
+    await linked.instance.onEntitiesLinked([ENTITY, 'component:default/other']);
+    await linked.instance.onEntitiesLinked([ENTITY]);
+    expect(linked.service.sent).toHaveLength(1);
+    expect(linked.service.sent[0]).toMatchObject({
+      recipients: { type: 'entity', entityRef: [ENTITY] },
+      payload: {
+        title: 'Build cache hit rate of rate-limiter fell below 80%',
+        link: `/catalog/default/component/rate-limiter/build-cache?compareBase=id-3&compareHead=id-2`,
+      },
+    });
+  });
+
+  it('stays quiet about old history and about entities without a regression', async () => {
+    const old = notifier(runs('2026-11-20T18:00:00Z', 4, 5, 2, 9, 10, 10));
+    await old.instance.onEntitiesLinked([ENTITY]);
+    expect(old.service.sent).toHaveLength(0);
+
+    const healthy = notifier(runs('2026-12-06T08:00:00Z', 9, 9, 9, 9, 9, 9));
+    await healthy.instance.onEntitiesLinked([ENTITY]);
+    expect(healthy.service.sent).toHaveLength(0);
+  });
+});
