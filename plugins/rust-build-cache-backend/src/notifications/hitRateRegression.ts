@@ -99,10 +99,7 @@ export class HitRateRegressionNotifier {
   constructor(
     private readonly options: {
       sender: NotificationSender;
-      store: Pick<
-        RustBuildCacheStore,
-        'listRuns' | 'getLinkedEntityRef' | 'getEntityLink'
-      >;
+      store: Pick<RustBuildCacheStore, 'listRuns' | 'getEntityLink'>;
       /** The policy's `effective-hit-rate` threshold; null without that rule. */
       threshold: number | null;
       runs: number;
@@ -110,15 +107,14 @@ export class HitRateRegressionNotifier {
     },
   ) {}
 
+  /** `entityRef` as the ingest linked it: the link is not looked up again. */
   async onReportStored(stored: {
     id: string;
     source: ReportSourceKey;
+    entityRef: string | null;
   }): Promise<void> {
-    if (!this.isActive()) return;
-    const entityRef = await this.options.store.getLinkedEntityRef({
-      source: stored.source,
-    });
-    if (!entityRef) return;
+    const { entityRef } = stored;
+    if (!this.isActive() || !entityRef) return;
     const items = await this.recentCiRuns(stored.source);
     // Only the report that completes the bad window starts a notification: an older
     // report arriving late, or a pre-warm report, does not.

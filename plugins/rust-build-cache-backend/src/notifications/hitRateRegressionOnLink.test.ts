@@ -61,7 +61,6 @@ describe('hit-rate regressions of newly linked entities', () => {
     });
     const store = {
       listRuns: async () => ({ items: stored, total: stored.length }),
-      getLinkedEntityRef: async () => (linked ? ENTITY : undefined),
       getEntityLink: async ({ entityRef }: { entityRef: string }) =>
         linked && entityRef === ENTITY
           ? { entityRef, source: SOURCE }
@@ -81,7 +80,11 @@ describe('hit-rate regressions of newly linked entities', () => {
     const history = runs('2026-12-05T18:00:00Z', 4, 5, 2, 9, 10, 10);
     const { instance, service } = notifier(history, false);
     // Stored while unlinked: nobody to tell yet.
-    await instance.onReportStored({ id: 'id-0', source: SOURCE });
+    await instance.onReportStored({
+      id: 'id-0',
+      source: SOURCE,
+      entityRef: null,
+    });
     expect(service.sent).toHaveLength(0);
 
     const linked = notifier(history);

@@ -58,15 +58,13 @@ export async function createNotificationsFeature(options: {
      * `onEntitiesLinked` for entities that got a link after their reports were stored.
      */
     hitRateRegression(deps: {
-      store: Pick<
-        RustBuildCacheStore,
-        'listRuns' | 'getLinkedEntityRef' | 'getEntityLink'
-      >;
+      store: Pick<RustBuildCacheStore, 'listRuns' | 'getEntityLink'>;
       policy: PolicyConfig;
     }): {
       onReportStored(stored: {
         id: string;
         source: ReportSourceKey;
+        entityRef: string | null;
       }): Promise<void>;
       onEntitiesLinked(entityRefs: string[]): Promise<void>;
     } {

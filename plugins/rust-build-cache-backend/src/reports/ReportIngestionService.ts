@@ -19,6 +19,8 @@ import { reportSourceKey } from '../catalog/reportSources';
 export type ReportStoredListener = (stored: {
   id: string;
   source: ReportSourceKey;
+  /** The entity the source is linked to, as the ingest found it; null when none is. */
+  entityRef: string | null;
 }) => Promise<void>;
 
 /** Validates pushed reports and stores them once per CI job run. */
@@ -51,7 +53,11 @@ export class ReportIngestionService {
       : await this.linkedEntity(run.source);
     if (created && this.options.onStored) {
       try {
-        await this.options.onStored({ id, source: run.source });
+        await this.options.onStored({
+          id,
+          source: run.source,
+          entityRef: link.entityRef,
+        });
       } catch (error) {
         this.options.logger?.warn(
           `A listener of stored report ${id} failed: ${error}`,
