@@ -99,7 +99,7 @@ async function main() {
       });
 
     await post(0, WARMUP_REPORTS);
-    await settle(backend.baseUrl, 0);
+    await settle(backend.baseUrl, new Array(ENTITIES).fill(0));
     const probe = startFreshnessProbe({
       baseUrl: backend.baseUrl,
       paths: entities.map(e => scorecardPath(e.metadata.name)),
@@ -108,15 +108,19 @@ async function main() {
     const profile = argValue('profile', '');
     const profiler = profile ? await startProfile() : undefined;
     const cpuBefore = process.cpuUsage();
-    const { latencies, seconds, endedAt } = await post(WARMUP_REPORTS, reports);
+    const { latencies, sentAt, seconds, endedAt } = await post(WARMUP_REPORTS, reports);
     const cpu = process.cpuUsage(cpuBefore);
     if (profiler) writeFileSync(profile, JSON.stringify(await profiler.stop()));
     const seen = await probe.stop();
     // Every entity got reports until the end: wait until each result is evaluated after
     // the last one was sent, i.e. reflects it (this also waits for the background work
     // before the teardown).
-    const lastSentBy = endedAt - Math.max(...latencies);
-    const settleMs = (await settle(backend.baseUrl, lastSentBy)) - endedAt;
+    const lastSent = new Array<number>(ENTITIES).fill(0);
+    sentAt.forEach((at, i) => {
+      const entity = (WARMUP_REPORTS + i) % ENTITIES;
+      lastSent[entity] = Math.max(lastSent[entity], at);
+    });
+    const settleMs = (await settle(backend.baseUrl, lastSent)) - endedAt;
     const reportsPerSecond = round(reports / seconds, 0);
     const freshnessMs = round(Math.max(seen.maxPendingAgeMs, settleMs), 0);
 
@@ -200,10 +204,12 @@ function scorecardPath(name: string): string {
 }
 
 /**
- * Waits until no entity's evaluation is pending and each result was evaluated at or
- * after `sentBy` (ms since the epoch); answers when (ms since the epoch).
+ * Waits until no entity's evaluation is pending and the result of entity i was evaluated
+ * at or after `lastSent[i]` (when its last report was sent, ms since the epoch): then it
+ * reflects that report (a report marked after an evaluation started leaves the entity
+ * pending). Answers when (ms since the epoch).
  */
-async function settle(baseUrl: string, sentBy: number): Promise<number> {
+async function settle(baseUrl: string, lastSent: number[]): Promise<number> {
   const started = Date.now();
   const names = Array.from({ length: ENTITIES }, (_, i) => benchEntityName(i));
   while (Date.now() - started < 60_000) {
@@ -211,10 +217,10 @@ async function settle(baseUrl: string, sentBy: number): Promise<number> {
       names.map(name => benchGet(baseUrl, scorecardPath(name))),
     );
     const fresh = cards.every(
-      body =>
+      (body, i) =>
         body.pendingSince === null &&
         body.scorecard &&
-        Date.parse(body.scorecard.evaluatedAt) >= sentBy,
+        Date.parse(body.scorecard.evaluatedAt) >= lastSent[i],
     );
     if (fresh) return Date.now();
     await new Promise(resolve => setTimeout(resolve, 100));

@@ -187,6 +187,7 @@ function send(method, path, body) {
 }
 (async () => {
   const latencies = new Array(requests.length);
+  const sentAt = new Array(requests.length);
   let next = 0;
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, async () => {
@@ -194,6 +195,7 @@ function send(method, path, body) {
       const index = next++;
       const { method, path, body } = requests[index];
       const start = performance.now();
+      sentAt[index] = Date.now();
       const { status, text } = await send(method, path, body);
       if (status !== expectStatus) {
         throw new Error(method + ' ' + path + ' answered ' + status + ': ' + text);
@@ -204,6 +206,7 @@ function send(method, path, body) {
   agent.destroy();
   parentPort.postMessage({
     latencies,
+    sentAt,
     seconds: (performance.now() - started) / 1000,
     endedAt: Date.now(),
   });
@@ -219,7 +222,13 @@ export function runHttpLoad(options: {
   requests: LoadRequest[];
   concurrency: number;
   expectStatus: number;
-}): Promise<{ latencies: number[]; seconds: number; endedAt: number }> {
+}): Promise<{
+  latencies: number[];
+  /** When each request was sent, in ms since the epoch. */
+  sentAt: number[];
+  seconds: number;
+  endedAt: number;
+}> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(LOAD_WORKER_SOURCE, {
       eval: true,
