@@ -108,7 +108,10 @@ async function main() {
     const profile = argValue('profile', '');
     const profiler = profile ? await startProfile() : undefined;
     const cpuBefore = process.cpuUsage();
-    const { latencies, sentAt, seconds, endedAt } = await post(WARMUP_REPORTS, reports);
+    const { latencies, sentAt, seconds, endedAt } = await post(
+      WARMUP_REPORTS,
+      reports,
+    );
     const cpu = process.cpuUsage(cpuBefore);
     if (profiler) writeFileSync(profile, JSON.stringify(await profiler.stop()));
     const seen = await probe.stop();
@@ -163,6 +166,13 @@ async function main() {
       {
         measure: `ingest ${name}, p95 latency`,
         value: summarise(latencies).p95,
+        unit: 'ms',
+      },
+      {
+        // CPU of the backend's process (and the clients' worker threads) per report:
+        // less dependent on the machine's other load than the rate.
+        measure: `ingest ${name}, CPU per report`,
+        value: round((cpu.user + cpu.system) / 1e3 / reports, 2),
         unit: 'ms',
       },
       {
