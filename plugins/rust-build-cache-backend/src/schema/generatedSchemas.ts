@@ -22,7 +22,7 @@ export type ComponentSchema = Record<string, unknown>;
 
 const report = buildCacheReportSchema;
 const toolchainFile = report.shape.toolchain.shape.file.unwrap();
-const dependencies = report.shape.dependencies;
+const dependencies = report.shape.dependencies.unwrap();
 const profileSettings = report.shape.build.shape.profiles.valueType;
 
 /**
