@@ -1,3 +1,4 @@
+import { appendFileSync } from 'node:fs';
 import { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import {
@@ -11,7 +12,9 @@ import {
  * against `src/schema/openapi.yaml` (see {@link OpenApiContract.check}). A departure fails
  * the running test (in its `afterEach`), naming the request, the status and what differs.
  * The backend's other plugins and the framework's own routes (`/.backstage/…`) are not
- * checked.
+ * checked. With RBC_OPENAPI_COVERAGE_FILE set, each checked exchange's operation and
+ * status is appended to that file (`GET /runs/{id} 200`), to see which operations and
+ * statuses the tests exercise.
  */
 
 let contract: OpenApiContract | undefined;
@@ -37,6 +40,14 @@ export function watchOpenApiContract<T extends Server>(server: T): T {
         responseBody: body,
       });
       violations.push(...problems);
+      const coverageFile = process.env.RBC_OPENAPI_COVERAGE_FILE;
+      const matched = contract!.match(req.method ?? 'GET', url.slice(API_BASE.length).split('?')[0]);
+      if (coverageFile && matched) {
+        appendFileSync(
+          coverageFile,
+          `${matched.method.toUpperCase()} ${matched.path} ${res.statusCode}\n`,
+        );
+      }
     });
   });
   return server;
