@@ -19,6 +19,9 @@ export const API_BASE = '/api/rust-build-cache';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 
+/** The id under which the document's component schemas are given to Ajv. */
+const COMPONENTS_ID = 'openapi-components';
+
 type Json = Record<string, any>;
 
 /** One request and its response, as seen by the server or built by a test. */
@@ -101,7 +104,13 @@ export class OpenApiContract {
         return segment === parts[i];
       });
       if (matches && (!best || literals > best.literals)) {
-        best = { path, method: key, operation: item[key], pathParams, literals };
+        best = {
+          path,
+          method: key,
+          operation: item[key],
+          pathParams,
+          literals,
+        };
       }
     }
     if (!best) return undefined;
@@ -133,7 +142,9 @@ export class OpenApiContract {
       operation.responses?.[String(exchange.status)] ??
         operation.responses?.default,
     );
-    const where = `responses.${exchange.status} of ${method.toUpperCase()} ${path}`;
+    const where = `responses.${
+      exchange.status
+    } of ${method.toUpperCase()} ${path}`;
     if (!response) {
       return [`status ${exchange.status} is not documented (${where})`];
     }
@@ -174,7 +185,7 @@ export class OpenApiContract {
     const parameters: Json[] = [
       ...(pathItem.parameters ?? []),
       ...(operation.parameters ?? []),
-    ].map(parameter => this.#deref(parameter));
+    ].map(parameter => this.#deref(parameter)!);
     const problems: string[] = [];
     for (const location of ['path', 'query'] as const) {
       const declared = parameters.filter(p => p.in === location);
@@ -191,7 +202,12 @@ export class OpenApiContract {
         required: declared.filter(p => p.required).map(p => p.name),
       };
       problems.push(
-        ...this.#validate(this.#params, schema, values, `${location} parameters`),
+        ...this.#validate(
+          this.#params,
+          schema,
+          values,
+          `${location} parameters`,
+        ),
       );
     }
     const requestBody = this.#deref(operation.requestBody);
@@ -217,7 +233,12 @@ export class OpenApiContract {
       return problems;
     }
     problems.push(
-      ...this.#validate(this.#bodies, media.schema, exchange.requestBody, 'request body'),
+      ...this.#validate(
+        this.#bodies,
+        media.schema,
+        exchange.requestBody,
+        'request body',
+      ),
     );
     return problems;
   }
@@ -250,8 +271,6 @@ export class OpenApiContract {
     return this.#deref(target);
   }
 }
-
-const COMPONENTS_ID = 'openapi-components';
 
 /** `#/components/schemas/X` → the registered components schema's `$defs/X`. */
 function rewriteRefs<T>(value: T): T {

@@ -41,7 +41,10 @@ export function watchOpenApiContract<T extends Server>(server: T): T {
       });
       violations.push(...problems);
       const coverageFile = process.env.RBC_OPENAPI_COVERAGE_FILE;
-      const matched = contract!.match(req.method ?? 'GET', url.slice(API_BASE.length).split('?')[0]);
+      const matched = contract!.match(
+        req.method ?? 'GET',
+        url.slice(API_BASE.length).split('?')[0],
+      );
       if (coverageFile && matched) {
         appendFileSync(
           coverageFile,

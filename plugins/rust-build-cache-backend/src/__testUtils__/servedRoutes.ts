@@ -57,7 +57,9 @@ function routesOf(handler: unknown, prefix: string): string[] {
       const { path, methods } = layer.route;
       if (typeof path !== 'string') {
         throw new Error(
-          `Cannot describe a route registered with a non-string path: ${String(path)}`,
+          `Cannot describe a route registered with a non-string path: ${String(
+            path,
+          )}`,
         );
       }
       return Object.keys(methods)
@@ -77,7 +79,9 @@ function mountPath(layer: ExpressLayer): string {
   if (source === '^\\/?(?=\\/|$)' || source === '^\\/?$') return '';
   const match = /^\^(.*)\\\/\?\(\?=\\\/\|\$\)$/.exec(source);
   if (!match || /[()[\]*+?]/.test(match[1].replace(/\\\//g, ''))) {
-    throw new Error(`Cannot read the mount path of a nested router: /${source}/`);
+    throw new Error(
+      `Cannot read the mount path of a nested router: /${source}/`,
+    );
   }
   return match[1].replace(/\\\//g, '/');
 }

@@ -58,10 +58,7 @@ class OwnersManageTheirServicesPolicy implements PermissionPolicy {
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
     if (
-      isPermission(
-        query.permission,
-        rustBuildCacheExemptionManagePermission,
-      ) ||
+      isPermission(query.permission, rustBuildCacheExemptionManagePermission) ||
       isPermission(query.permission, rustBuildCacheRefreshPermission)
     ) {
       return createCatalogConditionalDecision(

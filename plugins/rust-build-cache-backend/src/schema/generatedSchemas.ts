@@ -104,7 +104,7 @@ const COMPONENT_PREFIX = '#/components/schemas/';
 export function buildGeneratedSchemas(): Record<string, ComponentSchema> {
   const result: Record<string, ComponentSchema> = {};
   for (const component of COMPONENTS) {
-    const refs = new Map<z.ZodType, string>(
+    const refs = new Map<unknown, string>(
       SHARED.filter(([name]) => name !== component.name).map(
         ([name, schema]) => [schema, name],
       ),
@@ -117,7 +117,7 @@ export function buildGeneratedSchemas(): Record<string, ComponentSchema> {
       io: 'input',
       target: 'draft-2020-12',
       override: ({ zodSchema, jsonSchema }) => {
-        const name = refs.get(zodSchema as z.ZodType);
+        const name = refs.get(zodSchema);
         if (!name) return;
         for (const key of Object.keys(jsonSchema)) {
           delete (jsonSchema as Record<string, unknown>)[key];
@@ -127,7 +127,7 @@ export function buildGeneratedSchemas(): Record<string, ComponentSchema> {
     });
     result[component.name] = {
       'x-generated-from': `${component.from} in @rust-build-cache/plugin-rust-build-cache-common`,
-      ...((component.description ?? description)
+      ...(component.description ?? description
         ? { description: component.description ?? description }
         : {}),
       ...schema,

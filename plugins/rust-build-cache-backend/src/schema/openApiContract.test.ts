@@ -32,7 +32,9 @@ describe('OpenApiContract', () => {
   it('accepts an exchange as documented', () => {
     expect(contract.check(exchange({}))).toEqual([]);
     expect(
-      contract.check(exchange({ responseBody: JSON.stringify({ status: null }) })),
+      contract.check(
+        exchange({ responseBody: JSON.stringify({ status: null }) }),
+      ),
     ).toEqual([]);
   });
 
@@ -56,7 +58,9 @@ describe('OpenApiContract', () => {
   it('rejects a missing or mistyped response field', () => {
     const { lastIngested: _, ...missing } = pullStatus;
     expect(
-      contract.check(exchange({ responseBody: JSON.stringify({ status: missing }) })),
+      contract.check(
+        exchange({ responseBody: JSON.stringify({ status: missing }) }),
+      ),
     ).not.toEqual([]);
     expect(
       contract.check(
@@ -92,12 +96,19 @@ describe('OpenApiContract', () => {
       ),
     ).toEqual([]);
     expect(
-      contract.check(exchange({ status: 403, responseBody: '{"message":"no"}' })),
+      contract.check(
+        exchange({ status: 403, responseBody: '{"message":"no"}' }),
+      ),
     ).not.toEqual([]);
   });
 
   it('checks the parameters and body of a successful request', () => {
-    const runPage = JSON.stringify({ items: [], total: 0, limit: 5, offset: 0 });
+    const runPage = JSON.stringify({
+      items: [],
+      total: 0,
+      limit: 5,
+      offset: 0,
+    });
     const runs = (query: string) =>
       exchange({
         url: `/entities/default/component/billing/runs${query}`,
@@ -154,7 +165,9 @@ describe('OpenApiContract', () => {
     const unknown = { method: 'GET', url: '/no-such-route', responseBody: '' };
     expect(contract.check({ ...unknown, status: 404 })).toEqual([]);
     expect(contract.check({ ...unknown, status: 200 })).toEqual([
-      expect.stringMatching(/no operation in src\/schema\/openapi.yaml serves this/),
+      expect.stringMatching(
+        /no operation in src\/schema\/openapi.yaml serves this/,
+      ),
     ]);
   });
 });
