@@ -65,6 +65,13 @@ describe('src/schema/openapi.yaml', () => {
     expect(marked.sort()).toEqual(Object.keys(generated).sort());
   });
 
+  it('is shipped in the npm package', () => {
+    const { files } = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'),
+    );
+    expect(files).toContain(OPENAPI_DOCUMENT_PATH);
+  });
+
   it('is a consistent OpenAPI 3.1 document', () => {
     expect(document.openapi).toBe('3.1.0');
     const contract = new OpenApiContract(document);
