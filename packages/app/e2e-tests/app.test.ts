@@ -9,7 +9,8 @@ import { reloadUntilVisible, signInAsGuest } from './helpers';
 async function openEntity(page: Page, name: string) {
   await reloadUntilVisible(
     page,
-    '/catalog',
+    // The catalog is the app's landing page (app-config.yaml).
+    '/',
     page.getByRole('link', { name, exact: true }),
     // The catalog list can take several seconds to load on a busy machine.
     { attemptTimeout: 15_000 },
@@ -79,8 +80,10 @@ test.describe('rust-build-cache in the demo app', () => {
     await expect(page.getByRole('tab', { name: 'Build cache' })).toHaveCount(0);
   });
 
-  test('the Build cache policy page opens', async ({ page }) => {
-    await page.getByRole('link', { name: 'Build cache policy' }).click();
+  test('the Build cache policy page opens from its nav item', async ({
+    page,
+  }) => {
+    await page.getByRole('link', { name: 'Cache policy' }).click();
     await expect(page).toHaveURL(/\/rust-build-cache\/policy$/);
     await expect(
       page.getByRole('heading', { name: 'Build cache policy' }),
@@ -97,8 +100,10 @@ test.describe('rust-build-cache in the demo app', () => {
     }).toPass({ timeout: 120_000 });
   });
 
-  test('the Cache pre-warming page opens', async ({ page }) => {
-    await page.getByRole('link', { name: 'Cache pre-warming' }).click();
+  test('the Cache pre-warming page opens from its nav item', async ({
+    page,
+  }) => {
+    await page.getByRole('link', { name: 'Pre-warming' }).click();
     await expect(page).toHaveURL(/\/rust-build-cache\/prewarm$/);
     await expect(
       page.getByRole('heading', { name: 'Cache pre-warming' }),
