@@ -9,8 +9,9 @@ import { reloadUntilVisible, signInAsGuest } from './helpers';
 async function openEntity(page: Page, name: string) {
   await reloadUntilVisible(
     page,
-    // The catalog is the app's landing page (app-config.yaml).
-    '/',
+    // The catalog is the app's landing page (app-config.yaml). It starts filtered to the
+    // guest's own services (the guest is a member of platform): list all of them.
+    '/?filters%5Buser%5D=all',
     page.getByRole('link', { name, exact: true }),
     // The catalog list can take several seconds to load on a busy machine.
     { attemptTimeout: 15_000 },

@@ -15,6 +15,9 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
+// User settings (theme, starred entities, notification topics muted) stored per user.
+backend.add(import('@backstage/plugin-user-settings-backend'));
+
 // See https://backstage.io/docs/permissions/getting-started to replace allow-all with
 // a policy that restricts rust-build-cache's manage permissions.
 backend.add(import('@backstage/plugin-permission-backend'));
