@@ -1,5 +1,5 @@
 import { test, expect, Locator, Page } from '@playwright/test';
-import { reloadUntilVisible, signInAsGuest } from './helpers';
+import { entityTab, reloadUntilVisible, signInAsGuest } from './helpers';
 
 // The plugin's pages at the two widths most of its users have: a 1280 px laptop and a
 // 1920 px desktop. Nothing may be wider than the window or cut off by its own table
@@ -32,12 +32,34 @@ async function horizontalOverflow(page: Page): Promise<string[]> {
   });
 }
 
+/**
+ * Checks the page and saves it whole. The new frontend system's layout scrolls inside its
+ * content area, not the document, so a full-page screenshot would stop at the window's
+ * bottom: the window is made as tall as the content for the screenshot.
+ */
 async function check(page: Page, width: number, name: string) {
   expect(await horizontalOverflow(page)).toEqual([]);
+  const contentHeight = await page.evaluate(() =>
+    Math.max(
+      document.documentElement.scrollHeight,
+      ...Array.from(document.querySelectorAll('main, main *'))
+        .filter(element => {
+          const overflowY = getComputedStyle(element).overflowY;
+          return overflowY === 'auto' || overflowY === 'scroll';
+        })
+        .map(element => element.scrollHeight),
+    ),
+  );
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({
+    width,
+    height: Math.min(Math.max(contentHeight, viewport.height), 12_000),
+  });
   await page.screenshot({
     path: test.info().outputPath(`${name}-${width}.png`),
     fullPage: true,
   });
+  await page.setViewportSize(viewport);
 }
 
 /** The tallest cell of a table's first column, in lines of its text. */
@@ -62,6 +84,7 @@ async function tallestFirstCellLines(table: Locator): Promise<number> {
 for (const width of WIDTHS) {
   test.describe(`the plugin's pages at ${width} px`, () => {
     test.beforeEach(async ({ page }) => {
+      test.setTimeout(360_000);
       await page.setViewportSize({ width, height: 900 });
       await signInAsGuest(page);
     });
@@ -71,12 +94,12 @@ for (const width of WIDTHS) {
         page,
         '/catalog/default/component/billing-api',
         page.getByTestId('overview-hit-rate'),
-        { attemptTimeout: 15_000 },
+        { attemptTimeout: 60_000, totalTimeout: 150_000 },
       );
       await expect(page.getByTestId('overview-level')).toBeVisible();
       await check(page, width, 'entity-overview');
 
-      await page.getByRole('tab', { name: 'Build cache' }).click();
+      await entityTab(page, 'Build cache').click();
       await expect(page.getByText('Latest run', { exact: true })).toBeVisible();
       await expect(page.locator('.recharts-line').first()).toBeVisible();
       await check(page, width, 'entity-build-cache');
@@ -87,7 +110,7 @@ for (const width of WIDTHS) {
         page,
         '/rust-build-cache/policy',
         page.getByTestId('org-compliance'),
-        { attemptTimeout: 5_000, totalTimeout: 180_000 },
+        { attemptTimeout: 60_000, totalTimeout: 150_000 },
       );
       const rules = page.locator('table').filter({
         has: page.getByRole('columnheader', { name: 'Rule', exact: true }),
