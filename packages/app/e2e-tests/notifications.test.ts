@@ -5,6 +5,8 @@ import { reloadUntilVisible, signInAsGuest } from './helpers';
 // bell (the notifications plugin) and updates the bell live (the signals plugin).
 test.describe('notifications in the demo app', () => {
   test.beforeEach(async ({ page }) => {
+    // Every page load fetches the development bundle: slow on a busy machine.
+    test.setTimeout(360_000);
     await page.setViewportSize({ width: 1280, height: 800 });
     await signInAsGuest(page);
   });
