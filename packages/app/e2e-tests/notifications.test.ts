@@ -34,25 +34,24 @@ test.describe('notifications in the demo app', () => {
   // is a member (examples/org.yaml; app-config.yaml signs the guest in as that user). The
   // reports are seeded before the catalog has read the demo locations, so the
   // notification goes out when the link task links rate-limiter, within a minute or two.
-  test(
-    'the bell shows the hit-rate regression of rate-limiter with a link to the comparison',
-    async ({ page }) => {
-      const notification = page.getByRole('link', {
-        name: 'Build cache hit rate of rate-limiter fell below 80%',
-      });
-      await reloadUntilVisible(page, '/notifications', notification, {
-        attemptTimeout: 30_000,
-      });
-      await expect(notification).toHaveAttribute(
-        'href',
-        /^\/catalog\/default\/component\/rate-limiter\/build-cache\?compareBase=[0-9a-f-]+&compareHead=[0-9a-f-]+$/,
-      );
-      // The link opens rate-limiter's run comparison, which names the changed setting.
-      await notification.click();
-      await expect(page).toHaveURL(/\/rate-limiter\/build-cache\?compareBase=/);
-      await expect(
-        page.getByRole('table', { name: 'settings that differ' }),
-      ).toContainText('RUSTFLAGS');
-    },
-  );
+  test('the bell shows the hit-rate regression of rate-limiter with a link to the comparison', async ({
+    page,
+  }) => {
+    const notification = page.getByRole('link', {
+      name: 'Build cache hit rate of rate-limiter fell below 80%',
+    });
+    await reloadUntilVisible(page, '/notifications', notification, {
+      attemptTimeout: 30_000,
+    });
+    await expect(notification).toHaveAttribute(
+      'href',
+      /^\/catalog\/default\/component\/rate-limiter\/build-cache\?compareBase=[0-9a-f-]+&compareHead=[0-9a-f-]+$/,
+    );
+    // The link opens rate-limiter's run comparison, which names the changed setting.
+    await notification.click();
+    await expect(page).toHaveURL(/\/rate-limiter\/build-cache\?compareBase=/);
+    await expect(
+      page.getByRole('table', { name: 'settings that differ' }),
+    ).toContainText('RUSTFLAGS');
+  });
 });
