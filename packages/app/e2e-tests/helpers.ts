@@ -28,3 +28,13 @@ export async function reloadUntilVisible(
     await expect(target).toBeVisible({ timeout: options.attemptTimeout });
   }).toPass({ timeout: options.totalTimeout ?? 120_000 });
 }
+
+/**
+ * A tab of the entity page. The new frontend system's entity page lists its tabs as links
+ * in a "Content navigation" landmark.
+ */
+export function entityTab(page: Page, name: string): Locator {
+  return page
+    .getByRole('navigation', { name: 'Content navigation' })
+    .getByRole('link', { name, exact: true });
+}

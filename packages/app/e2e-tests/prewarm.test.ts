@@ -20,7 +20,7 @@ test.describe('Cache pre-warming page', () => {
     const name = `e2e billing-api ${Date.now()}`;
 
     await signInAsGuest(page);
-    await page.getByRole('link', { name: 'Cache pre-warming' }).click();
+    await page.getByRole('link', { name: 'Pre-warming' }).click();
     await expect(page).toHaveURL(/\/rust-build-cache\/prewarm$/);
     await expect(
       page.getByRole('heading', { name: 'Cache pre-warming' }),

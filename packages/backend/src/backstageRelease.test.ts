@@ -82,4 +82,14 @@ describe('the pinned Backstage release', () => {
     }
     expect(offPin).toEqual([]);
   });
+
+  it('pins no @backstage package that nothing installs (resolutions and lockfile agree)', () => {
+    const rootManifest = JSON.parse(
+      fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'),
+    );
+    const stale = Object.keys(rootManifest.resolutions).filter(
+      name => name.startsWith('@backstage/') && !installed.has(name),
+    );
+    expect(stale).toEqual([]);
+  });
 });

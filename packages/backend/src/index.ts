@@ -11,6 +11,13 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-catalog-backend'));
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 
+// Search (the sidebar's search modal): the in-memory Lunr engine, with the catalog indexed.
+backend.add(import('@backstage/plugin-search-backend'));
+backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+
+// User settings (theme, starred entities, notification topics muted) stored per user.
+backend.add(import('@backstage/plugin-user-settings-backend'));
+
 // See https://backstage.io/docs/permissions/getting-started to replace allow-all with
 // a policy that restricts rust-build-cache's manage permissions.
 backend.add(import('@backstage/plugin-permission-backend'));

@@ -98,6 +98,10 @@ export function runComparisonPath(
  */
 const LINKED_REGRESSION_MAX_AGE_MS = 2 * 24 * 60 * 60 * 1000;
 
+/** Runs read per page, and at most, when an entity gets linked. */
+const RUNS_PAGE = 100;
+const MAX_RUNS_CHECKED_ON_LINK = 1000;
+
 /**
  * Notifies the owners of an entity when its CI runs regressed below the policy's effective
  * hit-rate threshold: after the report that completes the bad window is stored, or, for
@@ -147,22 +151,29 @@ export class HitRateRegressionNotifier {
     }
   }
 
-  /** Entities that just got a link: their already stored runs are checked once. */
+  /**
+   * Entities that just got a link: their already stored runs are checked once, as if each
+   * recent run had been stored after the link. The newest recent run that completed a bad
+   * window is notified, even when later runs recovered: that is what its owners would
+   * have heard had the entity been linked when the runs arrived.
+   */
   async onEntitiesLinked(entityRefs: string[]): Promise<void> {
     if (!this.isActive()) return;
     const now = (this.options.now ?? (() => new Date()))().getTime();
+    const since = now - LINKED_REGRESSION_MAX_AGE_MS;
     for (const entityRef of entityRefs) {
       const link = await this.options.store.getEntityLink({ entityRef });
       if (!link) continue;
-      const items = await this.recentCiRuns(link.source);
-      const newest = items.find(run => run.metrics !== null);
-      if (
-        !newest ||
-        now - Date.parse(newest.finishedAt) > LINKED_REGRESSION_MAX_AGE_MS
-      ) {
-        continue;
+      const newestFirst = await this.ciRunsSince(link.source, since);
+      for (let index = 0; index < newestFirst.length; index++) {
+        const run = newestFirst[index];
+        if (run.metrics === null) continue;
+        if (Date.parse(run.finishedAt) < since) break;
+        // The history as it was when this run was stored.
+        if (await this.notifyIfRegressed(entityRef, newestFirst.slice(index))) {
+          break;
+        }
       }
-      await this.notifyIfRegressed(entityRef, items);
     }
   }
 
@@ -188,17 +199,53 @@ export class HitRateRegressionNotifier {
     return items;
   }
 
+  /**
+   * The CI runs of `source` newest first: all that finished at or after `since`, and the
+   * 2N with statistics before them that the oldest of those needs to be checked (at most
+   * MAX_RUNS_CHECKED_ON_LINK in all).
+   */
+  private async ciRunsSince(
+    source: ReportSourceKey,
+    since: number,
+  ): Promise<StoredRun[]> {
+    const collected: StoredRun[] = [];
+    let olderWithMetrics = 0;
+    while (collected.length < MAX_RUNS_CHECKED_ON_LINK) {
+      const { items } = await this.options.store.listRuns({
+        source,
+        kind: 'ci',
+        limit: RUNS_PAGE,
+        offset: collected.length,
+      });
+      collected.push(...items);
+      for (const run of items) {
+        if (run.metrics !== null && Date.parse(run.finishedAt) < since) {
+          olderWithMetrics++;
+        }
+      }
+      if (
+        items.length < RUNS_PAGE ||
+        olderWithMetrics >= 2 * this.options.runs
+      ) {
+        break;
+      }
+    }
+    return collected;
+  }
+
+  /** True when the runs show a regression (whether or not it was sent before today). */
   private async notifyIfRegressed(
     entityRef: string,
     newestFirst: StoredRun[],
-  ): Promise<void> {
+  ): Promise<boolean> {
     const { sender, runs } = this.options;
     const threshold = this.options.threshold!;
     const regression = findHitRateRegression(newestFirst, { threshold, runs });
-    if (!regression) return;
+    if (!regression) return false;
     await sender.send(
       regressionNotification(entityRef, regression, threshold, runs),
     );
+    return true;
   }
 }
 

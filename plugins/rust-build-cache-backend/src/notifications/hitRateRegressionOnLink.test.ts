@@ -60,7 +60,10 @@ describe('hit-rate regressions of newly linked entities', () => {
       now: () => NOW,
     });
     const store = {
-      listRuns: async () => ({ items: stored, total: stored.length }),
+      listRuns: async (options: { limit: number; offset: number }) => ({
+        items: stored.slice(options.offset, options.offset + options.limit),
+        total: stored.length,
+      }),
       getEntityLink: async ({ entityRef }: { entityRef: string }) =>
         linked && entityRef === ENTITY
           ? { entityRef, source: SOURCE }
@@ -98,6 +101,58 @@ describe('hit-rate regressions of newly linked entities', () => {
         link: `/catalog/default/component/rate-limiter/build-cache?compareBase=id-3&compareHead=id-2`,
       },
     });
+  });
+
+  it('notifies a recent regression that later runs recovered from, as it would have been when stored', async () => {
+    // Newest first: two good runs after the bad one (the demo's RUSTFLAGS change
+    // yesterday, warm again since). The newest window is fine, but the window that the run
+    // of yesterday completed was not.
+    const history = runs('2026-12-06T11:00:00Z', 9, 9, 2, 9, 9, 9, 9, 9);
+    const { instance, service } = notifier(history);
+    await instance.onEntitiesLinked([ENTITY]);
+    expect(service.sent).toHaveLength(1);
+    expect(service.sent[0].payload.link).toBe(
+      `/catalog/default/component/rate-limiter/build-cache?compareBase=id-3&compareHead=id-2`,
+    );
+  });
+
+  it('reads the runs page by page back to the window before the oldest recent run', async () => {
+    // 250 good runs 10 minutes apart, newest at NOW: all within two days, so every page is
+    // read; the bad run is the oldest recent one, with 2N good runs behind it.
+    const good = Array.from({ length: 250 }, () => 9);
+    const history = runs('2026-12-06T12:00:00Z', ...good).map((run, index) => ({
+      ...run,
+      finishedAt: new Date(NOW.getTime() - index * 10 * 60_000).toISOString(),
+    }));
+    const { instance, service } = notifier([
+      ...history,
+      ...runs('2026-12-03T00:00:00Z', 9, 9, 9, 9, 9, 9),
+    ]);
+    await instance.onEntitiesLinked([ENTITY]);
+    expect(service.sent).toHaveLength(0);
+
+    const withBadRun = history.map((run, index) =>
+      index === 249
+        ? {
+            ...run,
+            metrics: {
+              ...run.metrics!,
+              hits: 0,
+              misses: 10,
+              effectiveHitRate: 0,
+            },
+          }
+        : run,
+    );
+    const older = runs('2026-12-03T00:00:00Z', 9, 9, 9, 9, 9, 9).map(
+      (run, index) => ({ ...run, id: `older-${index}` }),
+    );
+    const bad = notifier([...withBadRun, ...older]);
+    await bad.instance.onEntitiesLinked([ENTITY]);
+    expect(bad.service.sent).toHaveLength(1);
+    expect(bad.service.sent[0].payload.link).toContain(
+      'compareBase=older-0&compareHead=id-249',
+    );
   });
 
   it('stays quiet about old history and about entities without a regression', async () => {
