@@ -2,6 +2,7 @@ import {
   normaliseRepository,
   normaliseWorkspacePath,
   reportSourceKey,
+  ReportSourceKey,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { entitySourceKey } from '@rust-build-cache/plugin-rust-build-cache-node';
 
@@ -15,3 +16,8 @@ export {
   normaliseWorkspacePath,
   reportSourceKey,
 };
+
+/** A source as one string, for maps keyed by source (repository, workspace path). */
+export function sourceKeyString(source: ReportSourceKey): string {
+  return JSON.stringify([source.repository, source.workspacePath]);
+}
