@@ -48,51 +48,13 @@ export interface Config {
        */
       concurrency?: number;
       /**
-       * Pull reports uploaded as a workflow artifact from GitHub Actions, with the
-       * credentials of the `integrations.github` entry of the repository's host.
+       * Pull reports uploaded as a workflow artifact from GitHub Actions: needs the module
+       * `@rust-build-cache/plugin-rust-build-cache-backend-module-github`, which documents
+       * the other settings. Enabled without the module, the backend does not start.
        */
       githubActions?: {
-        /**
-         * Pull from GitHub Actions for entities whose repository host is a GitHub integration.
-         * @default false
-         */
+        /** @default false */
         enabled?: boolean;
-        /**
-         * Name of the artifact holding the `*.json` reports.
-         * @default rust-build-cache-report
-         */
-        artifactName?: string;
-        /**
-         * Larger artifacts (zip size) are skipped and recorded as an error of their run.
-         * @default 20971520
-         */
-        maxArtifactBytes?: number;
-        /**
-         * How far back the first pull of a repository looks, in days.
-         * @default 7
-         */
-        initialLookbackDays?: number;
-        /**
-         * Runs whose artifacts one pass downloads at most per repository, oldest first.
-         * @default 200
-         */
-        maxRunsPerPass?: number;
-        /**
-         * Longest time from a run's creation to its completion that is still pulled: GitHub
-         * lists only completed runs, so each pull looks this far back for runs that completed
-         * after newer ones (without downloading done runs again).
-         * @default 360
-         */
-        maxRunMinutes?: number;
-        /** Retries of server errors (5xx), timeouts and network errors. */
-        retry?: {
-          /** @default 3 */
-          maxAttempts?: number;
-          /** Delay before the first retry, doubled for each further one. @default 1000 */
-          baseDelayMs?: number;
-          /** @default 30000 */
-          requestTimeoutMs?: number;
-        };
       };
     };
     /** Nightly pre-warming of the shared sccache. See the README, "Pre-warming". */
@@ -113,64 +75,20 @@ export interface Config {
        * @default 30
        */
       heartbeatSeconds?: number;
-      /** The built-in executors; both are off unless enabled. */
+      /**
+       * The executors of the modules, off unless enabled. Enabled without its module, the
+       * backend does not start.
+       */
       executors?: {
-        /**
-         * `local`: builds on the Backstage host into a local sccache directory — to try
-         * pre-warming out, or when that directory is the consumers' cache.
-         */
+        /** `local`: needs `@rust-build-cache/plugin-rust-build-cache-backend-module-local-prewarm`. */
         local?: {
           /** @default false */
           enabled?: boolean;
-          /** Each warm job checks out into a fresh directory under it (removed after). Relative to the backend's working directory. */
-          workDirectory?: string;
-          /** SCCACHE_DIR of the warm builds: the shared cache to fill. */
-          sccacheDir?: string;
-          /** @default cargo (on PATH) */
-          cargoPath?: string;
-          /** @default sccache (on PATH) */
-          sccachePath?: string;
-          /**
-           * Where each repository comes from: a git URL, a local git repository, or a
-           * plain directory (copied; the commit is not checked). Repositories not listed
-           * are cloned from `https://<host>/<owner>/<name>.git`.
-           */
-          sources?: Array<{
-            /** `host/owner/name`, e.g. `github.com/acme/billing`. */
-            repository: string;
-            location: string;
-          }>;
-          /**
-           * Extra environment of the warm builds, e.g. the consumers' RUSTFLAGS and CARGO_*
-           * values: sccache hashes them, and reports only carry their names and hashes.
-           * RUSTC_WRAPPER, CARGO_INCREMENTAL, SCCACHE_DIR, SCCACHE_SERVER_PORT, SCCACHE_PATH
-           * and CARGO_TARGET_DIR are set by the executor.
-           * @visibility secret
-           */
-          env?: { [name: string]: string };
-          /** Seconds a private sccache server lives idle if the backend stops mid-job. @default 600 */
-          sccacheIdleTimeoutSeconds?: number;
         };
-        /**
-         * `github-actions`: dispatches the pre-warm workflow
-         * (docs/prewarm/rust-build-cache-prewarm.yml) with the `integrations.github`
-         * credentials of the repository's host and follows its run.
-         */
+        /** `github-actions`: needs `@rust-build-cache/plugin-rust-build-cache-backend-module-github`. */
         githubActions?: {
           /** @default false */
           enabled?: boolean;
-          /** Workflow file name (or id). @default rust-build-cache-prewarm.yml */
-          workflow?: string;
-          /** Branch or tag holding the workflow. @default main */
-          ref?: string;
-          /** `host/owner/name` of one central repository holding the workflow; by default the warmed repository's own. */
-          repository?: string;
-          /** @default 30 */
-          pollIntervalSeconds?: number;
-          /** How long to look for the run a dispatch created. @default 300 */
-          runLookupTimeoutSeconds?: number;
-          /** @default 30000 */
-          requestTimeoutMs?: number;
         };
       };
     };

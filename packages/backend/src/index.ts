@@ -31,6 +31,18 @@ backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@rust-build-cache/plugin-rust-build-cache-backend'));
+// The integrations are modules, added like any adopter's: GitHub Actions pulls and the
+// github-actions pre-warm executor, and the local pre-warm executor (the demo's). Each is
+// switched on by config (rustBuildCache.pull.githubActions,
+// rustBuildCache.prewarm.executors.*).
+backend.add(
+  import('@rust-build-cache/plugin-rust-build-cache-backend-module-github'),
+);
+backend.add(
+  import(
+    '@rust-build-cache/plugin-rust-build-cache-backend-module-local-prewarm'
+  ),
+);
 // MCP server at /api/mcp-actions/v1 for AI assistants, serving the actions of the plugins
 // named in backend.actions.pluginSources (app-config.yaml).
 backend.add(import('@backstage/plugin-mcp-actions-backend'));

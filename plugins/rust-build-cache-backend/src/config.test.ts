@@ -20,16 +20,7 @@ describe('readRustBuildCacheConfig', () => {
           scope: 'global',
         },
         concurrency: 2,
-        githubActions: {
-          enabled: false,
-          artifactName: 'rust-build-cache-report',
-          maxArtifactBytes: 20 * 1024 * 1024,
-          maxReportBytes: 1048576,
-          initialLookbackDays: 7,
-          maxRunsPerPass: 200,
-          maxRunMinutes: 360,
-          retry: { maxAttempts: 3, baseDelayMs: 1000, requestTimeoutMs: 30000 },
-        },
+        githubActions: { enabled: false },
       },
       snapshot: {
         enabled: true,
@@ -99,12 +90,7 @@ describe('readRustBuildCacheConfig', () => {
         scope: 'global',
       },
       concurrency: 4,
-      githubActions: {
-        enabled: true,
-        artifactName: 'cache-report',
-        maxArtifactBytes: 1000,
-        retry: { maxAttempts: 5, baseDelayMs: 1000 },
-      },
+      githubActions: { enabled: true },
     });
   });
 

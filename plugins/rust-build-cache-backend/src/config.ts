@@ -3,7 +3,7 @@ import {
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
-import { GithubActionsPullSettings } from './pull/github/GithubActionsPullProvider';
+import { readPositiveInteger } from '@rust-build-cache/plugin-rust-build-cache-node';
 
 /** The plugin's settings under `rustBuildCache`, with defaults applied. See config.d.ts. */
 export interface RustBuildCacheConfig {
@@ -26,7 +26,8 @@ export interface SnapshotConfig {
 export interface PullConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
   concurrency: number;
-  githubActions: GithubActionsPullSettings & { enabled: boolean };
+  /** Only whether it is on: the module that pulls from GitHub Actions reads the rest. */
+  githubActions: { enabled: boolean };
 }
 
 const MIB = 1024 * 1024;
@@ -123,66 +124,6 @@ function readPullConfig(config: Config): PullConfig {
     ),
     githubActions: {
       enabled: config.getOptionalBoolean(`${github}.enabled`) ?? false,
-      artifactName:
-        config.getOptionalString(`${github}.artifactName`) ??
-        'rust-build-cache-report',
-      maxArtifactBytes: readPositiveInteger(
-        config,
-        `${github}.maxArtifactBytes`,
-        20 * MIB,
-      ),
-      maxReportBytes: readPositiveInteger(
-        config,
-        'rustBuildCache.ingestion.maxReportBytes',
-        MIB,
-      ),
-      initialLookbackDays: readPositiveInteger(
-        config,
-        `${github}.initialLookbackDays`,
-        7,
-      ),
-      maxRunsPerPass: readPositiveInteger(
-        config,
-        `${github}.maxRunsPerPass`,
-        200,
-      ),
-      maxRunMinutes: readPositiveInteger(
-        config,
-        `${github}.maxRunMinutes`,
-        360,
-      ),
-      retry: {
-        maxAttempts: readPositiveInteger(
-          config,
-          `${github}.retry.maxAttempts`,
-          3,
-        ),
-        baseDelayMs: readPositiveInteger(
-          config,
-          `${github}.retry.baseDelayMs`,
-          1000,
-        ),
-        requestTimeoutMs: readPositiveInteger(
-          config,
-          `${github}.retry.requestTimeoutMs`,
-          30_000,
-        ),
-      },
     },
   };
-}
-
-/** `key`, else `fallback`; anything but a positive safe integer throws naming the key. */
-export function readPositiveInteger(
-  config: Config,
-  key: string,
-  fallback: number,
-): number {
-  const value = config.getOptionalNumber(key) ?? fallback;
-  if (!Number.isSafeInteger(value) || value < 1) {
-    throw new Error(
-      `Invalid config ${key}: expected a positive integer, got ${value}`,
-    );
-  }
-  return value;
 }

@@ -15,6 +15,7 @@ import {
 } from '@rust-build-cache/plugin-rust-build-cache-node';
 import { registerRustBuildCacheActions } from './actions';
 import { readRustBuildCacheConfig } from './config';
+import { requireIntegrationModules } from './lib/integrationModules';
 import { DatabaseRustBuildCacheStore } from './database/DatabaseRustBuildCacheStore';
 import { createNotificationsFeature } from './notifications';
 import { createPolicyFeature } from './policy';
@@ -102,6 +103,11 @@ export const rustBuildCachePlugin = createBackendPlugin({
         actionsRegistry,
       }) {
         const settings = readRustBuildCacheConfig(config);
+        requireIntegrationModules({
+          config,
+          pullProviderIds: pullProviders.keys(),
+          prewarmExecutorIds: prewarmExecutors.keys(),
+        });
         logger.info(describeCiIngestionAccess(config).message);
         const store = await DatabaseRustBuildCacheStore.create({ database });
         const notifications = await createNotificationsFeature({
@@ -170,7 +176,6 @@ export const rustBuildCachePlugin = createBackendPlugin({
           await policy.service.whenIdle();
         });
         const { service: pulls, providers } = createPullFeature({
-          config,
           settings: settings.pull,
           providers: pullProviders,
           store,

@@ -1,7 +1,9 @@
 /**
- * Node library of the rust-build-cache plugin: extension points for backend modules.
+ * Node library of the rust-build-cache plugin: extension points for backend modules, and
+ * the helpers the plugin and its modules share (an entity's report source, config reads).
  *
  * @packageDocumentation
  */
 export * from './extensionPoints';
 export * from './prewarmExecutors';
+export * from './reportSources';

@@ -9,6 +9,7 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import rustBuildCachePlugin from '@rust-build-cache/plugin-rust-build-cache-backend';
+import rustBuildCacheModuleLocalPrewarm from '@rust-build-cache/plugin-rust-build-cache-backend-module-local-prewarm';
 import type {
   EntityScorecard,
   PolicyResponse,
@@ -103,6 +104,8 @@ describe('the demo policy of app-config.yaml', () => {
     const { server } = await startTestBackend({
       features: [
         rustBuildCachePlugin,
+        // app-config.yaml enables the demo's local pre-warm executor, as the demo backend adds it.
+        rustBuildCacheModuleLocalPrewarm,
         demoDataModule,
         // The real app-config.yaml: its policy, demo data on, snapshots off.
         rootConfigServiceFactory({

@@ -14,7 +14,6 @@ import express from 'express';
 import { RustBuildCacheStore } from '../database/RustBuildCacheStore';
 import { DatabasePrewarmStore } from './DatabasePrewarmStore';
 import { PrewarmStore } from './PrewarmStore';
-import { createBuiltInPrewarmExecutors } from './executors';
 import {
   PrewarmDispatchConfig,
   readPrewarmDispatchConfig,
@@ -23,9 +22,9 @@ import { createPrewarmRouter } from './prewarmRouter';
 import { PrewarmService } from './PrewarmService';
 
 /**
- * Pre-warming, wired: the service with the module executors and the built-in ones
- * (enabled by config; one id space, a duplicate id throws), its routes, and recovery of
- * what a stopped backend left behind. Create it after the reports store, which runs the
+ * Pre-warming, wired: the service with the executors that modules added (`local` and
+ * `github-actions` come from the two modules of this repository), its routes, and
+ * recovery of what a stopped backend left behind. Create it after the reports store, which runs the
  * migrations.
  */
 export async function createPrewarmFeature(options: {
@@ -60,10 +59,7 @@ export async function createPrewarmFeature(options: {
     catalog: options.catalog,
     auth: options.auth,
     logger: logger.child({ feature: 'prewarm' }),
-    executors: [
-      ...options.executors,
-      ...createBuiltInPrewarmExecutors({ config, logger }),
-    ],
+    executors: options.executors,
     ingest: report => options.ingest(report),
     heartbeatIntervalMs: settings.heartbeatIntervalMs,
   });

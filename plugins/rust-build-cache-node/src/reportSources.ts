@@ -1,0 +1,69 @@
+import { RootConfigService } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import {
+  GITHUB_PROJECT_SLUG_ANNOTATION,
+  GITLAB_PROJECT_SLUG_ANNOTATION,
+  normaliseRepository,
+  normaliseWorkspacePath,
+  ReportSourceKey,
+  RUST_BUILD_CACHE_REPOSITORY_ANNOTATION,
+  RUST_BUILD_CACHE_WORKSPACE_ANNOTATION,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
+
+/**
+ * The (repository, workspace) an entity's reports come from, or undefined when the entity
+ * lacks the workspace annotation or any repository annotation. Reports and entities meet
+ * on this key; both sides go through `-common`'s normalisation.
+ *
+ * @public
+ */
+export function entitySourceKey(entity: Entity): ReportSourceKey | undefined {
+  const annotations = entity.metadata.annotations ?? {};
+  const workspacePath = annotations[RUST_BUILD_CACHE_WORKSPACE_ANNOTATION];
+  const repository = entityRepository(annotations);
+  if (!workspacePath || !repository) {
+    return undefined;
+  }
+  return {
+    repository: normaliseRepository(repository),
+    workspacePath: normaliseWorkspacePath(workspacePath),
+  };
+}
+
+function entityRepository(
+  annotations: Record<string, string>,
+): string | undefined {
+  const explicit = annotations[RUST_BUILD_CACHE_REPOSITORY_ANNOTATION];
+  if (explicit) {
+    return explicit;
+  }
+  const githubSlug = annotations[GITHUB_PROJECT_SLUG_ANNOTATION];
+  if (githubSlug) {
+    return `github.com/${githubSlug}`;
+  }
+  const gitlabSlug = annotations[GITLAB_PROJECT_SLUG_ANNOTATION];
+  if (gitlabSlug) {
+    return `gitlab.com/${gitlabSlug}`;
+  }
+  return undefined;
+}
+
+/**
+ * `key`, else `fallback`; anything but a positive safe integer throws an error naming the
+ * key. For the settings of the plugin and its modules.
+ *
+ * @public
+ */
+export function readPositiveInteger(
+  config: RootConfigService,
+  key: string,
+  fallback: number,
+): number {
+  const value = config.getOptionalNumber(key) ?? fallback;
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new Error(
+      `Invalid config ${key}: expected a positive integer, got ${value}`,
+    );
+  }
+  return value;
+}

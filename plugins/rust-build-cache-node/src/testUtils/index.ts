@@ -1,0 +1,16 @@
+/**
+ * Test utilities for the rust-build-cache backend and its modules: test databases
+ * (SQLite, plus PostgreSQL when a connection string is set), a scheduler capture to
+ * trigger the plugin's tasks, and a recording context for pre-warm executors.
+ *
+ * @packageDocumentation
+ */
+export { createTestDatabases } from './testDatabases';
+export { captureScheduler } from './captureScheduler';
+export {
+  recordingContext,
+  testJob,
+  testKey,
+  type RecordingContext,
+} from './executionContext';
+export { annotatedComponent } from './entities';
