@@ -7,14 +7,15 @@
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/seed.ts \
  *     --connection=postgresql://postgres@127.0.0.1:5432/postgres \
  *     [--entities=2000] [--days=90] [--per-day=20] [--from-slot=0] [--concurrency=2]
+ *     [--prefix=rbc_bench_query_]
  *
- * Writes into the database rbc_bench_query_rust-build-cache (created if missing), the one
- * the backend of bench/query.ts uses. Re-running is safe: runs are idempotent, and
+ * Writes into the database <prefix>rust-build-cache (created if missing), the one the
+ * backend of bench/query.ts uses with the same --prefix. Re-running is safe: runs are idempotent, and
  * --from-slot resumes after an interruption (a slot is one report of every entity).
  */
 import knexFactory from 'knex';
 import { DatabaseRustBuildCacheStore } from '../src/database/DatabaseRustBuildCacheStore';
-import { toNewRun } from '../src/service/ReportIngestionService';
+import { toNewRun } from '../src/reports/ReportIngestionService';
 import { argValue, benchReport, QUERY_BENCH_PREFIX, round } from './lib';
 import { readExampleReport } from '../src/__testUtils__/reports';
 
@@ -30,7 +31,7 @@ async function main() {
   const perDay = Number(argValue('per-day', '20'));
   const fromSlot = Number(argValue('from-slot', '0'));
   const concurrency = Number(argValue('concurrency', '2'));
-  const databaseName = `${QUERY_BENCH_PREFIX}rust-build-cache`;
+  const databaseName = `${argValue('prefix', QUERY_BENCH_PREFIX)}rust-build-cache`;
 
   const admin = knexFactory({ client: 'pg', connection });
   const existing = await admin('pg_database').where('datname', databaseName);

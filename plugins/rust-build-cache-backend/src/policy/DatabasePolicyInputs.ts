@@ -1,5 +1,5 @@
 import {
-  BuildCacheReport,
+  PolicyReport,
   PolicyRepositoryFacts,
   RepositorySnapshot,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
@@ -33,20 +33,21 @@ export class DatabasePolicyInputs {
   async listRecentReports(options: {
     sources: ReportSourceKey[];
     ciRuns: number;
-  }): Promise<Map<string, BuildCacheReport[]>> {
+  }): Promise<Map<string, PolicyReport[]>> {
     const ciRuns = Math.max(1, Math.floor(options.ciRuns));
-    const result = new Map<string, BuildCacheReport[]>();
+    const result = new Map<string, PolicyReport[]>();
     for (const chunk of chunks(
       uniqueSources(options.sources),
       this.isPostgres() ? SOURCE_CHUNK_SIZE : UNION_CHUNK_SIZE,
     )) {
-      // Per source, two backward scans of reports_source_finished_at_idx that stop after
+      // Per source, two backward scans of report_policy_inputs_source_idx that stop after
       // their LIMIT: the last CI runs, and the latest report of another kind. PostgreSQL
       // gets the sources as two arrays and a lateral join (planned once, whatever the
-      // chunk's size); SQLite one UNION ALL branch per source and kind.
+      // chunk's size); SQLite one UNION ALL branch per source and kind. They read the
+      // reports' policy projections (a few hundred bytes each), never whole reports.
       const columns =
-        'select repository, workspace_path, finished_at, id, report_json from reports';
-      const newest = 'order by finished_at desc, id desc';
+        'select repository, workspace_path, finished_at, report_id as id, policy_json from report_policy_inputs';
+      const newest = 'order by finished_at desc, report_id desc';
       let raw;
       if (this.isPostgres()) {
         raw = await this.db.raw(
@@ -78,7 +79,7 @@ export class DatabasePolicyInputs {
         workspace_path: string;
         finished_at: DbTimestamp;
         id: string;
-        report_json: string;
+        policy_json: string;
       }> = Array.isArray(raw) ? raw : raw.rows;
       const bySource = new Map<string, typeof rows>();
       for (const row of rows) {
@@ -96,10 +97,10 @@ export class DatabasePolicyInputs {
             toDate(b.finished_at).getTime() - toDate(a.finished_at).getTime() ||
             compareStrings(b.id, a.id),
         );
-        // Stored reports were validated when ingested.
+        // Projected from reports validated when ingested.
         result.set(
           key,
-          list.map(row => JSON.parse(row.report_json) as BuildCacheReport),
+          list.map(row => JSON.parse(row.policy_json) as PolicyReport),
         );
       }
     }
