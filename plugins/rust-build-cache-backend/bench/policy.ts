@@ -106,8 +106,7 @@ export async function runPolicyBenchmark(options: {
     });
     database = { client: 'better-sqlite3', directory };
     cleanup = async () => {
-      if (!options.keep)
-        rmSync(directory, { recursive: true, force: true });
+      if (!options.keep) rmSync(directory, { recursive: true, force: true });
       else console.log(JSON.stringify({ kept: directory }));
     };
   }

@@ -158,4 +158,3 @@ export async function seed(knex: Knex, entities: number, runs: number) {
   }
   return (performance.now() - started) / 1000;
 }
-

@@ -5,7 +5,11 @@
  *
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/query.ts \
  *     --connection=postgresql://postgres@127.0.0.1:5432/postgres \
- *     [--entities=2000] [--requests=2000] [--port=7478] [--prefix=rbc_bench_query_]
+ *     [--entities=2000] [--catalog=<entities>] [--requests=2000] [--port=7478]
+ *     [--prefix=rbc_bench_query_]
+ *
+ * The queries go to the first `--entities` entities; the catalog holds `--catalog` of them
+ * (at least `--entities`), so that every seeded source can be linked.
  *
  * `runQueryBenchmark` returns the figures (p95 per query and client count) for a caller
  * that runs several benchmarks.
@@ -30,7 +34,10 @@ export interface QueryBenchmarkFigures {
   entities: number;
   requests: number;
   /** `<query>, <n> client(s)` → latency summary in ms and requests per second. */
-  latencyMs: Record<string, ReturnType<typeof summarise> & { requestsPerSecond: number }>;
+  latencyMs: Record<
+    string,
+    ReturnType<typeof summarise> & { requestsPerSecond: number }
+  >;
   /** The slowest p95 of the entity queries with 8 clients (target < 20 ms). */
   worstEntityP95With8Clients: number;
   /** `GET /unmatched` (target p95 < 50 ms). */
@@ -41,6 +48,8 @@ export async function runQueryBenchmark(options: {
   connection: string;
   prefix: string;
   entities: number;
+  /** Entities in the catalog; defaults to `entities`. */
+  catalogEntities?: number;
   requests: number;
   port: number;
   unmatchedRequests?: number;
@@ -53,7 +62,10 @@ export async function runQueryBenchmark(options: {
       connection: options.connection,
       prefix: options.prefix,
     },
-    entities: Array.from({ length: entities }, (_, i) => benchEntity(i)),
+    entities: Array.from(
+      { length: Math.max(entities, options.catalogEntities ?? 0) },
+      (_, i) => benchEntity(i),
+    ),
   });
   try {
     const get = (path: string) =>
@@ -61,7 +73,9 @@ export async function runQueryBenchmark(options: {
         headers: { authorization: `Bearer ${BENCH_TOKEN}` },
       }).then(async response => {
         if (!response.ok)
-          throw new Error(`${path}: ${response.status} ${await response.text()}`);
+          throw new Error(
+            `${path}: ${response.status} ${await response.text()}`,
+          );
         return response.json();
       });
     // A fixed pseudo-random order of entities, the same on every run.
@@ -81,9 +95,9 @@ export async function runQueryBenchmark(options: {
       Array.from({ length: 4 }, async () => {
         for (let e = pending.pop(); e !== undefined; e = pending.pop()) {
           const page = await get(
-            `/entities/default/component/${benchEntityName(e)}/runs?limit=1&offset=${
-              DEEP_OFFSET - 1
-            }`,
+            `/entities/default/component/${benchEntityName(
+              e,
+            )}/runs?limit=1&offset=${DEEP_OFFSET - 1}`,
           );
           if (!page.nextCursor)
             throw new Error(`${benchEntityName(e)} has no run ${DEEP_OFFSET}`);
@@ -167,6 +181,7 @@ async function main() {
     ),
     prefix: argValue('prefix', QUERY_BENCH_PREFIX),
     entities: Number(argValue('entities', '2000')),
+    catalogEntities: Number(argValue('catalog', '0')),
     requests: Number(argValue('requests', '2000')),
     port: Number(argValue('port', '7478')),
   });

@@ -54,7 +54,7 @@ async function backfillPolicyInputs(knex) {
       .limit(BACKFILL_BATCH);
     if (rows.length === 0) return;
     await knex('report_policy_inputs').insert(
-      rows.map(row => {
+      rows.map((/** @type {any} */ row) => {
         let policyJson;
         try {
           policyJson = JSON.stringify(

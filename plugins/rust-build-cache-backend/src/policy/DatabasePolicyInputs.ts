@@ -4,12 +4,7 @@ import {
   RepositorySnapshot,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
-import {
-  chunks,
-  compareStrings,
-  DbTimestamp,
-  toDate,
-} from '../lib/dbValues';
+import { chunks, compareStrings, DbTimestamp, toDate } from '../lib/dbValues';
 import { ReportSourceKey } from '../database/RustBuildCacheStore';
 import { sourceKeyString } from './PolicyStore';
 

@@ -26,7 +26,6 @@ interface CountColumns {
   insufficient_data: DbNumber;
 }
 
-
 const ROW_COLUMNS = [
   'entity_ref',
   'owner',

@@ -76,7 +76,9 @@ describe.each(databases.eachSupportedId())(
     ) {
       return results
         .filter(res =>
-          res.results.some(r => r.ruleId === ruleId && outcomes.includes(r.result)),
+          res.results.some(
+            r => r.ruleId === ruleId && outcomes.includes(r.result),
+          ),
         )
         .map(res => res.entityRef)
         .sort();

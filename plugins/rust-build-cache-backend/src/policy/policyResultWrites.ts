@@ -67,11 +67,10 @@ export async function saveEvaluations(
         );
       const previous = new Map(stored.map(row => [row.entity_ref, row]));
       const same = chunk.filter(
-        p => previous.get(p.row.entity_ref)?.results_hash === p.row.results_hash,
+        p =>
+          previous.get(p.row.entity_ref)?.results_hash === p.row.results_hash,
       );
-      const sameRefs = new Set(
-        await touchUnchanged(tx, isPostgres, same),
-      );
+      const sameRefs = new Set(await touchUnchanged(tx, isPostgres, same));
       const changed = chunk.filter(p => !sameRefs.has(p.row.entity_ref));
       await writeChanged(tx, changed);
       // The day's snapshot of an unchanged result was written when it was last evaluated
@@ -149,7 +148,7 @@ async function touchUnchanged(
         [
           new Date(time),
           group.map(p => p.row.entity_ref),
-          group.map(p => p.row.results_hash),
+          group.map(p => p.row.results_hash ?? ''),
         ],
       );
       touched.push(...rows.map(row => row.entity_ref));

@@ -18,7 +18,6 @@ import {
 import {
   chunks,
   compareStrings,
-  DbNumber,
   DbTimestamp,
   toDate,
 } from '../lib/dbValues';
@@ -128,6 +127,7 @@ export class DatabaseReportStore {
     return this.db.transaction(async tx => {
       const idsByKey = new Map<string, string>();
       const createdIds = new Set<string>();
+      const newReports: Parameters<typeof addToSourceSummaries>[1] = [];
       // Concurrent batches take row locks in one order (by key), so they wait for each
       // other instead of deadlocking.
       const runsByKey = [...runs].sort((a, b) =>
@@ -155,14 +155,13 @@ export class DatabaseReportStore {
             alreadyStoredKeys.push(row.idempotency_key);
           }
         });
-        // What the policy rules read of each new report, and its source's counts.
+        // What the policy rules read of each new report.
         if (created.length > 0) {
           await tx('report_policy_inputs').insert(
             created.map(({ row, run }) => toPolicyInputRow(row, run)),
           );
-          await addToSourceSummaries(
-            tx,
-            created.map(({ row, run }) => ({
+          newReports.push(
+            ...created.map(({ row, run }) => ({
               source: run.source,
               finishedAt: row.finished_at as Date,
             })),
@@ -208,6 +207,8 @@ export class DatabaseReportStore {
         }
       });
       await addToDailyRollups(tx, contributions);
+      // After the rollups, in one order of sources for every batch: no deadlocks.
+      await addToSourceSummaries(tx, newReports);
       return results;
     });
   }

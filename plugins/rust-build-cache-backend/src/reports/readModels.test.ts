@@ -237,7 +237,9 @@ describe.each(databases.eachSupportedId())('read models (%s)', databaseId => {
         rows.map(row => [
           row.workspace_path,
           Number(row.reports),
-          new Date(Number(row.last_finished_at) || row.last_finished_at).getTime(),
+          new Date(
+            Number(row.last_finished_at) || row.last_finished_at,
+          ).getTime(),
         ]);
       expect(normalise(summaries)).toEqual(normalise(grouped));
       // The policy projections of deleted reports go with them.

@@ -58,16 +58,16 @@ export async function addToSourceSummaries(
       .insert(chunk)
       .onConflict(['repository', 'workspace_path'])
       .merge({
-        reports: tx.raw('?? + ??', ['report_sources.reports', 'excluded.reports']),
-        last_finished_at: tx.raw(
-          'case when ?? > ?? then ?? else ?? end',
-          [
-            'excluded.last_finished_at',
-            'report_sources.last_finished_at',
-            'excluded.last_finished_at',
-            'report_sources.last_finished_at',
-          ],
-        ),
+        reports: tx.raw('?? + ??', [
+          'report_sources.reports',
+          'excluded.reports',
+        ]),
+        last_finished_at: tx.raw('case when ?? > ?? then ?? else ?? end', [
+          'excluded.last_finished_at',
+          'report_sources.last_finished_at',
+          'excluded.last_finished_at',
+          'report_sources.last_finished_at',
+        ]),
       });
   }
 }
@@ -86,9 +86,9 @@ export async function deleteReportsFinishedBefore(
       // Counts exactly the rows this delete removed, whatever arrives meanwhile.
       const { rows }: { rows: Array<Omit<SourceRow, 'last_finished_at'>> } =
         await tx.raw(
-        'with d as (delete from reports where finished_at < ? returning repository, workspace_path) select repository, workspace_path, count(*) as reports from d group by repository, workspace_path',
-        [before],
-      );
+          'with d as (delete from reports where finished_at < ? returning repository, workspace_path) select repository, workspace_path, count(*) as reports from d group by repository, workspace_path',
+          [before],
+        );
       for (const chunk of chunks(rows, UPSERT_CHUNK_SIZE)) {
         await tx.raw(
           'update report_sources s set reports = s.reports - d.n from unnest(?::text[], ?::text[], ?::bigint[]) as d(repository, workspace_path, n) where s.repository = d.repository and s.workspace_path = d.workspace_path',
@@ -130,7 +130,12 @@ export async function listUnmatchedSources(
   db: Knex,
 ): Promise<UnmatchedSource[]> {
   const rows: SourceRow[] = await db('report_sources as s')
-    .select('s.repository', 's.workspace_path', 's.reports', 's.last_finished_at')
+    .select(
+      's.repository',
+      's.workspace_path',
+      's.reports',
+      's.last_finished_at',
+    )
     .whereNotExists(
       db('entity_links as l')
         .select(db.raw('1'))

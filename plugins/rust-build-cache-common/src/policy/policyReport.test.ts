@@ -57,7 +57,10 @@ const HISTORIES: Record<string, BuildCacheReport[]> = {
       r.toolchain.file = null;
       r.dependencies = null;
       r.problems = [
-        { file: 'rust-toolchain.toml', message: 'the [toolchain] table is missing' },
+        {
+          file: 'rust-toolchain.toml',
+          message: 'the [toolchain] table is missing',
+        },
         { file: 'Cargo.lock', message: 'not TOML' },
       ];
     }),
