@@ -68,16 +68,21 @@ export async function runQueryBenchmark(options: {
     ),
   });
   try {
-    const get = (path: string) =>
-      fetch(`${backend.baseUrl}${path}`, {
-        headers: { authorization: `Bearer ${BENCH_TOKEN}` },
-      }).then(async response => {
-        if (!response.ok)
-          throw new Error(
-            `${path}: ${response.status} ${await response.text()}`,
-          );
-        return response.json();
-      });
+    const get = async (path: string, attempt = 1): Promise<any> => {
+      let response: Response;
+      try {
+        response = await fetch(`${backend.baseUrl}${path}`, {
+          headers: { authorization: `Bearer ${BENCH_TOKEN}` },
+        });
+      } catch (error) {
+        // A kept-alive connection the server closed just then: send it again.
+        if (attempt < 3) return get(path, attempt + 1);
+        throw error;
+      }
+      if (!response.ok)
+        throw new Error(`${path}: ${response.status} ${await response.text()}`);
+      return response.json();
+    };
     // A fixed pseudo-random order of entities, the same on every run.
     const entityIndex = (i: number) => (i * 7919 + 13) % entities;
     const entityPath = (i: number) =>

@@ -44,14 +44,13 @@ async function backfillPolicyInputs(knex) {
   /** @type {string | undefined} */
   let after = undefined;
   for (;;) {
-    const rows = await knex('reports')
+    const query = knex('reports')
       .select('id', 'repository', 'workspace_path', 'kind', 'finished_at')
       .select('report_json')
-      .modify(query => {
-        if (after !== undefined) query.where('id', '>', after);
-      })
       .orderBy('id')
       .limit(BACKFILL_BATCH);
+    if (after !== undefined) query.where('id', '>', after);
+    const rows = await query;
     if (rows.length === 0) return;
     await knex('report_policy_inputs').insert(
       rows.map((/** @type {any} */ row) => {

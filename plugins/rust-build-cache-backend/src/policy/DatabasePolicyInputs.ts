@@ -39,14 +39,16 @@ export class DatabasePolicyInputs {
       // their LIMIT: the last CI runs, and the latest report of another kind. PostgreSQL
       // gets the sources as two arrays and a lateral join (planned once, whatever the
       // chunk's size); SQLite one UNION ALL branch per source and kind. They read the
-      // reports' policy projections (a few hundred bytes each), never whole reports.
+      // reports' policy projections (a few hundred bytes each), never whole reports. Other
+      // kinds are the two ranges around 'ci' in the index: `kind <> 'ci'` would read every
+      // CI run of the source.
       const columns =
         'select repository, workspace_path, finished_at, report_id as id, policy_json from report_policy_inputs';
       const newest = 'order by finished_at desc, report_id desc';
       let raw;
       if (this.isPostgres()) {
         raw = await this.db.raw(
-          `select r.* from unnest(?::text[], ?::text[]) as s(repository, workspace_path) cross join lateral (select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind = 'ci' ${newest} limit ${ciRuns}) c union all select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind <> 'ci' ${newest} limit 1) x) r`,
+          `select r.* from unnest(?::text[], ?::text[]) as s(repository, workspace_path) cross join lateral (select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind = 'ci' ${newest} limit ${ciRuns}) c union all select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and (kind < 'ci' or kind > 'ci') ${newest} limit 1) x) r`,
           [
             chunk.map(source => source.repository),
             chunk.map(source => source.workspacePath),
@@ -58,7 +60,7 @@ export class DatabasePolicyInputs {
         chunk.forEach((source, i) => {
           branches.push(
             `select * from (${columns} where repository = ? and workspace_path = ? and kind = 'ci' ${newest} limit ${ciRuns}) as r${i}c`,
-            `select * from (${columns} where repository = ? and workspace_path = ? and kind <> 'ci' ${newest} limit 1) as r${i}x`,
+            `select * from (${columns} where repository = ? and workspace_path = ? and (kind < 'ci' or kind > 'ci') ${newest} limit 1) as r${i}x`,
           );
           bindings.push(
             source.repository,

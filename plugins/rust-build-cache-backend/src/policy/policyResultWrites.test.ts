@@ -105,11 +105,12 @@ describe.each(databases.eachSupportedId())(
 
     it('stores rule outcomes as rows that the rule filter and the summary read', async () => {
       const day1 = new Date('2026-11-27T12:00:00Z');
-      const results = Array.from({ length: 40 }, (_, i) => resultOf(i, day1));
+      // More outcome rows than one SQLite compound insert takes (500).
+      const results = Array.from({ length: 200 }, (_, i) => resultOf(i, day1));
       await store.saveEvaluations({ results, day: '2026-11-27' });
       expect(
         Number((await knex('policy_rule_outcomes').count({ n: '*' }))[0].n),
-      ).toBe(40 * RULES.length);
+      ).toBe(200 * RULES.length);
       await expectRuleFilterMatches(results);
 
       const summary = await store.summarise({ ruleIds: RULES });
@@ -137,7 +138,7 @@ describe.each(databases.eachSupportedId())(
       await expectRuleFilterMatches(changed.slice(10));
       expect(
         Number((await knex('policy_rule_outcomes').count({ n: '*' }))[0].n),
-      ).toBe(30 * RULES.length);
+      ).toBe(190 * RULES.length);
     });
 
     it('rewrites only the time of a result found again, and still keeps a snapshot per day', async () => {

@@ -182,8 +182,8 @@ async function writeChanged(tx: Knex.Transaction, changed: Prepared[]) {
       outcome: r.result,
     })),
   );
-  // Three bound values per row.
-  for (const rows of chunks(outcomes, 1000)) {
+  // SQLite inserts several rows as a compound SELECT of at most 500 terms.
+  for (const rows of chunks(outcomes, UPSERT_CHUNK_SIZE)) {
     await tx('policy_rule_outcomes').insert(rows);
   }
 }
