@@ -1,9 +1,6 @@
 import type { ReportProblem } from '../report/problems';
 import type { BuildCacheReport } from '../report/schema';
 
-type Env = BuildCacheReport['build']['env'];
-type Dependencies = NonNullable<BuildCacheReport['dependencies']>;
-
 /**
  * The part of a {@link BuildCacheReport} that the policy rules read: the same shape,
  * without the source details, timings, profiles, dependency counts and variable names.
@@ -20,10 +17,13 @@ export interface PolicyReport {
   };
   sccache: BuildCacheReport['sccache'];
   toolchain: Pick<BuildCacheReport['toolchain'], 'file' | 'rustc'>;
-  dependencies: Pick<Dependencies, 'lockVersion'> | null;
+  dependencies: Pick<
+    NonNullable<BuildCacheReport['dependencies']>,
+    'lockVersion'
+  > | null;
   build: {
     env: Pick<
-      Env,
+      BuildCacheReport['build']['env'],
       'rustcWrapper' | 'cargoIncremental' | 'rustflags' | 'sccacheCacheSize'
     >;
   };
