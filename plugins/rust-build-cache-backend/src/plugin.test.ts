@@ -29,6 +29,7 @@ import {
 import { snapshotReportTables } from './__testUtils__/reportTables';
 import { captureScheduler } from './__testUtils__/schedulerCapture';
 import { createTestDatabases } from './__testUtils__/testDatabases';
+import { watchOpenApiContract } from './__testUtils__/openApiWatch';
 import { rustBuildCachePlugin } from './plugin';
 import { ENTITY_LINKS_TASK_ID, RETENTION_TASK_ID } from './tasks';
 import { utcDay } from './lib/utcDays';
@@ -126,7 +127,7 @@ describe.each(databases.eachSupportedId())(
           }),
         ],
       });
-      return backend.server;
+      return watchOpenApiContract(backend.server);
     }
 
     const storedReports = async () =>

@@ -6,6 +6,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Knex } from 'knex';
 import { rustBuildCachePlugin } from '../plugin';
 import { captureScheduler } from './schedulerCapture';
+import { watchOpenApiContract } from './openApiWatch';
 
 /** The root config's data, as `mockServices.rootConfig` takes it. */
 export type TestConfigData = NonNullable<
@@ -42,5 +43,10 @@ export async function startPluginBackend(options: {
       ...features,
     ],
   });
-  return { backend, server: backend.server, scheduler: capture.scheduler() };
+  return {
+    backend,
+    // Every exchange with the plugin is checked against src/schema/openapi.yaml.
+    server: watchOpenApiContract(backend.server),
+    scheduler: capture.scheduler(),
+  };
 }

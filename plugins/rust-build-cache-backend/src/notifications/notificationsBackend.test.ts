@@ -13,6 +13,7 @@ import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import signalsPlugin from '@backstage/plugin-signals-backend';
 import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
+import { watchOpenApiContract } from '../__testUtils__/openApiWatch';
 import { annotatedComponent } from '../__testUtils__/entities';
 import { makeReport, readSccacheFixture } from '../__testUtils__/reports';
 import { TestConfigData } from '../__testUtils__/pluginBackend';
@@ -104,6 +105,7 @@ async function startBackend(
       mockServices.scheduler.factory(),
     ],
   });
+  watchOpenApiContract(backend.server);
   return backend;
 }
 

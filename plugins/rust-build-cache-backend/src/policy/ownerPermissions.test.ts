@@ -35,6 +35,7 @@ import {
   rustBuildCacheRefreshPermission,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import request from 'supertest';
+import { watchOpenApiContract } from '../__testUtils__/openApiWatch';
 import { stringify } from 'yaml';
 import { FakeUrlReader } from '../__testUtils__/fakeUrlReader';
 import { rustEntity } from '../prewarm/__testUtils__/prewarmTestKit';
@@ -57,10 +58,7 @@ class OwnersManageTheirServicesPolicy implements PermissionPolicy {
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
     if (
-      isPermission(
-        query.permission,
-        rustBuildCacheExemptionManagePermission,
-      ) ||
+      isPermission(query.permission, rustBuildCacheExemptionManagePermission) ||
       isPermission(query.permission, rustBuildCacheRefreshPermission)
     ) {
       return createCatalogConditionalDecision(
@@ -185,7 +183,7 @@ describe('owner-only exemptions and refreshes with the real catalog and permissi
       ],
     });
     stop = () => backend.stop();
-    const server = backend.server;
+    const server = watchOpenApiContract(backend.server);
     // The catalog processes its locations in the background: wait for the entity.
     for (let i = 0; ; i++) {
       const response = await request(server)

@@ -4,6 +4,7 @@ import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
+import { watchOpenApiContract } from '../__testUtils__/openApiWatch';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { rustBuildCachePlugin } from '../plugin';
 import { describeCiIngestionAccess } from './ciIngestionAccess';
@@ -90,6 +91,7 @@ describe.each(databases.eachSupportedId())(
             mockServices.rootConfig.factory({ data: {} }),
           ],
         });
+        watchOpenApiContract(server);
         expect(logger.info).toHaveBeenCalledWith(
           expect.stringContaining('CI report ingestion is disabled'),
         );

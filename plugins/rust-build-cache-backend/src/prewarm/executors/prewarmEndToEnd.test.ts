@@ -26,6 +26,7 @@ import {
   sumCounts,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import request from 'supertest';
+import { watchOpenApiContract } from '../../__testUtils__/openApiWatch';
 import { rustBuildCachePlugin } from '../../plugin';
 
 // The whole pre-warm path with nothing faked: a real Cargo repository A with a CI report,
@@ -244,6 +245,7 @@ const misses = (report: BuildCacheReport) =>
           }),
         ],
       });
+      watchOpenApiContract(server);
 
       await request(server)
         .post(`${BASE}/reports`)
