@@ -6,15 +6,17 @@
  *
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/seed.ts \
  *     --connection=postgresql://postgres@127.0.0.1:5432/postgres \
- *     [--entities=2000] [--days=90] [--per-day=20] [--from-slot=0] [--concurrency=2]
+ *     [--entities=2000] [--days=90] [--per-day=20] [--from-slot=0] [--to-slot=1800]
+ *     [--concurrency=2]
+ *     [--prefix=rbc_bench_query_]
  *
- * Writes into the database rbc_bench_query_rust-build-cache (created if missing), the one
- * the backend of bench/query.ts uses. Re-running is safe: runs are idempotent, and
+ * Writes into the database <prefix>rust-build-cache (created if missing), the one the
+ * backend of bench/query.ts uses with the same --prefix. Re-running is safe: runs are idempotent, and
  * --from-slot resumes after an interruption (a slot is one report of every entity).
  */
 import knexFactory from 'knex';
 import { DatabaseRustBuildCacheStore } from '../src/database/DatabaseRustBuildCacheStore';
-import { toNewRun } from '../src/service/ReportIngestionService';
+import { toNewRun } from '../src/reports/ReportIngestionService';
 import { argValue, benchReport, QUERY_BENCH_PREFIX, round } from './lib';
 import { readExampleReport } from '../src/__testUtils__/reports';
 
@@ -29,8 +31,13 @@ async function main() {
   const days = Number(argValue('days', '90'));
   const perDay = Number(argValue('per-day', '20'));
   const fromSlot = Number(argValue('from-slot', '0'));
+  // With --to-slot, several processes can seed disjoint ranges of slots at once.
+  const toSlot = Number(argValue('to-slot', String(days * perDay)));
   const concurrency = Number(argValue('concurrency', '2'));
-  const databaseName = `${QUERY_BENCH_PREFIX}rust-build-cache`;
+  const databaseName = `${argValue(
+    'prefix',
+    QUERY_BENCH_PREFIX,
+  )}rust-build-cache`;
 
   const admin = knexFactory({ client: 'pg', connection });
   const existing = await admin('pg_database').where('datname', databaseName);
@@ -53,7 +60,7 @@ async function main() {
   const example = readExampleReport();
   // Today's last slot ends an hour ago; slot s is day s / perDay back, spread over the day.
   const end = Date.now() - 3600_000;
-  const slots = days * perDay;
+  const slots = Math.min(toSlot, days * perDay);
   const slotTime = (slot: number) => {
     const daysBack = days - 1 - Math.floor(slot / perDay);
     const withinDay = (slot % perDay) * Math.floor(DAY_MS / perDay);

@@ -25,6 +25,12 @@ export interface NewRun {
   receivedAt: Date;
 }
 
+/** A run's place in the newest-first order: its finish time (ISO 8601) and id. */
+export interface RunCursor {
+  finishedAt: string;
+  id: string;
+}
+
 export interface InsertedRun {
   id: string;
   /** False when a run with the same idempotency key was already stored. */
@@ -95,13 +101,18 @@ export interface RustBuildCacheStore {
     kind?: BuildCacheReport['kind'];
   }): Promise<StoredRunDetail | undefined>;
 
-  /** Newest first. */
+  /**
+   * Newest first: `limit` runs after skipping `offset`, counted from the newest run or,
+   * with `after`, from the first run older than that one (keyset pagination). Answers
+   * the position of the first item among all runs as `offset`.
+   */
   listRuns(options: {
     source: ReportSourceKey;
     kind?: BuildCacheReport['kind'];
     limit: number;
     offset: number;
-  }): Promise<{ items: StoredRun[]; total: number }>;
+    after?: RunCursor;
+  }): Promise<{ items: StoredRun[]; total: number; offset: number }>;
 
   /** Days without CI runs have no rollup. Ordered by day, both ends inclusive. */
   getDailyRollups(options: {

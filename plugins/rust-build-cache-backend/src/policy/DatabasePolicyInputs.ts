@@ -1,5 +1,5 @@
 import {
-  BuildCacheReport,
+  PolicyReport,
   PolicyRepositoryFacts,
   RepositorySnapshot,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
@@ -29,24 +29,27 @@ export class DatabasePolicyInputs {
   async listRecentReports(options: {
     sources: ReportSourceKey[];
     ciRuns: number;
-  }): Promise<Map<string, BuildCacheReport[]>> {
+  }): Promise<Map<string, PolicyReport[]>> {
     const ciRuns = Math.max(1, Math.floor(options.ciRuns));
-    const result = new Map<string, BuildCacheReport[]>();
+    const result = new Map<string, PolicyReport[]>();
     for (const chunk of chunks(
       uniqueSources(options.sources),
       this.isPostgres() ? SOURCE_CHUNK_SIZE : UNION_CHUNK_SIZE,
     )) {
-      // Per source, two backward scans of reports_source_finished_at_idx that stop after
+      // Per source, two backward scans of report_policy_inputs_source_idx that stop after
       // their LIMIT: the last CI runs, and the latest report of another kind. PostgreSQL
       // gets the sources as two arrays and a lateral join (planned once, whatever the
-      // chunk's size); SQLite one UNION ALL branch per source and kind.
+      // chunk's size); SQLite one UNION ALL branch per source and kind. They read the
+      // reports' policy projections (a few hundred bytes each), never whole reports. Other
+      // kinds are the two ranges around 'ci' in the index: `kind <> 'ci'` would read every
+      // CI run of the source.
       const columns =
-        'select repository, workspace_path, finished_at, id, report_json from reports';
-      const newest = 'order by finished_at desc, id desc';
+        'select repository, workspace_path, finished_at, report_id as id, policy_json from report_policy_inputs';
+      const newest = 'order by finished_at desc, report_id desc';
       let raw;
       if (this.isPostgres()) {
         raw = await this.db.raw(
-          `select r.* from unnest(?::text[], ?::text[]) as s(repository, workspace_path) cross join lateral (select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind = 'ci' ${newest} limit ${ciRuns}) c union all select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind <> 'ci' ${newest} limit 1) x) r`,
+          `select r.* from unnest(?::text[], ?::text[]) as s(repository, workspace_path) cross join lateral (select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind = 'ci' ${newest} limit ${ciRuns}) c union all select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and (kind < 'ci' or kind > 'ci') ${newest} limit 1) x) r`,
           [
             chunk.map(source => source.repository),
             chunk.map(source => source.workspacePath),
@@ -58,7 +61,7 @@ export class DatabasePolicyInputs {
         chunk.forEach((source, i) => {
           branches.push(
             `select * from (${columns} where repository = ? and workspace_path = ? and kind = 'ci' ${newest} limit ${ciRuns}) as r${i}c`,
-            `select * from (${columns} where repository = ? and workspace_path = ? and kind <> 'ci' ${newest} limit 1) as r${i}x`,
+            `select * from (${columns} where repository = ? and workspace_path = ? and (kind < 'ci' or kind > 'ci') ${newest} limit 1) as r${i}x`,
           );
           bindings.push(
             source.repository,
@@ -74,7 +77,7 @@ export class DatabasePolicyInputs {
         workspace_path: string;
         finished_at: DbTimestamp;
         id: string;
-        report_json: string;
+        policy_json: string;
       }> = Array.isArray(raw) ? raw : raw.rows;
       const bySource = new Map<string, typeof rows>();
       for (const row of rows) {
@@ -92,10 +95,10 @@ export class DatabasePolicyInputs {
             toDate(b.finished_at).getTime() - toDate(a.finished_at).getTime() ||
             compareStrings(b.id, a.id),
         );
-        // Stored reports were validated when ingested.
+        // Projected from reports validated when ingested.
         result.set(
           key,
-          list.map(row => JSON.parse(row.report_json) as BuildCacheReport),
+          list.map(row => JSON.parse(row.policy_json) as PolicyReport),
         );
       }
     }

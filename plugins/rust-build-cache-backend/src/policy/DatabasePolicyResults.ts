@@ -13,9 +13,8 @@ import {
   StoredPolicyResult,
   StoredRuleResult,
 } from './PolicyStore';
+import { DetailRow, ResultRow, saveEvaluations } from './policyResultWrites';
 
-/** Rows per upsert: ~14 bound values per row. */
-const UPSERT_CHUNK_SIZE = 300;
 const REF_CHUNK_SIZE = 1000;
 
 interface CountColumns {
@@ -25,20 +24,6 @@ interface CountColumns {
   exempt: DbNumber;
   not_applicable: DbNumber;
   insufficient_data: DbNumber;
-}
-
-interface ResultRow extends CountColumns {
-  entity_ref: string;
-  owner: string | null;
-  level: string | null;
-  outcomes_json: string;
-  evaluated_at: DbTimestamp;
-}
-
-interface DetailRow {
-  entity_ref: string;
-  next_level_json: string | null;
-  results_json: string;
 }
 
 const ROW_COLUMNS = [
@@ -72,50 +57,11 @@ const OUTCOME_COLUMNS: Record<RuleOutcome, keyof CountColumns> = {
 export class DatabasePolicyResults {
   constructor(private readonly db: Knex) {}
 
-  /** Some reads take a PostgreSQL-specific form that plans once for many sources. */
-  private isPostgres(): boolean {
-    return this.db.client.config.client === 'pg';
-  }
-
   async saveEvaluations(options: {
     results: StoredPolicyResult[];
     day: string;
   }): Promise<void> {
-    const { results, day } = options;
-    if (results.length === 0) return;
-    // Last one wins when an entity is given twice; a statement must not touch a row twice.
-    const unique = [
-      ...new Map(results.map(result => [result.entityRef, result])).values(),
-    ];
-    await this.db.transaction(async tx => {
-      for (const chunk of chunks(unique, UPSERT_CHUNK_SIZE)) {
-        await tx('policy_results')
-          .insert(chunk.map(toResultRow))
-          .onConflict('entity_ref')
-          .merge();
-        await tx('policy_result_details')
-          .insert(chunk.map(toDetailRow))
-          .onConflict('entity_ref')
-          .merge();
-        await tx('policy_daily_snapshots')
-          .insert(
-            chunk.map(result => ({
-              entity_ref: result.entityRef,
-              day,
-              owner: result.owner,
-              level: result.level,
-              ...toCountColumns(result.counts),
-              failing_rule_ids_json: JSON.stringify(
-                result.results
-                  .filter(r => r.result === 'fail' || r.result === 'warn')
-                  .map(r => r.ruleId),
-              ),
-            })),
-          )
-          .onConflict(['entity_ref', 'day'])
-          .merge();
-      }
-    });
+    await saveEvaluations(this.db, options.results, options.day);
   }
 
   async deleteResults(options: { entityRefs: string[] }): Promise<number> {
@@ -123,6 +69,7 @@ export class DatabasePolicyResults {
     for (const chunk of chunks(options.entityRefs, REF_CHUNK_SIZE)) {
       deleted += await this.db.transaction(async tx => {
         await tx('policy_result_details').whereIn('entity_ref', chunk).delete();
+        await tx('policy_rule_outcomes').whereIn('entity_ref', chunk).delete();
         const count: number = await tx('policy_results')
           .whereIn('entity_ref', chunk)
           .delete();
@@ -175,20 +122,17 @@ export class DatabasePolicyResults {
         else query.where('level', filter.level);
       }
       if (filter.ruleId !== undefined) {
-        // outcomes_json is written by JSON.stringify: `"<rule id>":"<outcome>"`. Neither
-        // rule ids nor outcomes contain LIKE wildcards or characters JSON escapes.
+        // A range of policy_rule_outcomes_filter_idx per outcome.
         const outcomes: RuleOutcome[] = filter.result
           ? [filter.result]
           : ['fail', 'warn'];
-        query.where(q => {
-          for (const outcome of outcomes) {
-            q.orWhere(
-              'outcomes_json',
-              'like',
-              `%${JSON.stringify(filter.ruleId)}:${JSON.stringify(outcome)}%`,
-            );
-          }
-        });
+        query.whereIn(
+          'entity_ref',
+          this.db('policy_rule_outcomes')
+            .select('entity_ref')
+            .where('rule_id', filter.ruleId)
+            .whereIn('outcome', outcomes),
+        );
       } else if (filter.result !== undefined) {
         query.where(OUTCOME_COLUMNS[filter.result], '>', 0);
       }
@@ -259,17 +203,14 @@ export class DatabasePolicyResults {
         this.db.raw('max(evaluated_at) as evaluated_at'),
       )
       .groupBy('owner', 'level');
-    // One pass over the outcomes of every entity, unnested by the database.
-    const raw = await this.db.raw(
-      this.isPostgres()
-        ? 'select j.key as rule_id, j.value as result, count(*) as n from policy_results, json_each_text(outcomes_json::json) as j group by j.key, j.value'
-        : 'select j.key as rule_id, j.value as result, count(*) as n from policy_results, json_each(policy_results.outcomes_json) as j group by j.key, j.value',
-    );
+    // Counted from policy_rule_outcomes_filter_idx alone.
     const outcomeRows: Array<{
       rule_id: string;
       result: RuleOutcome;
       n: DbNumber;
-    }> = Array.isArray(raw) ? raw : raw.rows;
+    }> = await this.db('policy_rule_outcomes')
+      .select('rule_id', { result: 'outcome' }, this.db.raw('count(*) as n'))
+      .groupBy('rule_id', 'outcome');
     const ruleOutcomes = new Map<PolicyRuleId, PolicyResultCounts>();
     for (const ruleId of options.ruleIds) {
       const counts = toCounts({
@@ -341,38 +282,6 @@ export class DatabasePolicyResults {
       .where('day', '<', options.day)
       .delete();
   }
-}
-
-function toResultRow(result: StoredPolicyResult): ResultRow {
-  return {
-    entity_ref: result.entityRef,
-    owner: result.owner,
-    level: result.level,
-    ...toCountColumns(result.counts),
-    outcomes_json: JSON.stringify(
-      Object.fromEntries(result.results.map(r => [r.ruleId, r.result])),
-    ),
-    evaluated_at: result.evaluatedAt,
-  };
-}
-
-function toDetailRow(result: StoredPolicyResult): DetailRow {
-  return {
-    entity_ref: result.entityRef,
-    next_level_json: result.nextLevel ? JSON.stringify(result.nextLevel) : null,
-    results_json: JSON.stringify(result.results),
-  };
-}
-
-function toCountColumns(counts: PolicyResultCounts) {
-  return {
-    passed: counts.passed,
-    failed: counts.failed,
-    warned: counts.warned,
-    exempt: counts.exempt,
-    not_applicable: counts.notApplicable,
-    insufficient_data: counts.insufficientData,
-  };
 }
 
 function toCounts(row: CountColumns): PolicyResultCounts {

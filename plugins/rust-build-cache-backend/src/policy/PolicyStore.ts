@@ -1,5 +1,5 @@
 import {
-  BuildCacheReport,
+  PolicyReport,
   PolicyRepositoryFacts,
   PolicyResultCounts,
   PolicyRuleId,
@@ -108,12 +108,13 @@ export interface StoredExemptionAuditEntry {
 export interface PolicyStore {
   /**
    * The recent reports of each source, newest first: its last `ciRuns` CI reports plus
-   * its latest report of every other kind. Keyed by {@link sourceKeyString}.
+   * its latest report of every other kind, as the policy reads them (their projections,
+   * stored at ingestion). Keyed by {@link sourceKeyString}.
    */
   listRecentReports(options: {
     sources: ReportSourceKey[];
     ciRuns: number;
-  }): Promise<Map<string, BuildCacheReport[]>>;
+  }): Promise<Map<string, PolicyReport[]>>;
 
   /** What the latest repository snapshot of each source says, keyed by {@link sourceKeyString}. */
   getRepositoryFacts(options: {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   BuildCacheReport,
   computeRunMetrics,
+  toPolicyReport,
   UnmatchedSource,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
@@ -10,13 +11,13 @@ import {
   InsertedRun,
   NewRun,
   ReportSourceKey,
+  RunCursor,
   StoredRun,
   StoredRunDetail,
 } from '../database/RustBuildCacheStore';
 import {
   chunks,
   compareStrings,
-  DbNumber,
   DbTimestamp,
   toDate,
 } from '../lib/dbValues';
@@ -27,6 +28,11 @@ import {
   RollupContribution,
   splitLegacyRollups,
 } from './dailyRollups';
+import {
+  addToSourceSummaries,
+  deleteReportsFinishedBefore,
+  listUnmatchedSources,
+} from './sourceSummaries';
 
 // Rows per INSERT: ~30 bound values per report row stays well below the bind-parameter
 // limits of SQLite (32766) and PostgreSQL (65535).
@@ -64,13 +70,6 @@ interface ReportRow {
   /** RunMetrics as computed at ingestion; kept for audit, the API recomputes them. */
   metrics_json: string | null;
   report_json: string;
-}
-
-interface UnmatchedRow {
-  repository: string;
-  workspace_path: string;
-  reports: DbNumber;
-  last_finished_at: DbTimestamp;
 }
 
 // Everything a run needs but the metrics stored at ingestion: the API computes metrics from
@@ -128,6 +127,7 @@ export class DatabaseReportStore {
     return this.db.transaction(async tx => {
       const idsByKey = new Map<string, string>();
       const createdIds = new Set<string>();
+      const newReports: Parameters<typeof addToSourceSummaries>[1] = [];
       // Concurrent batches take row locks in one order (by key), so they wait for each
       // other instead of deadlocking.
       const runsByKey = [...runs].sort((a, b) =>
@@ -145,13 +145,27 @@ export class DatabaseReportStore {
           .returning('id');
         const insertedIds = new Set(inserted.map(row => row.id));
         const alreadyStoredKeys: string[] = [];
-        for (const row of rows) {
+        const created: Array<{ row: ReportRow; run: NewRun }> = [];
+        rows.forEach((row, index) => {
           if (insertedIds.has(row.id)) {
             idsByKey.set(row.idempotency_key, row.id);
             createdIds.add(row.id);
+            created.push({ row, run: chunk[index] });
           } else {
             alreadyStoredKeys.push(row.idempotency_key);
           }
+        });
+        // What the policy rules read of each new report.
+        if (created.length > 0) {
+          await tx('report_policy_inputs').insert(
+            created.map(({ row, run }) => toPolicyInputRow(row, run)),
+          );
+          newReports.push(
+            ...created.map(({ row, run }) => ({
+              source: run.source,
+              finishedAt: row.finished_at as Date,
+            })),
+          );
         }
         if (alreadyStoredKeys.length > 0) {
           const stored = await tx<ReportRow>('reports')
@@ -193,6 +207,8 @@ export class DatabaseReportStore {
         }
       });
       await addToDailyRollups(tx, contributions);
+      // After the rollups, in one order of sources for every batch: no deadlocks.
+      await addToSourceSummaries(tx, newReports);
       return results;
     });
   }
@@ -223,24 +239,46 @@ export class DatabaseReportStore {
     kind?: BuildCacheReport['kind'];
     limit: number;
     offset: number;
-  }): Promise<{ items: StoredRun[]; total: number }> {
+    after?: RunCursor;
+  }): Promise<{ items: StoredRun[]; total: number; offset: number }> {
+    const { after } = options;
     const base = this.db<ReportRow>('reports')
       .where(sourceFilter(options.source))
       .modify(query => {
         if (options.kind) query.where('kind', options.kind);
       });
-    const [rows, [{ total }]] = await Promise.all([
+    // After a cursor: the runs older than it, a range of reports_source_finished_at_idx
+    // read from its start (deep pages cost what the first does).
+    const olderThan = (query: Knex.QueryBuilder) =>
+      query.whereRaw('(finished_at, id) < (?, ?)', [
+        new Date(after!.finishedAt),
+        after!.id,
+      ]);
+    const [rows, [{ total }], newer] = await Promise.all([
       base
         .clone()
         .select(RUN_COLUMNS)
+        .modify(query => {
+          if (after) olderThan(query);
+        })
         .orderBy(NEWEST_FIRST)
         .limit(options.limit)
         .offset(options.offset),
       base.clone().count({ total: '*' }),
+      after
+        ? base
+            .clone()
+            .whereRaw('(finished_at, id) >= (?, ?)', [
+              new Date(after.finishedAt),
+              after.id,
+            ])
+            .count({ n: '*' })
+        : undefined,
     ]);
     return {
       items: (rows as ReportRow[]).map(toStoredRun),
       total: Number(total),
+      offset: Number(newer?.[0].n ?? 0) + options.offset,
     };
   }
 
@@ -259,33 +297,11 @@ export class DatabaseReportStore {
   }
 
   async listUnmatchedSources(): Promise<UnmatchedSource[]> {
-    const rows = (await this.db('reports as r')
-      .select('r.repository', 'r.workspace_path')
-      .count({ reports: '*' })
-      .max({ last_finished_at: 'r.finished_at' })
-      .whereNotExists(
-        this.db('entity_links as l')
-          .select(this.db.raw('1'))
-          .whereRaw('?? = ??', ['l.repository', 'r.repository'])
-          .whereRaw('?? = ??', ['l.workspace_path', 'r.workspace_path']),
-      )
-      .groupBy('r.repository', 'r.workspace_path')
-      .orderBy([
-        { column: 'last_finished_at', order: 'desc' },
-        { column: 'r.repository', order: 'asc' },
-      ])) as UnmatchedRow[];
-    return rows.map(row => ({
-      repository: row.repository,
-      workspacePath: row.workspace_path,
-      reports: Number(row.reports),
-      lastFinishedAt: toIsoString(row.last_finished_at),
-    }));
+    return listUnmatchedSources(this.db);
   }
 
   async deleteRunsFinishedBefore(options: { before: Date }): Promise<number> {
-    return this.db('reports')
-      .where('finished_at', '<', options.before)
-      .delete();
+    return deleteReportsFinishedBefore(this.db, options.before);
   }
 
   async deleteRollupsBefore(options: { day: string }): Promise<number> {
@@ -328,6 +344,17 @@ function toReportRow(id: string, run: NewRun): ReportRow {
     effective_hit_rate: metrics?.effectiveHitRate ?? null,
     metrics_json: metrics ? JSON.stringify(metrics) : null,
     report_json: JSON.stringify(report),
+  };
+}
+
+function toPolicyInputRow(row: ReportRow, run: NewRun) {
+  return {
+    report_id: row.id,
+    repository: row.repository,
+    workspace_path: row.workspace_path,
+    kind: row.kind,
+    finished_at: row.finished_at,
+    policy_json: JSON.stringify(toPolicyReport(run.report)),
   };
 }
 

@@ -18,6 +18,7 @@ import {
 import { addDays, utcDay } from '../lib/utcDays';
 import { EntityLinkService, toEntityRef } from '../catalog/EntityLinkService';
 import { toDailyPoint } from './dailyPoints';
+import { decodeRunCursor, encodeRunCursor } from './runCursor';
 
 type RunKind = BuildCacheReport['kind'];
 
@@ -68,22 +69,44 @@ export class RunQueryService {
     };
   }
 
+  /**
+   * One page of runs, newest first: after skipping `offset` runs from the newest, or from
+   * the run a `cursor` (a previous page's `nextCursor`) points after. Cursor pages cost the
+   * same however deep they are.
+   */
   async listRuns(
-    query: EntityQuery & { kind?: RunKind; limit: number; offset: number },
+    query: EntityQuery & {
+      kind?: RunKind;
+      limit: number;
+      offset: number;
+      cursor?: string;
+    },
   ): Promise<RunPage> {
     const { store, entityLinks } = this.options;
-    const { limit, offset, kind } = query;
+    const { limit, kind } = query;
+    const after =
+      query.cursor === undefined ? undefined : decodeRunCursor(query.cursor);
     const source = await entityLinks.resolveSource(query);
     if (!source) {
-      return { items: [], total: 0, limit, offset };
+      return { items: [], total: 0, limit, offset: query.offset };
     }
     const entityRef = toEntityRef(query.entity);
-    const page = await store.listRuns({ source, kind, limit, offset });
+    const page = await store.listRuns({
+      source,
+      kind,
+      limit,
+      offset: query.offset,
+      after,
+    });
+    const last = page.items[page.items.length - 1];
     return {
       items: page.items.map(run => ({ ...run, entityRef })),
       total: page.total,
       limit,
-      offset,
+      offset: page.offset,
+      ...(last && page.offset + page.items.length < page.total
+        ? { nextCursor: encodeRunCursor(last) }
+        : {}),
     };
   }
 

@@ -53,6 +53,8 @@ const runsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).default(0),
   kind: runKind.optional(),
+  /** A previous page's `nextCursor`: the page starts after that page's last run. */
+  cursor: z.string().min(1).max(200).optional(),
 });
 
 const runParams = z.object({ id: z.uuid() });

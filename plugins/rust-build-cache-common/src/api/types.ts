@@ -60,7 +60,13 @@ export interface RunPage {
   items: RunSummary[];
   total: number;
   limit: number;
+  /** Position of the first item among all runs, newest first. */
   offset: number;
+  /**
+   * Present when older runs follow: pass it as `cursor` for the next page, which then
+   * costs the same however deep it is (keyset pagination).
+   */
+  nextCursor?: string;
 }
 
 /** One language group's counts summed over several runs, with the rates over the sums. @public */

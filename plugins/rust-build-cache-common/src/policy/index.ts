@@ -1,4 +1,5 @@
 export * from './types';
+export { type PolicyReport, toPolicyReport } from './policyReport';
 export * from './policySchema';
 export * from './rules';
 export * from './evaluatePolicy';

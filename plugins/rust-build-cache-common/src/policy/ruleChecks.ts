@@ -1,4 +1,4 @@
-import type { BuildCacheReport } from '../report/schema';
+import type { PolicyReport } from './policyReport';
 import type { PolicyEvaluationInput, RuleEvidence } from './types';
 
 /** Helpers shared by the checks of `rules.ts` and `cacheRules.ts`. */
@@ -10,10 +10,10 @@ export interface RuleCheck {
   evidence: RuleEvidence;
 }
 
-export const runIdOf = (report: BuildCacheReport) => report.source.ci.runId;
+export const runIdOf = (report: PolicyReport) => report.source.ci.runId;
 
 /** Pre-warm jobs fill the cache on purpose; CI health is judged on CI runs only. */
-export function ciRuns(input: PolicyEvaluationInput): BuildCacheReport[] {
+export function ciRuns(input: PolicyEvaluationInput): PolicyReport[] {
   return input.reports.filter(report => report.kind === 'ci');
 }
 

@@ -1,6 +1,6 @@
 import { countCompileRequests } from '../metrics/compileRequests';
 import { cargoLockProblem } from '../report/problems';
-import type { BuildCacheReport } from '../report/schema';
+import type { PolicyReport } from './policyReport';
 import {
   check,
   ciRuns,
@@ -98,7 +98,7 @@ export function checkRustflagsStable(
 ): RuleCheck {
   const runs = ciRuns(input).slice(0, params.runs);
   const runIds = runs.map(runIdOf);
-  const valueOf = (report: BuildCacheReport) =>
+  const valueOf = (report: PolicyReport) =>
     report.build.env.rustflags.sha256 ?? '(unset)';
   const distinct = new Set(runs.map(valueOf));
   const numbers = { runs: runs.length, distinctRustflags: distinct.size };
@@ -180,7 +180,7 @@ export function checkReportsFresh(
   input: PolicyEvaluationInput,
   params: { maxAgeDays: number },
 ): RuleCheck {
-  const latest = input.reports.reduce<BuildCacheReport | null>(
+  const latest = input.reports.reduce<PolicyReport | null>(
     (newest, report) =>
       newest === null ||
       Date.parse(report.source.finishedAt) >

@@ -1,5 +1,5 @@
 import type { RepositorySnapshot } from '../api/types';
-import type { BuildCacheReport } from '../report/schema';
+import type { PolicyReport } from './policyReport';
 import type { PolicyRuleId } from './builtInRules';
 
 export { POLICY_RULE_IDS, type PolicyRuleId } from './builtInRules';
@@ -52,8 +52,11 @@ export type PolicyRepositoryFacts = Pick<
 /** Everything a rule may look at. Rules are pure functions of it. @public */
 export interface PolicyEvaluationInput {
   entity: PolicyEntity;
-  /** Recent reports of the service, newest first. */
-  reports: BuildCacheReport[];
+  /**
+   * Recent reports of the service, newest first: whole reports, or their
+   * {@link PolicyReport} (what the rules read).
+   */
+  reports: PolicyReport[];
   /** Absent when nobody read the repository. */
   snapshot?: PolicyRepositoryFacts | null;
   now: Date;

@@ -44,10 +44,13 @@ export interface RustBuildCacheApi {
     entity: CompoundEntityRef,
     options: { days: number },
   ): Promise<TimeSeries>;
-  /** One page of an entity's runs, newest first. */
+  /**
+   * One page of an entity's runs, newest first; with `cursor` (a page's `nextCursor`),
+   * the page after that one (`offset` then skips runs after it).
+   */
   getRuns(
     entity: CompoundEntityRef,
-    options: { limit: number; offset: number },
+    options: { limit: number; offset: number; cursor?: string },
   ): Promise<RunPage>;
   getRun(id: string): Promise<RunDetail>;
   /** The settings that differ between two runs, with what each does to the cache keys. */

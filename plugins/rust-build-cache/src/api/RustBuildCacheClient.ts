@@ -69,11 +69,12 @@ export class RustBuildCacheClient implements RustBuildCacheApi {
 
   getRuns(
     entity: CompoundEntityRef,
-    options: { limit: number; offset: number },
+    options: { limit: number; offset: number; cursor?: string },
   ): Promise<RunPage> {
     return this.get(`${entityPath(entity)}/runs`, {
       limit: String(options.limit),
       offset: String(options.offset),
+      ...(options.cursor === undefined ? {} : { cursor: options.cursor }),
     });
   }
 

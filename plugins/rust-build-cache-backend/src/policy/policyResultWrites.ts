@@ -1,0 +1,215 @@
+import { createHash } from 'node:crypto';
+import { PolicyResultCounts } from '@rust-build-cache/plugin-rust-build-cache-common';
+import { Knex } from 'knex';
+import { chunks, DbTimestamp, toDate } from '../lib/dbValues';
+import { utcDay } from '../lib/utcDays';
+import { StoredPolicyResult } from './PolicyStore';
+
+/**
+ * Writes of the current results (`policy_results`, `policy_result_details`,
+ * `policy_rule_outcomes`) and the day's snapshots (`policy_daily_snapshots`). Most
+ * evaluations find what is stored already: each result row keeps a hash of what it stores,
+ * and a result with the same hash only gets its evaluation time written.
+ */
+
+/** Rows per upsert: ~15 bound values per row. */
+const UPSERT_CHUNK_SIZE = 300;
+
+export interface ResultRow {
+  entity_ref: string;
+  owner: string | null;
+  level: string | null;
+  passed: number;
+  failed: number;
+  warned: number;
+  exempt: number;
+  not_applicable: number;
+  insufficient_data: number;
+  outcomes_json: string;
+  evaluated_at: DbTimestamp;
+  results_hash: string | null;
+}
+
+export interface DetailRow {
+  entity_ref: string;
+  next_level_json: string | null;
+  results_json: string;
+}
+
+interface Prepared {
+  result: StoredPolicyResult;
+  row: ResultRow;
+  detail: DetailRow;
+}
+
+export async function saveEvaluations(
+  db: Knex,
+  results: StoredPolicyResult[],
+  day: string,
+): Promise<void> {
+  if (results.length === 0) return;
+  // Last one wins when an entity is given twice; a statement must not touch a row twice.
+  const unique = [
+    ...new Map(results.map(result => [result.entityRef, result])).values(),
+  ];
+  const isPostgres = db.client.config.client === 'pg';
+  await db.transaction(async tx => {
+    for (const chunk of chunks(unique.map(prepare), UPSERT_CHUNK_SIZE)) {
+      const stored: Array<{
+        entity_ref: string;
+        results_hash: string | null;
+        evaluated_at: DbTimestamp;
+      }> = await tx('policy_results')
+        .select('entity_ref', 'results_hash', 'evaluated_at')
+        .whereIn(
+          'entity_ref',
+          chunk.map(p => p.row.entity_ref),
+        );
+      const previous = new Map(stored.map(row => [row.entity_ref, row]));
+      const same = chunk.filter(
+        p =>
+          previous.get(p.row.entity_ref)?.results_hash === p.row.results_hash,
+      );
+      const sameRefs = new Set(await touchUnchanged(tx, isPostgres, same));
+      const changed = chunk.filter(p => !sameRefs.has(p.row.entity_ref));
+      await writeChanged(tx, changed);
+      // The day's snapshot of an unchanged result was written when it was last evaluated
+      // on that day.
+      const snapshots = chunk.filter(
+        p =>
+          !sameRefs.has(p.row.entity_ref) ||
+          utcDay(toDate(previous.get(p.row.entity_ref)!.evaluated_at)) !== day,
+      );
+      if (snapshots.length > 0) {
+        await tx('policy_daily_snapshots')
+          .insert(snapshots.map(p => toSnapshotRow(p.result, day)))
+          .onConflict(['entity_ref', 'day'])
+          .merge();
+      }
+    }
+  });
+}
+
+function prepare(result: StoredPolicyResult): Prepared {
+  const detail: DetailRow = {
+    entity_ref: result.entityRef,
+    next_level_json: result.nextLevel ? JSON.stringify(result.nextLevel) : null,
+    results_json: JSON.stringify(result.results),
+  };
+  const outcomesJson = JSON.stringify(
+    Object.fromEntries(result.results.map(r => [r.ruleId, r.result])),
+  );
+  // Everything stored but the time: counts and outcomes follow from the results.
+  const hash = createHash('sha256')
+    .update(
+      JSON.stringify([
+        result.owner,
+        result.level,
+        detail.next_level_json,
+        detail.results_json,
+      ]),
+    )
+    .digest('hex');
+  return {
+    result,
+    detail,
+    row: {
+      entity_ref: result.entityRef,
+      owner: result.owner,
+      level: result.level,
+      ...toCountColumns(result.counts),
+      outcomes_json: outcomesJson,
+      evaluated_at: result.evaluatedAt,
+      results_hash: hash,
+    },
+  };
+}
+
+/**
+ * Sets the evaluation time of results stored with the same hash; answers the refs it
+ * set. On PostgreSQL a result that another evaluation changed meanwhile is not touched
+ * (and gets written whole); SQLite has one writer.
+ */
+async function touchUnchanged(
+  tx: Knex.Transaction,
+  isPostgres: boolean,
+  same: Prepared[],
+): Promise<string[]> {
+  const touched: string[] = [];
+  const byTime = new Map<number, Prepared[]>();
+  for (const p of same) {
+    const time = p.result.evaluatedAt.getTime();
+    byTime.set(time, [...(byTime.get(time) ?? []), p]);
+  }
+  for (const [time, group] of byTime) {
+    if (isPostgres) {
+      const { rows }: { rows: Array<{ entity_ref: string }> } = await tx.raw(
+        'update policy_results p set evaluated_at = ? from unnest(?::text[], ?::text[]) as u(entity_ref, results_hash) where p.entity_ref = u.entity_ref and p.results_hash = u.results_hash returning p.entity_ref',
+        [
+          new Date(time),
+          group.map(p => p.row.entity_ref),
+          group.map(p => p.row.results_hash ?? ''),
+        ],
+      );
+      touched.push(...rows.map(row => row.entity_ref));
+    } else {
+      const refs = group.map(p => p.row.entity_ref);
+      await tx('policy_results')
+        .whereIn('entity_ref', refs)
+        .update({ evaluated_at: new Date(time) });
+      touched.push(...refs);
+    }
+  }
+  return touched;
+}
+
+async function writeChanged(tx: Knex.Transaction, changed: Prepared[]) {
+  if (changed.length === 0) return;
+  const refs = changed.map(p => p.row.entity_ref);
+  await tx('policy_results')
+    .insert(changed.map(p => p.row))
+    .onConflict('entity_ref')
+    .merge();
+  await tx('policy_result_details')
+    .insert(changed.map(p => p.detail))
+    .onConflict('entity_ref')
+    .merge();
+  await tx('policy_rule_outcomes').whereIn('entity_ref', refs).delete();
+  const outcomes = changed.flatMap(p =>
+    p.result.results.map(r => ({
+      entity_ref: p.row.entity_ref,
+      rule_id: r.ruleId,
+      outcome: r.result,
+    })),
+  );
+  // SQLite inserts several rows as a compound SELECT of at most 500 terms.
+  for (const rows of chunks(outcomes, UPSERT_CHUNK_SIZE)) {
+    await tx('policy_rule_outcomes').insert(rows);
+  }
+}
+
+function toSnapshotRow(result: StoredPolicyResult, day: string) {
+  return {
+    entity_ref: result.entityRef,
+    day,
+    owner: result.owner,
+    level: result.level,
+    ...toCountColumns(result.counts),
+    failing_rule_ids_json: JSON.stringify(
+      result.results
+        .filter(r => r.result === 'fail' || r.result === 'warn')
+        .map(r => r.ruleId),
+    ),
+  };
+}
+
+export function toCountColumns(counts: PolicyResultCounts) {
+  return {
+    passed: counts.passed,
+    failed: counts.failed,
+    warned: counts.warned,
+    exempt: counts.exempt,
+    not_applicable: counts.notApplicable,
+    insufficient_data: counts.insufficientData,
+  };
+}

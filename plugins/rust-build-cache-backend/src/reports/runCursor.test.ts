@@ -1,0 +1,112 @@
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { InputError } from '@backstage/errors';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Knex } from 'knex';
+import { annotatedComponent } from '../__testUtils__/entities';
+import { makeReport } from '../__testUtils__/reports';
+import {
+  createMigratedStore,
+  createTestDatabases,
+} from '../__testUtils__/testDatabases';
+import { EntityLinkService } from '../catalog/EntityLinkService';
+import { toNewRun } from './ReportIngestionService';
+import { RunQueryService } from './RunQueryService';
+
+jest.setTimeout(60_000);
+
+const databases = createTestDatabases();
+const billing = { kind: 'component', namespace: 'default', name: 'billing' };
+const credentials = mockCredentials.user();
+
+describe.each(databases.eachSupportedId())(
+  'run pages by cursor (%s)',
+  databaseId => {
+    let knex: Knex;
+
+    beforeEach(async () => {
+      knex = await databases.init(databaseId);
+    });
+
+    afterEach(async () => {
+      await knex.destroy();
+    });
+
+    it('follow nextCursor through every run, with the same pages and offsets as offset paging', async () => {
+      const store = await createMigratedStore(knex);
+      const entityLinks = new EntityLinkService({
+        store,
+        catalog: catalogServiceMock({
+          entities: [
+            annotatedComponent({
+              name: 'billing',
+              workspace: 'services/billing',
+              projectSlug: 'acme/platform',
+            }),
+          ],
+        }),
+        auth: mockServices.auth(),
+        logger: mockServices.logger.mock(),
+      });
+      await entityLinks.refreshLinks();
+      const runs = new RunQueryService({ store, entityLinks });
+      const t0 = Date.parse('2026-11-20T00:00:00Z');
+      await store.insertRuns({
+        runs: Array.from({ length: 12 }, (_, i) =>
+          toNewRun(
+            makeReport({
+              repository: {
+                host: 'github.com',
+                owner: 'acme',
+                name: 'platform',
+              },
+              workspacePath: 'services/billing',
+              runId: `run-${i}`,
+              // Pairs of runs finish at the same instant.
+              finishedAt: new Date(
+                t0 + Math.floor(i / 2) * 60_000,
+              ).toISOString(),
+            }),
+            new Date(t0 + 3600_000),
+          ),
+        ),
+      });
+
+      let cursor: string | undefined;
+      const seen: string[] = [];
+      for (let page = 0; ; page++) {
+        const byCursor = await runs.listRuns({
+          entity: billing,
+          credentials,
+          limit: 5,
+          offset: 0,
+          cursor,
+        });
+        const byOffset = await runs.listRuns({
+          entity: billing,
+          credentials,
+          limit: 5,
+          offset: page * 5,
+        });
+        const { nextCursor, ...rest } = byCursor;
+        expect(rest).toEqual({ ...byOffset, nextCursor: undefined });
+        expect(byCursor.offset).toBe(page * 5);
+        seen.push(...byCursor.items.map(r => r.runId));
+        if (!nextCursor) break;
+        expect(byOffset.nextCursor).toBe(nextCursor);
+        cursor = nextCursor;
+      }
+      expect(seen).toHaveLength(12);
+      expect(new Set(seen).size).toBe(12);
+
+      await expect(
+        runs.listRuns({
+          entity: billing,
+          credentials,
+          limit: 5,
+          offset: 0,
+          cursor: 'not-a-cursor',
+        }),
+      ).rejects.toBeInstanceOf(InputError);
+    });
+  },
+);

@@ -1,0 +1,38 @@
+import { InputError } from '@backstage/errors';
+import { RunCursor } from '../database/RustBuildCacheStore';
+
+/**
+ * The `cursor` of run pages: a run's place in the newest-first order, opaque to clients
+ * (base64url of its finish time and id).
+ */
+export function encodeRunCursor(run: RunCursor): string {
+  return Buffer.from(JSON.stringify([run.finishedAt, run.id])).toString(
+    'base64url',
+  );
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** @throws InputError when `cursor` is not one that {@link encodeRunCursor} made. */
+export function decodeRunCursor(cursor: string): RunCursor {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    value = undefined;
+  }
+  if (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    typeof value[0] === 'string' &&
+    typeof value[1] === 'string' &&
+    UUID.test(value[1]) &&
+    !Number.isNaN(Date.parse(value[0])) &&
+    new Date(value[0]).toISOString() === value[0]
+  ) {
+    return { finishedAt: value[0], id: value[1] };
+  }
+  throw new InputError(
+    'Invalid cursor: pass the nextCursor of a previous page of runs',
+  );
+}
