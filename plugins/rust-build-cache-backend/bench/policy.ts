@@ -38,7 +38,7 @@ import { readExampleReport } from '../src/__testUtils__/reports';
 import { DatabaseRustBuildCacheStore } from '../src/database/DatabaseRustBuildCacheStore';
 import { DatabasePolicyStore } from '../src/policy/DatabasePolicyStore';
 import { PolicyService } from '../src/policy/PolicyService';
-import { toNewRun } from '../src/service/ReportIngestionService';
+import { toNewRun } from '../src/reports/ReportIngestionService';
 import {
   argValue,
   BenchDatabase,
