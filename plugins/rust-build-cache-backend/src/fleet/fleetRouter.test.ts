@@ -67,7 +67,11 @@ describe.each(databases.eachSupportedId())('fleet API (%s)', databaseId => {
     await knex?.destroy();
   });
 
-  async function start(permissions = AuthorizeResult.ALLOW) {
+  async function start(
+    permissions:
+      | AuthorizeResult.ALLOW
+      | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
+  ) {
     knex = await databases.init(databaseId);
     const { server } = await startPluginBackend({
       knex,

@@ -17,7 +17,7 @@ export function FleetCard<T extends { computedAt: string }>(props: {
   state: { loading: boolean; error?: Error; value?: T };
   isEmpty: (value: T) => boolean;
   emptyTitle: string;
-  emptyDescription: ReactNode;
+  emptyDescription: string;
   action?: ReactNode;
   testId: string;
   children: (value: T) => ReactNode;
