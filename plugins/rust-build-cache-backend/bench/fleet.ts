@@ -215,6 +215,9 @@ async function main() {
   try {
     await new Promise(resolve => setTimeout(resolve, settle * 1000));
     const queries: Record<string, string> = {
+      // Control: a small read with the same authentication and permission check, to tell
+      // the machine's load from the fleet views' own cost.
+      'policy (control)': '/policy',
       'fleet/compile-time?days=30': '/fleet/compile-time?days=30',
       'fleet/toolchains': '/fleet/toolchains',
       'fleet/fragmentation': '/fleet/fragmentation',

@@ -28,6 +28,28 @@ interface CacheEntry {
 }
 
 /**
+ * `view(value)`, the same object for the same `value` and `limit`: answers are then
+ * identical objects, whose JSON the router keeps (see `fleetRouter.ts`).
+ */
+class LimitedViews<T extends object, V> {
+  private readonly views = new WeakMap<T, Map<number, V>>();
+
+  get(value: T, limit: number, view: (value: T) => V): V {
+    let byLimit = this.views.get(value);
+    if (!byLimit) {
+      byLimit = new Map();
+      this.views.set(value, byLimit);
+    }
+    let result = byLimit.get(limit);
+    if (result === undefined) {
+      result = view(value);
+      byLimit.set(limit, result);
+    }
+    return result;
+  }
+}
+
+/**
  * The four fleet views. Each is computed over the whole fleet (the latest CI report of
  * every linked service, or every CI report of a window) and then served from memory:
  * after `refreshMs` the next request starts a recomputation in the background and is
@@ -36,6 +58,14 @@ interface CacheEntry {
  */
 export class FleetService {
   private readonly cache = new Map<string, CacheEntry>();
+  private readonly compileTimeViews = new LimitedViews<
+    FleetCompileTime,
+    FleetCompileTime
+  >();
+  private readonly fragmentationViews = new LimitedViews<
+    FleetFragmentation,
+    FleetFragmentation
+  >();
 
   constructor(
     private readonly options: {
@@ -79,7 +109,10 @@ export class FleetService {
         };
       },
     );
-    return { ...result, crates: result.crates.slice(0, options.limit) };
+    return this.compileTimeViews.get(result, options.limit, value => ({
+      ...value,
+      crates: value.crates.slice(0, options.limit),
+    }));
   }
 
   async toolchains(): Promise<FleetToolchainDrift> {
@@ -102,10 +135,10 @@ export class FleetService {
         ...fleetFragmentation({ latest, limit: FLEET_LIMITS.limit.max }),
       };
     });
-    return {
-      ...result,
-      fingerprints: result.fingerprints.slice(0, options.limit),
-    };
+    return this.fragmentationViews.get(result, options.limit, value => ({
+      ...value,
+      fingerprints: value.fingerprints.slice(0, options.limit),
+    }));
   }
 
   async timeSaved(options: { weeks: number }): Promise<FleetTimeSaved> {

@@ -31,6 +31,21 @@ const fragmentationQuery = z.strictObject({
 const timeSavedQuery = z.strictObject({ weeks: bounded(FLEET_LIMITS.weeks) });
 const noQuery = z.strictObject({});
 
+/**
+ * JSON of the answers: a view is the same object until it is recomputed (FleetService),
+ * so its text is made once, not per request.
+ */
+const jsonTexts = new WeakMap<object, string>();
+
+function sendJson(res: express.Response, value: object) {
+  let text = jsonTexts.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    jsonTexts.set(value, text);
+  }
+  res.type('application/json').send(text);
+}
+
 /** The routes of the fleet insights; see `fleetTypes.ts` in -common. */
 export function createFleetRouter(options: {
   httpAuth: HttpAuthService;
@@ -48,7 +63,8 @@ export function createFleetRouter(options: {
 
   router.get('/fleet/compile-time', async (req, res) => {
     await requireRead(req);
-    res.json(
+    sendJson(
+      res,
       await fleet.compileTime(parse(compileTimeQuery, req.query, 'query')),
     );
   });
@@ -56,19 +72,23 @@ export function createFleetRouter(options: {
   router.get('/fleet/toolchains', async (req, res) => {
     await requireRead(req);
     parse(noQuery, req.query, 'query');
-    res.json(await fleet.toolchains());
+    sendJson(res, await fleet.toolchains());
   });
 
   router.get('/fleet/fragmentation', async (req, res) => {
     await requireRead(req);
-    res.json(
+    sendJson(
+      res,
       await fleet.fragmentation(parse(fragmentationQuery, req.query, 'query')),
     );
   });
 
   router.get('/fleet/time-saved', async (req, res) => {
     await requireRead(req);
-    res.json(await fleet.timeSaved(parse(timeSavedQuery, req.query, 'query')));
+    sendJson(
+      res,
+      await fleet.timeSaved(parse(timeSavedQuery, req.query, 'query')),
+    );
   });
 
   return router;

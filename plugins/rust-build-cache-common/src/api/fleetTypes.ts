@@ -25,7 +25,7 @@ export interface FleetCrateCost {
   compiles: number;
   /** How many services compiled it on a miss in the window. */
   services: number;
-  /** Up to {@link FLEET_LISTED_ENTITIES} of them, by entity ref. */
+  /** Up to {@link FLEET_LISTED_ENTITIES} of them, by entity ref (`services` counts all). */
   entityRefs: string[];
   /** How many of those services a pre-warm schedule covers (its scope selects them). */
   prewarmedServices: number;
@@ -67,7 +67,6 @@ export interface FleetPinMismatch {
   /** The pinned channel, e.g. `1.94.0` or `nightly`. */
   pin: string;
   ciRelease: string;
-  detail: string;
 }
 
 /** @public */
@@ -77,7 +76,7 @@ export interface FleetToolchainDrift {
   baseline: string | null;
   /** From the latest CI report of each linked service; most services first. */
   releases: FleetToolchainRelease[];
-  /** By entity ref, at most 500. */
+  /** By entity ref, at most 100 (`totalPinMismatches` counts all). */
   pinMismatches: FleetPinMismatch[];
   totalPinMismatches: number;
   /** Linked services with a CI report that names its rustc. */
@@ -105,6 +104,7 @@ export interface FleetKeyGroup {
   /** The pre-warm planner's warm group id. */
   id: string;
   services: number;
+  /** At most 5 of them. */
   entityRefs: string[];
   rustc: string;
   target: string;
@@ -125,7 +125,7 @@ export interface FleetFingerprintFragmentation {
   splits: Partial<Record<FleetKeyDimension, number>>;
   /** The dimension with the most splits; null for a single group. */
   topSplit: { dimension: FleetKeyDimension; splits: number } | null;
-  /** Most services first. */
+  /** Most services first, at most 20 (`keyGroups` counts all). */
   groups: FleetKeyGroup[];
 }
 
@@ -172,7 +172,7 @@ export interface FleetTimeSaved {
 }
 
 /** How many entity refs a row lists at most (the count is always complete). @public */
-export const FLEET_LISTED_ENTITIES = 50;
+export const FLEET_LISTED_ENTITIES = 10;
 
 /** Bounds of the fleet routes' query parameters. @public */
 export const FLEET_LIMITS = {

@@ -4,7 +4,7 @@ import type {
   FleetKeyDimension,
   FleetKeyGroup,
 } from '../api/fleetTypes';
-import { FLEET_KEY_DIMENSIONS, FLEET_LISTED_ENTITIES } from '../api/fleetTypes';
+import { FLEET_KEY_DIMENSIONS } from '../api/fleetTypes';
 import type { WarmGroupKey } from '../api/prewarmTypes';
 import { warmGroupId, warmGroupKeyOf } from '../prewarm/planWarmGroups';
 import { compare } from './compileTime';
@@ -36,6 +36,11 @@ export const FLEET_KEY_DIMENSION_LABELS: Record<FleetKeyDimension, string> = {
   cargoHome: 'cargo home',
   cacheLocation: 'cache location',
 };
+
+/** Key groups listed per fingerprint; `keyGroups` counts all. */
+const MAX_LISTED_GROUPS = 20;
+/** Services listed per key group; `services` counts all. */
+const MAX_LISTED_GROUP_ENTITIES = 5;
 
 /** The key's dimensions except `ignored`, as one comparable string. */
 function keyWithout(key: WarmGroupKey, ignored?: FleetKeyDimension): string {
@@ -118,7 +123,7 @@ function fragmentationOf(
     const entityRefs = [...group.entityRefs].sort();
     return {
       id: warmGroupId(group.key),
-      entityRefs: entityRefs.slice(0, FLEET_LISTED_ENTITIES),
+      entityRefs: entityRefs.slice(0, MAX_LISTED_GROUP_ENTITIES),
       services: entityRefs.length,
       rustc: group.key.rustc,
       target: group.key.target,
@@ -128,6 +133,7 @@ function fragmentationOf(
     };
   });
   listed.sort((a, b) => b.services - a.services || compare(a.id, b.id));
+  listed.splice(MAX_LISTED_GROUPS);
   return {
     fingerprint,
     services: members.length,

@@ -42,7 +42,7 @@ export function weekStartOf(time: number): number {
   return day - ((weekday + 6) % 7) * DAY_MS;
 }
 
-/** The first day of the range of `weeks` weeks up to and including the current one. */
+/** The first day of the range of `weeks` weeks up to and including the current one. @public */
 export function fleetTimeSavedFromDay(now: Date, weeks: number): string {
   const first = weekStartOf(now.getTime()) - (weeks - 1) * WEEK_MS;
   return new Date(first).toISOString().slice(0, 10);

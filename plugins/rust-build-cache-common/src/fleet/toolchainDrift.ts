@@ -15,7 +15,7 @@ export interface FleetLatestReport {
 }
 
 /** The most pin mismatches listed (the count is always complete). @public */
-export const FLEET_MAX_PIN_MISMATCHES = 500;
+export const FLEET_MAX_PIN_MISMATCHES = 100;
 
 /**
  * rustc releases CI used (each service's latest CI report), the baseline, and the
@@ -36,7 +36,7 @@ export function fleetToolchainDrift(options: {
     const entities = byRelease.get(rustc.release) ?? [];
     entities.push(entityRef);
     byRelease.set(rustc.release, entities);
-    const { status, detail } = toolchainMatchesRustc(file, rustc);
+    const { status } = toolchainMatchesRustc(file, rustc);
     if (status === 'unpinned' || status === 'floating') unpinned++;
     if (status === 'mismatch' && file?.channel) {
       mismatches.push({
@@ -44,7 +44,6 @@ export function fleetToolchainDrift(options: {
         file: file.file,
         pin: file.channel,
         ciRelease: rustc.release,
-        detail,
       });
     }
   }

@@ -13,7 +13,7 @@ import { useFleetFragmentation } from '../../hooks';
 import { FleetCard } from './FleetCard';
 import { ServiceLinks } from './ServiceLinks';
 
-const LISTED = 100;
+const LISTED = 50;
 
 type FingerprintRow = FleetFingerprintFragmentation & { id: string };
 

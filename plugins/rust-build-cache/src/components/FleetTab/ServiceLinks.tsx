@@ -3,7 +3,7 @@ import { formatCount } from '../../format';
 
 /**
  * Links to the first `shown` services, then how many more there are (`total` counts all
- * of them; the API lists at most 50 per row).
+ * of them; the API lists at most 10 per row).
  */
 export function ServiceLinks(props: {
   entityRefs: string[];
