@@ -134,8 +134,8 @@ export function CompileTimeCard() {
                 />
                 <YAxis type="category" dataKey="id" width={180} />
                 <Tooltip
-                  formatter={value => [
-                    formatSeconds(Number(value)),
+                  formatter={seconds => [
+                    formatSeconds(Number(seconds)),
                     'Compile time on misses (est.)',
                   ]}
                 />
