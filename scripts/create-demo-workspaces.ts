@@ -60,6 +60,19 @@ const workspaces = [
     crateName: 'rate-limiter',
     deps: TINY,
   },
+  {
+    repository: 'platform-monorepo',
+    path: 'services/notify',
+    crateName: 'notify-worker',
+    deps: TINY,
+    toolchainChannel: '1.95.0',
+  },
+  {
+    repository: 'platform-monorepo',
+    path: 'services/audit',
+    crateName: 'audit-log',
+    deps: TINY,
+  },
 ];
 
 /** Fingerprints of the recorded reports, by `repository:workspacePath`. */

@@ -61,7 +61,7 @@ const scenarios: Scenario[] = [
     crateName: 'billing-api',
     deps: SERDE,
     builds: [
-      { record: 'billing-api-cold' },
+      { record: 'billing-api-cold', timings: true },
       { record: 'billing-api-warm', timings: true },
     ],
   },
@@ -72,7 +72,11 @@ const scenarios: Scenario[] = [
     crateName: 'ledger-worker',
     deps: TINY,
     builds: [
-      { record: 'ledger-worker-cold', unset: ['CARGO_INCREMENTAL'] },
+      {
+        record: 'ledger-worker-cold',
+        unset: ['CARGO_INCREMENTAL'],
+        timings: true,
+      },
       { record: 'ledger-worker-warm', unset: ['CARGO_INCREMENTAL'] },
     ],
   },
@@ -96,7 +100,10 @@ const scenarios: Scenario[] = [
     workspacePath: 'services/gateway',
     crateName: 'edge-gateway',
     deps: SERDE,
-    builds: [{ record: 'edge-gateway-first' }, { record: 'edge-gateway-warm' }],
+    builds: [
+      { record: 'edge-gateway-first', timings: true },
+      { record: 'edge-gateway-warm' },
+    ],
   },
   {
     // Monorepo workspace 2: a RUSTFLAGS change invalidates every key.
@@ -110,6 +117,44 @@ const scenarios: Scenario[] = [
       {
         record: 'rate-limiter-rustflags-changed',
         env: { RUSTFLAGS: '-C debuginfo=1' },
+        timings: true,
+      },
+    ],
+  },
+  {
+    // Monorepo workspace 3: pinned to 1.95.0, but its CI job installs and selects a
+    // nightly (RUSTUP_TOOLCHAIN, as toolchain set-up actions do): a second rustc release in
+    // the fleet, and the same Cargo.lock as the workspaces above in another key group.
+    repository: 'github.com/acme-demo/platform-monorepo',
+    workspacePath: 'services/notify',
+    crateName: 'notify-worker',
+    deps: TINY,
+    toolchainChannel: '1.95.0',
+    builds: [
+      {
+        record: 'notify-worker-cold',
+        env: { RUSTUP_TOOLCHAIN: 'nightly' },
+        timings: true,
+      },
+      { record: 'notify-worker-warm', env: { RUSTUP_TOOLCHAIN: 'nightly' } },
+    ],
+  },
+  {
+    // Monorepo workspace 4: its team sets RUSTFLAGS for every build (a CPU level): the same
+    // Cargo.lock again, in a key group of its own.
+    repository: 'github.com/acme-demo/platform-monorepo',
+    workspacePath: 'services/audit',
+    crateName: 'audit-log',
+    deps: TINY,
+    builds: [
+      {
+        record: 'audit-log-cold',
+        env: { RUSTFLAGS: '-C target-cpu=x86-64-v2' },
+        timings: true,
+      },
+      {
+        record: 'audit-log-warm',
+        env: { RUSTFLAGS: '-C target-cpu=x86-64-v2' },
       },
     ],
   },

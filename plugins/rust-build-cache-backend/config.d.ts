@@ -262,6 +262,16 @@ export interface Config {
         recipient?: string;
       };
     };
+    /** The fleet insights (the Fleet tab of the Build cache policy page). */
+    fleet?: {
+      /**
+       * How long a computed fleet view is served before the next request recomputes it in
+       * the background (that request still gets the previous result). 0 recomputes on every
+       * request after the first. From 0 to 86400.
+       * @default 300
+       */
+      refreshSeconds?: number;
+    };
     /** Scheduling of the policy scorecards' evaluation (not part of the policy itself). */
     scorecards?: {
       /**

@@ -197,4 +197,58 @@ test.describe('build cache policy scorecards in the demo app', () => {
         .locator('[data-outcome="fail"]'),
     ).toBeVisible();
   });
+
+  test('the Fleet tab shows compile time, toolchain drift, fragmentation and time saved of the demo fleet', async ({
+    page,
+  }) => {
+    // The views are computed in the background (every 15 s in the demo): reload until the
+    // linked demo history with both of its rustc releases is in.
+    const toolchains = page.getByTestId('toolchain-summary');
+    await reloadUntilVisible(
+      page,
+      '/rust-build-cache/policy?tab=fleet',
+      toolchains.filter({ hasText: /^2 rustc releases across 7 services/ }),
+      { attemptTimeout: 10_000, totalTimeout: 180_000 },
+    );
+    await expect(toolchains).toContainText('policy baseline: 1.95.0');
+    const drift = page.getByTestId('fleet-toolchains');
+    await expect(drift).toContainText('1.97.0-nightly');
+    // notify-worker pins 1.95.0 while its CI runs the nightly.
+    await expect(
+      drift
+        .getByRole('row')
+        .filter({ hasText: '1.95.0 (rust-toolchain.toml)' }),
+    ).toContainText('notify-worker');
+
+    const fragmentation = page.getByTestId('fleet-fragmentation');
+    await expect(fragmentation).toContainText(
+      /\d+ services share this Cargo.lock but fall into \d+ key groups; \d+ of the splits (is|are) /,
+    );
+
+    const compile = page.getByTestId('fleet-compile-time');
+    await expect(compile.getByTestId('compile-time-totals')).toContainText(
+      /over \d+ crates/,
+    );
+    await expect(compile.getByTestId('compile-time-method')).toContainText(
+      'slowest units',
+    );
+    await expect(page.getByTestId('time-saved-trend')).toBeVisible();
+    await expect(page.getByTestId('time-saved-method')).toContainText(
+      'unpriced',
+    );
+
+    for (const width of [1280, 1920]) {
+      await page.setViewportSize({ width, height: 1000 });
+      await page.screenshot({
+        path: test.info().outputPath(`policy-fleet-${width}.png`),
+        fullPage: true,
+      });
+    }
+
+    // The tables link to the services.
+    await drift.getByRole('link', { name: 'notify-worker' }).first().click();
+    await expect(page).toHaveURL(
+      /\/catalog\/default\/component\/notify-worker/,
+    );
+  });
 });

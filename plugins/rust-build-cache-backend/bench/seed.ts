@@ -13,7 +13,9 @@
  * Writes into the database <prefix>rust-build-cache (created if missing), the one the
  * backend of bench/query.ts uses with the same --prefix. Re-running is safe: runs are idempotent, and
  * --from-slot resumes after an interruption (a slot is one report of every entity).
+ * bench/fleet.ts seeds its own database with `seedReports`.
  */
+import { BuildCacheReport } from '@rust-build-cache/plugin-rust-build-cache-common';
 import knexFactory from 'knex';
 import { DatabaseRustBuildCacheStore } from '../src/database/DatabaseRustBuildCacheStore';
 import { toNewRun } from '../src/reports/ReportIngestionService';
@@ -58,45 +60,17 @@ async function main() {
   });
 
   const example = readExampleReport();
-  // Today's last slot ends an hour ago; slot s is day s / perDay back, spread over the day.
-  const end = Date.now() - 3600_000;
-  const slots = Math.min(toSlot, days * perDay);
-  const slotTime = (slot: number) => {
-    const daysBack = days - 1 - Math.floor(slot / perDay);
-    const withinDay = (slot % perDay) * Math.floor(DAY_MS / perDay);
-    return new Date(end - daysBack * DAY_MS - DAY_MS + withinDay + 1);
-  };
-
-  const started = performance.now();
-  let inserted = 0;
-  let nextSlot = fromSlot;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (nextSlot < slots) {
-        const slot = nextSlot++;
-        const finishedAt = slotTime(slot);
-        const receivedAt = new Date(finishedAt.getTime() + 5000);
-        const runs = Array.from({ length: entities }, (_, entity) =>
-          toNewRun(
-            benchReport(example, entity, `seed-${slot}-${entity}`, finishedAt),
-            receivedAt,
-          ),
-        );
-        await store.insertRuns({ runs });
-        inserted += runs.length;
-        if (slot % 20 === 0) {
-          const seconds = (performance.now() - started) / 1000;
-          console.log(
-            `slot ${slot}/${slots}: ${inserted} reports in ${round(
-              seconds,
-              0,
-            )} s, ${round(inserted / seconds, 0)} reports/s`,
-          );
-        }
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
+  const { inserted, seconds } = await seedReports({
+    store,
+    entities,
+    days,
+    perDay,
+    fromSlot,
+    toSlot,
+    concurrency,
+    report: (entity, slot, finishedAt) =>
+      benchReport(example, entity, `seed-${slot}-${entity}`, finishedAt),
+  });
   console.log(
     JSON.stringify({
       benchmark: 'seed',
@@ -112,7 +86,67 @@ async function main() {
   await knex.destroy();
 }
 
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
-});
+/**
+ * Stores `days × perDay` slots of one report per entity through the plugin's write path
+ * (toNewRun + insertRuns), in time order across entities: slot s is day s / perDay back,
+ * spread over the day, today's last slot ending an hour ago. `report` makes entity
+ * `entity`'s report of a slot. Logs progress every 20 slots.
+ */
+export async function seedReports(options: {
+  store: Pick<DatabaseRustBuildCacheStore, 'insertRuns'>;
+  entities: number;
+  days: number;
+  perDay: number;
+  fromSlot?: number;
+  /** Stops before this slot (default: every slot of the days). */
+  toSlot?: number;
+  concurrency?: number;
+  report: (entity: number, slot: number, finishedAt: Date) => BuildCacheReport;
+}): Promise<{ inserted: number; seconds: number }> {
+  const { store, entities, days, perDay } = options;
+  const end = Date.now() - 3600_000;
+  const slots = Math.min(options.toSlot ?? days * perDay, days * perDay);
+  const slotTime = (slot: number) => {
+    const daysBack = days - 1 - Math.floor(slot / perDay);
+    const withinDay = (slot % perDay) * Math.floor(DAY_MS / perDay);
+    return new Date(end - daysBack * DAY_MS - DAY_MS + withinDay + 1);
+  };
+  const started = performance.now();
+  let inserted = 0;
+  let nextSlot = options.fromSlot ?? 0;
+  await Promise.all(
+    Array.from({ length: options.concurrency ?? 2 }, async () => {
+      while (nextSlot < slots) {
+        const slot = nextSlot++;
+        const finishedAt = slotTime(slot);
+        const receivedAt = new Date(finishedAt.getTime() + 5000);
+        for (let from = 0; from < entities; from += 2000) {
+          const runs = Array.from(
+            { length: Math.min(2000, entities - from) },
+            (_, i) =>
+              toNewRun(options.report(from + i, slot, finishedAt), receivedAt),
+          );
+          await store.insertRuns({ runs });
+          inserted += runs.length;
+        }
+        if (slot % 20 === 0) {
+          const seconds = (performance.now() - started) / 1000;
+          console.log(
+            `slot ${slot}/${slots}: ${inserted} reports in ${round(
+              seconds,
+              0,
+            )} s, ${round(inserted / seconds, 0)} reports/s`,
+          );
+        }
+      }
+    }),
+  );
+  return { inserted, seconds: (performance.now() - started) / 1000 };
+}
+
+if (require.main === module) {
+  main().catch(error => {
+    console.error(error);
+    process.exit(1);
+  });
+}

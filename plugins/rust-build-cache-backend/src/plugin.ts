@@ -17,6 +17,7 @@ import { registerRustBuildCacheActions } from './actions';
 import { readRustBuildCacheConfig } from './config';
 import { requireIntegrationModules } from './lib/integrationModules';
 import { DatabaseRustBuildCacheStore } from './database/DatabaseRustBuildCacheStore';
+import { createFleetFeature } from './fleet';
 import { createNotificationsFeature } from './notifications';
 import { createPolicyFeature } from './policy';
 import { createPrewarmFeature } from './prewarm';
@@ -217,6 +218,16 @@ export const rustBuildCachePlugin = createBackendPlugin({
           ingest: report => ingestion.ingest(report),
         });
         policy.service.setPrewarmEnrollment(prewarm.service);
+        const fleet = await createFleetFeature({
+          config,
+          database,
+          httpAuth,
+          permissions,
+          logger,
+          baseline:
+            policy.service.getPolicy().policy.baseline?.rustRelease ?? null,
+          prewarm: prewarm.service,
+        });
 
         permissionsRegistry.addPermissions(rustBuildCachePermissions);
         await scheduleTasks({
@@ -265,6 +276,7 @@ export const rustBuildCachePlugin = createBackendPlugin({
         );
         httpRouter.use(policy.router);
         httpRouter.use(prewarm.router);
+        httpRouter.use(fleet.router);
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -45,6 +45,7 @@ export * from './metrics/types';
 export * from './api/types';
 export * from './api/policyTypes';
 export * from './api/prewarmTypes';
+export * from './api/fleetTypes';
 export {
   parseSccacheStats,
   SccacheStatsError,
@@ -100,3 +101,4 @@ export {
 export { compareReports } from './compare/compareReports';
 export * from './policy';
 export * from './prewarm';
+export * from './fleet';

@@ -15,8 +15,10 @@ describe('buildDemoReports', () => {
     expect([...repositories].sort()).toEqual([
       'acme-demo/billing-api:.',
       'acme-demo/ledger-worker:.',
+      'acme-demo/platform-monorepo:services/audit',
       'acme-demo/platform-monorepo:services/gateway',
       'acme-demo/platform-monorepo:services/limiter',
+      'acme-demo/platform-monorepo:services/notify',
       'acme-demo/search-indexer:.',
     ]);
     for (const report of reports) {

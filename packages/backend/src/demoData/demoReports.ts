@@ -2,12 +2,16 @@ import {
   validateReport,
   type BuildCacheReport,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
+import auditLogCold from './real-reports/audit-log-cold.json';
+import auditLogWarm from './real-reports/audit-log-warm.json';
 import billingApiCold from './real-reports/billing-api-cold.json';
 import billingApiWarm from './real-reports/billing-api-warm.json';
 import edgeGatewayFirst from './real-reports/edge-gateway-first.json';
 import edgeGatewayWarm from './real-reports/edge-gateway-warm.json';
 import ledgerWorkerCold from './real-reports/ledger-worker-cold.json';
 import ledgerWorkerWarm from './real-reports/ledger-worker-warm.json';
+import notifyWorkerCold from './real-reports/notify-worker-cold.json';
+import notifyWorkerWarm from './real-reports/notify-worker-warm.json';
 import rateLimiterRustflagsChanged from './real-reports/rate-limiter-rustflags-changed.json';
 import rateLimiterWarm from './real-reports/rate-limiter-warm.json';
 import searchIndexerWarm from './real-reports/search-indexer-warm.json';
@@ -74,6 +78,22 @@ const services: DemoService[] = [
       daysAgo === 1 && run === 0
         ? rateLimiterRustflagsChanged
         : rateLimiterWarm,
+  },
+  {
+    // CI runs a nightly rustc although the pin says 1.95.0: a second toolchain in the fleet.
+    slug: 'notify-worker',
+    days: 21,
+    runsPerDay: 2,
+    runFor: (daysAgo, run) =>
+      daysAgo === 20 && run === 0 ? notifyWorkerCold : notifyWorkerWarm,
+  },
+  {
+    // Its own RUSTFLAGS: the same Cargo.lock as ledger-worker and rate-limiter, another key.
+    // Cold once a fortnight (its cache entries evicted, as a size-bounded cache does).
+    slug: 'audit-log',
+    days: 30,
+    runsPerDay: 1,
+    runFor: daysAgo => (daysAgo % 14 === 3 ? auditLogCold : auditLogWarm),
   },
 ];
 

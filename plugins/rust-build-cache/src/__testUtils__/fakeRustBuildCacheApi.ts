@@ -106,5 +106,18 @@ export function fakeRustBuildCacheApi(
     getPrewarmEffect: jest.fn(
       implementation.getPrewarmEffect ?? unexpected('getPrewarmEffect'),
     ),
+    getFleetCompileTime: jest.fn(
+      implementation.getFleetCompileTime ?? unexpected('getFleetCompileTime'),
+    ),
+    getFleetToolchains: jest.fn(
+      implementation.getFleetToolchains ?? unexpected('getFleetToolchains'),
+    ),
+    getFleetFragmentation: jest.fn(
+      implementation.getFleetFragmentation ??
+        unexpected('getFleetFragmentation'),
+    ),
+    getFleetTimeSaved: jest.fn(
+      implementation.getFleetTimeSaved ?? unexpected('getFleetTimeSaved'),
+    ),
   };
 }

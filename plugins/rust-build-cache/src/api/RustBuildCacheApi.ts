@@ -23,6 +23,10 @@ import type {
   ScorecardEntityPage,
   ScorecardSummary,
   ScorecardTrend,
+  FleetCompileTime,
+  FleetFragmentation,
+  FleetTimeSaved,
+  FleetToolchainDrift,
   WarmGroupEffect,
   WarmPlan,
   RuleOutcome,
@@ -131,6 +135,17 @@ export interface RustBuildCacheApi {
   getPrewarmRun(id: string): Promise<PrewarmRun>;
   cancelPrewarmRun(id: string): Promise<PrewarmRun>;
   getPrewarmEffect(options: { days: number }): Promise<WarmGroupEffect[]>;
+
+  // Fleet insights
+  getFleetCompileTime(options: {
+    days: number;
+    limit: number;
+  }): Promise<FleetCompileTime>;
+  getFleetToolchains(): Promise<FleetToolchainDrift>;
+  getFleetFragmentation(options: {
+    limit: number;
+  }): Promise<FleetFragmentation>;
+  getFleetTimeSaved(options: { weeks: number }): Promise<FleetTimeSaved>;
 }
 
 /** Filters of the scorecards' entity table; unset fields do not filter. @public */

@@ -22,6 +22,10 @@ import {
   type ScorecardEntityPage,
   type ScorecardSummary,
   type ScorecardTrend,
+  type FleetCompileTime,
+  type FleetFragmentation,
+  type FleetTimeSaved,
+  type FleetToolchainDrift,
   type PrewarmExecutorInfo,
   type PrewarmRun,
   type PrewarmRunPage,
@@ -148,6 +152,32 @@ export class RustBuildCacheClient implements RustBuildCacheApi {
     const query = search.toString() ? `?${search}` : '';
     const response = await this.fetch(`/scorecards/entities.csv${query}`);
     return response.blob();
+  }
+
+  // Fleet insights
+
+  getFleetCompileTime(options: {
+    days: number;
+    limit: number;
+  }): Promise<FleetCompileTime> {
+    return this.get('/fleet/compile-time', {
+      days: String(options.days),
+      limit: String(options.limit),
+    });
+  }
+
+  getFleetToolchains(): Promise<FleetToolchainDrift> {
+    return this.get('/fleet/toolchains');
+  }
+
+  getFleetFragmentation(options: {
+    limit: number;
+  }): Promise<FleetFragmentation> {
+    return this.get('/fleet/fragmentation', { limit: String(options.limit) });
+  }
+
+  getFleetTimeSaved(options: { weeks: number }): Promise<FleetTimeSaved> {
+    return this.get('/fleet/time-saved', { weeks: String(options.weeks) });
   }
 
   getScorecardTrend(options: { days: number }): Promise<ScorecardTrend> {

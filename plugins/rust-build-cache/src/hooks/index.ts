@@ -31,3 +31,9 @@ export {
 } from './usePrewarm';
 export { useOperation, type Operation } from './useOperation';
 export { useReloadKey } from './useReloadKey';
+export {
+  useFleetCompileTime,
+  useFleetToolchains,
+  useFleetFragmentation,
+  useFleetTimeSaved,
+} from './useFleet';

@@ -17,6 +17,7 @@ import { useSearchParams } from 'react-router-dom';
 import type { ScorecardEntityFilter } from '../../api';
 import { useReloadKey, useScorecardSummary } from '../../hooks';
 import { ComplianceTrendCard } from './ComplianceTrendCard';
+import { FleetTab } from '../FleetTab';
 import { EntityScorecardTable } from './EntityScorecardTable';
 import { ExemptionsTab } from './ExemptionsTab';
 import { OrgSummaryCard } from './OrgSummaryCard';
@@ -28,6 +29,7 @@ const TABS = [
   { id: 'overview', label: 'Overview' },
   { id: 'services', label: 'Services' },
   { id: 'exemptions', label: 'Exemptions' },
+  { id: 'fleet', label: 'Fleet' },
 ];
 
 type SummaryState = ReturnType<typeof useScorecardSummary>;
@@ -103,7 +105,7 @@ function OverviewTab(props: {
 /**
  * The caching-policy scorecards of the organisation: an overview (compliance, levels,
  * teams, rules and the 90-day trend), every service with filters and CSV export, and the
- * exemptions with their audit log. The tab is kept in the URL (`?tab=services`).
+ * exemptions with their audit log, and fleet insights (`?tab=fleet`). The tab is kept in the URL (`?tab=services`).
  */
 export function PolicyPage() {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -153,6 +155,7 @@ export function PolicyPage() {
           </WithSummary>
         )}
         {tabIndex === 2 && <ExemptionsTab onChanged={reloadSummary} />}
+        {tabIndex === 3 && <FleetTab />}
       </Content>
     </Page>
   );

@@ -1,0 +1,3 @@
+fn main() {
+    println!("{}", audit_log::answer());
+}

@@ -1,0 +1,3 @@
+fn main() {
+    println!("{}", notify_worker::answer());
+}
