@@ -98,7 +98,7 @@ export function problemsOf(manifest, files, lockText) {
 }
 
 /** Packs every non-private workspace at once (one Yarn process, prepack in parallel). */
-function packAll(outDir) {
+export function packAll(outDir) {
   execFileSync(
     'yarn',
     [
