@@ -22,7 +22,11 @@ if (args[0] === '--root') {
   args.splice(0, 2);
 }
 const [cutoffArg, manifestPath] = args;
-if (!cutoffArg || Number.isNaN(Date.parse(cutoffArg)) || (args[0] === undefined && rootArg)) {
+if (
+  !cutoffArg ||
+  Number.isNaN(Date.parse(cutoffArg)) ||
+  (args[0] === undefined && rootArg)
+) {
   console.error(
     'usage: pin-backstage-release.mjs [--root DIR] <cutoff ISO date> [manifest.json]',
   );
@@ -35,7 +39,9 @@ const manifest = manifestPath
 const registry = (
   process.env.npm_config_registry ?? 'https://registry.npmjs.org/'
 ).replace(/\/?$/, '/');
-const root = rootArg ? resolve(rootArg) : new URL('..', import.meta.url).pathname;
+const root = rootArg
+  ? resolve(rootArg)
+  : new URL('..', import.meta.url).pathname;
 
 const workspaceManifests = ['package.json'];
 for (const dir of ['packages', 'plugins']) {

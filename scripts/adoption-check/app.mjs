@@ -7,6 +7,9 @@ import {
   existsSync,
   mkdirSync,
   readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -29,12 +32,7 @@ export const RELEASE_CUTOFF = '2026-09-17T00:00:00Z';
  * package.json skips the same builds (dependenciesMeta); without a network path to their
  * prebuilt binaries they compile from source, minutes on a 2-core machine.
  */
-const UNUSED_NATIVE_BUILDS = [
-  'tree-sitter',
-  'cpu-features',
-  'keytar',
-  'ssh2',
-];
+const UNUSED_NATIVE_BUILDS = ['tree-sitter', 'cpu-features', 'keytar', 'ssh2'];
 
 export function readJson(file) {
   return JSON.parse(readFileSync(file, 'utf8'));
@@ -64,7 +62,11 @@ export async function generateApp(appDir, createAppVersion, env) {
       },
     },
   );
-  for (const f of ['package.json', 'packages/app/package.json', 'packages/backend/src/index.ts'])
+  for (const f of [
+    'package.json',
+    'packages/app/package.json',
+    'packages/backend/src/index.ts',
+  ])
     if (!existsSync(join(appDir, f)))
       throw new Error(`create-app wrote no ${f} in ${appDir}`);
 }
@@ -76,20 +78,32 @@ export async function generateApp(appDir, createAppVersion, env) {
  */
 export async function pinApp(appDir, workDir, env) {
   const manifest = {};
-  for (const file of ['package.json', 'packages/app/package.json', 'packages/backend/package.json']) {
+  for (const file of [
+    'package.json',
+    'packages/app/package.json',
+    'packages/backend/package.json',
+  ]) {
     const pkg = readJson(join(appDir, file));
     for (const field of ['dependencies', 'devDependencies'])
       for (const [name, range] of Object.entries(pkg[field] ?? {}))
         if (name.startsWith('@backstage/') && /^\^\d+\.\d+\.\d+$/.test(range))
           manifest[name] = range.slice(1);
   }
-  for (const [name, version] of Object.entries(readJson(join(root, 'package.json')).resolutions))
+  for (const [name, version] of Object.entries(
+    readJson(join(root, 'package.json')).resolutions,
+  ))
     if (name.startsWith('@backstage/')) manifest[name] = version;
   const manifestFile = join(workDir, 'backstage-release-manifest.json');
   writeJson(manifestFile, manifest);
   await run(
     'node',
-    [join(root, 'scripts/pin-backstage-release.mjs'), '--root', appDir, RELEASE_CUTOFF, manifestFile],
+    [
+      join(root, 'scripts/pin-backstage-release.mjs'),
+      '--root',
+      appDir,
+      RELEASE_CUTOFF,
+      manifestFile,
+    ],
     { cwd: appDir, env },
   );
 }
@@ -99,7 +113,8 @@ export function skipUnusedNativeBuilds(appDir) {
   const file = join(appDir, 'package.json');
   const pkg = readJson(file);
   pkg.dependenciesMeta = { ...pkg.dependenciesMeta };
-  for (const name of UNUSED_NATIVE_BUILDS) pkg.dependenciesMeta[name] = { built: false };
+  for (const name of UNUSED_NATIVE_BUILDS)
+    pkg.dependenciesMeta[name] = { built: false };
   writeJson(file, pkg);
 }
 
@@ -115,7 +130,9 @@ export async function betterSqlitePrebuildEnv(appLockText, workDir) {
   if (!existsSync(binary)) return {};
   const { version } = readJson(join(repoPkg, 'package.json'));
   if (!appLockText.includes(`resolution: "better-sqlite3@npm:${version}"`)) {
-    console.log(`better-sqlite3: the app resolves another version than this repository's ${version}; it compiles its own`);
+    console.log(
+      `better-sqlite3: the app resolves another version than this repository's ${version}; it compiles its own`,
+    );
     return {};
   }
   const dir = join(workDir, 'prebuilds');
@@ -123,7 +140,11 @@ export async function betterSqlitePrebuildEnv(appLockText, workDir) {
   mkdirSync(stage, { recursive: true });
   copyFileSync(binary, join(stage, 'better_sqlite3.node'));
   const name = `better-sqlite3-v${version}-node-v${process.versions.modules}-${process.platform}-${process.arch}.tar.gz`;
-  await run('tar', ['czf', join(dir, name), '-C', join(dir, 'stage'), 'build'], { quiet: true });
+  await run(
+    'tar',
+    ['czf', join(dir, name), '-C', join(dir, 'stage'), 'build'],
+    { cwd: workDir, quiet: true },
+  );
   return { npm_config_better_sqlite3_local_prebuilds: dir };
 }
 
@@ -132,9 +153,16 @@ export function wireBackend(appDir, imports) {
   const file = join(appDir, 'packages/backend/src/index.ts');
   const text = readFileSync(file, 'utf8');
   if (!text.includes('\nbackend.start();'))
-    throw new Error(`${file} has no "backend.start();" line to add the plugin before`);
-  const lines = imports.map(name => `backend.add(import('${name}'));\n`).join('');
-  writeFileSync(file, text.replace('\nbackend.start();', `\n${lines}\nbackend.start();`));
+    throw new Error(
+      `${file} has no "backend.start();" line to add the plugin before`,
+    );
+  const lines = imports
+    .map(name => `backend.add(import('${name}'));\n`)
+    .join('');
+  writeFileSync(
+    file,
+    text.replace('\nbackend.start();', `\n${lines}\nbackend.start();`),
+  );
 }
 
 /**
@@ -145,7 +173,9 @@ export function addRustService(appDir, annotationExampleYaml) {
   const annotations = YAML.parse(annotationExampleYaml)?.metadata?.annotations;
   const slug = annotations?.['github.com/project-slug'];
   if (!slug || !annotations['rust-build-cache/workspace'])
-    throw new Error('the README\'s annotation example names no github.com/project-slug and rust-build-cache/workspace');
+    throw new Error(
+      "the README's annotation example names no github.com/project-slug and rust-build-cache/workspace",
+    );
   const name = slug.split('/')[1];
   const entity = {
     apiVersion: 'backstage.io/v1alpha1',
@@ -153,8 +183,15 @@ export function addRustService(appDir, annotationExampleYaml) {
     metadata: { name, annotations },
     spec: { type: 'service', lifecycle: 'production', owner: 'guests' },
   };
-  appendFileSync(join(appDir, 'examples/entities.yaml'), `---\n${YAML.stringify(entity)}`);
-  return { name, repository: `github.com/${slug}`, workspace: annotations['rust-build-cache/workspace'] };
+  appendFileSync(
+    join(appDir, 'examples/entities.yaml'),
+    `---\n${YAML.stringify(entity)}`,
+  );
+  return {
+    name,
+    repository: `github.com/${slug}`,
+    workspace: annotations['rust-build-cache/workspace'],
+  };
 }
 
 /** Config files passed to `yarn start`: the app's, the README's steps, then ports. */
@@ -171,7 +208,11 @@ export function writeConfigs(appDir, readmeConfigs, ports) {
     join(appDir, 'app-config.adoption.yaml'),
     YAML.stringify({
       app: { baseUrl: frontend },
-      backend: { baseUrl: backend, listen: { port: ports.backend }, cors: { origin: frontend } },
+      backend: {
+        baseUrl: backend,
+        listen: { port: ports.backend },
+        cors: { origin: frontend },
+      },
     }),
   );
   files.push('app-config.adoption.yaml');
@@ -183,9 +224,17 @@ export function writeConfigs(appDir, readmeConfigs, ports) {
  * `logFile`; returns a handle whose stop() kills the whole group.
  */
 export function startApp(appDir, configFiles, env, logFile) {
-  const args = ['start', ...configFiles.flatMap(f => ['--config', join(appDir, f)])];
+  const args = [
+    'start',
+    ...configFiles.flatMap(f => ['--config', join(appDir, f)]),
+  ];
   const out = [];
-  const child = spawn('yarn', args, { cwd: appDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('yarn', args, {
+    cwd: appDir,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const onData = chunk => {
     appendFileSync(logFile, chunk);
     out.push(chunk.toString());
@@ -231,7 +280,9 @@ export async function waitForUrl(url, server, timeoutMs) {
   let last = 'no answer';
   while (Date.now() < until) {
     if (server.exited() !== null)
-      throw new Error(`yarn start exited (${server.exited()}) before ${url} answered; its last output:\n${server.tail()}`);
+      throw new Error(
+        `yarn start exited (${server.exited()}) before ${url} answered; its last output:\n${server.tail()}`,
+      );
     try {
       const res = await fetch(url, { signal: AbortSignal.timeout(5_000) });
       if (res.ok) return;
@@ -241,5 +292,22 @@ export async function waitForUrl(url, server, timeoutMs) {
     }
     await new Promise(r => setTimeout(r, 2_000));
   }
-  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s (last: ${last}); yarn start's last output:\n${server.tail()}`);
+  throw new Error(
+    `${url} did not answer within ${
+      timeoutMs / 1000
+    } s (last: ${last}); yarn start's last output:\n${server.tail()}`,
+  );
+}
+
+/**
+ * Removes what installing the tarballs added to Yarn's (global) cache: one zip per package
+ * and tarball content, `<scope>-<name>-file-<hash>.zip`, which no later run can reuse.
+ */
+export function removeTarballCacheEntries(cacheFolder, names, sinceMs) {
+  const prefixes = names.map(n => `${n.replace('/', '-')}-file-`);
+  for (const file of readdirSync(cacheFolder)) {
+    if (!prefixes.some(p => file.startsWith(p))) continue;
+    const path = join(cacheFolder, file);
+    if (statSync(path).mtimeMs >= sinceMs) rmSync(path, { force: true });
+  }
 }

@@ -26,7 +26,10 @@ export async function openBrowser(baseUrl, screenshotDir) {
   });
   page.setDefaultTimeout(30_000);
   const shot = name =>
-    page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+    page.screenshot({
+      path: join(screenshotDir, `${name}.png`),
+      fullPage: true,
+    });
   return { browser, page, shot };
 }
 

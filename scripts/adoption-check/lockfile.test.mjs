@@ -18,7 +18,11 @@ const before = lock([
     '1.22.8',
   ),
   entry('resolve@npm:^1.22.0', 'resolve@npm:1.22.8', '1.22.8'),
-  entry('app@workspace:packages/app', 'app@workspace:packages/app', '0.0.0-use.local'),
+  entry(
+    'app@workspace:packages/app',
+    'app@workspace:packages/app',
+    '0.0.0-use.local',
+  ),
 ]);
 
 test('reads names and versions, leaving workspaces out and patches as their version', () => {
@@ -35,8 +39,16 @@ test('reads names and versions, leaving workspaces out and patches as their vers
 
 test('a second version of a package the app had is reported; new packages are not', () => {
   const after = lock([
-    entry('@backstage/errors@npm:^1.3.1', '@backstage/errors@npm:1.3.2', '1.3.2'),
-    entry('@backstage/errors@npm:1.4.0', '@backstage/errors@npm:1.4.0', '1.4.0'),
+    entry(
+      '@backstage/errors@npm:^1.3.1',
+      '@backstage/errors@npm:1.3.2',
+      '1.3.2',
+    ),
+    entry(
+      '@backstage/errors@npm:1.4.0',
+      '@backstage/errors@npm:1.4.0',
+      '1.4.0',
+    ),
     entry('react@npm:^18.0.2', 'react@npm:18.3.1', '18.3.1'),
     entry('recharts@npm:^2.15.0', 'recharts@npm:2.15.4', '2.15.4'),
     entry(
@@ -45,9 +57,10 @@ test('a second version of a package the app had is reported; new packages are no
       '0.1.0',
     ),
   ]);
-  assert.deepEqual(addedVersions(lockfileVersions(before), lockfileVersions(after)), [
-    { name: '@backstage/errors', before: ['1.3.2'], added: ['1.4.0'] },
-  ]);
+  assert.deepEqual(
+    addedVersions(lockfileVersions(before), lockfileVersions(after)),
+    [{ name: '@backstage/errors', before: ['1.3.2'], added: ['1.4.0'] }],
+  );
 });
 
 test('an empty or malformed lockfile is an error, not "no duplicates"', () => {

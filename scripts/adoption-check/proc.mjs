@@ -3,7 +3,10 @@
 import { spawn } from 'node:child_process';
 import { appendFileSync } from 'node:fs';
 
-export const root = new URL('../..', import.meta.url).pathname.replace(/\/$/, '');
+export const root = new URL('../..', import.meta.url).pathname.replace(
+  /\/$/,
+  '',
+);
 
 let logFile;
 /** Where every command's output is appended. */
@@ -20,7 +23,11 @@ export function run(cmd, args, { cwd, env = process.env, input, quiet } = {}) {
   if (logFile) appendFileSync(logFile, `\n$ (cd ${cwd}; ${line})\n`);
   if (!quiet) console.log(`  $ ${line}`);
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      cwd,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let all = '';
     const collect = isOut => chunk => {

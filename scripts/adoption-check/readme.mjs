@@ -10,7 +10,8 @@
 //   - text: expected output, not an action.
 
 export const INSTALL_HEADING = '## Install into your Backstage app';
-export const ANNOTATION_HEADING = '## Marking a catalog entity as a Rust service';
+export const ANNOTATION_HEADING =
+  '## Marking a catalog entity as a Rust service';
 
 /** The text from `heading` up to the next heading of any level (outside code blocks). */
 function stepsOf(readme, heading) {
@@ -68,14 +69,18 @@ export function installSteps(readme) {
   const text = stepsOf(readme, INSTALL_HEADING);
   const steps = { adds: [], backendImports: [], configs: [] };
   for (const { lang, body, line } of fencedBlocks(text)) {
-    const where = `README "${INSTALL_HEADING}", block ${lang || '(no language)'} at line ${line} of the section`;
+    const where = `README "${INSTALL_HEADING}", block ${
+      lang || '(no language)'
+    } at line ${line} of the section`;
     if (lang === 'sh' || lang === 'bash') {
       steps.adds.push(...parseShell(body, where));
     } else if (lang === 'ts' || lang === 'tsx') {
       const file = /^\/\/\s*(\S+)/.exec(body)?.[1];
       if (file !== 'packages/backend/src/index.ts')
         throw new Error(
-          `${where}: the check can edit packages/backend/src/index.ts only (the block names ${file ?? 'no file'})`,
+          `${where}: the check can edit packages/backend/src/index.ts only (the block names ${
+            file ?? 'no file'
+          })`,
         );
       steps.backendImports.push(...parseBackendIndex(body, where));
     } else if (lang === 'yaml' || lang === 'yml') {

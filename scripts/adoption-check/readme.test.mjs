@@ -13,7 +13,10 @@ const readmeWith = (...blocks) =>
     '### What needs an integration',
     fence('ts', 'class MyPermissionPolicy {}'),
     '## Marking a catalog entity as a Rust service',
-    fence('yaml', 'metadata:\n  annotations:\n    github.com/project-slug: acme/x'),
+    fence(
+      'yaml',
+      'metadata:\n  annotations:\n    github.com/project-slug: acme/x',
+    ),
   ].join('\n\n');
 
 test('reads yarn adds, backend imports and config of the install steps only', () => {
@@ -35,7 +38,11 @@ test('reads yarn adds, backend imports and config of the install steps only', ()
   assert.deepEqual(steps, {
     adds: [
       { cwd: 'packages/app', dev: false, names: ['@a/frontend'] },
-      { cwd: 'packages/backend', dev: false, names: ['@a/backend', '@a/backend-module-x'] },
+      {
+        cwd: 'packages/backend',
+        dev: false,
+        names: ['@a/backend', '@a/backend-module-x'],
+      },
     ],
     backendImports: ['@a/backend', '@a/backend-module-x'],
     configs: ['backend:\n  auth: {}\n'],
@@ -57,16 +64,28 @@ test('a step the check cannot follow fails, naming the block', () => {
       ),
     /can edit packages\/backend\/src\/index.ts only \(the block names packages\/app\/src\/App.tsx\)/,
   );
-  assert.throws(() => installSteps('# nothing'), /no heading "## Install into your Backstage app"/);
+  assert.throws(
+    () => installSteps('# nothing'),
+    /no heading "## Install into your Backstage app"/,
+  );
   assert.throws(() => installSteps(readmeWith()), /no yarn add step/);
 });
 
 test("the repository's README: frontend and backend installed, the backend plugin wired", () => {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const readme = readFileSync(
+    new URL('../../README.md', import.meta.url),
+    'utf8',
+  );
   const steps = installSteps(readme);
   const names = steps.adds.flatMap(a => a.names);
   assert.ok(names.includes('@rust-build-cache/plugin-rust-build-cache'));
-  assert.ok(names.includes('@rust-build-cache/plugin-rust-build-cache-backend'));
-  assert.ok(steps.backendImports.includes('@rust-build-cache/plugin-rust-build-cache-backend'));
+  assert.ok(
+    names.includes('@rust-build-cache/plugin-rust-build-cache-backend'),
+  );
+  assert.ok(
+    steps.backendImports.includes(
+      '@rust-build-cache/plugin-rust-build-cache-backend',
+    ),
+  );
   assert.match(annotationExample(readme), /rust-build-cache\/workspace:/);
 });
