@@ -22374,6 +22374,7 @@ function countsWriteErrors(version2) {
 // plugins/rust-build-cache-common/src/metrics/cacheLevels.ts
 function cacheLevelMetrics(stats) {
   if (!stats.multiLevel) return null;
+  const countsRecorded = levelCountsRecorded(stats);
   return stats.multiLevel.map((level) => {
     const parsed = level.backend === void 0 ? parseCacheLocation(level.location) : null;
     const lookups = level.hits + level.misses;
@@ -22386,13 +22387,32 @@ function cacheLevelMetrics(stats) {
       path: parsed?.path ?? level.path ?? null,
       hits: level.hits,
       misses: level.misses,
-      hitRate: lookups === 0 ? null : level.hits / lookups,
+      hitRate: lookups === 0 || !countsRecorded ? null : level.hits / lookups,
+      countsRecorded,
       writes: level.writes,
       writeFailures: level.writeFailures,
       backfillsFrom: level.backfillsFrom ?? null,
       backfillsTo: level.backfillsTo ?? null
     };
   });
+}
+function levelCountsRecorded(stats) {
+  const levels = stats.multiLevel ?? [];
+  const levelLookups = levels.reduce(
+    (total, level) => total + level.hits + level.misses,
+    0
+  );
+  const runLookups = sumCounts(stats.counters.hits) + sumCounts(stats.counters.misses);
+  return levelLookups > 0 || runLookups === 0;
+}
+
+// plugins/rust-build-cache-common/src/metrics/compileRequests.ts
+function countCompileRequests(counters) {
+  const outcomes = counters.requestsExecuted + counters.requestsNotCacheable + counters.requestsNotCompile + counters.requestsUnsupportedCompiler;
+  if (counters.compileRequests === 0 && counters.requestsExecuted > 0) {
+    return { requests: outcomes, clientSideMode: true };
+  }
+  return { requests: counters.compileRequests, clientSideMode: false };
 }
 
 // plugins/rust-build-cache-common/src/metrics/cFamilyReasons.ts
@@ -22842,8 +22862,10 @@ function computeRunMetrics(stats) {
   const languages = breakdown.counts.map(withRates);
   const rust = languages.find((l) => l.language === RUST_LANGUAGE);
   const rustCounts = rust && breakdown.rustCompiled ? rust : { hits: 0, misses: 0, errors: 0, avoidableNotCached: 0 };
+  const { requests, clientSideMode } = countCompileRequests(counters);
   return {
-    requests: counters.compileRequests,
+    requests,
+    clientSideMode,
     rustCompiled: breakdown.rustCompiled,
     hits: rustCounts.hits,
     misses: rustCounts.misses,
@@ -23201,7 +23223,7 @@ function checkRustcWrapperSccache(input3) {
   const latest = ciRuns(input3)[0];
   if (!latest) return NO_CI_RUN;
   const wrapper = latest.build.env.rustcWrapper;
-  const compileRequests = latest.sccache?.counters.compileRequests ?? 0;
+  const compileRequests = latest.sccache ? countCompileRequests(latest.sccache.counters).requests : 0;
   const numbers = { rustcWrapper: wrapper, compileRequests };
   const runIds = [runIdOf(latest)];
   if (wrapper !== null && SCCACHE_BINARY.test(wrapper))
@@ -23965,17 +23987,22 @@ function levelWhere(level) {
   const where = [level.bucket, level.prefix, level.path].filter(Boolean);
   return `${level.backend}${where.length ? ` ${where.join(" ")}` : ""}`;
 }
+var CLIENT_SIDE_REQUESTS = " (client-side mode: sccache counted none, so this is the sum of their outcomes)";
+var LEVEL_LOOKUPS_NOT_COUNTED = "hits and misses not counted (client-side mode: the wrappers read the cache)";
 function levelLine(level) {
   const backfills = [
     level.backfillsTo ? `${level.backfillsTo} copied in from slower levels` : "",
     level.backfillsFrom ? `${level.backfillsFrom} copied out to faster levels` : ""
   ].filter(Boolean);
-  return `${level.name} ${levelWhere(level)}: ${plural2(
-    level.hits,
-    "hit"
-  )}, ${plural2(level.misses, "miss", "misses")}, hit rate ${formatRate(
-    level.hitRate
-  )}, ${plural2(level.writes, "write")}, ${plural2(
+  const lookups = level.countsRecorded ? `${plural2(level.hits, "hit")}, ${plural2(
+    level.misses,
+    "miss",
+    "misses"
+  )}, hit rate ${formatRate(level.hitRate)}` : LEVEL_LOOKUPS_NOT_COUNTED;
+  return `${level.name} ${levelWhere(level)}: ${lookups}, ${plural2(
+    level.writes,
+    "write"
+  )}, ${plural2(
     level.writeFailures,
     "write failure"
   )}${backfills.length ? `, ${backfills.join(", ")}` : ""}`;
@@ -24071,9 +24098,13 @@ function markdownLevels(levels) {
     ...levels.map(
       (l) => `| ${cell(l.name)} | ${l.backend} | \`${cell(
         l.location
-      )}\` | ${formatRate(l.hitRate)} | ${l.hits} | ${l.misses} | ${l.writes} | ${l.writeFailures} | ${l.backfillsTo ?? "n/a"} / ${l.backfillsFrom ?? "n/a"} |`
+      )}\` | ${formatRate(l.hitRate)} | ${l.countsRecorded ? l.hits : "not counted"} | ${l.countsRecorded ? l.misses : "not counted"} | ${l.writes} | ${l.writeFailures} | ${l.backfillsTo ?? "n/a"} / ${l.backfillsFrom ?? "n/a"} |`
     ),
-    ""
+    "",
+    ...levels.some((l) => !l.countsRecorded) ? [
+      `Per-level ${LEVEL_LOOKUPS_NOT_COUNTED}: sccache counts a level's hits and misses only for lookups its server makes.`,
+      ""
+    ] : []
   ];
 }
 function markdownFailures(metrics) {
@@ -24102,7 +24133,7 @@ function formatMarkdownSummary(report, metrics) {
   if (report.sccache && metrics) {
     lines.push(
       ...markdownLanguages(metrics),
-      `${metrics.requests} compile requests; sccache ${cell(
+      `${metrics.requests} compile requests${metrics.clientSideMode ? CLIENT_SIDE_REQUESTS : ""}; sccache ${cell(
         report.sccache.version ?? "(version not reported)"
       )}, cache: \`${cell(report.sccache.cache.location)}\``,
       ""
@@ -24554,7 +24585,7 @@ var import_node_path5 = require("node:path");
 var SHOW_STATS_ARGS = ["--show-stats", "--stats-format=json"];
 async function readSccacheStats(system, options, warn) {
   const stats = options.statsFile !== void 0 ? await readStatsFile(system, (0, import_node_path5.resolve)(system.cwd, options.statsFile)) : await queryServer(system, options.workspaceDir);
-  if (stats.counters.compileRequests === 0) {
+  if (countCompileRequests(stats.counters).requests === 0) {
     warn(
       "sccache reports no compile requests. Its statistics belong to one server process: check that the build ran with RUSTC_WRAPPER=sccache against the same server (same SCCACHE_SERVER_PORT), and that the server was not stopped (it exits after SCCACHE_IDLE_TIMEOUT, 600 s by default) or zeroed since."
     );

@@ -84,6 +84,7 @@ export {
   type CombinedRunMetrics,
 } from './metrics/computeRunMetrics';
 export { sumCounts } from './metrics/sumCounts';
+export { countCompileRequests } from './metrics/compileRequests';
 export {
   NON_CACHEABLE_REASONS,
   RUST_LANGUAGE,

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import {
+  countCompileRequests,
   parseSccacheStats,
   SccacheStatsError,
   type SccacheStats,
@@ -21,7 +22,8 @@ export async function readSccacheStats(
     options.statsFile !== undefined
       ? await readStatsFile(system, resolve(system.cwd, options.statsFile))
       : await queryServer(system, options.workspaceDir);
-  if (stats.counters.compileRequests === 0) {
+  // In client-side mode (0.17+) sccache counts no compile requests but their outcomes.
+  if (countCompileRequests(stats.counters).requests === 0) {
     warn(
       'sccache reports no compile requests. Its statistics belong to one server process: check that the ' +
         'build ran with RUSTC_WRAPPER=sccache against the same server (same SCCACHE_SERVER_PORT), and that ' +

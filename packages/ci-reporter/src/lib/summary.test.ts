@@ -73,6 +73,22 @@ describe('collect summaries', () => {
     );
   });
 
+  it('say in client-side mode that sccache counted neither requests nor level lookups', () => {
+    const { console, markdown } = summaries(
+      'sccache-0.17.0-constructed-client-side-multi-level',
+    );
+    expect(console).toContain(
+      '    L0 (disk) local /home/runner/.cache/sccache: hits and misses not counted (client-side mode: the wrappers read the cache), 4 writes, 0 write failures\n',
+    );
+    expect(console).not.toMatch(/0 hits, 0 misses/);
+    expect(markdown).toContain(
+      '30 compile requests (client-side mode: sccache counted none, so this is the sum of their outcomes)',
+    );
+    expect(markdown).toContain(
+      '| L0 (disk) | local | `Local disk: "/home/runner/.cache/sccache"` | n/a | not counted | not counted | 4 | 0 | 0 / 0 |',
+    );
+  });
+
   it('name timeouts and write errors, each with its meaning and fix', () => {
     const { console, markdown } = summaries(
       'sccache-0.14.0-constructed-timeouts',

@@ -123,6 +123,12 @@ function levelWhere(level: CacheLevelMetrics): string {
   return `${level.backend}${where.length ? ` ${where.join(' ')}` : ''}`;
 }
 
+const CLIENT_SIDE_REQUESTS =
+  ' (client-side mode: sccache counted none, so this is the sum of their outcomes)';
+
+const LEVEL_LOOKUPS_NOT_COUNTED =
+  'hits and misses not counted (client-side mode: the wrappers read the cache)';
+
 function levelLine(level: CacheLevelMetrics): string {
   const backfills = [
     level.backfillsTo
@@ -132,12 +138,17 @@ function levelLine(level: CacheLevelMetrics): string {
       ? `${level.backfillsFrom} copied out to faster levels`
       : '',
   ].filter(Boolean);
-  return `${level.name} ${levelWhere(level)}: ${plural(
-    level.hits,
-    'hit',
-  )}, ${plural(level.misses, 'miss', 'misses')}, hit rate ${formatRate(
-    level.hitRate,
-  )}, ${plural(level.writes, 'write')}, ${plural(
+  const lookups = level.countsRecorded
+    ? `${plural(level.hits, 'hit')}, ${plural(
+        level.misses,
+        'miss',
+        'misses',
+      )}, hit rate ${formatRate(level.hitRate)}`
+    : LEVEL_LOOKUPS_NOT_COUNTED;
+  return `${level.name} ${levelWhere(level)}: ${lookups}, ${plural(
+    level.writes,
+    'write',
+  )}, ${plural(
     level.writeFailures,
     'write failure',
   )}${backfills.length ? `, ${backfills.join(', ')}` : ''}`;
@@ -257,13 +268,21 @@ function markdownLevels(levels: CacheLevelMetrics[]): string[] {
       l =>
         `| ${cell(l.name)} | ${l.backend} | \`${cell(
           l.location,
-        )}\` | ${formatRate(l.hitRate)} | ${l.hits} | ${l.misses} | ${
+        )}\` | ${formatRate(l.hitRate)} | ${
+          l.countsRecorded ? l.hits : 'not counted'
+        } | ${l.countsRecorded ? l.misses : 'not counted'} | ${
           l.writes
         } | ${l.writeFailures} | ${l.backfillsTo ?? 'n/a'} / ${
           l.backfillsFrom ?? 'n/a'
         } |`,
     ),
     '',
+    ...(levels.some(l => !l.countsRecorded)
+      ? [
+          `Per-level ${LEVEL_LOOKUPS_NOT_COUNTED}: sccache counts a level's hits and misses only for lookups its server makes.`,
+          '',
+        ]
+      : []),
   ];
 }
 
@@ -298,7 +317,9 @@ export function formatMarkdownSummary(
   if (report.sccache && metrics) {
     lines.push(
       ...markdownLanguages(metrics),
-      `${metrics.requests} compile requests; sccache ${cell(
+      `${metrics.requests} compile requests${
+        metrics.clientSideMode ? CLIENT_SIDE_REQUESTS : ''
+      }; sccache ${cell(
         report.sccache.version ?? '(version not reported)',
       )}, cache: \`${cell(report.sccache.cache.location)}\``,
       '',

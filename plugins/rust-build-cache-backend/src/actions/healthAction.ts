@@ -36,8 +36,13 @@ function runMetricsSchema(z: typeof zod) {
           z.object({
             name: z.string(),
             location: z.string(),
-            hits: z.number(),
-            misses: z.number(),
+            hits: z
+              .number()
+              .nullable()
+              .describe(
+                'Null when sccache did not count lookups per level (client-side mode)',
+              ),
+            misses: z.number().nullable(),
             hitRate: z.number().nullable(),
             writes: z.number(),
             writeFailures: z.number(),
@@ -175,8 +180,8 @@ function toMetricsOutput(metrics: RunSummary['metrics']) {
       metrics.cacheLevels?.map(level => ({
         name: level.name,
         location: level.location,
-        hits: level.hits,
-        misses: level.misses,
+        hits: level.countsRecorded ? level.hits : null,
+        misses: level.countsRecorded ? level.misses : null,
         hitRate: level.hitRate,
         writes: level.writes,
         writeFailures: level.writeFailures,

@@ -130,6 +130,7 @@ describe('cache levels', () => {
         hits: 10,
         misses: 14,
         hitRate: 10 / 24,
+        countsRecorded: true,
         writes: 4,
         writeFailures: 0,
         backfillsFrom: 0,
@@ -145,11 +146,46 @@ describe('cache levels', () => {
         hits: 10,
         misses: 4,
         hitRate: 10 / 14,
+        countsRecorded: true,
         writes: 3,
         writeFailures: 1,
         backfillsFrom: 10,
         backfillsTo: 0,
       },
+    ]);
+  });
+
+  it('says the levels were not counted in client-side mode, instead of 0 hits at every level', () => {
+    const levels = computeRunMetrics(
+      parseSccacheStats(
+        readFixture(
+          'sccache/sccache-0.17.0-constructed-client-side-multi-level.json',
+        ),
+      ),
+    ).cacheLevels!;
+    expect(
+      levels.map(l => [l.name, l.countsRecorded, l.hitRate, l.writes]),
+    ).toEqual([
+      ['L0 (disk)', false, null, 4],
+      ['L1 (s3)', false, null, 4],
+    ]);
+  });
+
+  it('counts the levels of a run with no lookups at all as recorded (nothing to count)', () => {
+    const stats = parseSccacheStats(
+      readFixture('sccache/sccache-0.15.0-constructed-multi-level.json'),
+    );
+    stats.counters.hits = {};
+    stats.counters.misses = {};
+    stats.multiLevel = stats.multiLevel!.map(level => ({
+      ...level,
+      hits: 0,
+      misses: 0,
+    }));
+    const levels = computeRunMetrics(stats).cacheLevels!;
+    expect(levels.map(l => [l.countsRecorded, l.hitRate])).toEqual([
+      [true, null],
+      [true, null],
     ]);
   });
 

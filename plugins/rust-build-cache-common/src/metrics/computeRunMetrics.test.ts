@@ -22,6 +22,7 @@ describe('computeRunMetrics', () => {
   it('dbg-1 (cold): 0 hits, 2 misses, incremental counts against the effective rate', () => {
     expect(computeRunMetrics(fixture('sccache-0.4.0-dbg-1'))).toEqual({
       requests: 7,
+      clientSideMode: false,
       rustCompiled: true,
       hits: 0,
       misses: 2,
@@ -163,6 +164,38 @@ describe('computeRunMetrics', () => {
     expect(metrics.avoidableNotCached).toBe(2);
     expect(metrics.effectiveHitRate).toBe(0.5);
     expect(metrics.excludedFromEffective).toEqual([{ reason: '-E', count: 4 }]);
+  });
+
+  it('counts the requests of client-side mode (0.17+), where sccache counts none, from their outcomes', () => {
+    const daemon = computeRunMetrics(
+      fixture('sccache-0.15.0-constructed-multi-level'),
+    );
+    const clientSide = computeRunMetrics(
+      fixture('sccache-0.17.0-constructed-client-side-multi-level'),
+    );
+    expect(daemon).toMatchObject({ requests: 30, clientSideMode: false });
+    // 24 executed + 6 not cacheable: what the server would have counted.
+    expect(clientSide).toMatchObject({ requests: 30, clientSideMode: true });
+    expect(clientSide.hitRate).toBe(daemon.hitRate);
+  });
+
+  it('takes 0 compile requests at face value when nothing was executed', () => {
+    // A server that saw only non-compile calls (e.g. a job without RUSTC_WRAPPER).
+    const stats = fixture('sccache-0.4.0-dbg-1');
+    stats.counters = {
+      ...stats.counters,
+      compileRequests: 0,
+      requestsExecuted: 0,
+      requestsNotCacheable: 0,
+      requestsNotCompile: 3,
+      hits: {},
+      misses: {},
+      notCached: {},
+    };
+    expect(computeRunMetrics(stats)).toMatchObject({
+      requests: 0,
+      clientSideMode: false,
+    });
   });
 
   it('gives null rates when there was nothing to rate', () => {

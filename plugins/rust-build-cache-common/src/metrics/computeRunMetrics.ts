@@ -2,6 +2,7 @@ import type { DailyPoint, LanguageTotals } from '../api/types';
 import type { SccacheStats } from '../report/schema';
 import { cacheFailures } from './cacheFailures';
 import { cacheLevelMetrics } from './cacheLevels';
+import { countCompileRequests } from './compileRequests';
 import { breakDownByLanguage } from './languageMetrics';
 import { RUST_LANGUAGE } from './nonCacheableReasons';
 import { sumCounts } from './sumCounts';
@@ -24,8 +25,10 @@ export function computeRunMetrics(stats: SccacheStats): RunMetrics {
     rust && breakdown.rustCompiled
       ? rust
       : { hits: 0, misses: 0, errors: 0, avoidableNotCached: 0 };
+  const { requests, clientSideMode } = countCompileRequests(counters);
   return {
-    requests: counters.compileRequests,
+    requests,
+    clientSideMode,
     rustCompiled: breakdown.rustCompiled,
     hits: rustCounts.hits,
     misses: rustCounts.misses,

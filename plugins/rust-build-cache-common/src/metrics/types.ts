@@ -68,8 +68,17 @@ export interface CacheLevelMetrics {
   hits: number;
   /** Lookups that reached this level and did not find the entry there. */
   misses: number;
-  /** hits / (hits + misses) of the lookups that reached this level; null when none did. */
+  /**
+   * hits / (hits + misses) of the lookups that reached this level; null when none did, or
+   * when the levels' lookups were not recorded (`countsRecorded`).
+   */
   hitRate: number | null;
+  /**
+   * False when the run had hits or misses but sccache's server counted no lookup at any
+   * level (client-side mode, `SCCACHE_CLIENT_SIDE`): the level's hits and misses are then
+   * unknown, not 0. Writes are counted by the server either way.
+   */
+  countsRecorded: boolean;
   writes: number;
   writeFailures: number;
   /** Copies of entries found here into faster levels; null when the report lacks it. */
@@ -85,8 +94,17 @@ export interface CacheLevelMetrics {
  * @public
  */
 export interface RunMetrics {
-  /** sccache compile requests of every language, including probes and non-cacheable calls. */
+  /**
+   * sccache compile requests of every language, including probes and non-cacheable calls.
+   * In client-side mode, where sccache does not count them, the sum of their outcomes.
+   */
   requests: number;
+  /**
+   * True when sccache ran in client-side mode (`SCCACHE_CLIENT_SIDE`, 0.17+): it counted no
+   * compile requests although it executed some, and a multi-level cache's per-level lookups
+   * are not recorded. See `countCompileRequests`.
+   */
+  clientSideMode: boolean;
   /**
    * False when no Rust compilation went through sccache (no Rust hit, miss or cache error,
    * and no Rust reason other than cargo's probes): the Rust rates are then null, never 0 %.

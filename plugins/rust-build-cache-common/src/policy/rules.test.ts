@@ -215,6 +215,26 @@ describe('rustc-wrapper-sccache', () => {
     );
   });
 
+  it('passes in client-side mode, where sccache counts no compile requests but their outcomes', () => {
+    const clientSide = variant(billing, 'client-side', r => {
+      r.build.env.rustcWrapper = null;
+      r.sccache = {
+        ...r.sccache!,
+        counters: {
+          ...r.sccache!.counters,
+          compileRequests: 0,
+          requestsExecuted: 24,
+        },
+      };
+    });
+    const check = checkRustcWrapperSccache(inputOf([clientSide]));
+    expect(check.result).toBe('pass');
+    expect(check.summary).toBe(
+      `sccache received ${check.evidence.numbers.compileRequests} compile requests (the wrapper is not set through RUSTC_WRAPPER).`,
+    );
+    expect(check.evidence.numbers.compileRequests).toBeGreaterThan(24);
+  });
+
   it('fails without wrapper and without sccache statistics', () => {
     const unwrapped = variant(billing, 'unwrapped', r => {
       r.build.env.rustcWrapper = null;

@@ -1,3 +1,4 @@
+import { countCompileRequests } from '../metrics/compileRequests';
 import { cargoLockProblem } from '../report/problems';
 import type { BuildCacheReport } from '../report/schema';
 import {
@@ -27,7 +28,9 @@ export function checkRustcWrapperSccache(
   const latest = ciRuns(input)[0];
   if (!latest) return NO_CI_RUN;
   const wrapper = latest.build.env.rustcWrapper;
-  const compileRequests = latest.sccache?.counters.compileRequests ?? 0;
+  const compileRequests = latest.sccache
+    ? countCompileRequests(latest.sccache.counters).requests
+    : 0;
   const numbers = { rustcWrapper: wrapper, compileRequests };
   const runIds = [runIdOf(latest)];
   if (wrapper !== null && SCCACHE_BINARY.test(wrapper))

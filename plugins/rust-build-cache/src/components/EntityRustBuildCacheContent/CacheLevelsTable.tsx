@@ -15,8 +15,14 @@ function LevelNumbers(props: { level: CacheLevelMetrics }) {
   const { level } = props;
   return (
     <>
-      hit rate {formatPercent(level.hitRate)} ({formatCount(level.hits)} hits,{' '}
-      {formatCount(level.misses)} misses)
+      {level.countsRecorded ? (
+        <>
+          hit rate {formatPercent(level.hitRate)} ({formatCount(level.hits)}{' '}
+          hits, {formatCount(level.misses)} misses)
+        </>
+      ) : (
+        'hits and misses not counted'
+      )}
       <Typography variant="caption" color="textSecondary" component="p">
         {level.backend} {where(level)} · {formatCount(level.writes)} writes,{' '}
         {formatCount(level.writeFailures)} failed · copied in{' '}
@@ -44,6 +50,8 @@ export function CacheLevelsTable(props: { levels: CacheLevelMetrics[] }) {
         A level's hit rate is over the lookups that reached it: a hit at L1 was
         a miss at L0. Copied in: entries found at slower levels and copied into
         this one; out: entries found here and copied into faster ones.
+        {props.levels.some(level => !level.countsRecorded) &&
+          ' In client-side mode (SCCACHE_CLIENT_SIDE) the wrappers read the cache themselves, and sccache counts no hits or misses per level.'}
       </Typography>
     </>
   );

@@ -66,6 +66,25 @@ describe('LatestRunCard', () => {
     expect(valueOf('Write errors')).toHaveTextContent(/^1Compile results/);
   });
 
+  it('says in client-side mode that sccache counted neither the requests nor the level lookups', async () => {
+    await renderWithStats('sccache-0.17.0-constructed-client-side-multi-level');
+    expect(valueOf('Compile requests')).toHaveTextContent(
+      /^30sccache ran in client-side mode \(SCCACHE_CLIENT_SIDE\) and counted none/,
+    );
+    const levels = within(
+      screen.getByRole('table', { name: 'cache levels' }),
+    ).getAllByRole('row');
+    expect(levels.map(row => row.textContent)).toEqual([
+      'L0 (disk)hits and misses not countedlocal /home/runner/.cache/sccache · 4 writes, 0 failed · copied in 0, out 0',
+      'L1 (s3)hits and misses not counteds3 acme-sccache /rust/ · 4 writes, 0 failed · copied in 0, out 0',
+    ]);
+    expect(
+      screen.getByText(/the wrappers read the cache themselves/),
+    ).toBeInTheDocument();
+    // The run's own hit rate is still sccache's count of hits and misses.
+    expect(valueOf('Rust')).toHaveTextContent(/^hit rate 83\.3%/);
+  });
+
   it('names timeouts and write errors with their meaning and fix', async () => {
     await renderWithStats('sccache-0.14.0-constructed-timeouts');
     expect(valueOf('Cache timeouts')).toHaveTextContent(

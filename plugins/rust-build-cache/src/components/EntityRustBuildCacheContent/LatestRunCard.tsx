@@ -17,7 +17,20 @@ import { failureRows, languageRows, savedTimeRow } from './runMetricRows';
 
 function metricRows(metrics: RunMetrics): LabelledRow[] {
   return [
-    { label: 'Compile requests', value: formatCount(metrics.requests) },
+    {
+      label: 'Compile requests',
+      value: metrics.clientSideMode ? (
+        <>
+          {formatCount(metrics.requests)}
+          <Typography variant="caption" color="textSecondary" component="p">
+            sccache ran in client-side mode (SCCACHE_CLIENT_SIDE) and counted
+            none: this is the sum of their outcomes.
+          </Typography>
+        </>
+      ) : (
+        formatCount(metrics.requests)
+      ),
+    },
     ...languageRows(metrics),
     ...failureRows(metrics),
     savedTimeRow(metrics),

@@ -10,13 +10,19 @@ import { createJobDir, startJobSccacheServer } from '../localJobs';
 import { isProcessAlive } from '../ownProcesses';
 import { ChildEnv } from '../processes';
 
-/** Whether something accepts connections on the port (asking sccache 0.4 would start a server). */
+/**
+ * Whether something accepts connections on the port (asking sccache 0.4 would start a server).
+ * A connection from the port to itself is not an answer: with no listener on a port of the
+ * ephemeral range, Linux may pick that very port as the source and "connect" (TCP
+ * simultaneous open), which made a stopped server look alive in CI.
+ */
 export function answers(port: number): Promise<boolean> {
   return new Promise(resolve => {
     const socket = connect({ host: '127.0.0.1', port });
     socket.once('connect', () => {
+      const selfConnected = socket.localPort === port;
       socket.destroy();
-      resolve(true);
+      resolve(!selfConnected);
     });
     socket.once('error', () => resolve(false));
   });
