@@ -149,8 +149,9 @@ async function main() {
   await phase(
     'install the packages as the README says (yarn add)',
     async () => {
-      // The tarballs stand in for the npm registry, also for the packages' dependencies on
-      // each other.
+      // Resolution only (--mode=update-lockfile): yarn.lock comes out as with plain `yarn add`s,
+      // and the app is linked once, below. The tarballs stand in for the npm registry, also
+      // for the packages' dependencies on each other.
       const cacheFolder = (
         await run('yarn', ['config', 'get', 'cacheFolder'], {
           cwd: appDir,
@@ -214,14 +215,6 @@ async function main() {
         );
         await add(target, false, name);
       }
-      const better = await app.betterSqlitePrebuildEnv(
-        readFileSync(join(appDir, 'yarn.lock'), 'utf8'),
-        workDir,
-      );
-      await run('yarn', ['install'], {
-        cwd: appDir,
-        env: { ...yarnEnv, ...better },
-      });
     },
   );
 
@@ -261,6 +254,17 @@ async function main() {
       );
     },
   );
+
+  await phase('link and build the app (yarn install)', async () => {
+    const better = await app.betterSqlitePrebuildEnv(
+      readFileSync(join(appDir, 'yarn.lock'), 'utf8'),
+      workDir,
+    );
+    await run('yarn', ['install'], {
+      cwd: appDir,
+      env: { ...yarnEnv, ...better },
+    });
+  });
 
   const service = await phase(
     'wire the backend, the app-config and a Rust service (README steps)',
