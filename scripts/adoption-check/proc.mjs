@@ -18,7 +18,23 @@ export function setLogFile(file) {
  * Runs `cmd args` and resolves with its stdout; rejects with the command line and the last
  * lines of its output when it exits non-zero.
  */
-export function run(cmd, args, { cwd, env = process.env, input, quiet } = {}) {
+export async function run(cmd, args, options = {}) {
+  try {
+    return await runOnce(cmd, args, options);
+  } catch (e) {
+    // One more try after a dropped connection to the registry (yarn's own retries spent).
+    if (!options.retryNetwork || !NETWORK_ERROR.test(e.message)) throw e;
+    console.log(
+      `  (network error, once more: ${NETWORK_ERROR.exec(e.message)[0]})`,
+    );
+    return runOnce(cmd, args, options);
+  }
+}
+
+const NETWORK_ERROR =
+  /ECONNRESET|ETIMEDOUT|EAI_AGAIN|ECONNREFUSED|socket hang up/;
+
+function runOnce(cmd, args, { cwd, env = process.env, input, quiet } = {}) {
   const line = `${cmd} ${args.join(' ')}`;
   if (logFile) appendFileSync(logFile, `\n$ (cd ${cwd}; ${line})\n`);
   if (!quiet) console.log(`  $ ${line}`);

@@ -129,6 +129,7 @@ async function main() {
         await run('yarn', ['install', '--mode=update-lockfile'], {
           cwd: appDir,
           env: yarnEnv,
+          retryNetwork: true,
         });
         // Kept next to the app (--keep) to compare by hand.
         copyFileSync(
@@ -187,7 +188,11 @@ async function main() {
           '--mode=update-lockfile',
           `${name}@file:${tarballName(name)}`,
         ];
-        await run('yarn', args, { cwd: join(appDir, cwd), env: yarnEnv });
+        await run('yarn', args, {
+          cwd: join(appDir, cwd),
+          env: yarnEnv,
+          retryNetwork: true,
+        });
         added.add(name);
       };
       for (const step of steps.adds)
