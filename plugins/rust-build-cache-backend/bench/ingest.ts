@@ -4,13 +4,20 @@
  *
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/ingest.ts \
  *     --db=postgres --connection=postgresql://postgres@127.0.0.1:5432/postgres \
- *     [--reports=5000] [--clients=8] [--port=7477]
+ *     [--reports=5000] [--clients=8] [--port=7477] [--profile=ingest.cpuprofile]
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/ingest.ts --db=sqlite
  *
  * PostgreSQL: uses (and afterwards drops) the database rbc_bench_ingest_rust-build-cache.
  * SQLite: a fresh file per run in a temporary directory.
+ *
+ * Besides the rate it measures how fresh the policy results stay: a probe reads entity
+ * scorecards during the load and records the oldest `pendingSince` it sees, and after the
+ * load the benchmark waits until every entity's result is evaluated after its last report
+ * (which also lets the background work finish before the teardown). `--profile` writes a
+ * V8 CPU profile of the backend's thread during the measured load.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knexFactory from 'knex';
@@ -18,10 +25,15 @@ import {
   argValue,
   BenchDatabase,
   benchEntity,
+  benchEntityName,
+  benchGet,
   benchReport,
+  loadAverage,
+  printFigures,
   round,
   runHttpLoad,
   startBenchBackend,
+  startFreshnessProbe,
   summarise,
 } from './lib';
 import { readExampleReport } from '../src/__testUtils__/reports';
@@ -54,7 +66,14 @@ async function main() {
   }
 
   const entities = Array.from({ length: ENTITIES }, (_, i) => benchEntity(i));
-  const backend = await startBenchBackend({ port, database, entities });
+  const backend = await startBenchBackend({
+    port,
+    database,
+    entities,
+    // No repository snapshots: the bench repositories do not exist, and the snapshot
+    // task would read them (and queue evaluations) in the background.
+    config: { rustBuildCache: { snapshot: { enabled: false } } },
+  });
   try {
     const example = readExampleReport();
     const now = Date.now();
@@ -80,7 +99,33 @@ async function main() {
       });
 
     await post(0, WARMUP_REPORTS);
-    const { latencies, seconds } = await post(WARMUP_REPORTS, reports);
+    await settle(backend.baseUrl, new Array(ENTITIES).fill(0));
+    const probe = startFreshnessProbe({
+      baseUrl: backend.baseUrl,
+      paths: entities.map(e => scorecardPath(e.metadata.name)),
+      intervalMs: 50,
+    });
+    const profile = argValue('profile', '');
+    const profiler = profile ? await startProfile() : undefined;
+    const cpuBefore = process.cpuUsage();
+    const { latencies, sentAt, seconds, endedAt } = await post(
+      WARMUP_REPORTS,
+      reports,
+    );
+    const cpu = process.cpuUsage(cpuBefore);
+    if (profiler) writeFileSync(profile, JSON.stringify(await profiler.stop()));
+    const seen = await probe.stop();
+    // Every entity got reports until the end: wait until each result is evaluated after
+    // the last one was sent, i.e. reflects it (this also waits for the background work
+    // before the teardown).
+    const lastSent = new Array<number>(ENTITIES).fill(0);
+    sentAt.forEach((at, i) => {
+      const entity = (WARMUP_REPORTS + i) % ENTITIES;
+      lastSent[entity] = Math.max(lastSent[entity], at);
+    });
+    const settleMs = (await settle(backend.baseUrl, lastSent)) - endedAt;
+    const reportsPerSecond = round(reports / seconds, 0);
+    const freshnessMs = round(Math.max(seen.maxPendingAgeMs, settleMs), 0);
 
     console.log(
       JSON.stringify(
@@ -91,17 +136,106 @@ async function main() {
           reports,
           reportBytes: bodies[0].length,
           seconds: round(seconds, 2),
-          reportsPerSecond: round(reports / seconds, 0),
+          reportsPerSecond,
           latencyMs: summarise(latencies),
+          // Of this process: the backend (and SQLite), not the clients' worker thread alone.
+          cpuSecondsPerReport: round(
+            (cpu.user + cpu.system) / 1e6 / reports,
+            5,
+          ),
+          freshness: {
+            probeSamples: seen.samples,
+            probeSawPending: seen.pending,
+            maxPendingAgeMs: round(seen.maxPendingAgeMs, 0),
+            settleAfterLoadMs: round(settleMs, 0),
+          },
+          loadAverage: loadAverage(),
         },
         null,
         2,
       ),
     );
+    const name = db === 'postgres' ? 'PostgreSQL' : 'SQLite';
+    printFigures([
+      {
+        measure: `ingest ${name}, ${clients} clients`,
+        value: reportsPerSecond,
+        unit: 'reports/s',
+        target: { op: '>=', value: db === 'postgres' ? 2000 : 1000 },
+      },
+      {
+        measure: `ingest ${name}, p95 latency`,
+        value: summarise(latencies).p95,
+        unit: 'ms',
+      },
+      {
+        // CPU of the backend's process (and the clients' worker threads) per report:
+        // less dependent on the machine's other load than the rate.
+        measure: `ingest ${name}, CPU per report`,
+        value: round((cpu.user + cpu.system) / 1e3 / reports, 2),
+        unit: 'ms',
+      },
+      {
+        measure: `freshness after ingestion, ${name}`,
+        value: freshnessMs,
+        unit: 'ms',
+        target: { op: '<', value: 5000 },
+      },
+    ]);
   } finally {
     await backend.stop();
     await cleanUp();
   }
+}
+
+/** A V8 CPU profile of this process's main thread (the backend), from now to `stop()`. */
+async function startProfile() {
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object) =>
+    new Promise<any>((resolve, reject) =>
+      session.post(method, params, (error, result) =>
+        error ? reject(error) : resolve(result),
+      ),
+    );
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await post('Profiler.stop');
+      session.disconnect();
+      return profile;
+    },
+  };
+}
+
+function scorecardPath(name: string): string {
+  return `/entities/default/component/${name}/scorecard`;
+}
+
+/**
+ * Waits until no entity's evaluation is pending and the result of entity i was evaluated
+ * at or after `lastSent[i]` (when its last report was sent, ms since the epoch): then it
+ * reflects that report (a report marked after an evaluation started leaves the entity
+ * pending). Answers when (ms since the epoch).
+ */
+async function settle(baseUrl: string, lastSent: number[]): Promise<number> {
+  const started = Date.now();
+  const names = Array.from({ length: ENTITIES }, (_, i) => benchEntityName(i));
+  while (Date.now() - started < 60_000) {
+    const cards = await Promise.all(
+      names.map(name => benchGet(baseUrl, scorecardPath(name))),
+    );
+    const fresh = cards.every(
+      (body, i) =>
+        body.pendingSince === null &&
+        body.scorecard &&
+        Date.parse(body.scorecard.evaluatedAt) >= lastSent[i],
+    );
+    if (fresh) return Date.now();
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  throw new Error('The policy results were not up to date 60 s after the load');
 }
 
 async function dropDatabase(connection: string, name: string) {

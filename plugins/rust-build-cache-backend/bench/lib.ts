@@ -2,6 +2,7 @@
  * Shared parts of the benchmarks: a real backend (backend-defaults: real database, auth,
  * scheduler and HTTP server) running this plugin, an in-memory catalog, timing helpers.
  */
+import { loadavg } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { createBackend } from '@backstage/backend-defaults';
 import {
@@ -158,9 +159,35 @@ export interface LoadRequest {
  */
 const LOAD_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const http = require('node:http');
 const { baseUrl, token, requests, concurrency, expectStatus } = workerData;
+// node:http with keep-alive, not fetch: the clients should cost as little CPU as they can,
+// since they share the machine with the server they measure.
+const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+const base = new URL(baseUrl);
+function send(method, path, body) {
+  return new Promise((resolve, reject) => {
+    const headers = { authorization: 'Bearer ' + token };
+    if (body !== undefined) {
+      headers['content-type'] = 'application/json';
+      headers['content-length'] = Buffer.byteLength(body);
+    }
+    const req = http.request({
+      agent, method, host: base.hostname, port: base.port,
+      path: base.pathname + path, headers,
+    }, res => {
+      const chunks = [];
+      res.on('data', chunk => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString() }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
 (async () => {
   const latencies = new Array(requests.length);
+  const sentAt = new Array(requests.length);
   let next = 0;
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, async () => {
@@ -168,17 +195,21 @@ const { baseUrl, token, requests, concurrency, expectStatus } = workerData;
       const index = next++;
       const { method, path, body } = requests[index];
       const start = performance.now();
-      const headers = { authorization: 'Bearer ' + token };
-      if (body !== undefined) headers['content-type'] = 'application/json';
-      const response = await fetch(baseUrl + path, { method, headers, body });
-      const text = await response.text();
-      if (response.status !== expectStatus) {
-        throw new Error(method + ' ' + path + ' answered ' + response.status + ': ' + text);
+      sentAt[index] = Date.now();
+      const { status, text } = await send(method, path, body);
+      if (status !== expectStatus) {
+        throw new Error(method + ' ' + path + ' answered ' + status + ': ' + text);
       }
       latencies[index] = performance.now() - start;
     }
   }));
-  parentPort.postMessage({ latencies, seconds: (performance.now() - started) / 1000 });
+  agent.destroy();
+  parentPort.postMessage({
+    latencies,
+    sentAt,
+    seconds: (performance.now() - started) / 1000,
+    endedAt: Date.now(),
+  });
 })().catch(error => parentPort.postMessage({ error: String(error && error.stack || error) }));
 `;
 
@@ -191,7 +222,13 @@ export function runHttpLoad(options: {
   requests: LoadRequest[];
   concurrency: number;
   expectStatus: number;
-}): Promise<{ latencies: number[]; seconds: number }> {
+}): Promise<{
+  latencies: number[];
+  /** When each request was sent, in ms since the epoch. */
+  sentAt: number[];
+  seconds: number;
+  endedAt: number;
+}> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(LOAD_WORKER_SOURCE, {
       eval: true,
@@ -207,6 +244,103 @@ export function runHttpLoad(options: {
     });
     worker.once('error', reject);
   });
+}
+
+/*
+ * Polls entity scorecards round-robin (one request at a time, `intervalMs` apart) while
+ * a load runs, and records how old each `pendingSince` it sees is: how stale a result
+ * is allowed to get under that load.
+ */
+const PROBE_WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { baseUrl, token, paths, intervalMs } = workerData;
+let stop = false;
+parentPort.on('message', () => { stop = true; });
+(async () => {
+  let samples = 0, pending = 0, maxPendingAgeMs = 0;
+  for (let i = 0; !stop; i++) {
+    const response = await fetch(baseUrl + paths[i % paths.length], {
+      headers: { authorization: 'Bearer ' + token },
+    });
+    const body = await response.json();
+    samples++;
+    if (body.pendingSince) {
+      pending++;
+      maxPendingAgeMs = Math.max(maxPendingAgeMs, Date.now() - Date.parse(body.pendingSince));
+    }
+    await new Promise(resolve => setTimeout(resolve, intervalMs));
+  }
+  parentPort.postMessage({ samples, pending, maxPendingAgeMs });
+})().catch(error => parentPort.postMessage({ error: String(error && error.stack || error) }));
+`;
+
+/** Starts a probe of `paths` (scorecards); `stop()` ends it and answers what it saw. */
+export function startFreshnessProbe(options: {
+  baseUrl: string;
+  paths: string[];
+  intervalMs: number;
+}): {
+  stop(): Promise<{
+    samples: number;
+    pending: number;
+    maxPendingAgeMs: number;
+  }>;
+} {
+  const worker = new Worker(PROBE_WORKER_SOURCE, {
+    eval: true,
+    workerData: { ...options, token: BENCH_TOKEN },
+  });
+  const result = new Promise<{
+    samples: number;
+    pending: number;
+    maxPendingAgeMs: number;
+  }>((resolve, reject) => {
+    worker.once('message', message => {
+      worker.terminate();
+      if (message.error) reject(new Error(message.error));
+      else resolve(message);
+    });
+    worker.once('error', reject);
+  });
+  return {
+    stop() {
+      worker.postMessage('stop');
+      return result;
+    },
+  };
+}
+
+/** GET of the plugin's API as the bench's service. */
+export async function benchGet(baseUrl: string, path: string): Promise<any> {
+  const response = await fetch(baseUrl + path, {
+    headers: { authorization: `Bearer ${BENCH_TOKEN}` },
+  });
+  if (!response.ok) {
+    throw new Error(`GET ${path} answered ${response.status}`);
+  }
+  return response.json();
+}
+
+/** Prints a benchmark's figures for bench/run-all, as one line `BENCH_FIGURES <json>`. */
+export function printFigures(figures: BenchFigure[]): void {
+  console.log(`BENCH_FIGURES ${JSON.stringify(figures)}`);
+}
+
+/** One measured figure; see bench/runAll.ts. */
+export interface BenchFigure {
+  /** E.g. `ingest PostgreSQL, 8 clients`. */
+  measure: string;
+  value: number;
+  unit: string;
+  /** The target, e.g. `{ op: '>=', value: 2000 }`. */
+  target?: { op: '>=' | '<'; value: number };
+}
+
+/** The 1-, 5- and 15-minute load averages, as `1.2 / 3.4 / 5.6`. */
+export function loadAverage(): string {
+  return loadavg()
+    .map(l => l.toFixed(1))
+    .join(' / ');
 }
 
 export function argValue(name: string, fallback: string): string {

@@ -152,15 +152,22 @@ export const rustBuildCachePlugin = createBackendPlugin({
           rollupRetentionDays: settings.rollupRetentionDays,
         });
 
+        // Per stored batch, not per report: the linked entities' policy results are only
+        // marked stale (evaluated in the background, coalesced), and the regression
+        // check reads each source's recent runs once.
         const ingestion = new ReportIngestionService(store, {
-          onStored: async stored => {
-            await Promise.all([
-              policy.onSourceChanged(stored.source),
-              regressions.onReportStored(stored),
-            ]);
+          onStoredBatch: async stored => {
+            policy.service.requestEvaluation(stored.flatMap(s => s.entityRefs));
+            await regressions.onReportsStored(stored);
           },
-          linkOnPush: source => entityLinks.linkOnPush(source),
+          linkOnPush: sources => entityLinks.linkOnPushMany(sources),
           logger,
+        });
+        // A clean shutdown answers the reports already received and evaluates what they
+        // made stale before the database goes away.
+        lifecycle.addShutdownHook(async () => {
+          await ingestion.whenIdle();
+          await policy.service.whenIdle();
         });
         const { service: pulls, providers } = createPullFeature({
           config,

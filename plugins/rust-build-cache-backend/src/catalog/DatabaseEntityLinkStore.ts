@@ -1,10 +1,14 @@
 import { Knex } from 'knex';
 import { EntityLink, ReportSourceKey } from '../database/RustBuildCacheStore';
 import { chunks } from '../lib/dbValues';
+import { sourceKeyString } from './reportSources';
 
 // Rows per INSERT: ~30 bound values per report row stays well below the bind-parameter
 // limits of SQLite (32766) and PostgreSQL (65535).
 const INSERT_CHUNK_SIZE = 500;
+
+// Sources per lookup: two bound values each.
+const LOOKUP_CHUNK_SIZE = 500;
 
 interface EntityLinkRow {
   entity_ref: string;
@@ -86,6 +90,34 @@ export class DatabaseEntityLinkStore {
       .orderBy('entity_ref', 'asc')
       .first();
     return row?.entity_ref;
+  }
+
+  async listLinkedEntityRefsBySource(options: {
+    sources: ReportSourceKey[];
+  }): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>();
+    const unique = [
+      ...new Map(options.sources.map(s => [sourceKeyString(s), s])).values(),
+    ];
+    for (const chunk of chunks(unique, LOOKUP_CHUNK_SIZE)) {
+      const rows: EntityLinkRow[] = await this.db<EntityLinkRow>('entity_links')
+        .select('entity_ref', 'repository', 'workspace_path')
+        .whereIn(
+          ['repository', 'workspace_path'],
+          chunk.map(s => [s.repository, s.workspacePath]),
+        )
+        .orderBy('entity_ref', 'asc');
+      for (const row of rows) {
+        const key = sourceKeyString({
+          repository: row.repository,
+          workspacePath: row.workspace_path,
+        });
+        const refs = result.get(key) ?? [];
+        refs.push(row.entity_ref);
+        result.set(key, refs);
+      }
+    }
+    return result;
   }
 }
 

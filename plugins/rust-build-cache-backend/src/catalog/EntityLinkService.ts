@@ -18,8 +18,16 @@ import {
   RustBuildCacheStore,
 } from '../database/RustBuildCacheStore';
 import { streamAnnotatedEntities } from './annotatedEntities';
-import { entitySourceKey } from './reportSources';
+import { entitySourceKey, sourceKeyString } from './reportSources';
 import { normalizeEntityRef } from './entityRefs';
+
+/** Where a pushed report's source is linked; `entityRefs` lists every linked entity. */
+export type PushLink = Pick<
+  IngestReportResponse,
+  'entityRef' | 'entityStatus'
+> & {
+  entityRefs: string[];
+};
 
 /** How stale the links may be before a push of an unlinked source rebuilds them. */
 const LINK_ON_PUSH_MAX_AGE_MS = 60_000;
@@ -142,6 +150,54 @@ export class EntityLinkService {
     return now
       ? { entityRef: now, entityStatus: 'linked' }
       : { entityRef: null, entityStatus: 'no-entity' };
+  }
+
+  /**
+   * {@link EntityLinkService.linkOnPush} for the sources of a batch of just-pushed
+   * reports, in one read of the links (two when some source is unlinked and the links
+   * get rebuilt). Keyed by `sourceKeyString`; `entityRefs` are all the entities linked
+   * to the source (several may share a workspace), `entityRef` the first of them.
+   */
+  async linkOnPushMany(
+    sources: ReportSourceKey[],
+  ): Promise<Map<string, PushLink>> {
+    const { store, logger } = this.options;
+    let linked = await store.listLinkedEntityRefsBySource({ sources });
+    const unlinked = sources.filter(s => !linked.has(sourceKeyString(s)));
+    let pending = false;
+    if (unlinked.length > 0) {
+      try {
+        await this.refreshLinksIfOlderThan(LINK_ON_PUSH_MAX_AGE_MS);
+        const now = await store.listLinkedEntityRefsBySource({
+          sources: unlinked,
+        });
+        linked = new Map([...linked, ...now]);
+      } catch (error) {
+        const names = unlinked
+          .map(s => `${s.repository} (${s.workspacePath})`)
+          .join(', ');
+        logger.warn(
+          `Could not link ${names} on push; the scheduled link task will: ${error}`,
+        );
+        pending = true;
+      }
+    }
+    const result = new Map<string, PushLink>();
+    for (const source of sources) {
+      const key = sourceKeyString(source);
+      const entityRefs = linked.get(key) ?? [];
+      result.set(
+        key,
+        entityRefs.length > 0
+          ? { entityRef: entityRefs[0], entityStatus: 'linked', entityRefs }
+          : {
+              entityRef: null,
+              entityStatus: pending ? 'linking-pending' : 'no-entity',
+              entityRefs,
+            },
+      );
+    }
+    return result;
   }
 
   /**

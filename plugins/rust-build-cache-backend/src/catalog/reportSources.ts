@@ -48,3 +48,8 @@ function entityRepository(
   }
   return undefined;
 }
+
+/** A source as one string, for maps keyed by source (repository, workspace path). */
+export function sourceKeyString(source: ReportSourceKey): string {
+  return JSON.stringify([source.repository, source.workspacePath]);
+}

@@ -73,6 +73,8 @@ export class DatabaseRustBuildCacheStore implements RustBuildCacheStore {
   readonly getLinkedEntityRef: DatabaseEntityLinkStore['getLinkedEntityRef'] = (
     ...args
   ) => this.entityLinks.getLinkedEntityRef(...args);
+  readonly listLinkedEntityRefsBySource: DatabaseEntityLinkStore['listLinkedEntityRefsBySource'] =
+    (...args) => this.entityLinks.listLinkedEntityRefsBySource(...args);
   readonly getPullCursor: DatabasePullStateStore['getPullCursor'] = (...args) =>
     this.pullState.getPullCursor(...args);
   readonly setPullCursor: DatabasePullStateStore['setPullCursor'] = (...args) =>

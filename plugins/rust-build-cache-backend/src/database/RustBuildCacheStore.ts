@@ -132,6 +132,14 @@ export interface RustBuildCacheStore {
     source: ReportSourceKey;
   }): Promise<string | undefined>;
 
+  /**
+   * Every entity linked to each of the sources, by ref, in one read; keyed by
+   * `sourceKeyString`. Sources without a link are absent.
+   */
+  listLinkedEntityRefsBySource(options: {
+    sources: ReportSourceKey[];
+  }): Promise<Map<string, string[]>>;
+
   /** Deletes runs that finished before `before`; returns how many. Rollups are kept. */
   deleteRunsFinishedBefore(options: { before: Date }): Promise<number>;
 

@@ -7,9 +7,17 @@ import {
   RustBuildCacheStore,
   StoredRun,
 } from '../database/RustBuildCacheStore';
+import { sourceKeyString } from '../catalog/reportSources';
 import { buildCacheTabPath, NotificationSender } from './NotificationSender';
 
 type RunWithMetrics = StoredRun & { metrics: RunMetrics };
+
+/** A newly stored report and the entity its source is linked to (null: none). */
+export interface StoredReportRef {
+  id: string;
+  source: ReportSourceKey;
+  entityRef: string | null;
+}
 
 /** A window of CI runs that fell below the threshold after the window before it did not. */
 export interface HitRateRegression {
@@ -108,19 +116,35 @@ export class HitRateRegressionNotifier {
   ) {}
 
   /** `entityRef` as the ingest linked it: the link is not looked up again. */
-  async onReportStored(stored: {
-    id: string;
-    source: ReportSourceKey;
-    entityRef: string | null;
-  }): Promise<void> {
-    const { entityRef } = stored;
-    if (!this.isActive() || !entityRef) return;
-    const items = await this.recentCiRuns(stored.source);
-    // Only the report that completes the bad window starts a notification: an older
-    // report arriving late, or a pre-warm report, does not.
-    const newest = items.find(run => run.metrics !== null);
-    if (newest?.id !== stored.id) return;
-    await this.notifyIfRegressed(entityRef, items);
+  async onReportStored(stored: StoredReportRef): Promise<void> {
+    await this.onReportsStored([stored]);
+  }
+
+  /**
+   * The reports of one stored batch, in the order they were stored: one read of recent
+   * runs per source, not per report. Each report is judged as if checked right after it
+   * was stored, i.e. without the batch's reports stored after it.
+   */
+  async onReportsStored(stored: StoredReportRef[]): Promise<void> {
+    if (!this.isActive()) return;
+    const bySource = new Map<string, StoredReportRef[]>();
+    for (const report of stored) {
+      if (!report.entityRef) continue;
+      const key = sourceKeyString(report.source);
+      bySource.set(key, [...(bySource.get(key) ?? []), report]);
+    }
+    for (const reports of bySource.values()) {
+      const all = await this.recentCiRuns(reports[0].source, reports.length);
+      for (let i = 0; i < reports.length; i++) {
+        const later = new Set(reports.slice(i + 1).map(r => r.id));
+        const items = all.filter(run => !later.has(run.id));
+        // Only the report that completes the bad window starts a notification: an older
+        // report arriving late, or a pre-warm report, does not.
+        const newest = items.find(run => run.metrics !== null);
+        if (newest?.id !== reports[i].id) continue;
+        await this.notifyIfRegressed(reports[i].entityRef!, items);
+      }
+    }
   }
 
   /** Entities that just got a link: their already stored runs are checked once. */
@@ -149,12 +173,16 @@ export class HitRateRegressionNotifier {
     );
   }
 
-  private async recentCiRuns(source: ReportSourceKey): Promise<StoredRun[]> {
+  /** `extra`: how many of the newest may be left out (stored later in the same batch). */
+  private async recentCiRuns(
+    source: ReportSourceKey,
+    extra = 0,
+  ): Promise<StoredRun[]> {
     // Reports without sccache statistics are skipped, so read a few more than 2N.
     const { items } = await this.options.store.listRuns({
       source,
       kind: 'ci',
-      limit: 4 * this.options.runs,
+      limit: 4 * this.options.runs + extra,
       offset: 0,
     });
     return items;

@@ -6,14 +6,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { PolicyConfig } from '@rust-build-cache/plugin-rust-build-cache-common';
-import {
-  ReportSourceKey,
-  RustBuildCacheStore,
-} from '../database/RustBuildCacheStore';
+import { RustBuildCacheStore } from '../database/RustBuildCacheStore';
 import { PolicyStore } from '../policy/PolicyStore';
 import { PrewarmStore } from '../prewarm/PrewarmStore';
 import { ExemptionExpiryNotifier } from './exemptionExpiring';
-import { HitRateRegressionNotifier } from './hitRateRegression';
+import {
+  HitRateRegressionNotifier,
+  StoredReportRef,
+} from './hitRateRegression';
 import { NotificationSender } from './NotificationSender';
 import {
   NOTIFICATION_KINDS,
@@ -61,11 +61,9 @@ export async function createNotificationsFeature(options: {
       store: Pick<RustBuildCacheStore, 'listRuns' | 'getEntityLink'>;
       policy: PolicyConfig;
     }): {
-      onReportStored(stored: {
-        id: string;
-        source: ReportSourceKey;
-        entityRef: string | null;
-      }): Promise<void>;
+      onReportStored(stored: StoredReportRef): Promise<void>;
+      /** The reports of one stored batch: one read of recent runs per source. */
+      onReportsStored(stored: StoredReportRef[]): Promise<void>;
       onEntitiesLinked(entityRefs: string[]): Promise<void>;
     } {
       const rule = deps.policy.rules.find(r => r.id === 'effective-hit-rate');
@@ -83,6 +81,7 @@ export async function createNotificationsFeature(options: {
       });
       return {
         onReportStored: stored => notifier.onReportStored(stored),
+        onReportsStored: stored => notifier.onReportsStored(stored),
         onEntitiesLinked: refs => notifier.onEntitiesLinked(refs),
       };
     },

@@ -4,14 +4,10 @@ import {
   RepositorySnapshot,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
-import {
-  chunks,
-  compareStrings,
-  DbTimestamp,
-  toDate,
-} from '../lib/dbValues';
+import { chunks, compareStrings, DbTimestamp, toDate } from '../lib/dbValues';
 import { ReportSourceKey } from '../database/RustBuildCacheStore';
 import { sourceKeyString } from './PolicyStore';
+import { DatabaseEntityLinkStore } from '../catalog/DatabaseEntityLinkStore';
 
 /** Sources per query: two bound values each, far below the bind-parameter limits. */
 const SOURCE_CHUNK_SIZE = 500;
@@ -163,6 +159,14 @@ export class DatabasePolicyInputs {
       })
       .orderBy('entity_ref');
     return rows.map(row => row.entity_ref);
+  }
+
+  async listLinkedEntityRefsBySource(options: {
+    sources: ReportSourceKey[];
+  }): Promise<Map<string, string[]>> {
+    return new DatabaseEntityLinkStore(this.db).listLinkedEntityRefsBySource(
+      options,
+    );
   }
 }
 

@@ -35,6 +35,8 @@ export class DatabasePolicyStore implements PolicyStore {
   ) => this.inputs.getRepositoryFacts(...args);
   readonly listLinkedEntityRefs: DatabasePolicyInputs['listLinkedEntityRefs'] =
     (...args) => this.inputs.listLinkedEntityRefs(...args);
+  readonly listLinkedEntityRefsBySource: DatabasePolicyInputs['listLinkedEntityRefsBySource'] =
+    (...args) => this.inputs.listLinkedEntityRefsBySource(...args);
   readonly saveEvaluations: DatabasePolicyResults['saveEvaluations'] = (
     ...args
   ) => this.results.saveEvaluations(...args);

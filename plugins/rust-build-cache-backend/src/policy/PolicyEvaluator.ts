@@ -139,6 +139,50 @@ export class PolicyEvaluator {
   }
 
   /**
+   * {@link PolicyEvaluator.evaluateEntity} for several entities at once: one catalog
+   * call, one read of their exemptions, one of their reports and snapshots, and one
+   * transaction of results, whatever their number.
+   */
+  async evaluateEntities(entityRefs: string[]): Promise<void> {
+    const { catalog, auth, store } = this.options;
+    const refs = [...new Set(entityRefs.map(normalizeEntityRef))];
+    if (refs.length === 0) return;
+    const { items } = await catalog.getEntitiesByRefs(
+      { entityRefs: refs },
+      { credentials: await auth.getOwnServiceCredentials() },
+    );
+    const gone: string[] = [];
+    const targets: EvaluationTarget[] = [];
+    items.forEach((entity, index) => {
+      if (
+        entity?.metadata.annotations?.[RUST_BUILD_CACHE_WORKSPACE_ANNOTATION]
+      ) {
+        targets.push(toTarget(entity));
+      } else {
+        gone.push(refs[index]);
+      }
+    });
+    if (gone.length > 0) await store.deleteResults({ entityRefs: gone });
+    if (targets.length === 0) return;
+    const now = this.options.now();
+    const [enrolled, exemptions] = await Promise.all([
+      this.enrolled(ENROLMENT_CACHE_MS),
+      store.listExemptions({
+        entityRefs: targets.map(t => t.entityRef),
+        state: 'active',
+        now,
+      }),
+    ]);
+    const results = await this.evaluateBatch(
+      targets,
+      enrolled,
+      groupExemptions(exemptions),
+      now,
+    );
+    await store.saveEvaluations({ results, day: utcDay(now) });
+  }
+
+  /**
    * Evaluates every catalog entity with the workspace annotation, in batches (a few
    * queries per batch, not per entity or rule), and drops the results of entities that
    * are gone from the catalog.

@@ -42,6 +42,7 @@ export class PolicyService {
     this.queue = new EvaluationQueue({
       store: options.store,
       logger: options.logger,
+      evaluateBatch: refs => this.evaluator.evaluateEntities(refs),
       evaluate: ref => this.evaluator.evaluateEntity(ref),
     });
     this.scorecards = new ScorecardQueries({ ...options, now });
@@ -69,17 +70,29 @@ export class PolicyService {
     return this.evaluator.evaluateAll();
   }
 
-  /** Queues entities for evaluation in the background (after a stored report or snapshot). */
+  /**
+   * Queues entities for evaluation in the background (after a stored report or
+   * snapshot): coalesced, and evaluated in batches.
+   */
   requestEvaluation(entityRefs: Iterable<string>): void {
     this.queue.request(entityRefs);
   }
 
-  /** Queues the entities linked to a source; never throws. */
+  /** Queues the entities linked to a source (looked up in the background); never throws. */
   onSourceChanged(source: ReportSourceKey): Promise<void> {
     return this.queue.onSourceChanged(source);
   }
 
-  /** Resolves when the queued evaluations are done. */
+  /**
+   * Since when this replica knows the entity's result to be stale (evaluation pending),
+   * or null. Pending evaluations are coalesced and run in the background, batch after
+   * batch, so this is at most about two batch evaluations ago.
+   */
+  pendingSince(entityRef: string): Date | null {
+    return this.queue.pendingSince(entityRef);
+  }
+
+  /** Resolves when the queued evaluations are done (the shutdown hook waits for it). */
   whenIdle(): Promise<void> {
     return this.queue.whenIdle();
   }

@@ -123,6 +123,11 @@ export interface PolicyStore {
   /** Every entity linked to a source (several entities may share one workspace). */
   listLinkedEntityRefs(options: { source: ReportSourceKey }): Promise<string[]>;
 
+  /** {@link PolicyStore.listLinkedEntityRefs} of many sources in one read, keyed by {@link sourceKeyString}. */
+  listLinkedEntityRefsBySource(options: {
+    sources: ReportSourceKey[];
+  }): Promise<Map<string, string[]>>;
+
   /**
    * Upserts the current results and the snapshot of `day` of each entity, in one
    * transaction.
@@ -199,6 +204,4 @@ export interface PolicyStore {
 }
 
 /** The key of a source in the maps of {@link PolicyStore}. */
-export function sourceKeyString(source: ReportSourceKey): string {
-  return JSON.stringify([source.repository, source.workspacePath]);
-}
+export { sourceKeyString } from '../catalog/reportSources';

@@ -154,8 +154,11 @@ export async function createPolicyRouter(options: {
   router.get('/entities/:namespace/:kind/:name/scorecard', async (req, res) => {
     await requireRead(req);
     const entity = parse(entityParams, req.params, 'path');
+    const entityRef = stringifyEntityRef(entity);
+    const pendingSince = policy.pendingSince(entityRef);
     res.json({
-      scorecard: await policy.getEntityScorecard(stringifyEntityRef(entity)),
+      scorecard: await policy.getEntityScorecard(entityRef),
+      pendingSince: pendingSince?.toISOString() ?? null,
     });
   });
 

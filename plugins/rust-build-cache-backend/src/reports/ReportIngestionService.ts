@@ -9,31 +9,69 @@ import {
   validateReport,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import {
+  InsertedRun,
   NewRun,
   ReportSourceKey,
   RustBuildCacheStore,
 } from '../database/RustBuildCacheStore';
-import { reportSourceKey } from '../catalog/reportSources';
+import { PushLink } from '../catalog/EntityLinkService';
+import { reportSourceKey, sourceKeyString } from '../catalog/reportSources';
 
-/** Told about each newly stored report, after it is linked; must not throw. */
-export type ReportStoredListener = (stored: {
+/** A newly stored report, as the listeners of the ingestion are told about it. */
+export interface StoredReport {
   id: string;
   source: ReportSourceKey;
   /** The entity the source is linked to, as the ingest found it; null when none is. */
   entityRef: string | null;
-}) => Promise<void>;
+  /** Every entity linked to the source (several may share a workspace); [] when none is. */
+  entityRefs: string[];
+}
 
-/** Validates pushed reports and stores them once per CI job run. */
+/** Told about each newly stored report, after it is linked; must not throw. */
+export type ReportStoredListener = (stored: StoredReport) => Promise<void>;
+
+/** Told about the reports of one stored batch, in the order they arrived. */
+export type ReportsStoredListener = (stored: StoredReport[]) => Promise<void>;
+
+/** Reports stored in one transaction at most: the requests that arrived meanwhile. */
+const MAX_BATCH_SIZE = 64;
+
+/**
+ * Batches written at the same time: two, so that one is prepared and sent while the
+ * database commits the other (their rollup rows are locked in one order: no deadlock).
+ */
+const MAX_CONCURRENT_BATCHES = 2;
+
+interface PendingIngest {
+  run: NewRun;
+  resolve(response: IngestReportResponse): void;
+  reject(error: unknown): void;
+}
+
+/**
+ * Validates pushed reports and stores them once per CI job run.
+ *
+ * Group commit: a report is stored at once when no batch is being stored; the reports
+ * that arrive while one is are stored together in the next transaction, their sources
+ * linked with one read, and their listeners told once per batch. Each request still gets
+ * its own answer: 201 (`created`) for the first report of a job run, 200 for a repeat,
+ * also when both are in one batch.
+ */
 export class ReportIngestionService {
+  private queue: PendingIngest[] = [];
+  private readonly storing = new Set<Promise<void>>();
+
   constructor(
     private readonly store: RustBuildCacheStore,
     private readonly options: {
-      /** E.g. the policy's incremental evaluation; a failure is logged, never fails the ingest. */
+      /** E.g. the regression check; a failure is logged, never fails the ingest. */
       onStored?: ReportStoredListener;
-      /** Links the source now when it can (EntityLinkService.linkOnPush). */
+      /** Once per stored batch, e.g. to mark the sources' policy results stale. */
+      onStoredBatch?: ReportsStoredListener;
+      /** Links the sources now when it can (EntityLinkService.linkOnPushMany). */
       linkOnPush?: (
-        source: ReportSourceKey,
-      ) => Promise<Pick<IngestReportResponse, 'entityRef' | 'entityStatus'>>;
+        sources: ReportSourceKey[],
+      ) => Promise<Map<string, PushLink>>;
       logger?: LoggerService;
     } = {},
   ) {}
@@ -47,33 +85,128 @@ export class ReportIngestionService {
       );
     }
     const run = toNewRun(validation.report, new Date());
-    const [{ id, created }] = await this.store.insertRuns({ runs: [run] });
-    const link = this.options.linkOnPush
-      ? await this.options.linkOnPush(run.source)
-      : await this.linkedEntity(run.source);
-    if (created && this.options.onStored) {
-      try {
-        await this.options.onStored({
-          id,
-          source: run.source,
-          entityRef: link.entityRef,
-        });
-      } catch (error) {
-        this.options.logger?.warn(
-          `A listener of stored report ${id} failed: ${error}`,
-        );
-      }
-    }
-    return { id, created, ...link };
+    return new Promise((resolve, reject) => {
+      this.queue.push({ run, resolve, reject });
+      this.storeQueued();
+    });
   }
 
-  private async linkedEntity(
-    source: ReportSourceKey,
-  ): Promise<Pick<IngestReportResponse, 'entityRef' | 'entityStatus'>> {
-    const entityRef = await this.store.getLinkedEntityRef({ source });
-    return entityRef
-      ? { entityRef, entityStatus: 'linked' }
-      : { entityRef: null, entityStatus: 'no-entity' };
+  /** Resolves when every report handed to `ingest` so far is stored and answered. */
+  async whenIdle(): Promise<void> {
+    while (this.storing.size > 0) await Promise.all(this.storing);
+  }
+
+  private storeQueued() {
+    while (
+      this.storing.size < MAX_CONCURRENT_BATCHES &&
+      this.queue.length > 0
+    ) {
+      const batch = this.queue.splice(0, MAX_BATCH_SIZE);
+      const storing: Promise<void> = this.storeBatch(batch).finally(() => {
+        this.storing.delete(storing);
+        this.storeQueued();
+      });
+      this.storing.add(storing);
+    }
+  }
+
+  private async storeBatch(batch: PendingIngest[]): Promise<void> {
+    // The links do not depend on the insert: both at once.
+    const sources = batch.map(item => item.run.source);
+    const linking = this.link(sources);
+    linking.catch(() => {}); // awaited below, unless the insert failed
+    let inserted: InsertedRun[];
+    try {
+      inserted = await this.insert(batch.map(item => item.run));
+    } catch (error) {
+      if (batch.length === 1) {
+        batch[0].reject(error);
+        return;
+      }
+      // One report's failure must not fail the others: store them one by one.
+      await Promise.all(batch.map(item => this.storeBatch([item])));
+      return;
+    }
+    try {
+      const links = await linking;
+      const stored: StoredReport[] = [];
+      const responses = batch.map(({ run }, index) => {
+        const { id, created } = inserted[index];
+        const { entityRefs, ...link } = links.get(sourceKeyString(run.source))!;
+        if (created) {
+          stored.push({
+            id,
+            source: run.source,
+            entityRef: link.entityRef,
+            entityRefs,
+          });
+        }
+        return { id, created, ...link };
+      });
+      await this.tellListeners(stored);
+      batch.forEach((item, index) => item.resolve(responses[index]));
+    } catch (error) {
+      for (const item of batch) item.reject(error);
+    }
+  }
+
+  /** insertRuns, with a job run that is repeated within the batch created once. */
+  private async insert(runs: NewRun[]): Promise<InsertedRun[]> {
+    const firstByKey = new Map<string, number>();
+    const unique: NewRun[] = [];
+    const uniqueIndex = runs.map(run => {
+      let index = firstByKey.get(run.idempotencyKey);
+      if (index === undefined) {
+        index = unique.length;
+        firstByKey.set(run.idempotencyKey, index);
+        unique.push(run);
+      }
+      return index;
+    });
+    const stored = await this.store.insertRuns({ runs: unique });
+    const answered = new Set<number>();
+    return uniqueIndex.map(index => {
+      const { id, created } = stored[index];
+      const first = !answered.has(index);
+      answered.add(index);
+      return { id, created: created && first };
+    });
+  }
+
+  private async link(
+    sources: ReportSourceKey[],
+  ): Promise<Map<string, PushLink>> {
+    if (this.options.linkOnPush) return this.options.linkOnPush(sources);
+    const linked = await this.store.listLinkedEntityRefsBySource({ sources });
+    return new Map(
+      sources.map(source => {
+        const key = sourceKeyString(source);
+        const entityRefs = linked.get(key) ?? [];
+        const link: PushLink = entityRefs.length
+          ? { entityRef: entityRefs[0], entityStatus: 'linked', entityRefs }
+          : { entityRef: null, entityStatus: 'no-entity', entityRefs };
+        return [key, link];
+      }),
+    );
+  }
+
+  private async tellListeners(stored: StoredReport[]): Promise<void> {
+    if (stored.length === 0) return;
+    const { onStored, onStoredBatch, logger } = this.options;
+    const warn = (what: string) => (error: unknown) =>
+      logger?.warn(`A listener of ${what} failed: ${error}`);
+    await Promise.all([
+      Promise.resolve()
+        .then(() => onStoredBatch?.(stored))
+        .catch(warn(`stored reports ${stored.map(s => s.id).join(', ')}`)),
+      ...(onStored
+        ? stored.map(s =>
+            Promise.resolve()
+              .then(() => onStored(s))
+              .catch(warn(`stored report ${s.id}`)),
+          )
+        : []),
+    ]);
   }
 }
 

@@ -12,7 +12,9 @@ import type { PolicyRuleId, RuleOutcome, RuleResult } from '../policy/types';
  * - `GET /scorecards/entities?owner&ruleId&result&level&limit&offset` → {@link ScorecardEntityPage}
  * - `GET /scorecards/entities.csv?<same filters>` → text/csv of every matching entity
  * - `GET /scorecards/trend?days=90` → {@link ScorecardTrend}
- * - `GET /entities/:namespace/:kind/:name/scorecard` → `{ scorecard: EntityScorecard | null }`
+ * - `GET /entities/:namespace/:kind/:name/scorecard` → `{ scorecard: EntityScorecard | null, pendingSince: string | null }`
+ *   (`pendingSince`: since when the answering replica knows the result to be stale, a
+ *   report or snapshot stored since `evaluatedAt` and its evaluation pending; null if none)
  * - `GET /exemptions?entityRef&ruleId&state=active|expired|revoked|all` → `{ items: ExemptionRecord[] }`
  * - `POST /exemptions` with {@link CreateExemptionRequest} → 201 {@link ExemptionRecord}
  * - `POST /exemptions/:id/revoke` with `{ reason?: string }` → {@link ExemptionRecord}

@@ -1,0 +1,152 @@
+/*
+ * The benchmarks bench/run-all runs, one entry each, in this order. A benchmark is a
+ * command; its figures come from its output: a line `BENCH_FIGURES <json>` (see
+ * `printFigures` in lib.ts), or `parse` for a script that prints something else. A figure
+ * that names a `reference` (the measure of another figure) is also shown as a ratio to it.
+ *
+ * To add a benchmark: add an entry here.
+ */
+import { BenchFigure } from './lib';
+
+export interface RunAllOptions {
+  /** PostgreSQL to run in (its server also runs pgbench): an admin connection string. */
+  connection: string;
+}
+
+export interface BenchmarkEntry {
+  id: string;
+  /** What it measures, for `--list`. */
+  description: string;
+  /** Not run unless named with `--only` (e.g. it needs a seeded database). */
+  optional?: boolean;
+  /** Node script under bench/ (run with the Backstage TS transform), or a command. */
+  script?: string;
+  command?: string[];
+  args(options: RunAllOptions): string[];
+  /** Figures from stdout; default: the `BENCH_FIGURES` line. */
+  parse?(stdout: string): BenchFigure[];
+  /** `measure` of a figure → the measure of its reference figure. */
+  references?: Record<string, string>;
+}
+
+export const PGBENCH_MEASURE = 'pgbench two-insert transaction, 8 clients';
+export const NODE_START_MEASURE = 'node -e 0';
+
+export const BENCHMARKS: BenchmarkEntry[] = [
+  {
+    id: 'pgbench',
+    description:
+      "reference: PostgreSQL's own rate of a transaction of two inserts (a 2.6 kB row with a unique key and a small row), 8 clients",
+    script: 'pgbench.ts',
+    args: ({ connection }) => [`--connection=${connection}`],
+  },
+  {
+    id: 'ingest-postgres',
+    description:
+      'POST /reports over HTTP into PostgreSQL, 8 clients, 5,000 distinct reports; freshness of the policy results',
+    script: 'ingest.ts',
+    args: ({ connection }) => [
+      '--db=postgres',
+      `--connection=${connection}`,
+      '--reports=5000',
+    ],
+    references: {
+      'ingest PostgreSQL, 8 clients': PGBENCH_MEASURE,
+    },
+  },
+  {
+    id: 'ingest-sqlite',
+    description:
+      'POST /reports over HTTP into SQLite, 8 clients, 5,000 reports',
+    script: 'ingest.ts',
+    args: () => ['--db=sqlite', '--reports=5000'],
+  },
+  {
+    id: 'cli-collect',
+    description:
+      '`rust-build-cache collect` (bundled CLI) on a workspace with 1,000 locked packages and a 1,000-unit timings file; reference: `node -e 0`, measured alike in the same run',
+    script: 'cli.ts',
+    args: () => [],
+    references: { 'rust-build-cache collect': NODE_START_MEASURE },
+  },
+  {
+    id: 'policy-postgres',
+    description:
+      'full policy evaluation of 10,000 entities × 12 rules × 30 runs, and the scorecard API (PostgreSQL)',
+    script: 'policy.ts',
+    args: ({ connection }) => ['--db=postgres', `--connection=${connection}`],
+    parse: stdout => parsePolicy(stdout, 'PostgreSQL'),
+  },
+  {
+    id: 'policy-sqlite',
+    description:
+      'full policy evaluation of 10,000 entities × 12 rules × 30 runs, and the scorecard API (SQLite)',
+    script: 'policy.ts',
+    args: () => ['--db=sqlite'],
+    parse: stdout => parsePolicy(stdout, 'SQLite'),
+  },
+  {
+    id: 'query',
+    description:
+      'entity queries at 3.6 M reports, 1 and 8 clients (needs bench/seed.ts first: 11 GB, ~6 min)',
+    optional: true,
+    script: 'query.ts',
+    args: ({ connection }) => [`--connection=${connection}`],
+    parse: parseQuery,
+  },
+];
+
+/** bench/policy.ts prints one JSON object per line. */
+function parsePolicy(stdout: string, database: string): BenchFigure[] {
+  const lines = jsonLines(stdout);
+  const evaluations = lines
+    .filter(l => l.step === 'full evaluation')
+    .map(l => l.seconds as number);
+  const figures: BenchFigure[] = [];
+  if (evaluations.length) {
+    figures.push({
+      measure: `full policy evaluation, ${database} (best of ${evaluations.length})`,
+      value: Math.min(...evaluations),
+      unit: 's',
+      target: { op: '<', value: 1 },
+    });
+  }
+  for (const l of lines.filter(line => line.step === 'api' && line.p95)) {
+    figures.push({
+      measure: `${l.query}, ${database}, p95`,
+      value: l.p95,
+      unit: 'ms',
+      target: { op: '<', value: 30 },
+    });
+  }
+  return figures;
+}
+
+/** bench/query.ts prints one indented JSON object at the end. */
+function parseQuery(stdout: string): BenchFigure[] {
+  const start = stdout.lastIndexOf('\n{');
+  const result = JSON.parse(stdout.slice(start + 1));
+  const figures: BenchFigure[] = Object.entries(
+    result.latencyMs as Record<string, { p95: number }>,
+  ).map(([query, latency]) => ({
+    measure: `${query}, p95`,
+    value: latency.p95,
+    unit: 'ms',
+    target: { op: '<', value: 20 },
+  }));
+  const unmatched = result.unmatchedMs as number[];
+  figures.push({
+    measure: 'GET /unmatched (worst of 3)',
+    value: Math.max(...unmatched),
+    unit: 'ms',
+    target: { op: '<', value: 50 },
+  });
+  return figures;
+}
+
+function jsonLines(stdout: string): any[] {
+  return stdout
+    .split('\n')
+    .filter(line => line.startsWith('{') && line.endsWith('}'))
+    .map(line => JSON.parse(line));
+}
