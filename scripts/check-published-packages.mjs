@@ -97,22 +97,26 @@ export function problemsOf(manifest, files, lockText) {
   return problems;
 }
 
-/** Packs every non-private workspace at once (one Yarn process, prepack in parallel). */
+/** `yarn` arguments that pack every non-private workspace into `outDir` (prepack in parallel). */
+export function packArgs(outDir) {
+  return [
+    'workspaces',
+    'foreach',
+    '--all',
+    '--no-private',
+    '--parallel',
+    'pack',
+    '--out',
+    join(outDir, '%s.tgz'),
+  ];
+}
+
+/** Packs every non-private workspace at once (one Yarn process). */
 function packAll(outDir) {
-  execFileSync(
-    'yarn',
-    [
-      'workspaces',
-      'foreach',
-      '--all',
-      '--no-private',
-      '--parallel',
-      'pack',
-      '--out',
-      join(outDir, '%s.tgz'),
-    ],
-    { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
-  );
+  execFileSync('yarn', packArgs(outDir), {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 function readTarball(tarball) {

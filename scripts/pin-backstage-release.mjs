@@ -4,17 +4,31 @@
 // package.json "resolutions". A caret range left to float mixes releases (for example
 // backend-defaults 0.18 with a newer signals backend), and the backend then dies at start.
 //
-// Usage: node scripts/pin-backstage-release.mjs <release-date-cutoff ISO> [manifest.json]
+// Usage: node scripts/pin-backstage-release.mjs [--root DIR] <release-date-cutoff ISO> [manifest.json]
 //   The cutoff is the moment after the release was published; for each package the highest
 //   stable version published before it is taken, unless the optional manifest (a JSON map of
 //   package name to version, e.g. from @backstage/create-app's lib/versions) names one.
+//   --root names another Backstage monorepo to pin (default: this repository); the
+//   adoption check (scripts/adoption-check) pins the app it generates with it.
+//   This repository's resolutions: cutoff 2026-09-17T00:00:00Z, manifest from
+//   @backstage/create-app 0.9.2 (Backstage 1.55.0), then @backstage/errors raised to 1.3.2.
 import { readFileSync, writeFileSync, readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
-const [cutoffArg, manifestPath] = process.argv.slice(2);
-if (!cutoffArg || Number.isNaN(Date.parse(cutoffArg))) {
+const args = process.argv.slice(2);
+let rootArg;
+if (args[0] === '--root') {
+  rootArg = args[1];
+  args.splice(0, 2);
+}
+const [cutoffArg, manifestPath] = args;
+if (
+  !cutoffArg ||
+  Number.isNaN(Date.parse(cutoffArg)) ||
+  (args[0] === undefined && rootArg)
+) {
   console.error(
-    'usage: pin-backstage-release.mjs <cutoff ISO date> [manifest.json]',
+    'usage: pin-backstage-release.mjs [--root DIR] <cutoff ISO date> [manifest.json]',
   );
   process.exit(2);
 }
@@ -25,10 +39,13 @@ const manifest = manifestPath
 const registry = (
   process.env.npm_config_registry ?? 'https://registry.npmjs.org/'
 ).replace(/\/?$/, '/');
-const root = new URL('..', import.meta.url).pathname;
+const root = rootArg
+  ? resolve(rootArg)
+  : new URL('..', import.meta.url).pathname;
 
 const workspaceManifests = ['package.json'];
 for (const dir of ['packages', 'plugins']) {
+  if (!existsSync(join(root, dir))) continue;
   for (const name of readdirSync(join(root, dir))) {
     const p = join(dir, name, 'package.json');
     if (existsSync(join(root, p))) workspaceManifests.push(p);
