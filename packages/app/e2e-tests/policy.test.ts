@@ -104,7 +104,7 @@ test.describe('build cache policy scorecards in the demo app', () => {
     const passing = await filterServices(page, 'Result', 'Pass', 'result=pass');
     expect(passing).toBeGreaterThan(0);
 
-    // The payments team owns billing-api and ledger-worker, not search-indexer.
+    // The payments team owns billing-api, ledger-worker and audit-log, not search-indexer.
     await page.getByRole('button', { name: 'Clear filters' }).click();
     await expect(page.getByText(`Services (${all})`)).toBeVisible();
     const payments = await filterServices(
@@ -113,9 +113,10 @@ test.describe('build cache policy scorecards in the demo app', () => {
       'group:default/payments',
       'owner=group%3Adefault%2Fpayments',
     );
-    expect(payments).toBe(2);
+    expect(payments).toBe(3);
     await expect(rows.filter({ hasText: 'ledger-worker' })).toHaveCount(1);
     await expect(rows.filter({ hasText: 'billing-api' })).toHaveCount(1);
+    await expect(rows.filter({ hasText: 'audit-log' })).toHaveCount(1);
     await expect(rows.filter({ hasText: 'search-indexer' })).toHaveCount(0);
   });
 
