@@ -297,6 +297,9 @@ function createAjv(document: Json, coerceTypes: false | 'array'): Ajv2020 {
     useDefaults: false,
   });
   addFormats(ajv);
+  // zod's `.url()` (the schemas the document is generated from) accepts what the WHATWG URL
+  // parser accepts, which is wider than RFC 3986's "uri" of ajv-formats: check the same way.
+  ajv.addFormat('uri', (value: string) => URL.canParse(value));
   ajv.addVocabulary(['example', 'x-generated-from']);
   ajv.addSchema({
     $id: COMPONENTS_ID,

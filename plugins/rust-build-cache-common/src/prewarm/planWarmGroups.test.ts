@@ -78,6 +78,14 @@ describe('planWarmGroups on real reports', () => {
       profile: 'dev',
       rustflagsSha256: null,
       cargoVarNames: ['CARGO_INCREMENTAL'],
+      // The recorded reports carry the key inputs: the hash of CARGO_INCREMENTAL's value "0"
+      // and of the cargo home.
+      cargoVarValueSha256: {
+        CARGO_INCREMENTAL:
+          '5feceb66ffc86f38d952786c6d696c79c2dbc239dd4e91b46729d73a27fb57e9',
+      },
+      cargoHomeSha256:
+        'de6ffc149f1561a8cce28c9c160ce11c39667ca43548f8f6002049823e55d5fb',
       cacheBackend: 'local',
       cacheLocation: edgeFirst.sccache!.cache.location,
       dependencyFingerprint: edgeFirst.dependencies!.fingerprint,
