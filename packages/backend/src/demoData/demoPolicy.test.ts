@@ -94,14 +94,7 @@ const asUser = mockCredentials.user.header();
 
 /** The demo backend as app-config.yaml configures it, over the demo catalog. */
 async function startDemoBackend() {
-  const appConfig = join(
-    __dirname,
-    '..',
-    '..',
-    '..',
-    '..',
-    'app-config.yaml',
-  );
+  const appConfig = join(__dirname, '..', '..', '..', '..', 'app-config.yaml');
   const { server } = await startTestBackend({
     features: [
       rustBuildCachePlugin,

@@ -404,7 +404,8 @@ describe.each(databases.eachSupportedId())(
 
     it('backfills the past days of the trend from the reports each day had', async () => {
       const { server } = await startBackend();
-      const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+      const daysAgo = (days: number) =>
+        new Date(Date.now() - days * 86_400_000);
       const pushAt = async (name: string, runId: string, days: number) =>
         request(server)
           .post(`${BASE}/reports`)
@@ -443,9 +444,7 @@ describe.each(databases.eachSupportedId())(
       const trend = (await get(server, '/scorecards/trend?days=5').expect(200))
         .body as ScorecardTrend;
       const day = (days: number) => daysAgo(days).toISOString().slice(0, 10);
-      expect(
-        trend.points.map(point => [point.day, point.entities]),
-      ).toEqual([
+      expect(trend.points.map(point => [point.day, point.entities])).toEqual([
         [day(3), 1],
         [day(2), 1],
         [day(1), 2],

@@ -4,13 +4,13 @@ import Tooltip from '@material-ui/core/Tooltip';
 
 /**
  * A narrow, right-aligned count column for the rollup tables. The header is a short word
- * with the full meaning in its tooltip, and the column is not sortable: the sort arrow
+ * with the full meaning in its tooltip (and title, for assistive technology), and the column is not sortable: the sort arrow
  * alone costs as much room as the number. Without a fixed width material-table would
  * split the free room evenly, squeezing the text column that needs it.
  */
 export function countColumn<T extends object>(column: {
   title: string;
-  /** What the count means, shown on hover and focus of the header. */
+  /** What the count means, shown on hover of the header. */
   description: string;
   field?: keyof T & string;
   render?: (row: T) => ReactNode;
@@ -18,7 +18,7 @@ export function countColumn<T extends object>(column: {
   return {
     title: (
       <Tooltip title={column.description} placement="top">
-        <span tabIndex={0}>{column.title}</span>
+        <span>{column.title}</span>
       </Tooltip>
     ),
     field: column.field,
