@@ -23,9 +23,9 @@ import { addDays, utcDay } from '../lib/utcDays';
 import {
   PolicyStore,
   sourceKeyString,
-  StoredExemption,
   StoredPolicyResult,
 } from './PolicyStore';
+import { groupExemptions, isActiveAt } from './exemptionsAt';
 import { toScorecard } from './scorecards';
 
 /** Pre-warm enrolment, built by the pre-warm feature; absent until it exists. */
@@ -389,31 +389,4 @@ function inBatches(targets: EvaluationTarget[]): EvaluationTarget[][] {
     batches.push(targets.slice(i, i + EVALUATION_BATCH_SIZE));
   }
   return batches;
-}
-
-/** Whether an exemption was in force at a past time: created, not expired, not revoked. */
-function isActiveAt(exemption: StoredExemption, at: Date): boolean {
-  const time = at.getTime();
-  return (
-    exemption.createdAt.getTime() <= time &&
-    exemption.expiresAt.getTime() > time &&
-    (exemption.revokedAt === null || exemption.revokedAt.getTime() > time)
-  );
-}
-
-function groupExemptions(
-  exemptions: StoredExemption[],
-): Map<string, PolicyExemption[]> {
-  const result = new Map<string, PolicyExemption[]>();
-  for (const e of exemptions) {
-    const list = result.get(e.entityRef) ?? [];
-    list.push({
-      ruleId: e.ruleId,
-      expiresAt: e.expiresAt.toISOString(),
-      reason: e.reason,
-      author: e.author,
-    });
-    result.set(e.entityRef, list);
-  }
-  return result;
 }
