@@ -9,7 +9,7 @@ import { buildDemoReports } from './demoReports';
 /** The policy page's trend shows 90 days. */
 const DEMO_TREND_DAYS = 90;
 const TREND_ATTEMPTS = 30;
-const TREND_RETRY_MS = 10_000;
+const TREND_RETRY_MS = 5_000;
 
 /**
  * Seeds the demo catalog's build-cache history when `rustBuildCache.demoData.enabled` is
@@ -80,24 +80,27 @@ export default createBackendModule({
 
         /**
          * The policy trend's past days, computed by the plugin's evaluator from the seeded
-         * history. The catalog may not hold the demo entities yet right after start: until
-         * it does, there is nothing to evaluate, so this tries again for a while.
+         * history. Right after start the catalog may not hold all demo entities yet: the
+         * backfill is repeated until two runs in a row see the same, non-zero number of
+         * entities. A repeated run only fills what is missing.
          */
         async function backfillTrend() {
-          for (let attempt = 1; ; attempt++) {
+          let seen = -1;
+          let snapshots = 0;
+          for (let attempt = 1; attempt <= TREND_ATTEMPTS; attempt++) {
             const response = await post(
               `/scorecards/trend/backfill?days=${DEMO_TREND_DAYS}`,
             );
             const result: { entities: number; snapshots: number } =
               await response.json();
-            if (result.entities > 0 || attempt >= TREND_ATTEMPTS) {
-              logger.info(
-                `Demo data: policy trend of the last ${DEMO_TREND_DAYS} days recomputed from the demo reports: ${result.snapshots} daily snapshots of ${result.entities} services`,
-              );
-              return;
-            }
+            snapshots += result.snapshots;
+            if (result.entities > 0 && result.entities === seen) break;
+            seen = result.entities;
             await new Promise(resolve => setTimeout(resolve, TREND_RETRY_MS));
           }
+          logger.info(
+            `Demo data: policy trend of the last ${DEMO_TREND_DAYS} days recomputed from the demo reports: ${snapshots} daily snapshots of ${seen} services`,
+          );
         }
       },
     });
