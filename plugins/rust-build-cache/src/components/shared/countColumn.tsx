@@ -26,5 +26,7 @@ export function countColumn<T extends object>(column: {
     align: 'right',
     sorting: false,
     width: '88px',
+    // One line: the short headers exist so that the numbers line up under them.
+    headerStyle: { whiteSpace: 'nowrap' },
   };
 }
