@@ -90,13 +90,15 @@ for (const width of WIDTHS) {
     });
 
     test('entity overview card and Build cache tab', async ({ page }) => {
+      // The card reads the scorecard once: reload until billing-api has been evaluated
+      // (in the background after its seeded reports), not only its hit rate shown.
       await reloadUntilVisible(
         page,
         '/catalog/default/component/billing-api',
-        page.getByTestId('overview-hit-rate'),
+        page.getByTestId('overview-level'),
         { attemptTimeout: 60_000, totalTimeout: 150_000 },
       );
-      await expect(page.getByTestId('overview-level')).toBeVisible();
+      await expect(page.getByTestId('overview-hit-rate')).toBeVisible();
       // The overview card is seen without scrolling: in the side column below About, not
       // after the relation cards at the bottom of the page.
       const card = await page.getByTestId('overview-hit-rate').boundingBox();
