@@ -98,6 +98,8 @@ const yarnEnv = {
   ...process.env,
   YARN_ENABLE_TELEMETRY: '0',
   YARN_ENABLE_PROGRESS_BARS: '0',
+  // The app's yarn.lock is written here: under CI=true (.ci/run) Yarn would refuse to.
+  YARN_ENABLE_IMMUTABLE_INSTALLS: 'false',
 };
 
 async function main() {
