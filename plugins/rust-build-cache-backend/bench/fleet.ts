@@ -29,7 +29,9 @@ import { join } from 'node:path';
 import { BuildCacheReport } from '@rust-build-cache/plugin-rust-build-cache-common';
 import knexFactory, { Knex } from 'knex';
 import { readExampleReport } from '../src/__testUtils__/reports';
-import { DatabaseRustBuildCacheStore } from '../src/database/DatabaseRustBuildCacheStore';
+import { DatabaseEntityLinkStore } from '../src/catalog/DatabaseEntityLinkStore';
+import { migrateDatabase } from '../src/database/migrations';
+import { DatabaseReportStore } from '../src/reports/DatabaseReportStore';
 import {
   argValue,
   BenchDatabase,
@@ -154,9 +156,8 @@ async function main() {
   const entityList = Array.from({ length: entities }, (_, i) => benchEntity(i));
   try {
     if (!reuse) {
-      const store = await DatabaseRustBuildCacheStore.create({
-        database: { getClient: async () => knex },
-      });
+      const db = await migrateDatabase({ getClient: async () => knex });
+      const store = await DatabaseReportStore.create(db);
       const example = readExampleReport();
       const seeded = await seedReports({
         store,
@@ -166,7 +167,9 @@ async function main() {
         report: (entity, slot, finishedAt) =>
           fleetReport(example, entity, slot, finishedAt),
       });
-      await store.replaceEntityLinks({
+      await (
+        await DatabaseEntityLinkStore.create(db)
+      ).replaceEntityLinks({
         links: entityList.map((_, i) => ({
           entityRef: `component:default/${benchEntityName(i)}`,
           source: {

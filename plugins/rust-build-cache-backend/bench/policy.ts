@@ -33,7 +33,11 @@ import {
   validatePolicy,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import knexFactory, { Knex } from 'knex';
-import { DatabasePolicyStore } from '../src/policy/DatabasePolicyStore';
+import { DatabaseEntityLinkStore } from '../src/catalog/DatabaseEntityLinkStore';
+import { DatabaseExemptionStore } from '../src/policy/DatabaseExemptionStore';
+import { DatabasePolicyInputs } from '../src/policy/DatabasePolicyInputs';
+import { DatabasePolicyResults } from '../src/policy/DatabasePolicyResults';
+import { DatabaseSnapshotStore } from '../src/snapshot/DatabaseSnapshotStore';
 import { PolicyService } from '../src/policy/PolicyService';
 import {
   argValue,
@@ -133,7 +137,12 @@ export async function runPolicyBenchmark(options: {
     const service = new PolicyService({
       policy,
       source: 'config',
-      store: new DatabasePolicyStore(knex),
+      inputs: await DatabasePolicyInputs.create(knex, {
+        entityLinks: await DatabaseEntityLinkStore.create(knex),
+        snapshots: await DatabaseSnapshotStore.create(knex),
+      }),
+      results: await DatabasePolicyResults.create(knex),
+      exemptions: await DatabaseExemptionStore.create(knex),
       catalog: catalogServiceMock({ entities: entityList }),
       auth: mockServices.auth(),
       logger: mockServices.rootLogger({ level: 'warn' }),

@@ -10,26 +10,22 @@ import { rustBuildCachePermissions } from '@rust-build-cache/plugin-rust-build-c
 import {
   PrewarmExecutor,
   PullProvider,
-  rustBuildCachePrewarmExecutorsExtensionPoint,
-  rustBuildCachePullProvidersExtensionPoint,
+  rustBuildCachePrewarmExecutorsExtensionPoint as executorsPoint,
+  rustBuildCachePullProvidersExtensionPoint as pullProvidersPoint,
 } from '@rust-build-cache/plugin-rust-build-cache-node';
 import { registerRustBuildCacheActions } from './actions';
+import { createCatalogFeature } from './catalog';
 import { readRustBuildCacheConfig } from './config';
-import { requireIntegrationModules } from './lib/integrationModules';
-import { DatabaseRustBuildCacheStore } from './database/DatabaseRustBuildCacheStore';
+import { migrateDatabase } from './database/migrations';
 import { createFleetFeature } from './fleet';
+import { requireIntegrationModules } from './lib/integrationModules';
+import { createUniqueRegistry } from './lib/uniqueRegistry';
 import { createNotificationsFeature } from './notifications';
 import { createPolicyFeature } from './policy';
 import { createPrewarmFeature } from './prewarm';
 import { createPullFeature } from './pull';
-import { RepositorySnapshotService } from './snapshot/RepositorySnapshotService';
-import { describeCiIngestionAccess } from './reports/ciIngestionAccess';
-import { EntityLinkService } from './catalog/EntityLinkService';
-import { ReportIngestionService } from './reports/ReportIngestionService';
-import { RetentionService } from './reports/RetentionService';
-import { createRouter } from './reports/reportsRouter';
-import { RunQueryService } from './reports/RunQueryService';
-import { scheduleTasks } from './tasks';
+import { createReportsFeature, describeCiIngestionAccess } from './reports';
+import { createSnapshotFeature } from './snapshot';
 
 /**
  * The rust-build-cache backend: ingests build-cache reports from CI, stores them, links
@@ -40,32 +36,13 @@ import { scheduleTasks } from './tasks';
 export const rustBuildCachePlugin = createBackendPlugin({
   pluginId: 'rust-build-cache',
   register(env) {
-    const pullProviders = new Map<string, PullProvider>();
-    env.registerExtensionPoint(rustBuildCachePullProvidersExtensionPoint, {
-      addPullProvider(...providers) {
-        for (const provider of providers) {
-          if (pullProviders.has(provider.id)) {
-            throw new Error(
-              `A pull provider with id '${provider.id}' is already registered`,
-            );
-          }
-          pullProviders.set(provider.id, provider);
-        }
-      },
+    const pullProviders = createUniqueRegistry<PullProvider>('pull provider');
+    env.registerExtensionPoint(pullProvidersPoint, {
+      addPullProvider: (...providers) => pullProviders.add(...providers),
     });
-
-    const prewarmExecutors = new Map<string, PrewarmExecutor>();
-    env.registerExtensionPoint(rustBuildCachePrewarmExecutorsExtensionPoint, {
-      addPrewarmExecutor(...executors) {
-        for (const executor of executors) {
-          if (prewarmExecutors.has(executor.id)) {
-            throw new Error(
-              `A pre-warm executor with id '${executor.id}' is already registered`,
-            );
-          }
-          prewarmExecutors.set(executor.id, executor);
-        }
-      },
+    const executors = createUniqueRegistry<PrewarmExecutor>('pre-warm executor');
+    env.registerExtensionPoint(executorsPoint, {
+      addPrewarmExecutor: (...added) => executors.add(...added),
     });
 
     env.registerInit({
@@ -83,200 +60,115 @@ export const rustBuildCachePlugin = createBackendPlugin({
         urlReader: coreServices.urlReader,
         catalog: catalogServiceRef,
         lifecycle: coreServices.lifecycle,
-        notificationService,
+        notifier: notificationService,
         actionsRegistry: actionsRegistryServiceRef,
       },
-      async init({
-        logger,
-        config,
-        database,
-        httpRouter,
-        httpAuth,
-        auth,
-        permissions,
-        auditor,
-        permissionsRegistry,
-        scheduler,
-        urlReader,
-        catalog,
-        lifecycle,
-        notificationService: notifier,
-        actionsRegistry,
-      }) {
+      async init(deps) {
+        const { config, logger, httpRouter, lifecycle, notifier } = deps;
         const settings = readRustBuildCacheConfig(config);
         requireIntegrationModules({
           config,
-          pullProviderIds: pullProviders.keys(),
-          prewarmExecutorIds: prewarmExecutors.keys(),
+          pullProviderIds: pullProviders.ids(),
+          prewarmExecutorIds: executors.ids(),
         });
         logger.info(describeCiIngestionAccess(config).message);
-        const store = await DatabaseRustBuildCacheStore.create({ database });
+        const db = await migrateDatabase(deps.database);
+        const common = { ...deps, db };
+
         const notifications = await createNotificationsFeature({
-          config,
-          database,
+          ...common,
           notifications: notifier,
-          scheduler,
-          logger,
+        });
+        const catalog = await createCatalogFeature({
+          ...common,
+          schedule: settings.entityLinksSchedule,
+        });
+        const snapshots = await createSnapshotFeature({
+          ...common,
+          settings: settings.snapshot,
+          integrations: ScmIntegrations.fromConfig(config),
+          links: catalog.links,
         });
         const policy = await createPolicyFeature({
-          config,
-          database,
-          catalog,
-          auth,
-          httpAuth,
-          permissions,
-          auditor,
-          logger,
-          scheduler,
-          decorateStore: notifications.decoratePolicyStore,
+          ...common,
+          entityLinks: catalog.store,
+          snapshots: snapshots.store,
+          decorateResults: notifications.decoratePolicyResults,
+        });
+        const reports = await createReportsFeature({
+          ...common,
+          settings,
+          links: catalog.links,
         });
         const regressions = notifications.hitRateRegression({
-          store,
+          reports: reports.store,
+          entityLinks: catalog.store,
           policy: policy.service.getPolicy().policy,
         });
-        const entityLinks = new EntityLinkService({
-          store,
-          catalog,
-          auth,
-          logger,
-          // A newly linked entity is scored now, not at the next scorecards run, and its
-          // reports stored before the link are checked for a regression to notify.
-          onLinked: entityRefs => {
-            policy.service.requestEvaluation(entityRefs);
-            regressions
-              .onEntitiesLinked(entityRefs)
-              .catch(error =>
-                logger.warn(
-                  `Could not check newly linked entities for a hit-rate regression: ${error}`,
-                ),
-              );
-          },
+        // A newly linked entity is scored now, not at the next scorecards run, and its
+        // reports stored before the link are checked for a regression to notify.
+        catalog.onEntitiesLinked(entityRefs => {
+          policy.service.requestEvaluation(entityRefs);
+          regressions
+            .onEntitiesLinked(entityRefs)
+            .catch(error =>
+              logger.warn(
+                `Could not check newly linked entities for a hit-rate regression: ${error}`,
+              ),
+            );
         });
-        const retention = new RetentionService({
-          store,
-          logger,
-          reportRetentionDays: settings.reportRetentionDays,
-          rollupRetentionDays: settings.rollupRetentionDays,
-        });
-
         // Per stored batch, not per report: the linked entities' policy results are only
         // marked stale (evaluated in the background, coalesced), and the regression
         // check reads each source's recent runs once.
-        const ingestion = new ReportIngestionService(store, {
-          onStoredBatch: async stored => {
-            policy.service.requestEvaluation(stored.flatMap(s => s.entityRefs));
-            await regressions.onReportsStored(stored);
-          },
-          linkOnPush: sources => entityLinks.linkOnPushMany(sources),
-          logger,
+        reports.onReportsStored(async stored => {
+          policy.service.requestEvaluation(stored.flatMap(s => s.entityRefs));
+          await regressions.onReportsStored(stored);
         });
+        snapshots.onSnapshotStored(source => policy.onSourceChanged(source));
         // A clean shutdown answers the reports already received and evaluates what they
         // made stale before the database goes away.
         lifecycle.addShutdownHook(async () => {
-          await ingestion.whenIdle();
+          await reports.ingestion.whenIdle();
           await policy.service.whenIdle();
         });
-        const { service: pulls, providers } = createPullFeature({
+        const pull = await createPullFeature({
+          ...common,
           settings: settings.pull,
-          providers: pullProviders,
-          store,
-          ingestion,
-          catalog,
-          auth,
-          logger,
+          providers: pullProviders.values(),
+          ingestion: reports.ingestion,
+          snapshots: snapshots.service,
         });
-
-        // Reads only through the org's UrlReader integrations: a repository on a host
-        // without one gets a problem in its snapshot, not a failure.
-        const snapshots = settings.snapshot.enabled
-          ? new RepositorySnapshotService({
-              urlReader,
-              integrations: ScmIntegrations.fromConfig(config),
-              store,
-              entityLinks,
-              catalog,
-              auth,
-              logger,
-              concurrency: settings.snapshot.concurrency,
-              onStored: source => policy.onSourceChanged(source),
-            })
-          : undefined;
-
         const prewarm = await createPrewarmFeature({
-          config,
-          database,
-          decorateStore: notifications.decoratePrewarmStore,
-          catalog,
-          auth,
-          httpAuth,
-          permissions,
-          auditor,
-          logger,
-          lifecycle,
-          reports: store,
-          executors: [...prewarmExecutors.values()],
-          ingest: report => ingestion.ingest(report),
+          ...common,
+          decorateRunStore: notifications.decoratePrewarmRuns,
+          reports: reports.warmBuilds,
+          entityLinks: catalog.store,
+          executors: executors.values(),
+          ingest: report => reports.ingestion.ingest(report),
         });
         policy.service.setPrewarmEnrollment(prewarm.service);
         const fleet = await createFleetFeature({
-          config,
-          database,
-          httpAuth,
-          permissions,
-          logger,
+          ...common,
           baseline:
             policy.service.getPolicy().policy.baseline?.rustRelease ?? null,
           prewarm: prewarm.service,
         });
 
-        permissionsRegistry.addPermissions(rustBuildCachePermissions);
-        await scheduleTasks({
-          scheduler,
-          logger,
-          entityLinks,
-          entityLinksSchedule: settings.entityLinksSchedule,
-          retention,
-          store,
-          pull:
-            providers.length > 0
-              ? { service: pulls, schedule: settings.pull.schedule }
-              : undefined,
-          snapshot: snapshots
-            ? { service: snapshots, schedule: settings.snapshot.schedule }
-            : undefined,
-          prewarm: {
-            service: prewarm.service,
-            schedule: prewarm.settings.dispatchSchedule,
-          },
-        });
+        deps.permissionsRegistry.addPermissions(rustBuildCachePermissions);
+        for (const feature of [catalog, reports, pull, snapshots, prewarm]) {
+          await feature.scheduleTasks();
+        }
         await policy.scheduleTasks();
-        await notifications.scheduleTasks({ policyStore: policy.store });
-
-        const runs = new RunQueryService({ store, entityLinks });
+        await notifications.scheduleTasks({ exemptions: policy.exemptions });
         registerRustBuildCacheActions({
-          actionsRegistry,
-          auth,
-          permissions,
-          catalog,
-          runs,
+          ...common,
+          runs: reports.runs,
           policy: policy.service,
           prewarm: prewarm.service,
         });
-        httpRouter.use(
-          await createRouter({
-            httpAuth,
-            permissions,
-            auditor,
-            ingestion,
-            runs,
-            pulls,
-            snapshots,
-            maxReportBytes: settings.maxReportBytes,
-          }),
-        );
-        httpRouter.use(policy.router);
-        httpRouter.use(prewarm.router);
-        httpRouter.use(fleet.router);
+        for (const feature of [reports, pull, policy, prewarm, fleet]) {
+          httpRouter.use(feature.router);
+        }
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
       },
     });

@@ -11,17 +11,13 @@ import {
   RUST_BUILD_CACHE_WORKSPACE_ANNOTATION,
   summarisePolicyResults,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { ReportSourceKey } from '../database/RustBuildCacheStore';
-import { toEntityRef } from '../catalog/EntityLinkService';
-import {
-  ownerRef,
-  streamAnnotatedEntities,
-} from '../catalog/annotatedEntities';
-import { normalizeEntityRef } from '../catalog/entityRefs';
-import { entitySourceKey } from '../catalog/reportSources';
+import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
+import { entitySourceKey, normalizeEntityRef, ownerRef, streamAnnotatedEntities, toEntityRef } from '../catalog';
 import { addDays, utcDay } from '../lib/utcDays';
 import {
-  PolicyStore,
+  ExemptionStore,
+  PolicyInputs,
+  PolicyResultStore,
   sourceKeyString,
   StoredExemption,
   StoredPolicyResult,
@@ -70,7 +66,9 @@ export class PolicyEvaluator {
   constructor(
     private readonly options: {
       policy: PolicyConfig;
-      store: PolicyStore;
+      inputs: PolicyInputs;
+      results: PolicyResultStore;
+      exemptions: Pick<ExemptionStore, 'listExemptions'>;
       catalog: CatalogService;
       auth: AuthService;
       prewarmEnrollment?: PrewarmEnrollment;
@@ -107,7 +105,7 @@ export class PolicyEvaluator {
    * catalog (or lost the workspace annotation) has its result dropped. Null then.
    */
   async evaluateEntity(entityRef: string): Promise<EntityScorecard | null> {
-    const { catalog, auth, store } = this.options;
+    const { catalog, auth } = this.options;
     const ref = normalizeEntityRef(entityRef);
     const entity = await catalog.getEntityByRef(ref, {
       credentials: await auth.getOwnServiceCredentials(),
@@ -115,14 +113,14 @@ export class PolicyEvaluator {
     if (
       !entity?.metadata.annotations?.[RUST_BUILD_CACHE_WORKSPACE_ANNOTATION]
     ) {
-      await store.deleteResults({ entityRefs: [ref] });
+      await this.options.results.deleteResults({ entityRefs: [ref] });
       return null;
     }
     const now = this.options.now();
     const target = toTarget(entity);
     const [enrolled, exemptions] = await Promise.all([
       this.enrolled(ENROLMENT_CACHE_MS),
-      store.listExemptions({
+      this.options.exemptions.listExemptions({
         entityRefs: [target.entityRef],
         state: 'active',
         now,
@@ -134,7 +132,7 @@ export class PolicyEvaluator {
       groupExemptions(exemptions),
       now,
     );
-    await store.saveEvaluations({ results: [result], day: utcDay(now) });
+    await this.options.results.saveEvaluations({ results: [result], day: utcDay(now) });
     return toScorecard(this.options.policy, result);
   }
 
@@ -144,7 +142,7 @@ export class PolicyEvaluator {
    * transaction of results, whatever their number.
    */
   async evaluateEntities(entityRefs: string[]): Promise<void> {
-    const { catalog, auth, store } = this.options;
+    const { catalog, auth } = this.options;
     const refs = [...new Set(entityRefs.map(normalizeEntityRef))];
     if (refs.length === 0) return;
     const { items } = await catalog.getEntitiesByRefs(
@@ -162,12 +160,12 @@ export class PolicyEvaluator {
         gone.push(refs[index]);
       }
     });
-    if (gone.length > 0) await store.deleteResults({ entityRefs: gone });
+    if (gone.length > 0) await this.options.results.deleteResults({ entityRefs: gone });
     if (targets.length === 0) return;
     const now = this.options.now();
     const [enrolled, exemptions] = await Promise.all([
       this.enrolled(ENROLMENT_CACHE_MS),
-      store.listExemptions({
+      this.options.exemptions.listExemptions({
         entityRefs: targets.map(t => t.entityRef),
         state: 'active',
         now,
@@ -179,7 +177,7 @@ export class PolicyEvaluator {
       groupExemptions(exemptions),
       now,
     );
-    await store.saveEvaluations({ results, day: utcDay(now) });
+    await this.options.results.saveEvaluations({ results, day: utcDay(now) });
   }
 
   /**
@@ -188,12 +186,12 @@ export class PolicyEvaluator {
    * are gone from the catalog.
    */
   async evaluateAll(): Promise<{ evaluated: number; removed: number }> {
-    const { catalog, auth, store } = this.options;
+    const { catalog, auth } = this.options;
     const now = this.options.now();
     const day = utcDay(now);
     const [enrolled, exemptions] = await Promise.all([
       this.enrolled(0),
-      store.listExemptions({ state: 'active', now }),
+      this.options.exemptions.listExemptions({ state: 'active', now }),
     ]);
     const exemptionsByEntity = groupExemptions(exemptions);
     const seen = new Set<string>();
@@ -229,16 +227,16 @@ export class PolicyEvaluator {
         exemptionsByEntity,
         now,
       );
-      await store.saveEvaluations({ results, day });
+      await this.options.results.saveEvaluations({ results, day });
     }
-    const gone = (await store.listResultEntityRefs()).filter(
+    const gone = (await this.options.results.listResultEntityRefs()).filter(
       ref => !seen.has(ref),
     );
     const removed = gone.length
-      ? await store.deleteResults({ entityRefs: gone })
+      ? await this.options.results.deleteResults({ entityRefs: gone })
       : 0;
     // The trend reaches back 365 days at most.
-    await store.deleteDailySnapshotsBefore({
+    await this.options.results.deleteDailySnapshotsBefore({
       day: addDays(day, -SNAPSHOT_RETENTION_DAYS),
     });
     return { evaluated: seen.size, removed };
@@ -261,14 +259,13 @@ export class PolicyEvaluator {
 
   /** The reports and repository facts of a batch: two kinds of queries, whatever its size. */
   private async loadInputs(targets: EvaluationTarget[]) {
-    const { store } = this.options;
     const sources = targets.flatMap(t => (t.source ? [t.source] : []));
     const [reports, facts] = await Promise.all([
-      store.listRecentReports({
+      this.options.inputs.listRecentReports({
         sources,
         ciRuns: ciRunsNeeded(this.options.policy),
       }),
-      store.getRepositoryFacts({ sources }),
+      this.options.inputs.getRepositoryFacts({ sources }),
     ]);
     return { reports, facts };
   }

@@ -2,7 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { PrewarmExecutorInfo } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { PrewarmExecutor } from '@rust-build-cache/plugin-rust-build-cache-node';
-import { PrewarmStore } from './PrewarmStore';
+import { PrewarmRunStore } from './PrewarmStore';
 
 /** The registered pre-warm executors, one per id. */
 export class PrewarmExecutorRegistry {
@@ -52,15 +52,15 @@ export class PrewarmExecutorRegistry {
    * directories, processes). A failure is logged, never thrown.
    */
   async recoverStaleJobs(options: {
-    store: PrewarmStore;
+    runStore: Pick<PrewarmRunStore, 'isJobUnfinished'>;
     logger: LoggerService;
   }): Promise<void> {
-    const { store, logger } = options;
+    const { runStore, logger } = options;
     for (const executor of this.executors.values()) {
       try {
         await executor.recoverStaleJobs?.({
           logger,
-          isJobUnfinished: jobId => store.isJobUnfinished({ jobId }),
+          isJobUnfinished: jobId => runStore.isJobUnfinished({ jobId }),
         });
       } catch (error) {
         logger.warn(

@@ -1,12 +1,11 @@
 import { Knex } from 'knex';
 import { makeReport } from '../__testUtils__/reports';
 import {
-  createMigratedStore,
+  createTestStores,
+  type TestStores,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
-import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
 import { toNewRun } from '../reports/ReportIngestionService';
-import { DatabasePolicyStore } from './DatabasePolicyStore';
 import { sourceKeyString, StoredPolicyResult } from './PolicyStore';
 
 jest.setTimeout(60_000);
@@ -59,16 +58,16 @@ function result(
 }
 
 describe.each(databases.eachSupportedId())(
-  'DatabasePolicyStore (%s)',
+  'policy stores (%s)',
   databaseId => {
     let knex: Knex;
-    let runs: DatabaseRustBuildCacheStore;
-    let store: DatabasePolicyStore;
+    let runs: TestStores;
+    let store: TestStores;
 
     beforeEach(async () => {
       knex = await databases.init(databaseId);
-      runs = await createMigratedStore(knex);
-      store = new DatabasePolicyStore(knex);
+      runs = await createTestStores(knex);
+      store = runs;
     });
 
     afterEach(async () => {
@@ -86,7 +85,7 @@ describe.each(databases.eachSupportedId())(
           makeReport({ repository, workspacePath, runId, finishedAt, kind }),
           new Date(finishedAt),
         );
-      await runs.insertRuns({
+      await runs.reports.insertRuns({
         runs: [
           report('api', '1', '2026-11-20T10:00:00Z'),
           report('api', '2', '2026-11-21T10:00:00Z'),
@@ -99,7 +98,7 @@ describe.each(databases.eachSupportedId())(
         ],
       });
 
-      const found = await store.listRecentReports({
+      const found = await store.policyInputs.listRecentReports({
         sources: [api, web, { ...api, workspacePath: 'none' }],
         ciRuns: 2,
       });
@@ -116,7 +115,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('reads the toolchain and Cargo.lock facts of repository snapshots', async () => {
-      await runs.saveRepositorySnapshot({
+      await runs.snapshots.saveRepositorySnapshot({
         source: api,
         snapshot: {
           ...api,
@@ -137,7 +136,7 @@ describe.each(databases.eachSupportedId())(
         },
         changes: [],
       });
-      const facts = await store.getRepositoryFacts({ sources: [api, web] });
+      const facts = await store.policyInputs.getRepositoryFacts({ sources: [api, web] });
       expect(facts.size).toBe(1);
       expect(facts.get(sourceKeyString(api))).toEqual({
         toolchainFile: expect.objectContaining({ channel: '1.95.0' }),
@@ -146,21 +145,21 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('lists every entity linked to a source', async () => {
-      await runs.replaceEntityLinks({
+      await runs.entityLinks.replaceEntityLinks({
         links: [
           { entityRef: 'component:default/b', source: api },
           { entityRef: 'component:default/a', source: api },
           { entityRef: 'component:default/c', source: web },
         ],
       });
-      expect(await store.listLinkedEntityRefs({ source: api })).toEqual([
+      expect(await store.policyInputs.listLinkedEntityRefs({ source: api })).toEqual([
         'component:default/a',
         'component:default/b',
       ]);
     });
 
     it('upserts current results and daily snapshots, and filters the entity table', async () => {
-      await store.saveEvaluations({
+      await store.policyResults.saveEvaluations({
         day: '2026-11-26',
         results: [
           result('component:default/a'),
@@ -198,18 +197,18 @@ describe.each(databases.eachSupportedId())(
         })),
         evaluatedAt: new Date('2026-11-27T12:00:00.000Z'),
       });
-      await store.saveEvaluations({ day: '2026-11-27', results: [passing] });
-      await store.saveEvaluations({ day: '2026-11-27', results: [passing] });
+      await store.policyResults.saveEvaluations({ day: '2026-11-27', results: [passing] });
+      await store.policyResults.saveEvaluations({ day: '2026-11-27', results: [passing] });
 
       expect(
-        await store.getResult({ entityRef: 'component:default/a' }),
+        await store.policyResults.getResult({ entityRef: 'component:default/a' }),
       ).toEqual(passing);
       expect(
-        await store.getResult({ entityRef: 'component:default/x' }),
+        await store.policyResults.getResult({ entityRef: 'component:default/x' }),
       ).toBeUndefined();
 
       const refs = async (filter: object, limit?: number, offset?: number) => {
-        const page = await store.listResultRows({ filter, limit, offset });
+        const page = await store.policyResults.listResultRows({ filter, limit, offset });
         return [page.items.map(i => i.entityRef), page.total];
       };
       expect(await refs({})).toEqual([
@@ -239,7 +238,7 @@ describe.each(databases.eachSupportedId())(
       ]);
       expect(await refs({ ruleId: 'rustc-wrapper-sccache' })).toEqual([[], 0]);
 
-      const summary = await store.summarise({
+      const summary = await store.policyResults.summarise({
         ruleIds: ['cargo-incremental-off', 'cargo-lock-committed'],
       });
       expect(summary.groups).toEqual(
@@ -272,7 +271,7 @@ describe.each(databases.eachSupportedId())(
         counts(),
       );
 
-      const [row] = (await store.listResultRows({ filter: { level: null } }))
+      const [row] = (await store.policyResults.listResultRows({ filter: { level: null } }))
         .items;
       expect(row).toEqual({
         entityRef: 'component:default/b',
@@ -287,7 +286,7 @@ describe.each(databases.eachSupportedId())(
       });
 
       expect(
-        await store.countDailySnapshots({ fromDay: '2026-11-01' }),
+        await store.policyResults.countDailySnapshots({ fromDay: '2026-11-01' }),
       ).toEqual(
         expect.arrayContaining([
           { day: '2026-11-26', level: 'bronze', entities: 1, compliant: 0 },
@@ -296,36 +295,36 @@ describe.each(databases.eachSupportedId())(
         ]),
       );
       expect(
-        await store.countDailySnapshots({ fromDay: '2026-11-27' }),
+        await store.policyResults.countDailySnapshots({ fromDay: '2026-11-27' }),
       ).toEqual([
         { day: '2026-11-27', level: 'gold', entities: 1, compliant: 1 },
       ]);
       expect(
-        await store.deleteDailySnapshotsBefore({ day: '2026-11-27' }),
+        await store.policyResults.deleteDailySnapshotsBefore({ day: '2026-11-27' }),
       ).toBe(2);
 
       // A full evaluation writes one time in batches: each batch is another version.
-      const version = await store.resultsVersion();
-      expect(await store.resultsVersion()).toBe(version);
+      const version = await store.policyResults.resultsVersion();
+      expect(await store.policyResults.resultsVersion()).toBe(version);
       const later = new Date('2026-11-27T13:00:00.000Z');
-      await store.saveEvaluations({
+      await store.policyResults.saveEvaluations({
         day: '2026-11-27',
         results: [{ ...passing, evaluatedAt: later }],
       });
-      const afterA = await store.resultsVersion();
+      const afterA = await store.policyResults.resultsVersion();
       expect(afterA).not.toBe(version);
-      await store.saveEvaluations({
+      await store.policyResults.saveEvaluations({
         day: '2026-11-27',
         results: [{ ...result('component:default/b'), evaluatedAt: later }],
       });
-      const afterB = await store.resultsVersion();
+      const afterB = await store.policyResults.resultsVersion();
       expect(afterB).not.toBe(afterA);
 
       expect(
-        await store.deleteResults({ entityRefs: ['component:default/b'] }),
+        await store.policyResults.deleteResults({ entityRefs: ['component:default/b'] }),
       ).toBe(1);
-      expect(await store.resultsVersion()).not.toBe(afterB);
-      expect(await store.listResultEntityRefs()).toEqual([
+      expect(await store.policyResults.resultsVersion()).not.toBe(afterB);
+      expect(await store.policyResults.listResultEntityRefs()).toEqual([
         'component:default/a',
       ]);
     });
@@ -339,21 +338,21 @@ describe.each(databases.eachSupportedId())(
         author: 'user:default/alice',
         createdAt: new Date('2026-11-20T12:00:00.000Z'),
       };
-      const active = await store.createExemption({
+      const active = await store.exemptions.createExemption({
         exemption: {
           ...base,
           id: '6f0a1c2e-8b1d-4c55-9a43-1f7b5f2b9e01',
           expiresAt: new Date('2026-12-27T12:00:00.000Z'),
         },
       });
-      await store.createExemption({
+      await store.exemptions.createExemption({
         exemption: {
           ...base,
           id: '6f0a1c2e-8b1d-4c55-9a43-1f7b5f2b9e02',
           expiresAt: new Date('2026-11-27T11:00:00.000Z'),
         },
       });
-      await store.createExemption({
+      await store.exemptions.createExemption({
         exemption: {
           ...base,
           entityRef: 'component:default/b',
@@ -367,7 +366,7 @@ describe.each(databases.eachSupportedId())(
         state: 'active' | 'expired' | 'revoked' | 'all',
         entityRefs?: string[],
       ) =>
-        (await store.listExemptions({ state, now, entityRefs }))
+        (await store.exemptions.listExemptions({ state, now, entityRefs }))
           .map(e => e.id.slice(-2))
           .sort();
       expect(await ids('active')).toEqual(['01', '03']);
@@ -375,7 +374,7 @@ describe.each(databases.eachSupportedId())(
       expect(await ids('all', ['component:default/a'])).toEqual(['01', '02']);
 
       const revokedAt = new Date('2026-11-27T12:30:00.000Z');
-      const revoked = await store.revokeExemption({
+      const revoked = await store.exemptions.revokeExemption({
         id: active.id,
         actor: 'user:default/bob',
         at: revokedAt,
@@ -390,7 +389,7 @@ describe.each(databases.eachSupportedId())(
       expect(await ids('active')).toEqual(['03']);
 
       await expect(
-        store.revokeExemption({
+        store.exemptions.revokeExemption({
           id: active.id,
           actor: 'user:default/bob',
           at: revokedAt,
@@ -398,7 +397,7 @@ describe.each(databases.eachSupportedId())(
         }),
       ).rejects.toMatchObject({ name: 'ConflictError' });
       await expect(
-        store.revokeExemption({
+        store.exemptions.revokeExemption({
           id: '6f0a1c2e-8b1d-4c55-9a43-1f7b5f2b9eff',
           actor: 'user:default/bob',
           at: revokedAt,
@@ -406,7 +405,7 @@ describe.each(databases.eachSupportedId())(
         }),
       ).rejects.toMatchObject({ name: 'NotFoundError' });
 
-      const audit = await store.listExemptionAudit({
+      const audit = await store.exemptions.listExemptionAudit({
         entityRef: 'component:default/a',
         limit: 10,
         offset: 0,
@@ -428,7 +427,7 @@ describe.each(databases.eachSupportedId())(
         reason: 'migration in progress',
         expiresAt: '2026-12-27T12:00:00.000Z',
       });
-      const all = await store.listExemptionAudit({ limit: 1, offset: 1 });
+      const all = await store.exemptions.listExemptionAudit({ limit: 1, offset: 1 });
       expect(all.total).toBe(4);
       expect(all.items).toHaveLength(1);
     });
