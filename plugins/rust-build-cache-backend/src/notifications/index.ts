@@ -55,8 +55,9 @@ export async function createNotificationsFeature(options: {
 
   return {
     /**
-     * The regression check: `onReportStored` for the ingestion's `onStored` listener,
-     * `onEntitiesLinked` for entities that got a link after their reports were stored.
+     * The regression check: `onReportsStored` for the reports feature's listener,
+     * `onEntitiesLinked` (in the background, a failure logged) for entities that got a
+     * link after their reports were stored.
      */
     hitRateRegression(deps: {
       reports: Pick<ReportStore, 'listRuns'>;
@@ -66,7 +67,7 @@ export async function createNotificationsFeature(options: {
       onReportStored(stored: StoredReportRef): Promise<void>;
       /** The reports of one stored batch: one read of recent runs per source. */
       onReportsStored(stored: StoredReportRef[]): Promise<void>;
-      onEntitiesLinked(entityRefs: string[]): Promise<void>;
+      onEntitiesLinked(entityRefs: string[]): void;
     } {
       const rule = deps.policy.rules.find(r => r.id === 'effective-hit-rate');
       if (settings.hitRateRegression.enabled && !rule) {
@@ -85,7 +86,15 @@ export async function createNotificationsFeature(options: {
       return {
         onReportStored: stored => notifier.onReportStored(stored),
         onReportsStored: stored => notifier.onReportsStored(stored),
-        onEntitiesLinked: refs => notifier.onEntitiesLinked(refs),
+        onEntitiesLinked: refs => {
+          notifier
+            .onEntitiesLinked(refs)
+            .catch(error =>
+              options.logger.warn(
+                `Could not check newly linked entities for a hit-rate regression: ${error}`,
+              ),
+            );
+        },
       };
     },
     /** Wraps the policy results store: a saved result that lost a level notifies. */

@@ -12,7 +12,13 @@ import {
   summarisePolicyResults,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { entitySourceKey, normalizeEntityRef, ownerRef, streamAnnotatedEntities, toEntityRef } from '../catalog';
+import {
+  entitySourceKey,
+  normalizeEntityRef,
+  ownerRef,
+  streamAnnotatedEntities,
+  toEntityRef,
+} from '../catalog';
 import { addDays, utcDay } from '../lib/utcDays';
 import {
   ExemptionStore,
@@ -60,7 +66,6 @@ interface EvaluationTarget {
  * snapshots and exemptions, and stores the results with a daily snapshot.
  */
 export class PolicyEvaluator {
-  private prewarmEnrollment: PrewarmEnrollment | undefined;
   private enrolledCache: { at: number; refs: Set<string> } | undefined;
 
   constructor(
@@ -74,22 +79,14 @@ export class PolicyEvaluator {
       prewarmEnrollment?: PrewarmEnrollment;
       now: () => Date;
     },
-  ) {
-    this.prewarmEnrollment = options.prewarmEnrollment;
-  }
-
-  /** Sets where pre-warm enrolment comes from (see `PolicyService.setPrewarmEnrollment`). */
-  setPrewarmEnrollment(enrollment: PrewarmEnrollment): void {
-    this.prewarmEnrollment = enrollment;
-    this.enrolledCache = undefined;
-  }
+  ) {}
 
   /**
    * The enrolled entities, or null while pre-warming does not exist. Incremental
    * evaluations reuse a recent answer: computing it may read the whole catalog.
    */
   private async enrolled(maxAgeMs: number): Promise<Set<string> | null> {
-    const enrollment = this.prewarmEnrollment;
+    const enrollment = this.options.prewarmEnrollment;
     if (!enrollment) return null;
     const cached = this.enrolledCache;
     if (cached && Date.now() - cached.at <= maxAgeMs) return cached.refs;
@@ -132,7 +129,10 @@ export class PolicyEvaluator {
       groupExemptions(exemptions),
       now,
     );
-    await this.options.results.saveEvaluations({ results: [result], day: utcDay(now) });
+    await this.options.results.saveEvaluations({
+      results: [result],
+      day: utcDay(now),
+    });
     return toScorecard(this.options.policy, result);
   }
 
@@ -160,7 +160,8 @@ export class PolicyEvaluator {
         gone.push(refs[index]);
       }
     });
-    if (gone.length > 0) await this.options.results.deleteResults({ entityRefs: gone });
+    if (gone.length > 0)
+      await this.options.results.deleteResults({ entityRefs: gone });
     if (targets.length === 0) return;
     const now = this.options.now();
     const [enrolled, exemptions] = await Promise.all([

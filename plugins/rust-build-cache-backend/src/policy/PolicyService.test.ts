@@ -234,15 +234,17 @@ describe.each(databases.eachSupportedId())('PolicyService (%s)', databaseId => {
     expect(result('prewarm-enrolled').result).toBe('pass');
     expect(card!.level).toBeNull();
 
-    const later = service([component('billing')]);
-    const prewarm = async () =>
-      (await later.evaluateEntity('component:default/billing'))!.results.find(
-        r => r.ruleId === 'prewarm-enrolled',
-      )!.result;
-    // Without pre-warming the rule cannot be checked; once it exists, it can.
-    expect(await prewarm()).toBe('not-applicable');
-    later.setPrewarmEnrollment({ enrolledEntityRefs: async () => new Set() });
-    expect(await prewarm()).toBe('warn');
+    const prewarm = async (policyService: PolicyService) =>
+      (await policyService.evaluateEntity(
+        'component:default/billing',
+      ))!.results.find(r => r.ruleId === 'prewarm-enrolled')!.result;
+    // Without pre-warming the rule cannot be checked; with it (nothing enrolled), it can.
+    expect(await prewarm(service([component('billing')]))).toBe(
+      'not-applicable',
+    );
+    expect(
+      await prewarm(service([component('billing')], { enrolled: [] })),
+    ).toBe('warn');
   });
 
   it('evaluates the linked entities in the background after each stored report, and a failing evaluation never fails the ingest', async () => {
@@ -259,7 +261,7 @@ describe.each(databases.eachSupportedId())('PolicyService (%s)', databaseId => {
     });
     const policy = service([component('ledger')]);
     const ingestion = new ReportIngestionService(runs.reports, {
-        entityLinks: runs.entityLinks,
+      entityLinks: runs.entityLinks,
       onStored: ({ source }) => policy.onSourceChanged(source),
     });
     await ingestion.ingest(run('ledger-worker-warm', 'ledger', 'l1', 1));
@@ -271,7 +273,7 @@ describe.each(databases.eachSupportedId())('PolicyService (%s)', databaseId => {
 
     const logger = mockServices.logger.mock();
     const failing = new ReportIngestionService(runs.reports, {
-        entityLinks: runs.entityLinks,
+      entityLinks: runs.entityLinks,
       onStored: async () => {
         throw new Error('database gone');
       },

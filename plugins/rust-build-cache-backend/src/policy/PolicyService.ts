@@ -59,14 +59,6 @@ export class PolicyService {
     });
   }
 
-  /**
-   * Sets where pre-warm enrolment comes from, for a pre-warm feature created after this
-   * service (it needs the ingestion, which needs this service).
-   */
-  setPrewarmEnrollment(enrollment: PrewarmEnrollment): void {
-    this.evaluator.setPrewarmEnrollment(enrollment);
-  }
-
   getPolicy(): PolicyResponse {
     return { policy: this.options.policy, source: this.options.source };
   }

@@ -132,7 +132,6 @@ export interface PolicyInputs {
   listLinkedEntityRefsBySource(options: {
     sources: ReportSourceKey[];
   }): Promise<Map<string, string[]>>;
-
 }
 
 /** Persistence of policy results and their daily snapshots. */
@@ -177,7 +176,6 @@ export interface PolicyResultStore {
 
   /** Deletes daily snapshots of days before `day`; returns how many. */
   deleteDailySnapshotsBefore(options: { day: string }): Promise<number>;
-
 }
 
 /** Persistence of exemptions and their audit log. */

@@ -57,7 +57,7 @@ export async function createPolicyFeature(options: {
   auditor: AuditorService;
   logger: LoggerService;
   scheduler: SchedulerService;
-  /** Absent until the pre-warm feature provides it: the rule is then not applicable. */
+  /** The pre-warm feature's enrolment; absent, the `prewarm-enrolled` rule is not applicable. */
   prewarmEnrollment?: PrewarmEnrollment;
   /** Wraps the results store the service writes through, e.g. to notify on lost levels. */
   decorateResults?: (
@@ -67,7 +67,9 @@ export async function createPolicyFeature(options: {
 }): Promise<{
   service: PolicyService;
   exemptions: ExemptionStore;
-  /** For the `onStored` listeners of reports and snapshots: queues the linked entities. */
+  /** Queues entities for evaluation in the background (new reports, a new link). */
+  requestEvaluation: (entityRefs: Iterable<string>) => void;
+  /** For the snapshots' listener: queues the entities linked to the source. */
   onSourceChanged: (source: ReportSourceKey) => Promise<void>;
   scheduleTasks: () => Promise<void>;
   router: express.Router;
@@ -112,6 +114,7 @@ export async function createPolicyFeature(options: {
   return {
     service,
     exemptions: exemptionStore,
+    requestEvaluation: entityRefs => service.requestEvaluation(entityRefs),
     onSourceChanged: changed => service.onSourceChanged(changed),
     scheduleTasks: () =>
       schedulePolicyTasks({

@@ -129,7 +129,10 @@ describe.each(databases.eachSupportedId())(
       // Half of them change; the filter follows, and deleted results leave no outcomes.
       const day2 = new Date('2026-11-28T12:00:00Z');
       const changed = results.map((_, i) => resultOf(i, day2, i % 2));
-      await store.policyResults.saveEvaluations({ results: changed, day: '2026-11-28' });
+      await store.policyResults.saveEvaluations({
+        results: changed,
+        day: '2026-11-28',
+      });
       await expectRuleFilterMatches(changed);
       await store.policyResults.deleteResults({
         entityRefs: changed.slice(0, 10).map(r => r.entityRef),
@@ -161,7 +164,9 @@ describe.each(databases.eachSupportedId())(
         await store.policyResults.saveEvaluations({ results: again, day });
         for (const result of again) {
           expect(
-            await store.policyResults.getResult({ entityRef: result.entityRef }),
+            await store.policyResults.getResult({
+              entityRef: result.entityRef,
+            }),
           ).toEqual(result);
         }
       }

@@ -1,11 +1,12 @@
 import {
   AuthService,
   LoggerService,
+  RootConfigService,
   SchedulerService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { ForwardedError } from '@backstage/errors';
-import { ScmIntegrationRegistry } from '@backstage/integration';
+import { ScmIntegrations } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
@@ -31,8 +32,8 @@ export async function createSnapshotFeature(options: {
   /** Migrated by `migrateDatabase`. */
   db: Knex;
   settings: SnapshotConfig;
+  config: RootConfigService;
   urlReader: UrlReaderService;
-  integrations: ScmIntegrationRegistry;
   links: EntityLinkService;
   catalog: CatalogService;
   auth: AuthService;
@@ -52,7 +53,7 @@ export async function createSnapshotFeature(options: {
   const service = settings.enabled
     ? new RepositorySnapshotService({
         urlReader: options.urlReader,
-        integrations: options.integrations,
+        integrations: ScmIntegrations.fromConfig(options.config),
         store,
         entityLinks: options.links,
         catalog: options.catalog,
