@@ -13,7 +13,7 @@ import type { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-
 /**
  * The daily rollups (`daily_rollups`: Rust's counts and the run-wide sums;
  * `daily_language_rollups`: every other language group), owned by
- * `DatabaseRustBuildCacheStore`.
+ * `DatabaseReportStore`.
  */
 
 // Rows per INSERT, well below the bind-parameter limits of SQLite and PostgreSQL.
