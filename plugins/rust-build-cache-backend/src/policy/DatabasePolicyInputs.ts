@@ -53,8 +53,13 @@ export class DatabasePolicyInputs implements PolicyInputs {
   async listRecentReports(options: {
     sources: ReportSourceKey[];
     ciRuns: number;
+    finishedBefore?: Date;
   }): Promise<Map<string, PolicyReport[]>> {
     const ciRuns = Math.max(1, Math.floor(options.ciRuns));
+    const before = options.finishedBefore;
+    // Only reports finished before a time: the policy's view of a past day (trend backfill).
+    const cutoff = before ? ' and finished_at < ?' : '';
+    const cutoffBindings = before ? [before] : [];
     const result = new Map<string, PolicyReport[]>();
     for (const chunk of chunks(
       uniqueSources(options.sources),
@@ -73,25 +78,29 @@ export class DatabasePolicyInputs implements PolicyInputs {
       let raw;
       if (this.isPostgres()) {
         raw = await this.db.raw(
-          `select r.* from unnest(?::text[], ?::text[]) as s(repository, workspace_path) cross join lateral (select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind = 'ci' ${newest} limit ${ciRuns}) c union all select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and (kind < 'ci' or kind > 'ci') ${newest} limit 1) x) r`,
+          `select r.* from unnest(?::text[], ?::text[]) as s(repository, workspace_path) cross join lateral (select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind = 'ci'${cutoff} ${newest} limit ${ciRuns}) c union all select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and (kind < 'ci' or kind > 'ci')${cutoff} ${newest} limit 1) x) r`,
           [
             chunk.map(source => source.repository),
             chunk.map(source => source.workspacePath),
+            ...cutoffBindings,
+            ...cutoffBindings,
           ],
         );
       } else {
         const branches: string[] = [];
-        const bindings: string[] = [];
+        const bindings: Array<string | Date> = [];
         chunk.forEach((source, i) => {
           branches.push(
-            `select * from (${columns} where repository = ? and workspace_path = ? and kind = 'ci' ${newest} limit ${ciRuns}) as r${i}c`,
-            `select * from (${columns} where repository = ? and workspace_path = ? and (kind < 'ci' or kind > 'ci') ${newest} limit 1) as r${i}x`,
+            `select * from (${columns} where repository = ? and workspace_path = ? and kind = 'ci'${cutoff} ${newest} limit ${ciRuns}) as r${i}c`,
+            `select * from (${columns} where repository = ? and workspace_path = ? and (kind < 'ci' or kind > 'ci')${cutoff} ${newest} limit 1) as r${i}x`,
           );
           bindings.push(
             source.repository,
             source.workspacePath,
+            ...cutoffBindings,
             source.repository,
             source.workspacePath,
+            ...cutoffBindings,
           );
         });
         raw = await this.db.raw(branches.join(' union all '), bindings);

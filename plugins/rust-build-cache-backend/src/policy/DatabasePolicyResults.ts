@@ -14,7 +14,12 @@ import {
   StoredPolicyResult,
   StoredRuleResult,
 } from './PolicyStore';
-import { DetailRow, ResultRow, saveEvaluations } from './policyResultWrites';
+import {
+  addDailySnapshots,
+  DetailRow,
+  ResultRow,
+  saveEvaluations,
+} from './policyResultWrites';
 
 const REF_CHUNK_SIZE = 1000;
 
@@ -281,6 +286,13 @@ export class DatabasePolicyResults implements PolicyResultStore {
       entities: Number(row.entities),
       compliant: Number(row.compliant),
     }));
+  }
+
+  addDailySnapshots(options: {
+    results: StoredPolicyResult[];
+    day: string;
+  }): Promise<number> {
+    return addDailySnapshots(this.db, options.results, options.day);
   }
 
   async deleteDailySnapshotsBefore(options: { day: string }): Promise<number> {
