@@ -8,6 +8,7 @@ import { DatabasePullStateStore } from '../pull/DatabasePullStateStore';
 import { DatabaseReportStore } from '../reports/DatabaseReportStore';
 import { DatabaseSnapshotStore } from '../snapshot/DatabaseSnapshotStore';
 import { RustBuildCacheStore } from './RustBuildCacheStore';
+import { useSqliteWriteAheadLog } from '../lib/sqliteSettings';
 
 const migrationsDir = resolvePackagePath(
   '@rust-build-cache/plugin-rust-build-cache-backend',
@@ -21,6 +22,7 @@ export class DatabaseRustBuildCacheStore implements RustBuildCacheStore {
   }): Promise<DatabaseRustBuildCacheStore> {
     const { database } = options;
     const client = await database.getClient();
+    await useSqliteWriteAheadLog(client);
     if (!database.migrations?.skip) {
       await client.migrate.latest({ directory: migrationsDir });
     }
