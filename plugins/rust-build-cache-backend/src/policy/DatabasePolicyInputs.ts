@@ -33,8 +33,13 @@ export class DatabasePolicyInputs {
   async listRecentReports(options: {
     sources: ReportSourceKey[];
     ciRuns: number;
+    finishedBefore?: Date;
   }): Promise<Map<string, PolicyReport[]>> {
     const ciRuns = Math.max(1, Math.floor(options.ciRuns));
+    const before = options.finishedBefore;
+    // Only reports finished before a time: the policy's view of a past day (trend backfill).
+    const cutoff = before ? ' and finished_at < ?' : '';
+    const cutoffBindings = before ? [before] : [];
     const result = new Map<string, PolicyReport[]>();
     for (const chunk of chunks(
       uniqueSources(options.sources),
@@ -55,26 +60,30 @@ export class DatabasePolicyInputs {
         // Grouped by source, newest first: no timestamp is parsed or compared here (a full
         // evaluation reads 110,000 rows).
         const { rows: ordered } = await this.db.raw(
-          `select r.repository, r.workspace_path, r.policy_json from unnest(?::text[], ?::text[]) with ordinality as s(repository, workspace_path, n) cross join lateral (select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind = 'ci' ${newest} limit ${ciRuns}) c union all select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and (kind < 'ci' or kind > 'ci') ${newest} limit 1) x) r order by s.n, r.finished_at desc, r.id desc`,
+          `select r.repository, r.workspace_path, r.policy_json from unnest(?::text[], ?::text[]) with ordinality as s(repository, workspace_path, n) cross join lateral (select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind = 'ci'${cutoff} ${newest} limit ${ciRuns}) c union all select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and (kind < 'ci' or kind > 'ci')${cutoff} ${newest} limit 1) x) r order by s.n, r.finished_at desc, r.id desc`,
           [
             chunk.map(source => source.repository),
             chunk.map(source => source.workspacePath),
+            ...cutoffBindings,
+            ...cutoffBindings,
           ],
         );
         rows = ordered;
       } else {
         const branches: string[] = [];
-        const bindings: string[] = [];
+        const bindings: Array<string | Date> = [];
         chunk.forEach((source, i) => {
           branches.push(
-            `select * from (${columns} where repository = ? and workspace_path = ? and kind = 'ci' ${newest} limit ${ciRuns}) as r${i}c`,
-            `select * from (${columns} where repository = ? and workspace_path = ? and (kind < 'ci' or kind > 'ci') ${newest} limit 1) as r${i}x`,
+            `select * from (${columns} where repository = ? and workspace_path = ? and kind = 'ci'${cutoff} ${newest} limit ${ciRuns}) as r${i}c`,
+            `select * from (${columns} where repository = ? and workspace_path = ? and (kind < 'ci' or kind > 'ci')${cutoff} ${newest} limit 1) as r${i}x`,
           );
           bindings.push(
             source.repository,
             source.workspacePath,
+            ...cutoffBindings,
             source.repository,
             source.workspacePath,
+            ...cutoffBindings,
           );
         });
         // An ORDER BY over the whole UNION ALL made SQLite's statement 40 % dearer than

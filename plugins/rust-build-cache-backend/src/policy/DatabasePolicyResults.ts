@@ -13,7 +13,12 @@ import {
   StoredPolicyResult,
   StoredRuleResult,
 } from './PolicyStore';
-import { DetailRow, ResultRow, saveEvaluations } from './policyResultWrites';
+import {
+  addDailySnapshots,
+  DetailRow,
+  ResultRow,
+  saveEvaluations,
+} from './policyResultWrites';
 
 const REF_CHUNK_SIZE = 1000;
 
@@ -275,6 +280,13 @@ export class DatabasePolicyResults {
       entities: Number(row.entities),
       compliant: Number(row.compliant),
     }));
+  }
+
+  addDailySnapshots(options: {
+    results: StoredPolicyResult[];
+    day: string;
+  }): Promise<number> {
+    return addDailySnapshots(this.db, options.results, options.day);
   }
 
   async deleteDailySnapshotsBefore(options: { day: string }): Promise<number> {

@@ -57,6 +57,9 @@ export class DatabasePolicyStore implements PolicyStore {
   readonly countDailySnapshots: DatabasePolicyResults['countDailySnapshots'] = (
     ...args
   ) => this.results.countDailySnapshots(...args);
+  readonly addDailySnapshots: DatabasePolicyResults['addDailySnapshots'] = (
+    ...args
+  ) => this.results.addDailySnapshots(...args);
   readonly deleteDailySnapshotsBefore: DatabasePolicyResults['deleteDailySnapshotsBefore'] =
     (...args) => this.results.deleteDailySnapshotsBefore(...args);
   readonly createExemption: DatabaseExemptionStore['createExemption'] = (

@@ -23,9 +23,9 @@ import { addDays, utcDay } from '../lib/utcDays';
 import {
   PolicyStore,
   sourceKeyString,
-  StoredExemption,
   StoredPolicyResult,
 } from './PolicyStore';
+import { groupExemptions, isActiveAt } from './exemptionsAt';
 import { toScorecard } from './scorecards';
 
 /** Pre-warm enrolment, built by the pre-warm feature; absent until it exists. */
@@ -188,7 +188,7 @@ export class PolicyEvaluator {
    * are gone from the catalog.
    */
   async evaluateAll(): Promise<{ evaluated: number; removed: number }> {
-    const { catalog, auth, store } = this.options;
+    const { store } = this.options;
     const now = this.options.now();
     const day = utcDay(now);
     const [enrolled, exemptions] = await Promise.all([
@@ -196,27 +196,11 @@ export class PolicyEvaluator {
       store.listExemptions({ state: 'active', now }),
     ]);
     const exemptionsByEntity = groupExemptions(exemptions);
-    const seen = new Set<string>();
-    const targets: EvaluationTarget[] = [];
-    const pages = streamAnnotatedEntities(
-      catalog,
-      await auth.getOwnServiceCredentials(),
-      ENTITY_FIELDS,
-    );
-    for await (const page of pages) {
-      for (const entity of page) {
-        const target = toTarget(entity);
-        if (seen.has(target.entityRef)) continue;
-        seen.add(target.entityRef);
-        targets.push(target);
-      }
-    }
+    const targets = await this.annotatedTargets();
+    const seen = new Set(targets.map(t => t.entityRef));
     // While one batch is evaluated, the database reads the next (PostgreSQL works in its own
     // process meanwhile).
-    const batches: EvaluationTarget[][] = [];
-    for (let i = 0; i < targets.length; i += EVALUATION_BATCH_SIZE) {
-      batches.push(targets.slice(i, i + EVALUATION_BATCH_SIZE));
-    }
+    const batches = inBatches(targets);
     let next = batches.length ? this.loadInputs(batches[0]) : undefined;
     for (let i = 0; i < batches.length; i++) {
       const inputs = await next!;
@@ -244,6 +228,73 @@ export class PolicyEvaluator {
     return { evaluated: seen.size, removed };
   }
 
+  /**
+   * Recomputes the trend's past days from the stored reports: for each of the `days` - 1
+   * days before today, every annotated entity is evaluated as of the end of that day (its
+   * reports finished by then, the exemptions active then), and the day's snapshot is
+   * written where the day has none yet. Today's comes from the ordinary evaluation. What
+   * is not kept historically is taken as it is now: the catalog entity, its repository
+   * snapshot and pre-warm enrolment; an entity counts from its first report on, since
+   * whether it was in the catalog before is not known.
+   */
+  async backfillTrend(options: {
+    days: number;
+  }): Promise<{ days: number; entities: number; snapshots: number }> {
+    const { store } = this.options;
+    const today = utcDay(this.options.now());
+    const [targets, enrolled, exemptions] = await Promise.all([
+      this.annotatedTargets(),
+      this.enrolled(0),
+      store.listExemptions({ state: 'all', now: this.options.now() }),
+    ]);
+    let snapshots = 0;
+    for (let back = options.days - 1; back >= 1; back--) {
+      const day = addDays(today, -back);
+      const endOfDay = new Date(`${addDays(day, 1)}T00:00:00.000Z`);
+      const at = new Date(endOfDay.getTime() - 1);
+      const exemptionsByEntity = groupExemptions(
+        exemptions.filter(e => isActiveAt(e, at)),
+      );
+      for (const batch of inBatches(targets)) {
+        const inputs = await this.loadInputs(batch, endOfDay);
+        const reported = batch.filter(t => {
+          const key = t.source && sourceKeyString(t.source);
+          return !!key && (inputs.reports.get(key)?.length ?? 0) > 0;
+        });
+        const results = this.evaluateLoaded(
+          reported,
+          inputs,
+          enrolled,
+          exemptionsByEntity,
+          at,
+        );
+        snapshots += await store.addDailySnapshots({ results, day });
+      }
+    }
+    return { days: options.days, entities: targets.length, snapshots };
+  }
+
+  /** Every catalog entity with the workspace annotation, once each. */
+  private async annotatedTargets(): Promise<EvaluationTarget[]> {
+    const { catalog, auth } = this.options;
+    const seen = new Set<string>();
+    const targets: EvaluationTarget[] = [];
+    const pages = streamAnnotatedEntities(
+      catalog,
+      await auth.getOwnServiceCredentials(),
+      ENTITY_FIELDS,
+    );
+    for await (const page of pages) {
+      for (const entity of page) {
+        const target = toTarget(entity);
+        if (seen.has(target.entityRef)) continue;
+        seen.add(target.entityRef);
+        targets.push(target);
+      }
+    }
+    return targets;
+  }
+
   private async evaluateBatch(
     targets: EvaluationTarget[],
     enrolled: Set<string> | null,
@@ -260,13 +311,14 @@ export class PolicyEvaluator {
   }
 
   /** The reports and repository facts of a batch: two kinds of queries, whatever its size. */
-  private async loadInputs(targets: EvaluationTarget[]) {
+  private async loadInputs(targets: EvaluationTarget[], finishedBefore?: Date) {
     const { store } = this.options;
     const sources = targets.flatMap(t => (t.source ? [t.source] : []));
     const [reports, facts] = await Promise.all([
       store.listRecentReports({
         sources,
         ciRuns: ciRunsNeeded(this.options.policy),
+        finishedBefore,
       }),
       store.getRepositoryFacts({ sources }),
     ]);
@@ -331,19 +383,10 @@ function toTarget(entity: Entity): EvaluationTarget {
   };
 }
 
-function groupExemptions(
-  exemptions: StoredExemption[],
-): Map<string, PolicyExemption[]> {
-  const result = new Map<string, PolicyExemption[]>();
-  for (const e of exemptions) {
-    const list = result.get(e.entityRef) ?? [];
-    list.push({
-      ruleId: e.ruleId,
-      expiresAt: e.expiresAt.toISOString(),
-      reason: e.reason,
-      author: e.author,
-    });
-    result.set(e.entityRef, list);
+function inBatches(targets: EvaluationTarget[]): EvaluationTarget[][] {
+  const batches: EvaluationTarget[][] = [];
+  for (let i = 0; i < targets.length; i += EVALUATION_BATCH_SIZE) {
+    batches.push(targets.slice(i, i + EVALUATION_BATCH_SIZE));
   }
-  return result;
+  return batches;
 }

@@ -70,6 +70,13 @@ export class PolicyService {
     return this.evaluator.evaluateAll();
   }
 
+  /** Recomputes the trend's past days from the stored reports; see {@link PolicyEvaluator.backfillTrend}. */
+  backfillTrend(
+    days: number,
+  ): Promise<{ days: number; entities: number; snapshots: number }> {
+    return this.evaluator.backfillTrend({ days });
+  }
+
   /**
    * Queues entities for evaluation in the background (after a stored report or
    * snapshot): coalesced, and evaluated in batches.

@@ -114,6 +114,8 @@ export interface PolicyStore {
   listRecentReports(options: {
     sources: ReportSourceKey[];
     ciRuns: number;
+    /** Only reports that finished before this time (the policy's view of a past day). */
+    finishedBefore?: Date;
   }): Promise<Map<string, PolicyReport[]>>;
 
   /** What the latest repository snapshot of each source says, keyed by {@link sourceKeyString}. */
@@ -166,6 +168,16 @@ export interface PolicyStore {
 
   /** Daily snapshots from `fromDay` on, counted per day and level. */
   countDailySnapshots(options: { fromDay: string }): Promise<DailyLevelCount[]>;
+
+  /**
+   * Writes the snapshot of `day` of each entity where that day has none yet (a day's
+   * own evaluation is never overwritten), without touching the current results; returns
+   * how many it wrote. For recomputing past days of the trend.
+   */
+  addDailySnapshots(options: {
+    results: StoredPolicyResult[];
+    day: string;
+  }): Promise<number>;
 
   /** Deletes daily snapshots of days before `day`; returns how many. */
   deleteDailySnapshotsBefore(options: { day: string }): Promise<number>;
