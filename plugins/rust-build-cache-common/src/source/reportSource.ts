@@ -29,7 +29,7 @@ export function reportSourceKey(report: BuildCacheReport): ReportSourceKey {
   };
 }
 
-const ASCII = /^[\x00-\x7f]*$/;
+const ASCII = /^[^\u0080-\uffff]*$/;
 
 /**
  * Entity refs are compared case-insensitively in Backstage; this plugin stores and compares
