@@ -148,7 +148,7 @@ describe('buildDemoReports', () => {
 
   it("keeps each service's result under the policy's hit-rate rule (last 10 runs, 80%) on every day the demo starts", () => {
     const reference = windowRates(reports, 10);
-    for (let day = 1; day <= 60; day++) {
+    for (let day = 1; day <= 30; day++) {
       const rates = windowRates(
         buildDemoReports(new Date(now.getTime() - day * DAY_MS)),
         10,
@@ -161,5 +161,36 @@ describe('buildDemoReports', () => {
         });
       }
     }
+  });
+
+  it('keeps one Cargo.lock per service in the last 10 days: the warm plan reads the latest run', () => {
+    const recent = reports.filter(
+      r => Date.parse(r.source.finishedAt) > now.getTime() - 10 * DAY_MS,
+    );
+    const fingerprints = new Map<string, Set<string | undefined>>();
+    for (const report of recent) {
+      const key = serviceOf(report);
+      fingerprints.set(
+        key,
+        (fingerprints.get(key) ?? new Set()).add(
+          report.dependencies?.fingerprint,
+        ),
+      );
+    }
+    expect(fingerprints.size).toBe(7);
+    for (const [service, set] of fingerprints) {
+      expect({ service, lockfiles: set.size }).toEqual({
+        service,
+        lockfiles: 1,
+      });
+    }
+    // Older history has the commit that added a dependency (and its revert).
+    expect(
+      new Set(
+        reports
+          .filter(r => r.source.repository.name === 'billing-api')
+          .map(r => r.dependencies?.fingerprint),
+      ).size,
+    ).toBe(2);
   });
 });

@@ -113,22 +113,26 @@ function rest(draw: number, probability: number): number {
 
 const services: DemoService[] = [
   {
-    // Healthy: mostly commits to its own code, re-runs that hit everything, now and then a
-    // new dependency; a cold cache about once in two weeks (the cache was cleared).
+    // Healthy: mostly commits to its own code and re-runs that hit everything. Rarely, and
+    // only before the policy's window: a commit that adds a dependency (Cargo.lock gains a
+    // crate, which misses), reverted by the next one, so the keys are the old ones again
+    // (the latest run decides the warm plan's key, which must stay the example
+    // workspace's Cargo.lock); or a cold cache (the cache was cleared).
     slug: 'billing-api',
     days: 60,
     runsPerDay: 3,
-    runFor: run =>
-      rare(run, 0.025)
-        ? billingApiCold
-        : pick(
-            [
-              [billingApiCodeChange, 55],
-              [billingApiWarm, 35],
-              [billingApiDependencyAdded, 10],
-            ],
-            rest(run.draw, 0.025),
-          ),
+    runFor: run => {
+      if (rare(run, 0.075)) {
+        return run.draw < 0.025 ? billingApiCold : billingApiDependencyAdded;
+      }
+      return pick(
+        [
+          [billingApiCodeChange, 60],
+          [billingApiWarm, 40],
+        ],
+        rest(run.draw, 0.075),
+      );
+    },
   },
   {
     // Incremental compilation left on: the workspace crate is never cached in its two dev
