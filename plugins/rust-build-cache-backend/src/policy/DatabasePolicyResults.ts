@@ -8,6 +8,7 @@ import { chunks, DbNumber, DbTimestamp, toDate } from '../lib/dbValues';
 import {
   DailyLevelCount,
   PolicyResultFilter,
+  PolicyResultStore,
   PolicyResultRow,
   ResultSummary,
   StoredPolicyResult,
@@ -59,8 +60,13 @@ const OUTCOME_COLUMNS: Record<RuleOutcome, keyof CountColumns> = {
  * The policy's results and their daily snapshots (tables `policy_results`,
  * `policy_result_details`, `policy_daily_snapshots`): writes, pages, summary and trend.
  */
-export class DatabasePolicyResults {
-  constructor(private readonly db: Knex) {}
+export class DatabasePolicyResults implements PolicyResultStore {
+  /** On a database the plugin's migrations were applied to (`migrateDatabase`). */
+  static async create(db: Knex): Promise<DatabasePolicyResults> {
+    return new DatabasePolicyResults(db);
+  }
+
+  private constructor(private readonly db: Knex) {}
 
   async saveEvaluations(options: {
     results: StoredPolicyResult[];

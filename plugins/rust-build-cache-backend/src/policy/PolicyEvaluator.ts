@@ -11,17 +11,19 @@ import {
   RUST_BUILD_CACHE_WORKSPACE_ANNOTATION,
   summarisePolicyResults,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { ReportSourceKey } from '../database/RustBuildCacheStore';
-import { toEntityRef } from '../catalog/EntityLinkService';
+import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 import {
+  entitySourceKey,
+  normalizeEntityRef,
   ownerRef,
   streamAnnotatedEntities,
-} from '../catalog/annotatedEntities';
-import { normalizeEntityRef } from '../catalog/entityRefs';
-import { entitySourceKey } from '../catalog/reportSources';
+  toEntityRef,
+} from '../catalog';
 import { addDays, utcDay } from '../lib/utcDays';
 import {
-  PolicyStore,
+  ExemptionStore,
+  PolicyInputs,
+  PolicyResultStore,
   sourceKeyString,
   StoredPolicyResult,
 } from './PolicyStore';
@@ -64,34 +66,27 @@ interface EvaluationTarget {
  * snapshots and exemptions, and stores the results with a daily snapshot.
  */
 export class PolicyEvaluator {
-  private prewarmEnrollment: PrewarmEnrollment | undefined;
   private enrolledCache: { at: number; refs: Set<string> } | undefined;
 
   constructor(
     private readonly options: {
       policy: PolicyConfig;
-      store: PolicyStore;
+      inputs: PolicyInputs;
+      results: PolicyResultStore;
+      exemptions: Pick<ExemptionStore, 'listExemptions'>;
       catalog: CatalogService;
       auth: AuthService;
       prewarmEnrollment?: PrewarmEnrollment;
       now: () => Date;
     },
-  ) {
-    this.prewarmEnrollment = options.prewarmEnrollment;
-  }
-
-  /** Sets where pre-warm enrolment comes from (see `PolicyService.setPrewarmEnrollment`). */
-  setPrewarmEnrollment(enrollment: PrewarmEnrollment): void {
-    this.prewarmEnrollment = enrollment;
-    this.enrolledCache = undefined;
-  }
+  ) {}
 
   /**
    * The enrolled entities, or null while pre-warming does not exist. Incremental
    * evaluations reuse a recent answer: computing it may read the whole catalog.
    */
   private async enrolled(maxAgeMs: number): Promise<Set<string> | null> {
-    const enrollment = this.prewarmEnrollment;
+    const enrollment = this.options.prewarmEnrollment;
     if (!enrollment) return null;
     const cached = this.enrolledCache;
     if (cached && Date.now() - cached.at <= maxAgeMs) return cached.refs;
@@ -107,7 +102,7 @@ export class PolicyEvaluator {
    * catalog (or lost the workspace annotation) has its result dropped. Null then.
    */
   async evaluateEntity(entityRef: string): Promise<EntityScorecard | null> {
-    const { catalog, auth, store } = this.options;
+    const { catalog, auth } = this.options;
     const ref = normalizeEntityRef(entityRef);
     const entity = await catalog.getEntityByRef(ref, {
       credentials: await auth.getOwnServiceCredentials(),
@@ -115,14 +110,14 @@ export class PolicyEvaluator {
     if (
       !entity?.metadata.annotations?.[RUST_BUILD_CACHE_WORKSPACE_ANNOTATION]
     ) {
-      await store.deleteResults({ entityRefs: [ref] });
+      await this.options.results.deleteResults({ entityRefs: [ref] });
       return null;
     }
     const now = this.options.now();
     const target = toTarget(entity);
     const [enrolled, exemptions] = await Promise.all([
       this.enrolled(ENROLMENT_CACHE_MS),
-      store.listExemptions({
+      this.options.exemptions.listExemptions({
         entityRefs: [target.entityRef],
         state: 'active',
         now,
@@ -134,7 +129,10 @@ export class PolicyEvaluator {
       groupExemptions(exemptions),
       now,
     );
-    await store.saveEvaluations({ results: [result], day: utcDay(now) });
+    await this.options.results.saveEvaluations({
+      results: [result],
+      day: utcDay(now),
+    });
     return toScorecard(this.options.policy, result);
   }
 
@@ -144,7 +142,7 @@ export class PolicyEvaluator {
    * transaction of results, whatever their number.
    */
   async evaluateEntities(entityRefs: string[]): Promise<void> {
-    const { catalog, auth, store } = this.options;
+    const { catalog, auth } = this.options;
     const refs = [...new Set(entityRefs.map(normalizeEntityRef))];
     if (refs.length === 0) return;
     const { items } = await catalog.getEntitiesByRefs(
@@ -162,12 +160,13 @@ export class PolicyEvaluator {
         gone.push(refs[index]);
       }
     });
-    if (gone.length > 0) await store.deleteResults({ entityRefs: gone });
+    if (gone.length > 0)
+      await this.options.results.deleteResults({ entityRefs: gone });
     if (targets.length === 0) return;
     const now = this.options.now();
     const [enrolled, exemptions] = await Promise.all([
       this.enrolled(ENROLMENT_CACHE_MS),
-      store.listExemptions({
+      this.options.exemptions.listExemptions({
         entityRefs: targets.map(t => t.entityRef),
         state: 'active',
         now,
@@ -179,7 +178,7 @@ export class PolicyEvaluator {
       groupExemptions(exemptions),
       now,
     );
-    await store.saveEvaluations({ results, day: utcDay(now) });
+    await this.options.results.saveEvaluations({ results, day: utcDay(now) });
   }
 
   /**
@@ -188,12 +187,11 @@ export class PolicyEvaluator {
    * are gone from the catalog.
    */
   async evaluateAll(): Promise<{ evaluated: number; removed: number }> {
-    const { store } = this.options;
     const now = this.options.now();
     const day = utcDay(now);
     const [enrolled, exemptions] = await Promise.all([
       this.enrolled(0),
-      store.listExemptions({ state: 'active', now }),
+      this.options.exemptions.listExemptions({ state: 'active', now }),
     ]);
     const exemptionsByEntity = groupExemptions(exemptions);
     const targets = await this.annotatedTargets();
@@ -213,16 +211,16 @@ export class PolicyEvaluator {
         exemptionsByEntity,
         now,
       );
-      await store.saveEvaluations({ results, day });
+      await this.options.results.saveEvaluations({ results, day });
     }
-    const gone = (await store.listResultEntityRefs()).filter(
+    const gone = (await this.options.results.listResultEntityRefs()).filter(
       ref => !seen.has(ref),
     );
     const removed = gone.length
-      ? await store.deleteResults({ entityRefs: gone })
+      ? await this.options.results.deleteResults({ entityRefs: gone })
       : 0;
     // The trend reaches back 365 days at most.
-    await store.deleteDailySnapshotsBefore({
+    await this.options.results.deleteDailySnapshotsBefore({
       day: addDays(day, -SNAPSHOT_RETENTION_DAYS),
     });
     return { evaluated: seen.size, removed };
@@ -240,12 +238,14 @@ export class PolicyEvaluator {
   async backfillTrend(options: {
     days: number;
   }): Promise<{ days: number; entities: number; snapshots: number }> {
-    const { store } = this.options;
     const today = utcDay(this.options.now());
     const [targets, enrolled, exemptions] = await Promise.all([
       this.annotatedTargets(),
       this.enrolled(0),
-      store.listExemptions({ state: 'all', now: this.options.now() }),
+      this.options.exemptions.listExemptions({
+        state: 'all',
+        now: this.options.now(),
+      }),
     ]);
     let snapshots = 0;
     for (let back = options.days - 1; back >= 1; back--) {
@@ -268,7 +268,10 @@ export class PolicyEvaluator {
           exemptionsByEntity,
           at,
         );
-        snapshots += await store.addDailySnapshots({ results, day });
+        snapshots += await this.options.results.addDailySnapshots({
+          results,
+          day,
+        });
       }
     }
     return { days: options.days, entities: targets.length, snapshots };
@@ -312,15 +315,14 @@ export class PolicyEvaluator {
 
   /** The reports and repository facts of a batch: two kinds of queries, whatever its size. */
   private async loadInputs(targets: EvaluationTarget[], finishedBefore?: Date) {
-    const { store } = this.options;
     const sources = targets.flatMap(t => (t.source ? [t.source] : []));
     const [reports, facts] = await Promise.all([
-      store.listRecentReports({
+      this.options.inputs.listRecentReports({
         sources,
         ciRuns: ciRunsNeeded(this.options.policy),
         finishedBefore,
       }),
-      store.getRepositoryFacts({ sources }),
+      this.options.inputs.getRepositoryFacts({ sources }),
     ]);
     return { reports, facts };
   }

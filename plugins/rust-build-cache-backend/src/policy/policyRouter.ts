@@ -22,7 +22,7 @@ import {
   createAuthorize,
   parseRequest as parse,
 } from '../lib/routeHelpers';
-import { normalizeEntityRef, parseEntityRefField } from '../catalog/entityRefs';
+import { normalizeEntityRef, parseEntityRefField } from '../catalog';
 
 const OUTCOMES = [
   'pass',
