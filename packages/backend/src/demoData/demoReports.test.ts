@@ -167,7 +167,7 @@ describe('buildDemoReports', () => {
     const recent = reports.filter(
       r => Date.parse(r.source.finishedAt) > now.getTime() - 10 * DAY_MS,
     );
-    const fingerprints = new Map<string, Set<string | undefined>>();
+    const fingerprints = new Map<string, Set<string | null | undefined>>();
     for (const report of recent) {
       const key = serviceOf(report);
       fingerprints.set(
