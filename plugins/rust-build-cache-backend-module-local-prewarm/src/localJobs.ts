@@ -29,6 +29,9 @@ export const JOB_DIR_ENV = 'RUST_BUILD_CACHE_PREWARM_JOB_DIR';
 
 const INFO_FILE = 'job.json';
 
+const START_ATTEMPTS = 3;
+const STARTUP_TIMED_OUT = /Timed out waiting for server startup/;
+
 /** `job.json` in a job's work directory. */
 interface JobDirInfo {
   jobId: string;
@@ -98,12 +101,25 @@ export async function startJobSccacheServer(options: {
   onOutput?: (text: string) => void;
 }): Promise<ProcessResult> {
   const { sccache, jobDir, port } = options;
-  const started = await runProcess(sccache, ['--start-server'], {
-    cwd: options.cwd,
-    env: { ...options.env, [JOB_DIR_ENV]: jobDir },
-    signal: options.signal,
-    onOutput: options.onOutput,
-  });
+  let started: ProcessResult;
+  for (let attempt = 1; ; attempt++) {
+    started = await runProcess(sccache, ['--start-server'], {
+      cwd: options.cwd,
+      env: { ...options.env, [JOB_DIR_ENV]: jobDir },
+      signal: options.signal,
+      onOutput: options.onOutput,
+    });
+    // sccache 0.4 waits 10 s for its server (only a config file can change that); a busy
+    // host can take longer, and the usual remedy is to try again (mozilla/sccache#2076).
+    const timedOut =
+      started.exitCode !== 0 && STARTUP_TIMED_OUT.test(started.tail);
+    if (!timedOut || attempt === START_ATTEMPTS || options.signal.aborted) {
+      break;
+    }
+    options.onOutput?.(
+      `sccache server start timed out (attempt ${attempt} of ${START_ATTEMPTS}); trying again\n`,
+    );
+  }
   if (started.exitCode === 0) {
     const info = await readInfo(jobDir);
     if (info) {
