@@ -16,7 +16,10 @@ import { stableRustflags } from '../edits/stableRustflags';
 import type { EditResult } from '../edits/types';
 import { applyEdits, WorkspaceFiles } from './workspaceFiles';
 
-const dryRunInput = (z: typeof import('zod').z) =>
+/** The zod that createTemplateAction hands to schema factories (its v3 API). */
+type Zod = typeof import('zod/v3').z;
+
+const dryRunInput = (z: Zod) =>
   z
     .boolean()
     .optional()
@@ -24,7 +27,7 @@ const dryRunInput = (z: typeof import('zod').z) =>
       'Compute and output the changes without writing them. (In the scaffolder\'s own dry-run the workspace is a throwaway copy, so the files are written there to show the result.)',
     );
 
-const workflowsInput = (z: typeof import('zod').z) =>
+const workflowsInput = (z: Zod) =>
   z
     .array(z.string())
     .optional()
@@ -33,17 +36,17 @@ const workflowsInput = (z: typeof import('zod').z) =>
     );
 
 const output = {
-  applied: (z: typeof import('zod').z) =>
+  applied: (z: Zod) =>
     z.boolean().describe('Whether files were written'),
-  filesChanged: (z: typeof import('zod').z) =>
+  filesChanged: (z: Zod) =>
     z.array(z.string()).describe('The files changed (or that would change)'),
-  changes: (z: typeof import('zod').z) =>
+  changes: (z: Zod) =>
     z
       .array(z.object({ file: z.string(), reason: z.string() }))
       .describe('One line per change: the file and what changed and why'),
-  notes: (z: typeof import('zod').z) =>
+  notes: (z: Zod) =>
     z.array(z.string()).describe('What was left as it is, and why'),
-  summary: (z: typeof import('zod').z) =>
+  summary: (z: Zod) =>
     z.string().describe('The changes and notes as a Markdown list'),
 };
 

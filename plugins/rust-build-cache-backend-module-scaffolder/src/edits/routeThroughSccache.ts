@@ -1,3 +1,4 @@
+import { isSeq } from 'yaml';
 import type { EditResult, FileChange } from './types';
 import {
   effectiveEnv,
@@ -77,8 +78,8 @@ export function routeThroughSccache(
       step => step.uses !== null && SCCACHE_ACTION.test(step.uses),
     );
     const stepsNode = job.node.get('steps', true);
-    if (!hasSetup && stepsNode && 'items' in (stepsNode as object)) {
-      (stepsNode as { items: unknown[] }).items.splice(
+    if (!hasSetup && isSeq(stepsNode)) {
+      stepsNode.items.splice(
         job.firstCargoStep,
         0,
         workflow.doc.createNode({ name: 'Set up sccache', uses: sccacheAction }),
@@ -87,6 +88,10 @@ export function routeThroughSccache(
         file,
         reason: `job ${job.id}: added the step ${sccacheAction} before the first cargo step, which installs sccache`,
       });
+    } else if (!hasSetup) {
+      notes.push(
+        `${file}: job ${job.id} has no sccache setup step, and its steps are an alias; add ${sccacheAction} by hand`,
+      );
     }
   }
   return {
