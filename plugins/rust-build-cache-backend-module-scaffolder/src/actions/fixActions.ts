@@ -24,7 +24,7 @@ const dryRunInput = (z: Zod) =>
     .boolean()
     .optional()
     .describe(
-      'Compute and output the changes without writing them. (In the scaffolder\'s own dry-run the workspace is a throwaway copy, so the files are written there to show the result.)',
+      "Compute and output the changes without writing them. (In the scaffolder's own dry-run the workspace is a throwaway copy, so the files are written there to show the result.)",
     );
 
 const workflowsInput = (z: Zod) =>
@@ -36,8 +36,7 @@ const workflowsInput = (z: Zod) =>
     );
 
 const output = {
-  applied: (z: Zod) =>
-    z.boolean().describe('Whether files were written'),
+  applied: (z: Zod) => z.boolean().describe('Whether files were written'),
   filesChanged: (z: Zod) =>
     z.array(z.string()).describe('The files changed (or that would change)'),
   changes: (z: Zod) =>

@@ -32,7 +32,9 @@ export class WorkspaceFiles {
     if (given && given.length > 0) {
       for (const file of given)
         if ((await this.read(file)) === undefined)
-          throw new InputError(`workflow ${file} does not exist in the workspace`);
+          throw new InputError(
+            `workflow ${file} does not exist in the workspace`,
+          );
       return given;
     }
     const dir = '.github/workflows';

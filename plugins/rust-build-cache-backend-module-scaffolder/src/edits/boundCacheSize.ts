@@ -32,7 +32,9 @@ function usesSccache(workflow: Workflow, job: WorkflowJob): boolean {
   const wrapper = effectiveEnv(workflow, job, undefined, 'RUSTC_WRAPPER');
   return (
     (typeof wrapper === 'string' && /sccache/i.test(wrapper)) ||
-    job.steps.some(step => step.uses?.startsWith('mozilla-actions/sccache-action@'))
+    job.steps.some(step =>
+      step.uses?.startsWith('mozilla-actions/sccache-action@'),
+    )
   );
 }
 
@@ -80,7 +82,12 @@ export function boundCacheSize(
         );
       continue;
     }
-    const current = effectiveEnv(workflow, job, undefined, 'SCCACHE_CACHE_SIZE');
+    const current = effectiveEnv(
+      workflow,
+      job,
+      undefined,
+      'SCCACHE_CACHE_SIZE',
+    );
     if (current !== undefined && current !== '') continue;
     setEnv(workflow.doc, job.node, 'SCCACHE_CACHE_SIZE', size);
     changes.push({

@@ -38,7 +38,8 @@ describe('routeThroughSccache', () => {
   });
 
   it('leaves a workflow without cargo jobs byte for byte as it is', () => {
-    const text = 'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: cargo fmt --check # formatting only\n';
+    const text =
+      'on: push\njobs:\n  a:\n    runs-on: x\n    steps:\n      - run: cargo fmt --check # formatting only\n';
     expect(routeThroughSccache(CI, text)).toEqual({
       text,
       changes: [],
@@ -90,7 +91,9 @@ describe('stableRustflags', () => {
   it('moves RUSTFLAGS that differ only in whitespace into the workflow env', () => {
     const file = '.github/workflows/checks.yml';
     const result = stableRustflags(file, fixture('rustflags-per-job.yml'));
-    expect(result.text).toBe(expected('rustflags-per-job.stable-rustflags.yml'));
+    expect(result.text).toBe(
+      expected('rustflags-per-job.stable-rustflags.yml'),
+    );
     expect(result.changes).toEqual([
       {
         file,
@@ -182,7 +185,9 @@ describe('pinToolchainToml', () => {
   });
 
   it('creates the file when there is none', () => {
-    expect(pinToolchainToml('rust-toolchain.toml', undefined, '1.95.0')).toEqual({
+    expect(
+      pinToolchainToml('rust-toolchain.toml', undefined, '1.95.0'),
+    ).toEqual({
       text: '[toolchain]\nchannel = "1.95.0"\n',
       changes: [
         {
@@ -194,25 +199,29 @@ describe('pinToolchainToml', () => {
   });
 
   it('adds the channel to a [toolchain] table without one, after its keys', () => {
-    const text = '[toolchain]\ncomponents = ["clippy"] # lint\n\n[other]\nx = 1\n';
+    const text =
+      '[toolchain]\ncomponents = ["clippy"] # lint\n\n[other]\nx = 1\n';
     expect(pinToolchainToml('rust-toolchain.toml', text, '1.95.0').text).toBe(
       '[toolchain]\ncomponents = ["clippy"] # lint\nchannel = "1.95.0"\n\n[other]\nx = 1\n',
     );
   });
 
   it('rejects a toolchain that is not exact', () => {
-    expect(() => pinToolchainToml('rust-toolchain.toml', undefined, 'stable')).toThrow(
-      'release "stable" is not an exact toolchain',
-    );
-    expect(() => pinToolchainToml('rust-toolchain.toml', undefined, '1.95')).toThrow(
-      /not an exact toolchain/,
-    );
+    expect(() =>
+      pinToolchainToml('rust-toolchain.toml', undefined, 'stable'),
+    ).toThrow('release "stable" is not an exact toolchain');
+    expect(() =>
+      pinToolchainToml('rust-toolchain.toml', undefined, '1.95'),
+    ).toThrow(/not an exact toolchain/);
   });
 });
 
 describe('pinLegacyToolchain', () => {
   it('updates a one-line legacy rust-toolchain in place and says so', () => {
-    const result = pinLegacyToolchain(fixture('rust-toolchain'), 'nightly-2026-01-01');
+    const result = pinLegacyToolchain(
+      fixture('rust-toolchain'),
+      'nightly-2026-01-01',
+    );
     expect(result.text).toBe('nightly-2026-01-01\n');
     expect(result.changes).toEqual([
       {
@@ -228,7 +237,10 @@ describe('pinLegacyToolchain', () => {
   });
 
   it('edits a legacy file in TOML form as TOML, keeping its comment', () => {
-    const result = pinLegacyToolchain(fixture('rust-toolchain.legacy-toml'), '1.95.0');
+    const result = pinLegacyToolchain(
+      fixture('rust-toolchain.legacy-toml'),
+      '1.95.0',
+    );
     expect(result.text).toBe(
       fixture('rust-toolchain.legacy-toml').replace('"1.94"', '"1.95.0"'),
     );

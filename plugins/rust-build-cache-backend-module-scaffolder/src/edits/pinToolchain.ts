@@ -16,10 +16,16 @@ export function checkExactRelease(release: string): void {
 const TABLE_HEADER = /^\s*\[\s*([A-Za-z0-9_.\-"' ]+?)\s*\]\s*(#.*)?$/;
 const ARRAY_TABLE_HEADER = /^\s*\[\[/;
 // `channel = "…"` keeping what follows the value (a comment) as it is.
-const CHANNEL_LINE =
-  /^(\s*channel\s*=\s*)("(?:[^"\\]|\\.)*"|'[^']*')(.*)$/;
+const CHANNEL_LINE = /^(\s*channel\s*=\s*)("(?:[^"\\]|\\.)*"|'[^']*')(.*)$/;
 const DOTTED_CHANNEL_LINE =
   /^(\s*toolchain\s*\.\s*channel\s*=\s*)("(?:[^"\\]|\\.)*"|'[^']*')(.*)$/;
+
+/** The `channel` assignment on a line: `channel =` in [toolchain], `toolchain.channel =` at the top. */
+function channelLine(table: string | null, line: string) {
+  if (table === 'toolchain') return CHANNEL_LINE.exec(line);
+  if (table === null) return DOTTED_CHANNEL_LINE.exec(line);
+  return null;
+}
 
 /**
  * Sets `channel` in the `[toolchain]` table of a rust-toolchain TOML text, changing only
@@ -55,12 +61,7 @@ export function pinToolchainToml(
       if (table === 'toolchain') headerIndex = i;
       continue;
     }
-    const match =
-      table === 'toolchain'
-        ? CHANNEL_LINE.exec(line)
-        : table === null
-        ? DOTTED_CHANNEL_LINE.exec(line)
-        : null;
+    const match = channelLine(table, line);
     if (table === 'toolchain' && line.trim() && !line.trim().startsWith('#'))
       lastToolchainLine = i;
     if (!match) continue;

@@ -82,7 +82,10 @@ export function routeThroughSccache(
       stepsNode.items.splice(
         job.firstCargoStep,
         0,
-        workflow.doc.createNode({ name: 'Set up sccache', uses: sccacheAction }),
+        workflow.doc.createNode({
+          name: 'Set up sccache',
+          uses: sccacheAction,
+        }),
       );
       changes.push({
         file,
@@ -95,9 +98,7 @@ export function routeThroughSccache(
     }
   }
   return {
-    text: changes.length
-      ? stringifyWorkflow(workflow.doc, text)
-      : text,
+    text: changes.length ? stringifyWorkflow(workflow.doc, text) : text,
     changes,
     notes,
   };

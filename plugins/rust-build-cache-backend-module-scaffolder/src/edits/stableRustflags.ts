@@ -39,7 +39,9 @@ export function stableRustflags(file: string, text: string): EditResult {
     );
     if (stepIndex >= 0)
       return unchanged(
-        `job ${job.id}, step ${stepIndex + 1} sets RUSTFLAGS itself; moving it changes what that step builds, so a person has to decide`,
+        `job ${job.id}, step ${
+          stepIndex + 1
+        } sets RUSTFLAGS itself; moving it changes what that step builds, so a person has to decide`,
       );
   }
   const perJob = cargoJobs.map(job => ({ job, flags: job.env.RUSTFLAGS }));
@@ -64,7 +66,9 @@ export function stableRustflags(file: string, text: string): EditResult {
         .map(entry => entry.job.id)
         .join(', ')} run cargo without RUSTFLAGS while ${setting
         .map(entry => entry.job.id)
-        .join(', ')} set them; moving the flags would change what those jobs build`,
+        .join(
+          ', ',
+        )} set them; moving the flags would change what those jobs build`,
     );
   const distinct = [
     ...new Set(setting.map(entry => normalise(String(entry.flags)))),
@@ -73,7 +77,9 @@ export function stableRustflags(file: string, text: string): EditResult {
     return unchanged(
       `the jobs set ${distinct.length} different RUSTFLAGS (${setting
         .map(entry => `${entry.job.id}: "${String(entry.flags)}"`)
-        .join('; ')}); choosing one changes what the others build, so a person has to decide`,
+        .join(
+          '; ',
+        )}); choosing one changes what the others build, so a person has to decide`,
     );
   const shared = setting.find(entry => !hasOwnEnv(entry.job.node, 'RUSTFLAGS'));
   if (shared)

@@ -165,7 +165,8 @@ export function setEnv(
 /** A new value; strings with spaces are double-quoted, as people write RUSTFLAGS. */
 function scalarFor(doc: Document, value: string | number) {
   const node = doc.createNode(value) as Scalar;
-  if (typeof value === 'string' && /\s/.test(value)) node.type = Scalar.QUOTE_DOUBLE;
+  if (typeof value === 'string' && /\s/.test(value))
+    node.type = Scalar.QUOTE_DOUBLE;
   return node;
 }
 

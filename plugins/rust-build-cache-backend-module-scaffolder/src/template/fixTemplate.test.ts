@@ -6,7 +6,10 @@ import {
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import githubModule from '@backstage/plugin-scaffolder-backend-module-github';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { FIX_ACTION_IDS, FIX_TEMPLATE_NAME } from '@rust-build-cache/plugin-rust-build-cache-common';
+import {
+  FIX_ACTION_IDS,
+  FIX_TEMPLATE_NAME,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
@@ -46,13 +49,15 @@ const VALUES = {
     {
       id: 'toolchain-pinned-exact',
       title: 'Toolchain pinned to an exact release',
-      evidence: 'rust-toolchain.toml selects nightly, which moves with every release.',
+      evidence:
+        'rust-toolchain.toml selects nightly, which moves with every release.',
       fix: 'rust-build-cache:pin-toolchain',
     },
     {
       id: 'cargo-incremental-off',
       title: 'Incremental compilation off in CI',
-      evidence: 'CARGO_INCREMENTAL is 1, which turns incremental compilation on.',
+      evidence:
+        'CARGO_INCREMENTAL is 1, which turns incremental compilation on.',
       fix: 'rust-build-cache:route-through-sccache',
     },
   ],
@@ -100,10 +105,12 @@ function filesOf(body: {
 describe('the Fix Rust build caching template', () => {
   it('is the template the Policy card links to, offering every fix action', () => {
     expect(template.metadata.name).toBe(FIX_TEMPLATE_NAME);
-    expect(
-      template.spec.parameters[0].properties.fixes.items.enum,
-    ).toEqual([...FIX_ACTION_IDS]);
-    const actions = template.spec.steps.map((step: { action: string }) => step.action);
+    expect(template.spec.parameters[0].properties.fixes.items.enum).toEqual([
+      ...FIX_ACTION_IDS,
+    ]);
+    const actions = template.spec.steps.map(
+      (step: { action: string }) => step.action,
+    );
     for (const id of FIX_ACTION_IDS) expect(actions).toContain(id);
   });
 
@@ -121,7 +128,8 @@ describe('the Fix Rust build caching template', () => {
 
     const logs: string[] = response.body.log.map(
       // eslint-disable-next-line no-control-regex
-      (entry: { body: { message: string } }) => entry.body.message.replace(/\x1b\[[0-9;]*m/g, ''),
+      (entry: { body: { message: string } }) =>
+        entry.body.message.replace(/\x1b\[[0-9;]*m/g, ''),
     );
     expect(logs).toContain(
       'Skipping step stable-rustflags because its if condition was false',
@@ -132,7 +140,9 @@ describe('the Fix Rust build caching template', () => {
 
     // The pull request's inputs, as the dry-run logs them (publishing itself is skipped).
     const publishLog = logs.find(line =>
-      line.startsWith('info: Running publish:github:pull-request in dry-run mode'),
+      line.startsWith(
+        'info: Running publish:github:pull-request in dry-run mode',
+      ),
     )!;
     const publishInput = JSON.parse(publishLog.slice(publishLog.indexOf('{')));
     expect(publishInput.title).toBe('Fix Rust build caching');

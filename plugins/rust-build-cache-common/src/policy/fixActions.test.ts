@@ -1,5 +1,9 @@
 import { POLICY_RULE_IDS } from './builtInRules';
-import { FIX_ACTION_BY_RULE, FIX_ACTION_IDS, fixActionForRule } from './fixActions';
+import {
+  FIX_ACTION_BY_RULE,
+  FIX_ACTION_IDS,
+  fixActionForRule,
+} from './fixActions';
 
 describe('fix actions', () => {
   it('maps only built-in rules, each to a known action, and every action is used', () => {

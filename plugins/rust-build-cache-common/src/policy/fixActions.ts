@@ -23,15 +23,14 @@ export type FixActionId = (typeof FIX_ACTION_IDS)[number];
  * with the registry), `reports-fresh` and `prewarm-enrolled` (not repository changes).
  * @public
  */
-export const FIX_ACTION_BY_RULE: Partial<Record<PolicyRuleId, FixActionId>> =
-  {
-    'toolchain-pinned-exact': 'rust-build-cache:pin-toolchain',
-    'toolchain-near-baseline': 'rust-build-cache:pin-toolchain',
-    'rustc-wrapper-sccache': 'rust-build-cache:route-through-sccache',
-    'cargo-incremental-off': 'rust-build-cache:route-through-sccache',
-    'cache-size-bounded': 'rust-build-cache:bound-cache-size',
-    'rustflags-stable': 'rust-build-cache:stable-rustflags',
-  };
+export const FIX_ACTION_BY_RULE: Partial<Record<PolicyRuleId, FixActionId>> = {
+  'toolchain-pinned-exact': 'rust-build-cache:pin-toolchain',
+  'toolchain-near-baseline': 'rust-build-cache:pin-toolchain',
+  'rustc-wrapper-sccache': 'rust-build-cache:route-through-sccache',
+  'cargo-incremental-off': 'rust-build-cache:route-through-sccache',
+  'cache-size-bounded': 'rust-build-cache:bound-cache-size',
+  'rustflags-stable': 'rust-build-cache:stable-rustflags',
+};
 
 /** The fix action of a rule, or undefined when its fix is not mechanical. @public */
 export function fixActionForRule(ruleId: string): FixActionId | undefined {
