@@ -33,9 +33,14 @@ test('a failing rule with a mechanical fix opens the fix template, prefilled', a
   await expect(page).toHaveURL(
     /\/create\/templates\/default\/fix-rust-build-caching\?formData=/,
   );
-  await expect(page.getByText('Fix Rust build caching').first()).toBeVisible({
-    timeout: 60_000,
-  });
+  // The catalog may still be reading the template location after start: load again until
+  // the template is there.
+  await reloadUntilVisible(
+    page,
+    page.url(),
+    page.getByText('Fix Rust build caching').first(),
+    { attemptTimeout: 15_000 },
+  );
   await expect(
     page.getByLabel('Repository', { exact: false }).first(),
   ).toHaveValue('github.com?owner=acme-demo&repo=ledger-worker');

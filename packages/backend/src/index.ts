@@ -47,6 +47,10 @@ backend.add(
 // card's "Open a fix pull request" runs the "Fix Rust build caching" template
 // (registered in app-config.yaml) with them.
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+// The Template kind in the catalog.
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@rust-build-cache/plugin-rust-build-cache-backend-module-scaffolder'),

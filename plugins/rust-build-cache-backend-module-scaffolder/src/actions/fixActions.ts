@@ -61,6 +61,10 @@ async function editWorkflows(
   return edits;
 }
 
+/**
+ * The `rust-build-cache:pin-toolchain` action: an exact toolchain in rust-toolchain.toml, or in a legacy rust-toolchain (said so).
+ * @public
+ */
 export function createPinToolchainAction() {
   return createTemplateAction({
     id: 'rust-build-cache:pin-toolchain' satisfies FixActionId,
@@ -124,6 +128,10 @@ export function createPinToolchainAction() {
   });
 }
 
+/**
+ * The `rust-build-cache:route-through-sccache` action: RUSTC_WRAPPER and CARGO_INCREMENTAL in cargo jobs, and the sccache setup step.
+ * @public
+ */
 export function createRouteThroughSccacheAction() {
   return createTemplateAction({
     id: 'rust-build-cache:route-through-sccache' satisfies FixActionId,
@@ -154,6 +162,10 @@ export function createRouteThroughSccacheAction() {
   });
 }
 
+/**
+ * The `rust-build-cache:bound-cache-size` action: SCCACHE_CACHE_SIZE for jobs with the local disk cache.
+ * @public
+ */
 export function createBoundCacheSizeAction() {
   return createTemplateAction({
     id: 'rust-build-cache:bound-cache-size' satisfies FixActionId,
@@ -184,6 +196,10 @@ export function createBoundCacheSizeAction() {
   });
 }
 
+/**
+ * The `rust-build-cache:stable-rustflags` action: one RUSTFLAGS per workflow when the change is mechanical.
+ * @public
+ */
 export function createStableRustflagsAction() {
   return createTemplateAction({
     id: 'rust-build-cache:stable-rustflags' satisfies FixActionId,
