@@ -1,4 +1,6 @@
 import { test, expect } from '@playwright/test';
+import fs from 'node:fs';
+import path from 'node:path';
 import { reloadUntilVisible, signInAsGuest } from './helpers';
 
 // The Policy card's "Open a fix pull request" link against the real app: the scaffolder
@@ -56,4 +58,96 @@ test('a failing rule with a mechanical fix opens the fix template, prefilled', a
     path: test.info().outputPath('fix-template-form.png'),
     fullPage: true,
   });
+});
+
+const root = path.resolve(__dirname, '../../..');
+const read = (file: string) => fs.readFileSync(path.join(root, file), 'utf8');
+
+/**
+ * The template directory the template editor loads: the template, and next to it (under
+ * `repo/`) the repository its fetch step reads: ledger-worker's Cargo workspace and a CI
+ * workflow with comments and anchors.
+ */
+const TEMPLATE_DIRECTORY = {
+  'template.yaml': read(
+    'plugins/rust-build-cache-backend-module-scaffolder/templates/fix-rust-build-caching/template.yaml',
+  ),
+  'repo/Cargo.toml': read('examples/workspaces/ledger-worker/Cargo.toml'),
+  'repo/.github/workflows/ci.yml': read(
+    'plugins/rust-build-cache-backend-module-scaffolder/src/edits/__fixtures__/ci-anchors.yml',
+  ),
+};
+
+test("the template editor's dry-run of the fix template shows the files it would propose", async ({
+  page,
+}) => {
+  // "Load Template Directory" asks the browser for a directory (File System Access API),
+  // which a test cannot pick: hand the editor a directory of the origin-private file system.
+  await page.addInitScript(files => {
+    (window as any).showDirectoryPicker = async () => {
+      const storage = await navigator.storage.getDirectory();
+      const dir = await storage.getDirectoryHandle(
+        `fix-template-${Date.now()}`,
+        {
+          create: true,
+        },
+      );
+      for (const [file, text] of Object.entries(files)) {
+        const parts = file.split('/');
+        let parent = dir;
+        for (const part of parts.slice(0, -1))
+          parent = await parent.getDirectoryHandle(part, { create: true });
+        const handle = await parent.getFileHandle(parts[parts.length - 1], {
+          create: true,
+        });
+        const writable = await (handle as any).createWritable();
+        await writable.write(text);
+        await writable.close();
+      }
+      return dir;
+    };
+  }, TEMPLATE_DIRECTORY);
+  // Tall enough for the dry-run's file viewer to render the whole workflow.
+  await page.setViewportSize({ width: 1280, height: 2400 });
+  await signInAsGuest(page);
+  await page.goto('/create/edit');
+  await page.getByText('Load Template Directory').click();
+  await page.getByRole('treeitem', { name: 'template.yaml' }).click();
+
+  await page
+    .getByLabel(/^Repository\W*$/)
+    .fill('github.com?owner=acme-demo&repo=ledger-worker');
+  await page.getByLabel(/^Repository contents\W*$/).fill('./repo');
+  const service = page.getByLabel(/^Service\W*$/);
+  await service.fill('component:default/ledger-worker');
+  await service.blur();
+  await page
+    .getByRole('checkbox', { name: 'rust-build-cache:route-through-sccache' })
+    .check();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  await expect(page.getByText('Dry-run results')).toBeVisible({
+    timeout: 60_000,
+  });
+  for (const name of ['.github', 'workflows', 'ci.yml'])
+    await page.getByRole('treeitem', { name, exact: true }).last().click();
+  // The proposed workflow: the anchor kept, the wrapper and the setup step added.
+  await expect(page.getByText('<<: *rust-env').first()).toBeVisible();
+  await expect(page.getByText('RUSTC_WRAPPER: sccache').first()).toBeVisible();
+  await expect(
+    page.getByText('uses: mozilla-actions/sccache-action@v0.0.9').first(),
+  ).toBeVisible();
+  await page.screenshot({
+    path: test.info().outputPath('fix-template-dry-run.png'),
+    fullPage: true,
+  });
+  await page.getByRole('tab', { name: 'Log' }).click();
+  await expect(
+    page
+      .getByText(
+        'job build: CARGO_INCREMENTAL: 0 (was 1), sccache cannot cache incremental compiles',
+      )
+      .first(),
+  ).toBeVisible();
 });
