@@ -1,6 +1,9 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
 import { normaliseRepository } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { readPositiveInteger } from '@rust-build-cache/plugin-rust-build-cache-node';
+import {
+  isRepositoryName,
+  readPositiveInteger,
+} from '@rust-build-cache/plugin-rust-build-cache-node';
 import { GithubRetryOptions } from './GithubApiClient';
 
 const PULL_KEY = 'rustBuildCache.pull.githubActions';
@@ -132,15 +135,6 @@ export function readGithubActionsExecutorConfig(
       30_000,
     ),
   };
-}
-
-function isRepositoryName(value: string): boolean {
-  const parts = value.split('/');
-  return (
-    parts.length >= 3 &&
-    parts.every(part => part.length > 0) &&
-    /^[A-Za-z0-9.-]+(:\d+)?$/.test(parts[0])
-  );
 }
 
 function optionalString(

@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { RootConfigService } from '@backstage/backend-plugin-api';
-import { readPositiveInteger } from '@rust-build-cache/plugin-rust-build-cache-node';
+import {
+  isRepositoryName,
+  readPositiveInteger,
+} from '@rust-build-cache/plugin-rust-build-cache-node';
 
 /** The configuration key of the local executor, for messages. */
 export const LOCAL_KEY = 'rustBuildCache.prewarm.executors.local';
@@ -105,15 +108,6 @@ export function readLocalExecutorConfig(
       600,
     ),
   };
-}
-
-function isRepositoryName(value: string): boolean {
-  const parts = value.split('/');
-  return (
-    parts.length >= 3 &&
-    parts.every(part => part.length > 0) &&
-    /^[A-Za-z0-9.-]+(:\d+)?$/.test(parts[0])
-  );
 }
 
 /** Repository names compare case-insensitively (as on GitHub, and in warm plans). */

@@ -145,7 +145,8 @@ async function main() {
       // The CLI as its bin runs it. The backend does not depend on the CLI (it lives in the
       // local pre-warm module), so the bench bundles it from its folder in the repository.
       stdin: {
-        contents: "import { main } from './src';\nmain(process.argv.slice(2));\n",
+        contents:
+          "import { main } from './src';\nmain(process.argv.slice(2));\n",
         resolveDir: join(repoRoot, 'packages/ci-reporter'),
         sourcefile: 'cliEntry.ts',
         loader: 'ts',

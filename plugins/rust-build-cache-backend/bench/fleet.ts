@@ -29,17 +29,19 @@ import { join } from 'node:path';
 import { BuildCacheReport } from '@rust-build-cache/plugin-rust-build-cache-common';
 import knexFactory, { Knex } from 'knex';
 import { readExampleReport } from '../src/__testUtils__/reports';
-import { DatabaseRustBuildCacheStore } from '../src/database/DatabaseRustBuildCacheStore';
+import { DatabaseEntityLinkStore } from '../src/catalog/DatabaseEntityLinkStore';
+import { migrateDatabase } from '../src/database/migrations';
+import { DatabaseReportStore } from '../src/reports/DatabaseReportStore';
 import {
   argValue,
   BenchDatabase,
   benchEntity,
   benchEntityName,
   benchReport,
+  measureFirstRequest,
+  measureQueryLoad,
   round,
-  runHttpLoad,
   startBenchBackend,
-  summarise,
 } from './lib';
 import { seedReports } from './seed';
 
@@ -154,9 +156,8 @@ async function main() {
   const entityList = Array.from({ length: entities }, (_, i) => benchEntity(i));
   try {
     if (!reuse) {
-      const store = await DatabaseRustBuildCacheStore.create({
-        database: { getClient: async () => knex },
-      });
+      const migrated = await migrateDatabase({ getClient: async () => knex });
+      const store = await DatabaseReportStore.create(migrated);
       const example = readExampleReport();
       const seeded = await seedReports({
         store,
@@ -166,7 +167,9 @@ async function main() {
         report: (entity, slot, finishedAt) =>
           fleetReport(example, entity, slot, finishedAt),
       });
-      await store.replaceEntityLinks({
+      await (
+        await DatabaseEntityLinkStore.create(migrated)
+      ).replaceEntityLinks({
         links: entityList.map((_, i) => ({
           entityRef: `component:default/${benchEntityName(i)}`,
           source: {
@@ -224,42 +227,20 @@ async function main() {
       'fleet/time-saved?weeks=12': '/fleet/time-saved?weeks=12',
     };
     for (const [name, path] of Object.entries(queries)) {
-      const first = await runHttpLoad({
-        baseUrl: backend.baseUrl,
-        requests: [{ method: 'GET', path }],
-        concurrency: 1,
-        expectStatus: 200,
+      const { baseUrl } = backend;
+      await measureFirstRequest({
+        baseUrl,
+        db,
+        path,
+        query: `${name}, first request (computed)`,
       });
-      console.log(
-        JSON.stringify({
-          step: 'api',
-          db,
-          query: `${name}, first request (computed)`,
-          ms: round(first.latencies[0]),
-        }),
-      );
-      const load = (count: number) =>
-        runHttpLoad({
-          baseUrl: backend.baseUrl,
-          requests: Array.from({ length: count }, () => ({
-            method: 'GET' as const,
-            path,
-          })),
-          concurrency: 4,
-          expectStatus: 200,
-        });
-      await load(20);
-      const { latencies, seconds } = await load(requests);
-      console.log(
-        JSON.stringify({
-          step: 'api',
-          db,
-          query: name,
-          clients: 4,
-          ...summarise(latencies),
-          requestsPerSecond: round(requests / seconds, 0),
-        }),
-      );
+      await measureQueryLoad({
+        baseUrl,
+        db,
+        query: name,
+        path: () => path,
+        requests,
+      });
     }
   } finally {
     await backend.stop();

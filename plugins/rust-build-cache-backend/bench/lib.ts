@@ -348,3 +348,64 @@ export function argValue(name: string, fallback: string): string {
   const arg = process.argv.find(a => a.startsWith(prefix));
   return arg ? arg.slice(prefix.length) : fallback;
 }
+
+/**
+ * One GET by one client, printed as the `api` step's first request of `query` (for
+ * views that are computed once and then served from a cache).
+ */
+export async function measureFirstRequest(options: {
+  baseUrl: string;
+  db: string;
+  path: string;
+  query: string;
+}): Promise<number> {
+  const first = await runHttpLoad({
+    baseUrl: options.baseUrl,
+    requests: [{ method: 'GET', path: options.path }],
+    concurrency: 1,
+    expectStatus: 200,
+  });
+  const ms = round(first.latencies[0]);
+  console.log(
+    JSON.stringify({ step: 'api', db: options.db, query: options.query, ms }),
+  );
+  return ms;
+}
+
+/**
+ * `requests` GETs by 4 clients after 20 to warm up, the i-th to `path(i)`; prints the
+ * `api` step's latency summary and throughput of `query`, and answers the summary.
+ */
+export async function measureQueryLoad(options: {
+  baseUrl: string;
+  db: string;
+  query: string;
+  path: (i: number) => string;
+  requests: number;
+}): Promise<ReturnType<typeof summarise>> {
+  const { baseUrl, db, query, path, requests } = options;
+  const load = (from: number, count: number) =>
+    runHttpLoad({
+      baseUrl,
+      requests: Array.from({ length: count }, (_, i) => ({
+        method: 'GET' as const,
+        path: path(from + i),
+      })),
+      concurrency: 4,
+      expectStatus: 200,
+    });
+  await load(0, 20);
+  const { latencies, seconds } = await load(20, requests);
+  const summary = summarise(latencies);
+  console.log(
+    JSON.stringify({
+      step: 'api',
+      db,
+      query,
+      clients: 4,
+      ...summary,
+      requestsPerSecond: round(requests / seconds, 0),
+    }),
+  );
+  return summary;
+}

@@ -33,15 +33,20 @@ import {
   validatePolicy,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import knexFactory, { Knex } from 'knex';
-import { DatabasePolicyStore } from '../src/policy/DatabasePolicyStore';
+import { DatabaseEntityLinkStore } from '../src/catalog/DatabaseEntityLinkStore';
+import { DatabaseExemptionStore } from '../src/policy/DatabaseExemptionStore';
+import { DatabasePolicyInputs } from '../src/policy/DatabasePolicyInputs';
+import { DatabasePolicyResults } from '../src/policy/DatabasePolicyResults';
+import { DatabaseSnapshotStore } from '../src/snapshot/DatabaseSnapshotStore';
 import { PolicyService } from '../src/policy/PolicyService';
 import {
   argValue,
   BenchDatabase,
   benchEntity,
   benchEntityName,
+  measureFirstRequest,
+  measureQueryLoad,
   round,
-  runHttpLoad,
   startBenchBackend,
   summarise,
 } from './lib';
@@ -133,7 +138,12 @@ export async function runPolicyBenchmark(options: {
     const service = new PolicyService({
       policy,
       source: 'config',
-      store: new DatabasePolicyStore(knex),
+      inputs: await DatabasePolicyInputs.create(knex, {
+        entityLinks: await DatabaseEntityLinkStore.create(knex),
+        snapshots: await DatabaseSnapshotStore.create(knex),
+      }),
+      results: await DatabasePolicyResults.create(knex),
+      exemptions: await DatabaseExemptionStore.create(knex),
       catalog: catalogServiceMock({ entities: entityList }),
       auth: mockServices.auth(),
       logger: mockServices.rootLogger({ level: 'warn' }),
@@ -201,20 +211,12 @@ export async function runPolicyBenchmark(options: {
   });
   try {
     // The summary is cached until a result changes: its first request computes it.
-    const first = await runHttpLoad({
+    await measureFirstRequest({
       baseUrl: backend.baseUrl,
-      requests: [{ method: 'GET', path: '/scorecards/summary' }],
-      concurrency: 1,
-      expectStatus: 200,
+      db,
+      path: '/scorecards/summary',
+      query: 'scorecards/summary, first request (computed, not cached)',
     });
-    console.log(
-      JSON.stringify({
-        step: 'api',
-        db,
-        query: 'scorecards/summary, first request (computed, not cached)',
-        ms: round(first.latencies[0]),
-      }),
-    );
     const queries: Record<string, (i: number) => string> = {
       'scorecards/summary': () => '/scorecards/summary',
       'scorecards/entities?limit=50&offset=…': i =>
@@ -230,29 +232,13 @@ export async function runPolicyBenchmark(options: {
       'scorecards/trend?days=90': () => '/scorecards/trend?days=90',
     };
     for (const [name, path] of Object.entries(queries)) {
-      const load = (from: number, count: number) =>
-        runHttpLoad({
-          baseUrl: backend.baseUrl,
-          requests: Array.from({ length: count }, (_, i) => ({
-            method: 'GET' as const,
-            path: path(from + i),
-          })),
-          concurrency: 4,
-          expectStatus: 200,
-        });
-      await load(0, 20);
-      const { latencies, seconds } = await load(20, requests);
-      figures.api[name] = summarise(latencies);
-      console.log(
-        JSON.stringify({
-          step: 'api',
-          db,
-          query: name,
-          clients: 4,
-          ...summarise(latencies),
-          requestsPerSecond: round(requests / seconds, 0),
-        }),
-      );
+      figures.api[name] = await measureQueryLoad({
+        baseUrl: backend.baseUrl,
+        db,
+        query: name,
+        path,
+        requests,
+      });
     }
   } finally {
     await backend.stop();

@@ -6,7 +6,8 @@
 import { Knex } from 'knex';
 import { BuildCacheReport } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { readExampleReport } from '../src/__testUtils__/reports';
-import { DatabaseRustBuildCacheStore } from '../src/database/DatabaseRustBuildCacheStore';
+import { migrateDatabase } from '../src/database/migrations';
+import { DatabaseReportStore } from '../src/reports/DatabaseReportStore';
 import { toNewRun } from '../src/reports/ReportIngestionService';
 import { argValue, benchEntityName, benchReport } from './lib';
 
@@ -102,9 +103,9 @@ function seededReport(
 }
 
 export async function seed(knex: Knex, entities: number, runs: number) {
-  const store = await DatabaseRustBuildCacheStore.create({
-    database: { getClient: async () => knex },
-  });
+  const store = await DatabaseReportStore.create(
+    await migrateDatabase({ getClient: async () => knex }),
+  );
   const example = readExampleReport();
   const end = Date.now() - 3600_000;
   const started = performance.now();

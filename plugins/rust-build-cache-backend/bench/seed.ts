@@ -1,6 +1,6 @@
 /*
  * Seeds PostgreSQL for bench/query.ts through the plugin's own write path
- * (toNewRun + DatabaseRustBuildCacheStore.insertRuns, as POST /reports uses), in batches.
+ * (toNewRun + DatabaseReportStore.insertRuns, as POST /reports uses), in batches.
  * Rows arrive in time order across entities, as CI would send them, so an entity's runs
  * are spread over the table rather than stored together.
  *
@@ -17,7 +17,8 @@
  */
 import { BuildCacheReport } from '@rust-build-cache/plugin-rust-build-cache-common';
 import knexFactory from 'knex';
-import { DatabaseRustBuildCacheStore } from '../src/database/DatabaseRustBuildCacheStore';
+import { migrateDatabase } from '../src/database/migrations';
+import { DatabaseReportStore } from '../src/reports/DatabaseReportStore';
 import { toNewRun } from '../src/reports/ReportIngestionService';
 import { argValue, benchReport, QUERY_BENCH_PREFIX, round } from './lib';
 import { readExampleReport } from '../src/__testUtils__/reports';
@@ -55,9 +56,9 @@ async function main() {
     connection: url.toString(),
     pool: { min: 0, max: concurrency },
   });
-  const store = await DatabaseRustBuildCacheStore.create({
-    database: { getClient: async () => knex },
-  });
+  const store = await DatabaseReportStore.create(
+    await migrateDatabase({ getClient: async () => knex }),
+  );
 
   const example = readExampleReport();
   const { inserted, seconds } = await seedReports({
@@ -93,7 +94,7 @@ async function main() {
  * `entity`'s report of a slot. Logs progress every 20 slots.
  */
 export async function seedReports(options: {
-  store: Pick<DatabaseRustBuildCacheStore, 'insertRuns'>;
+  store: Pick<DatabaseReportStore, 'insertRuns'>;
   entities: number;
   days: number;
   perDay: number;

@@ -31,7 +31,8 @@ import { captureScheduler } from './__testUtils__/schedulerCapture';
 import { createTestDatabases } from './__testUtils__/testDatabases';
 import { watchOpenApiContract } from './__testUtils__/openApiWatch';
 import { rustBuildCachePlugin } from './plugin';
-import { ENTITY_LINKS_TASK_ID, RETENTION_TASK_ID } from './tasks';
+import { ENTITY_LINKS_TASK_ID } from './catalog';
+import { RETENTION_TASK_ID } from './reports';
 import { utcDay } from './lib/utcDays';
 
 jest.setTimeout(60_000);

@@ -47,3 +47,19 @@ export function readPositiveInteger(
   }
   return value;
 }
+
+/**
+ * Whether `value` names a repository as reports do: `host/owner/name` (more path
+ * segments allowed, none empty), the host optionally with a port. For validating the
+ * repositories named in the config of the plugin's modules.
+ *
+ * @public
+ */
+export function isRepositoryName(value: string): boolean {
+  const parts = value.split('/');
+  return (
+    parts.length >= 3 &&
+    parts.every(part => part.length > 0) &&
+    /^[A-Za-z0-9.-]+(:\d+)?$/.test(parts[0])
+  );
+}

@@ -14,6 +14,7 @@ import type {
   EntityScorecard,
   PolicyResponse,
   ScorecardSummary,
+  ScorecardTrend,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import request from 'supertest';
 import demoDataModule from './demoDataModule';
@@ -91,35 +92,34 @@ const entities = [
 const BASE = '/api/rust-build-cache';
 const asUser = mockCredentials.user.header();
 
+/** The demo backend as app-config.yaml configures it, over the demo catalog. */
+async function startDemoBackend() {
+  const appConfig = join(__dirname, '..', '..', '..', '..', 'app-config.yaml');
+  const { server } = await startTestBackend({
+    features: [
+      rustBuildCachePlugin,
+      // app-config.yaml enables the demo's local pre-warm executor, as the demo backend adds it.
+      rustBuildCacheModuleLocalPrewarm,
+      demoDataModule,
+      // The real app-config.yaml: its policy, demo data on, snapshots off.
+      rootConfigServiceFactory({
+        argv: ['node', 'backend', '--config', appConfig],
+        watch: false,
+      }),
+      // In memory, not the file database that app-config.yaml names.
+      mockServices.database.factory({
+        knex: await databases.init('SQLITE_3'),
+      }),
+      catalogServiceMock.factory({ entities }),
+      mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
+    ],
+  });
+  return server;
+}
+
 describe('the demo policy of app-config.yaml', () => {
   it('evaluates the seeded demo services to a mix of results', async () => {
-    const appConfig = join(
-      __dirname,
-      '..',
-      '..',
-      '..',
-      '..',
-      'app-config.yaml',
-    );
-    const { server } = await startTestBackend({
-      features: [
-        rustBuildCachePlugin,
-        // app-config.yaml enables the demo's local pre-warm executor, as the demo backend adds it.
-        rustBuildCacheModuleLocalPrewarm,
-        demoDataModule,
-        // The real app-config.yaml: its policy, demo data on, snapshots off.
-        rootConfigServiceFactory({
-          argv: ['node', 'backend', '--config', appConfig],
-          watch: false,
-        }),
-        // In memory, not the file database that app-config.yaml names.
-        mockServices.database.factory({
-          knex: await databases.init('SQLITE_3'),
-        }),
-        catalogServiceMock.factory({ entities }),
-        mockServices.permissions.factory({ result: AuthorizeResult.ALLOW }),
-      ],
-    });
+    const server = await startDemoBackend();
     const policy: PolicyResponse = (
       await request(server)
         .get(`${BASE}/policy`)
@@ -200,5 +200,69 @@ describe('the demo policy of app-config.yaml', () => {
     expect(summary.entities).toBe(entities.length);
     expect(summary.compliant).toBeGreaterThan(0);
     expect(summary.compliant).toBeLessThan(entities.length);
+  });
+  it('backfills the 90-day trend from the seeded history at seed time', async () => {
+    const server = await startDemoBackend();
+    const reports = buildDemoReports(new Date());
+    const today = new Date().toISOString().slice(0, 10);
+    // Independently of the evaluator: the services with a demo report by the end of each
+    // past day (a service counts from its first report on).
+    const firstReportDay = new Map<string, string>();
+    for (const report of reports) {
+      const key = report.source.repository.name + report.source.workspacePath;
+      const day = report.source.finishedAt.slice(0, 10);
+      if (!firstReportDay.has(key) || day < firstReportDay.get(key)!) {
+        firstReportDay.set(key, day);
+      }
+    }
+    const firstDays = entities.map(entity => {
+      const annotations = entity.metadata.annotations!;
+      return firstReportDay.get(
+        annotations['github.com/project-slug'].split('/')[1] +
+          annotations['rust-build-cache/workspace'],
+      )!;
+    });
+    const expectedEntities = (day: string) =>
+      firstDays.filter(first => first <= day).length;
+    const earliest = [...firstDays].sort()[0];
+    const pastDays = (Date.parse(today) - Date.parse(earliest)) / 86_400_000;
+
+    let trend: ScorecardTrend = { days: 90, points: [] };
+    for (let attempt = 0; attempt < 200; attempt++) {
+      trend = (
+        await request(server)
+          .get(`${BASE}/scorecards/trend?days=90`)
+          .set('Authorization', asUser)
+          .expect(200)
+      ).body;
+      const past = trend.points.filter(p => p.day < today);
+      // Backfilled day by day, oldest first: done when yesterday is there.
+      if (past.length === pastDays) break;
+      await new Promise(resolve => setTimeout(resolve, 250));
+    }
+    const past = trend.points.filter(point => point.day < today);
+    // One point per day from the first seeded report to yesterday.
+    expect(past[0]?.day).toBe(earliest);
+    expect(past.length).toBe(pastDays);
+    for (const point of past) {
+      expect({ day: point.day, entities: point.entities }).toEqual({
+        day: point.day,
+        entities: expectedEntities(point.day),
+      });
+    }
+    // The history is evaluated, not copied: compliance moves with it.
+    const compliances = new Set(past.map(point => point.compliance));
+    expect(compliances.size).toBeGreaterThan(1);
+
+    // Recomputing adds nothing: every past day has its snapshots.
+    const again = await request(server)
+      .post(`${BASE}/scorecards/trend/backfill?days=90`)
+      .set('Authorization', mockCredentials.service.header())
+      .expect(200);
+    expect(again.body).toEqual({
+      days: 90,
+      entities: entities.length,
+      snapshots: 0,
+    });
   });
 });

@@ -1,20 +1,15 @@
 import { SchedulerService } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Knex } from 'knex';
-// eslint-disable-next-line @backstage/no-mixed-plugin-imports -- tests run the module in the real plugin
-import rustBuildCachePlugin from '@rust-build-cache/plugin-rust-build-cache-backend';
-import {
-  captureScheduler,
-  createTestDatabases,
-} from '@rust-build-cache/plugin-rust-build-cache-node/testUtils';
-import rustBuildCacheModuleGithub from '..';
+import { createTestDatabases } from '@rust-build-cache/plugin-rust-build-cache-node/testUtils';
 import {
   compileGithubValidators,
   FakeGithub,
 } from '../__testUtils__/fakeGithub';
-import { PULL_TASK_ID } from '../__testUtils__/pluginBackend';
+import {
+  PULL_TASK_ID,
+  startPluginBackend,
+} from '../__testUtils__/pluginBackend';
 import { reportOf } from '../__testUtils__/reports';
 import { writeZip } from '../__testUtils__/zipWriter';
 
@@ -94,45 +89,35 @@ describe.each(databases.eachSupportedId())(
     });
 
     async function startBackend(): Promise<SchedulerService> {
-      const capture = captureScheduler();
-      const backend = await startTestBackend({
-        features: [
-          rustBuildCachePlugin,
-          rustBuildCacheModuleGithub,
-          capture.feature,
-          mockServices.rootConfig.factory({
-            data: {
-              integrations: {
-                github: repositories.map((repository, index) => ({
-                  host: repository.host,
-                  apiBaseUrl: fakes[index].apiBaseUrl,
-                  token: 'test-token',
-                })),
+      const { backend, scheduler } = await startPluginBackend({
+        knex,
+        config: {
+          integrations: {
+            github: repositories.map((repository, index) => ({
+              host: repository.host,
+              apiBaseUrl: fakes[index].apiBaseUrl,
+              token: 'test-token',
+            })),
+          },
+          rustBuildCache: {
+            snapshot: { enabled: false },
+            pull: {
+              githubActions: {
+                enabled: true,
+                retry: { maxAttempts: 2, baseDelayMs: 10 },
               },
-              rustBuildCache: {
-                snapshot: { enabled: false },
-                pull: {
-                  githubActions: {
-                    enabled: true,
-                    retry: { maxAttempts: 2, baseDelayMs: 10 },
-                  },
-                  schedule: {
-                    frequency: { hours: 1 },
-                    timeout: { minutes: 5 },
-                    initialDelay: { hours: 1 },
-                  },
-                },
+              schedule: {
+                frequency: { hours: 1 },
+                timeout: { minutes: 5 },
+                initialDelay: { hours: 1 },
               },
             },
-          }),
-          mockServices.database.factory({ knex }),
-          catalogServiceMock.factory({
-            entities: repositories.map(entityOf),
-          }),
-        ],
+          },
+        },
+        entities: repositories.map(entityOf),
       });
       stopBackend = () => backend.stop();
-      return capture.scheduler();
+      return scheduler;
     }
 
     async function storedRunIds(): Promise<string[]> {

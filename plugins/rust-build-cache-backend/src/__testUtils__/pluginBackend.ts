@@ -1,52 +1,26 @@
-import { BackendFeature } from '@backstage/backend-plugin-api';
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { Knex } from 'knex';
+import { startPluginTestBackend } from '@rust-build-cache/plugin-rust-build-cache-node/testUtils';
 import { rustBuildCachePlugin } from '../plugin';
-import { captureScheduler } from './schedulerCapture';
 import { watchOpenApiContract } from './openApiWatch';
 
-/** The root config's data, as `mockServices.rootConfig` takes it. */
+/** The root config's data, as `startPluginTestBackend` takes it. */
 export type TestConfigData = NonNullable<
-  Parameters<typeof mockServices.rootConfig.factory>[0]
->['data'];
+  Parameters<typeof startPluginTestBackend>[0]['config']
+>;
 
 /**
- * The plugin in a test backend on `knex`, with `config` as the root config, a catalog
- * holding `entities`, and `permissions` (a fixed decision, or a permissions service
- * feature of the test's own; default: allow everything). `features` are added as they
- * are (executor modules, a URL reader, a scheduler per replica, ...). Returns the backend
- * (stop it when done), its server and the plugin's scheduler.
+ * The plugin in a test backend (`startPluginTestBackend` of -node's test utilities):
+ * `features` are added to it as they are (executor modules, a URL reader, a scheduler
+ * per replica, ...), and every exchange with its server is checked against
+ * src/schema/openapi.yaml.
  */
-export async function startPluginBackend(options: {
-  knex: Knex;
-  config?: TestConfigData;
-  entities?: Entity[];
-  permissions?: AuthorizeResult.ALLOW | AuthorizeResult.DENY | BackendFeature;
-  features?: NonNullable<Parameters<typeof startTestBackend>[0]['features']>;
-}) {
-  const { knex, config = {}, entities = [], features = [] } = options;
-  const permissions = options.permissions ?? AuthorizeResult.ALLOW;
-  const capture = captureScheduler();
-  const backend = await startTestBackend({
-    features: [
-      rustBuildCachePlugin,
-      capture.feature,
-      mockServices.rootConfig.factory({ data: config }),
-      mockServices.database.factory({ knex }),
-      typeof permissions === 'object'
-        ? permissions
-        : mockServices.permissions.factory({ result: permissions }),
-      catalogServiceMock.factory({ entities }),
-      ...features,
-    ],
+export async function startPluginBackend(
+  options: Omit<Parameters<typeof startPluginTestBackend>[0], 'features'> & {
+    features?: Parameters<typeof startPluginTestBackend>[0]['features'];
+  },
+) {
+  const { backend, server, scheduler } = await startPluginTestBackend({
+    ...options,
+    features: [rustBuildCachePlugin, ...(options.features ?? [])],
   });
-  return {
-    backend,
-    // Every exchange with the plugin is checked against src/schema/openapi.yaml.
-    server: watchOpenApiContract(backend.server),
-    scheduler: capture.scheduler(),
-  };
+  return { backend, server: watchOpenApiContract(server), scheduler };
 }

@@ -15,7 +15,7 @@ import {
   BasicPermission,
 } from '@backstage/plugin-permission-common';
 import { rustBuildCacheReadPermission } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { normalizeEntityRef } from '../catalog/entityRefs';
+import { normalizeEntityRef } from '../catalog';
 
 /**
  * Who may call an action. The actions registry checks no permission itself, so every

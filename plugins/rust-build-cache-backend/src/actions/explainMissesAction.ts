@@ -7,8 +7,8 @@ import {
   RunDetail,
   RunSummary,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { PolicyService } from '../policy/PolicyService';
-import { RunQueryService } from '../reports/RunQueryService';
+import { PolicyService } from '../policy';
+import { RunQueryService } from '../reports';
 import { ActionAccess } from './actionAccess';
 import { fixFor } from './missFixes';
 

@@ -1,8 +1,8 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { RunSummary } from '@rust-build-cache/plugin-rust-build-cache-common';
 import type { z as zod } from 'zod/v3';
-import { PolicyService } from '../policy/PolicyService';
-import { RunQueryService } from '../reports/RunQueryService';
+import { PolicyService } from '../policy';
+import { RunQueryService } from '../reports';
 import { ActionAccess } from './actionAccess';
 import { ruleResultSchema } from './schemas';
 

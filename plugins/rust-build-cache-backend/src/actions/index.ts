@@ -1,9 +1,9 @@
 import { AuthService, PermissionsService } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { PolicyService } from '../policy/PolicyService';
-import { PrewarmService } from '../prewarm/PrewarmService';
-import { RunQueryService } from '../reports/RunQueryService';
+import { PolicyService } from '../policy';
+import { PrewarmService } from '../prewarm';
+import { RunQueryService } from '../reports';
 import { ActionAccess } from './actionAccess';
 import { registerExplainMissesAction } from './explainMissesAction';
 import { registerHealthAction } from './healthAction';

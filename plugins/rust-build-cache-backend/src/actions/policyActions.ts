@@ -6,9 +6,9 @@ import {
   POLICY_RULE_IDS,
   validateReport,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { PolicyService } from '../policy/PolicyService';
+import { PolicyService } from '../policy';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { normalizeEntityRef } from '../catalog/entityRefs';
+import { normalizeEntityRef } from '../catalog';
 import { ActionAccess } from './actionAccess';
 import { ruleResultSchema } from './schemas';
 

@@ -1,6 +1,6 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { rustBuildCachePrewarmManagePermission } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { PrewarmService } from '../prewarm/PrewarmService';
+import { PrewarmService } from '../prewarm';
 import { ActionAccess } from './actionAccess';
 
 const NAME = 'run-prewarm-schedule';

@@ -1,5 +1,6 @@
 import { Knex } from 'knex';
-import { EntityLink, ReportSourceKey } from '../database/RustBuildCacheStore';
+import { EntityLink, EntityLinkStore } from './EntityLinkStore';
+import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { chunks } from '../lib/dbValues';
 import { sourceKeyString } from './reportSources';
 
@@ -17,8 +18,13 @@ interface EntityLinkRow {
 }
 
 /** Which catalog entity each report source belongs to (table `entity_links`). */
-export class DatabaseEntityLinkStore {
-  constructor(private readonly db: Knex) {}
+export class DatabaseEntityLinkStore implements EntityLinkStore {
+  /** On a database the plugin's migrations were applied to (`migrateDatabase`). */
+  static async create(db: Knex): Promise<DatabaseEntityLinkStore> {
+    return new DatabaseEntityLinkStore(db);
+  }
+
+  private constructor(private readonly db: Knex) {}
 
   async replaceEntityLinks(options: {
     links: EntityLink[];
@@ -90,6 +96,16 @@ export class DatabaseEntityLinkStore {
       .orderBy('entity_ref', 'asc')
       .first();
     return row?.entity_ref;
+  }
+
+  async listLinkedEntityRefs(options: {
+    source: ReportSourceKey;
+  }): Promise<string[]> {
+    const rows: Array<{ entity_ref: string }> = await this.db('entity_links')
+      .select('entity_ref')
+      .where(sourceFilter(options.source))
+      .orderBy('entity_ref');
+    return rows.map(row => row.entity_ref);
   }
 
   async listLinkedEntityRefsBySource(options: {

@@ -3,10 +3,10 @@ import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Knex } from 'knex';
 import {
-  createMigratedStore,
+  createTestStores,
+  type TestStores,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
-import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
 import { EntityLinkService } from './EntityLinkService';
 
 jest.setTimeout(60_000);
@@ -48,11 +48,11 @@ describe.each(databases.eachSupportedId())(
   'EntityLinkService (%s)',
   databaseId => {
     let knex: Knex;
-    let store: DatabaseRustBuildCacheStore;
+    let store: TestStores;
 
     beforeEach(async () => {
       knex = await databases.init(databaseId);
-      store = await createMigratedStore(knex);
+      store = await createTestStores(knex);
     });
     afterEach(async () => {
       await knex.destroy();
@@ -61,7 +61,7 @@ describe.each(databases.eachSupportedId())(
     function service(catalog: CatalogService) {
       const linked: string[][] = [];
       const links = new EntityLinkService({
-        store,
+        store: store.entityLinks,
         catalog,
         auth: mockServices.auth(),
         logger: mockServices.logger.mock(),

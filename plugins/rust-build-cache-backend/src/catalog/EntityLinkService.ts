@@ -12,11 +12,9 @@ import { NotFoundError } from '@backstage/errors';
 import type { IngestReportResponse } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { RUST_BUILD_CACHE_WORKSPACE_ANNOTATION } from '@rust-build-cache/plugin-rust-build-cache-common';
-import {
-  EntityLink,
-  ReportSourceKey,
-  RustBuildCacheStore,
-} from '../database/RustBuildCacheStore';
+import { EntityLink } from './EntityLinkStore';
+import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
+import { EntityLinkStore } from './EntityLinkStore';
 import { streamAnnotatedEntities } from './annotatedEntities';
 import { entitySourceKey, sourceKeyString } from './reportSources';
 import { normalizeEntityRef } from './entityRefs';
@@ -69,7 +67,7 @@ export class EntityLinkService {
 
   constructor(
     private readonly options: {
-      store: RustBuildCacheStore;
+      store: EntityLinkStore;
       catalog: CatalogService;
       auth: AuthService;
       logger: LoggerService;
@@ -223,5 +221,10 @@ export class EntityLinkService {
       this.options.onLinked?.([entityRef]);
     }
     return source;
+  }
+
+  /** The entity whose link names this source (the first by ref if several do). */
+  getLinkedEntityRef(source: ReportSourceKey): Promise<string | undefined> {
+    return this.options.store.getLinkedEntityRef({ source });
   }
 }

@@ -1,11 +1,11 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { toPolicyReport } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
+import { DatabasePolicyResults } from '../policy/DatabasePolicyResults';
+import { DatabaseReportStore } from '../reports/DatabaseReportStore';
 import { makeReport } from '../__testUtils__/reports';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { toNewRun } from '../reports/ReportIngestionService';
-import { DatabaseRustBuildCacheStore } from './DatabaseRustBuildCacheStore';
-import { DatabasePolicyStore } from '../policy/DatabasePolicyStore';
 
 jest.setTimeout(60_000);
 
@@ -106,9 +106,7 @@ describe.each(databases.eachSupportedId())(
       expect(projections.map(p => JSON.parse(p.policy_json))).toEqual(
         reports.map(r => JSON.parse(JSON.stringify(toPolicyReport(r)))),
       );
-      const store = await DatabaseRustBuildCacheStore.create({
-        database: { getClient: async () => knex, migrations: { skip: true } },
-      });
+      const store = await DatabaseReportStore.create(knex);
       expect(await store.listUnmatchedSources()).toEqual([
         {
           repository: 'github.com/acme/platform',
@@ -123,7 +121,7 @@ describe.each(databases.eachSupportedId())(
           lastFinishedAt: '2026-11-03T00:00:00.000Z',
         },
       ]);
-      const policy = new DatabasePolicyStore(knex);
+      const policy = await DatabasePolicyResults.create(knex);
       expect(
         (
           await policy.listResultRows({

@@ -2,10 +2,10 @@ import { BuildCacheReport } from '@rust-build-cache/plugin-rust-build-cache-comm
 import { Knex } from 'knex';
 import { makeReport } from '../__testUtils__/reports';
 import {
-  createMigratedStore,
+  createTestStores,
+  type TestStores,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
-import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
 import { toNewRun } from '../reports/ReportIngestionService';
 import { DatabaseFleetStore } from './DatabaseFleetStore';
 
@@ -40,13 +40,13 @@ describe.each(databases.eachSupportedId())(
   'DatabaseFleetStore (%s)',
   databaseId => {
     let knex: Knex;
-    let store: DatabaseRustBuildCacheStore;
+    let store: TestStores;
     let fleet: DatabaseFleetStore;
 
     beforeAll(async () => {
       knex = await databases.init(databaseId);
-      store = await createMigratedStore(knex);
-      fleet = new DatabaseFleetStore(knex);
+      store = await createTestStores(knex);
+      fleet = await DatabaseFleetStore.create(knex);
       const reports = [
         ciReport('billing', 'b-old', 48, r => {
           r.toolchain.rustc = { ...r.toolchain.rustc!, release: '1.94.0' };
@@ -63,11 +63,11 @@ describe.each(databases.eachSupportedId())(
           r.sccache!.durations.compilerWriteSeconds = 0;
         }),
       ];
-      await store.insertRuns({
+      await store.reports.insertRuns({
         runs: reports.map(r => toNewRun(r, new Date(now))),
       });
       for (const name of ['billing', 'ledger', 'warm']) {
-        await store.upsertEntityLink({
+        await store.entityLinks.upsertEntityLink({
           link: {
             entityRef: `component:default/${name}`,
             source: {

@@ -17,7 +17,12 @@ import { FleetStore } from './FleetStore';
 export class DatabaseFleetStore implements FleetStore {
   private readonly isSqlite: boolean;
 
-  constructor(private readonly db: Knex) {
+  /** On a database the plugin's migrations were applied to (`migrateDatabase`). */
+  static async create(db: Knex): Promise<DatabaseFleetStore> {
+    return new DatabaseFleetStore(db);
+  }
+
+  private constructor(private readonly db: Knex) {
     this.isSqlite = String(db.client.config.client).includes('sqlite');
   }
 

@@ -1,11 +1,11 @@
 import {
-  DatabaseService,
   HttpAuthService,
   LoggerService,
   PermissionsService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
 import express from 'express';
+import { Knex } from 'knex';
 import { DatabaseFleetStore } from './DatabaseFleetStore';
 import { createFleetRouter } from './fleetRouter';
 import { FleetPrewarmCoverage, FleetService } from './FleetService';
@@ -25,12 +25,13 @@ export function readFleetRefreshMs(config: RootConfigService): number {
 }
 
 /**
- * The fleet insights, wired: store, service and routes. Reads the tables of the reports
- * and catalog features; create it after `DatabaseRustBuildCacheStore`, which migrates them.
+ * The fleet insights, wired: store, service and routes. Its read model joins the tables
+ * of the reports and catalog features in SQL (one query per view).
  */
 export async function createFleetFeature(options: {
   config: RootConfigService;
-  database: DatabaseService;
+  /** Migrated by `migrateDatabase`. */
+  db: Knex;
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   logger: LoggerService;
@@ -38,7 +39,7 @@ export async function createFleetFeature(options: {
   prewarm: FleetPrewarmCoverage;
 }): Promise<{ service: FleetService; router: express.Router }> {
   const service = new FleetService({
-    store: new DatabaseFleetStore(await options.database.getClient()),
+    store: await DatabaseFleetStore.create(options.db),
     prewarm: options.prewarm,
     baseline: options.baseline,
     refreshMs: readFleetRefreshMs(options.config),

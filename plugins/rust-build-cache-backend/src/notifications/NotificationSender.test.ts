@@ -1,6 +1,6 @@
 import knexFactory, { Knex } from 'knex';
 import {
-  createMigratedStore,
+  createTestStores,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
 import { BuildCacheNotification } from './NotificationSender';
@@ -31,7 +31,7 @@ describe.each(databases.eachSupportedId())(
 
     beforeEach(async () => {
       knex = await databases.init(databaseId);
-      await createMigratedStore(knex);
+      await createTestStores(knex);
     });
 
     afterEach(async () => {

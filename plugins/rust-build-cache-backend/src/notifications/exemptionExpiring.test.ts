@@ -5,11 +5,11 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { startPluginBackend } from '../__testUtils__/pluginBackend';
 import {
-  createMigratedStore,
+  createTestStores,
+  type TestStores,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
 import { addDays, utcDay } from '../lib/utcDays';
-import { DatabasePolicyStore } from '../policy/DatabasePolicyStore';
 import { rustEntity } from '../prewarm/__testUtils__/prewarmTestKit';
 import { ExemptionExpiryNotifier } from './exemptionExpiring';
 import { EXEMPTION_EXPIRY_TASK_ID } from '.';
@@ -26,13 +26,12 @@ describe.each(databases.eachSupportedId())(
   'exemption expiry notices (%s)',
   databaseId => {
     let knex: Knex;
-    let store: DatabasePolicyStore;
+    let store: TestStores;
     let now: Date;
 
     beforeEach(async () => {
       knex = await databases.init(databaseId);
-      await createMigratedStore(knex);
-      store = new DatabasePolicyStore(knex);
+      store = await createTestStores(knex);
       now = new Date('2026-12-06T08:00:00Z');
     });
 
@@ -46,7 +45,7 @@ describe.each(databases.eachSupportedId())(
       expiresAt: string,
       author: string,
     ) {
-      await store.createExemption({
+      await store.exemptions.createExemption({
         exemption: {
           id: `6f0a1c2e-8b1d-4c55-9a43-${String(nextId++).padStart(12, '0')}`,
           entityRef,
@@ -71,7 +70,7 @@ describe.each(databases.eachSupportedId())(
       const { sender, service } = recordingSender(knex, { now: () => now });
       const notifier = new ExemptionExpiryNotifier({
         sender,
-        store,
+        store: store.exemptions,
         now: () => now,
       });
 
@@ -115,7 +114,7 @@ describe.each(databases.eachSupportedId())(
         '2026-12-13T02:00:00Z',
         'user:default/dan',
       );
-      await store.revokeExemption({
+      await store.exemptions.revokeExemption({
         id: `6f0a1c2e-8b1d-4c55-9a43-${String(nextId - 1).padStart(12, '0')}`,
         actor: 'user:default/dan',
         at: now,
@@ -124,7 +123,7 @@ describe.each(databases.eachSupportedId())(
       const { sender, service } = recordingSender(knex, { now: () => now });
       const notifier = new ExemptionExpiryNotifier({
         sender,
-        store,
+        store: store.exemptions,
         now: () => now,
       });
 

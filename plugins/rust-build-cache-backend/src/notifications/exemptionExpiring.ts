@@ -1,5 +1,5 @@
 import { BUILT_IN_RULES } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { PolicyStore, StoredExemption } from '../policy/PolicyStore';
+import { ExemptionStore, StoredExemption } from '../policy';
 import { addDays, utcDay } from '../lib/utcDays';
 import { buildCacheTabPath, NotificationSender } from './NotificationSender';
 
@@ -15,7 +15,7 @@ export class ExemptionExpiryNotifier {
   constructor(
     private readonly options: {
       sender: NotificationSender;
-      store: Pick<PolicyStore, 'listExemptions'>;
+      store: Pick<ExemptionStore, 'listExemptions'>;
       now?: () => Date;
     },
   ) {}

@@ -1,5 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { StoredRun } from '../database/RustBuildCacheStore';
+import { StoredRun } from '../reports/ReportStore';
 import { findHitRateRegression, runComparisonPath } from './hitRateRegression';
 import { readNotificationsConfig } from './notificationsConfig';
 

@@ -2,12 +2,9 @@ import {
   hitRates,
   RunMetrics,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import {
-  ReportSourceKey,
-  RustBuildCacheStore,
-  StoredRun,
-} from '../database/RustBuildCacheStore';
-import { sourceKeyString } from '../catalog/reportSources';
+import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
+import { EntityLinkStore, sourceKeyString } from '../catalog';
+import { ReportStore, StoredRun } from '../reports';
 import { buildCacheTabPath, NotificationSender } from './NotificationSender';
 
 type RunWithMetrics = StoredRun & { metrics: RunMetrics };
@@ -111,7 +108,8 @@ export class HitRateRegressionNotifier {
   constructor(
     private readonly options: {
       sender: NotificationSender;
-      store: Pick<RustBuildCacheStore, 'listRuns' | 'getEntityLink'>;
+      reports: Pick<ReportStore, 'listRuns'>;
+      entityLinks: Pick<EntityLinkStore, 'getEntityLink'>;
       /** The policy's `effective-hit-rate` threshold; null without that rule. */
       threshold: number | null;
       runs: number;
@@ -162,7 +160,7 @@ export class HitRateRegressionNotifier {
     const now = (this.options.now ?? (() => new Date()))().getTime();
     const since = now - LINKED_REGRESSION_MAX_AGE_MS;
     for (const entityRef of entityRefs) {
-      const link = await this.options.store.getEntityLink({ entityRef });
+      const link = await this.options.entityLinks.getEntityLink({ entityRef });
       if (!link) continue;
       const newestFirst = await this.ciRunsSince(link.source, since);
       for (let index = 0; index < newestFirst.length; index++) {
@@ -190,7 +188,7 @@ export class HitRateRegressionNotifier {
     extra = 0,
   ): Promise<StoredRun[]> {
     // Reports without sccache statistics are skipped, so read a few more than 2N.
-    const { items } = await this.options.store.listRuns({
+    const { items } = await this.options.reports.listRuns({
       source,
       kind: 'ci',
       limit: 4 * this.options.runs + extra,
@@ -211,7 +209,7 @@ export class HitRateRegressionNotifier {
     const collected: StoredRun[] = [];
     let olderWithMetrics = 0;
     while (collected.length < MAX_RUNS_CHECKED_ON_LINK) {
-      const { items } = await this.options.store.listRuns({
+      const { items } = await this.options.reports.listRuns({
         source,
         kind: 'ci',
         limit: RUNS_PAGE,

@@ -1,6 +1,8 @@
 import knexFactory, { Knex } from 'knex';
-import { StoredRun } from '../database/RustBuildCacheStore';
-import { createMigratedStore } from '../__testUtils__/testDatabases';
+import { StoredRun } from '../reports/ReportStore';
+import {
+  createTestStores,
+} from '../__testUtils__/testDatabases';
 import { HitRateRegressionNotifier } from './hitRateRegression';
 import {
   onlyEnabled,
@@ -47,7 +49,7 @@ describe('hit-rate regressions of newly linked entities', () => {
       connection: ':memory:',
       useNullAsDefault: true,
     });
-    await createMigratedStore(knex);
+    await createTestStores(knex);
   });
 
   afterEach(async () => {
@@ -59,11 +61,13 @@ describe('hit-rate regressions of newly linked entities', () => {
       config: onlyEnabled('hitRateRegression'),
       now: () => NOW,
     });
-    const store = {
+    const reports = {
       listRuns: async (options: { limit: number; offset: number }) => ({
         items: stored.slice(options.offset, options.offset + options.limit),
         total: stored.length,
       }),
+    };
+    const entityLinks = {
       getEntityLink: async ({ entityRef }: { entityRef: string }) =>
         linked && entityRef === ENTITY
           ? { entityRef, source: SOURCE }
@@ -71,7 +75,8 @@ describe('hit-rate regressions of newly linked entities', () => {
     };
     const instance = new HitRateRegressionNotifier({
       sender,
-      store: store as any,
+      reports: reports as any,
+      entityLinks,
       threshold: 0.8,
       runs: 3,
       now: () => NOW,

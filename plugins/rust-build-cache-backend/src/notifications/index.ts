@@ -1,14 +1,15 @@
 import {
-  DatabaseService,
   LoggerService,
   RootConfigService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { PolicyConfig } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { RustBuildCacheStore } from '../database/RustBuildCacheStore';
-import { PolicyStore } from '../policy/PolicyStore';
-import { PrewarmStore } from '../prewarm/PrewarmStore';
+import { Knex } from 'knex';
+import { EntityLinkStore } from '../catalog';
+import { ExemptionStore, PolicyResultStore } from '../policy';
+import { PrewarmRunStore, PrewarmScheduleStore } from '../prewarm';
+import { ReportStore } from '../reports';
 import { ExemptionExpiryNotifier } from './exemptionExpiring';
 import {
   HitRateRegressionNotifier,
@@ -28,21 +29,21 @@ export const EXEMPTION_EXPIRY_TASK_ID =
 /**
  * Notifications through the notifications backend, wired: reads
  * `rustBuildCache.notifications` (every kind off unless enabled) and returns the hooks
- * the other features call. Create it after `DatabaseRustBuildCacheStore`, which runs the
- * migrations.
+ * the other features call (table `notifications_sent`).
  */
 export async function createNotificationsFeature(options: {
   config: RootConfigService;
-  database: DatabaseService;
+  /** Migrated by `migrateDatabase`. */
+  db: Knex;
   notifications: NotificationService;
   scheduler: SchedulerService;
   logger: LoggerService;
 }) {
-  const { config, database, notifications, scheduler } = options;
+  const { config, db, notifications, scheduler } = options;
   const logger = options.logger.child({ feature: 'notifications' });
   const settings = readNotificationsConfig(config);
   const sender = new NotificationSender({
-    db: await database.getClient(),
+    db,
     notifications,
     config: settings,
     logger,
@@ -54,17 +55,19 @@ export async function createNotificationsFeature(options: {
 
   return {
     /**
-     * The regression check: `onReportStored` for the ingestion's `onStored` listener,
-     * `onEntitiesLinked` for entities that got a link after their reports were stored.
+     * The regression check: `onReportsStored` for the reports feature's listener,
+     * `onEntitiesLinked` (in the background, a failure logged) for entities that got a
+     * link after their reports were stored.
      */
     hitRateRegression(deps: {
-      store: Pick<RustBuildCacheStore, 'listRuns' | 'getEntityLink'>;
+      reports: Pick<ReportStore, 'listRuns'>;
+      entityLinks: Pick<EntityLinkStore, 'getEntityLink'>;
       policy: PolicyConfig;
     }): {
       onReportStored(stored: StoredReportRef): Promise<void>;
       /** The reports of one stored batch: one read of recent runs per source. */
       onReportsStored(stored: StoredReportRef[]): Promise<void>;
-      onEntitiesLinked(entityRefs: string[]): Promise<void>;
+      onEntitiesLinked(entityRefs: string[]): void;
     } {
       const rule = deps.policy.rules.find(r => r.id === 'effective-hit-rate');
       if (settings.hitRateRegression.enabled && !rule) {
@@ -74,7 +77,8 @@ export async function createNotificationsFeature(options: {
       }
       const notifier = new HitRateRegressionNotifier({
         sender,
-        store: deps.store,
+        reports: deps.reports,
+        entityLinks: deps.entityLinks,
         threshold:
           rule?.id === 'effective-hit-rate' ? rule.params.threshold : null,
         runs: settings.hitRateRegression.runs,
@@ -82,28 +86,43 @@ export async function createNotificationsFeature(options: {
       return {
         onReportStored: stored => notifier.onReportStored(stored),
         onReportsStored: stored => notifier.onReportsStored(stored),
-        onEntitiesLinked: refs => notifier.onEntitiesLinked(refs),
+        onEntitiesLinked: refs => {
+          notifier
+            .onEntitiesLinked(refs)
+            .catch(error =>
+              options.logger.warn(
+                `Could not check newly linked entities for a hit-rate regression: ${error}`,
+              ),
+            );
+        },
       };
     },
-    /** Wraps the policy store: a saved result that lost a level notifies. */
-    decoratePolicyStore(store: PolicyStore, policy: PolicyConfig): PolicyStore {
+    /** Wraps the policy results store: a saved result that lost a level notifies. */
+    decoratePolicyResults(
+      store: PolicyResultStore,
+      policy: PolicyConfig,
+    ): PolicyResultStore {
       return notifyOnPolicyLevelLost(store, { sender, policy });
     },
-    /** Wraps the pre-warm store: a scheduled run that failed notifies. */
-    decoratePrewarmStore(store: PrewarmStore): PrewarmStore {
-      return notifyOnPrewarmFailed(store, {
+    /** Wraps the pre-warm run store: a scheduled run that failed notifies. */
+    decoratePrewarmRuns(
+      runs: PrewarmRunStore,
+      schedules: PrewarmScheduleStore,
+    ): PrewarmRunStore {
+      return notifyOnPrewarmFailed(runs, {
+        schedules,
         sender,
         recipient: settings.prewarmFailed.recipient,
       });
     },
     /** The hourly look for exemptions that end in 7 days or 1 day. */
     async scheduleTasks(deps: {
-      policyStore: Pick<PolicyStore, 'listExemptions'>;
+      exemptions: Pick<ExemptionStore, 'listExemptions'>;
     }): Promise<void> {
       if (!settings.exemptionExpiring.enabled) return;
       const notifier = new ExemptionExpiryNotifier({
         sender,
-        store: deps.policyStore,
+        store: deps.exemptions,
       });
       await scheduler.scheduleTask({
         id: EXEMPTION_EXPIRY_TASK_ID,

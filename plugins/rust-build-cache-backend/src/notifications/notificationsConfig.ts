@@ -1,6 +1,6 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
-import { normalizeEntityRef } from '../catalog/entityRefs';
+import { normalizeEntityRef } from '../catalog';
 
 /** The four kinds of notification; each has its own topic, so users can mute one kind. */
 export const NOTIFICATION_KINDS = [

@@ -1,11 +1,11 @@
 import { DEFAULT_POLICY } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
+import { DatabasePolicyResults } from '../policy/DatabasePolicyResults';
 import {
-  createMigratedStore,
+  createTestStores,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
-import { DatabasePolicyStore } from '../policy/DatabasePolicyStore';
-import { PolicyStore, StoredPolicyResult } from '../policy/PolicyStore';
+import { PolicyResultStore, StoredPolicyResult } from '../policy/PolicyStore';
 import { notifyOnPolicyLevelLost } from './policyLevelLost';
 import {
   onlyEnabled,
@@ -68,17 +68,17 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     let knex: Knex;
     let service: RecordingNotificationService;
-    let store: PolicyStore;
+    let store: PolicyResultStore;
     const day = '2026-12-06';
 
     beforeEach(async () => {
       knex = await databases.init(databaseId);
-      await createMigratedStore(knex);
+      const { policyResults } = await createTestStores(knex);
       const recording = recordingSender(knex, {
         now: () => new Date(`${day}T12:00:00Z`),
       });
       service = recording.service;
-      store = notifyOnPolicyLevelLost(new DatabasePolicyStore(knex), {
+      store = notifyOnPolicyLevelLost(policyResults, {
         sender: recording.sender,
         policy: DEFAULT_POLICY,
       });
@@ -155,7 +155,9 @@ describe.each(databases.eachSupportedId())(
       const recording = recordingSender(knex, {
         config: onlyEnabled('hitRateRegression'),
       });
-      const quiet = notifyOnPolicyLevelLost(new DatabasePolicyStore(knex), {
+      const quiet = notifyOnPolicyLevelLost(
+        await DatabasePolicyResults.create(knex),
+        {
         sender: recording.sender,
         policy: DEFAULT_POLICY,
       });

@@ -2,7 +2,7 @@ import {
   BUILT_IN_RULES,
   PolicyConfig,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { PolicyStore, StoredPolicyResult } from '../policy/PolicyStore';
+import { PolicyResultStore, StoredPolicyResult } from '../policy';
 import { buildCacheTabPath, NotificationSender } from './NotificationSender';
 
 /** Up to this many results per save, their previous levels are read one by one. */
@@ -14,11 +14,11 @@ const SINGLE_READ_LIMIT = 20;
  * policy service itself needs no hook.
  */
 export function notifyOnPolicyLevelLost(
-  store: PolicyStore,
+  store: PolicyResultStore,
   options: { sender: NotificationSender; policy: PolicyConfig },
-): PolicyStore {
+): PolicyResultStore {
   const { sender, policy } = options;
-  const saveEvaluations: PolicyStore['saveEvaluations'] = async save => {
+  const saveEvaluations: PolicyResultStore['saveEvaluations'] = async save => {
     if (!sender.isEnabled('policyLevelLost')) {
       await store.saveEvaluations(save);
       return;
@@ -43,7 +43,7 @@ export function notifyOnPolicyLevelLost(
 
 /** Entities without a stored result are missing: they had no level to lose. */
 async function previousLevels(
-  store: PolicyStore,
+  store: PolicyResultStore,
   results: StoredPolicyResult[],
 ): Promise<Map<string, string | null>> {
   const refs = new Set(results.map(result => result.entityRef));

@@ -3,9 +3,12 @@ import knexFactory, { Knex } from 'knex';
 import {
   PrewarmRunRecord,
   PrewarmScheduleRecord,
-  PrewarmStore,
+  PrewarmRunStore,
+  PrewarmScheduleStore,
 } from '../prewarm/PrewarmStore';
-import { createMigratedStore } from '../__testUtils__/testDatabases';
+import {
+  createTestStores,
+} from '../__testUtils__/testDatabases';
 import { notifyOnPrewarmFailed } from './prewarmFailed';
 import {
   ALL_ENABLED,
@@ -69,7 +72,7 @@ function fakeStore(
     async listSchedules() {
       return [];
     },
-  } as unknown as PrewarmStore;
+  } as unknown as PrewarmRunStore & PrewarmScheduleStore;
   return { store, updates };
 }
 
@@ -82,7 +85,7 @@ describe('pre-warm failed notifications', () => {
       connection: ':memory:',
       useNullAsDefault: true,
     });
-    await createMigratedStore(knex);
+    await createTestStores(knex);
   });
 
   afterEach(async () => {
@@ -102,7 +105,11 @@ describe('pre-warm failed notifications', () => {
   it("tells the schedule's creator when a scheduled run ends with failed or timed-out jobs", async () => {
     const { sender, service } = recordingSender(knex);
     const { store, updates } = fakeStore({ jobs: failedJobs });
-    const wrapped = notifyOnPrewarmFailed(store, { sender, recipient: null });
+    const wrapped = notifyOnPrewarmFailed(store, {
+      schedules: store,
+      sender,
+      recipient: null,
+    });
 
     expect(
       await wrapped.updateRun(
@@ -126,13 +133,16 @@ describe('pre-warm failed notifications', () => {
       },
     ]);
     // Other methods pass through.
-    expect(await wrapped.listSchedules()).toEqual([]);
+    expect(
+      await (wrapped as unknown as PrewarmScheduleStore).listSchedules(),
+    ).toEqual([]);
   });
 
   it('sends to the configured group instead, once a day per schedule', async () => {
     const { sender, service } = recordingSender(knex);
     const { store } = fakeStore({ jobs: failedJobs });
     const wrapped = notifyOnPrewarmFailed(store, {
+      schedules: store,
       sender,
       recipient: 'group:default/platform',
     });
@@ -173,7 +183,11 @@ describe('pre-warm failed notifications', () => {
   ])('sends nothing when %s', async (_, run, options, state) => {
     const { sender, service } = recordingSender(knex);
     const { store } = fakeStore(run, options);
-    const wrapped = notifyOnPrewarmFailed(store, { sender, recipient: null });
+    const wrapped = notifyOnPrewarmFailed(store, {
+      schedules: store,
+      sender,
+      recipient: null,
+    });
     await wrapped.updateRun('run-1', { state: state as 'failed' });
     expect(service.sent).toEqual([]);
   });
@@ -186,7 +200,11 @@ describe('pre-warm failed notifications', () => {
       },
     });
     const { store } = fakeStore({ jobs: failedJobs });
-    await notifyOnPrewarmFailed(store, { sender, recipient: null }).updateRun(
+    await notifyOnPrewarmFailed(store, {
+      schedules: store,
+      sender,
+      recipient: null,
+    }).updateRun(
       'run-1',
       {
         state: 'failed',

@@ -1,27 +1,32 @@
-import { PrewarmStore } from '../prewarm/PrewarmStore';
+import { PrewarmRunStore, PrewarmScheduleStore } from '../prewarm';
 import { NotificationSender } from './NotificationSender';
 
 /** The pre-warming page, where the run and its jobs' logs are. */
 export const PREWARM_PAGE_PATH = '/rust-build-cache/prewarm';
 
 /**
- * The pre-warm store, telling the configured recipient (default: the schedule's creator)
+ * The pre-warm run store, telling the configured recipient (default: the schedule's creator)
  * when a scheduled run ends with failed or timed-out jobs. The run's state changes once,
  * guarded by its previous state, so only the replica that finished the run sends.
  */
 export function notifyOnPrewarmFailed(
-  store: PrewarmStore,
-  options: { sender: NotificationSender; recipient: string | null },
-): PrewarmStore {
-  const { sender, recipient } = options;
-  const updateRun: PrewarmStore['updateRun'] = async (id, patch, opts) => {
+  store: PrewarmRunStore,
+  options: {
+    /** Where the schedule's creator is read, the default recipient. */
+    schedules: Pick<PrewarmScheduleStore, 'getSchedule'>;
+    sender: NotificationSender;
+    recipient: string | null;
+  },
+): PrewarmRunStore {
+  const { schedules, sender, recipient } = options;
+  const updateRun: PrewarmRunStore['updateRun'] = async (id, patch, opts) => {
     const updated = await store.updateRun(id, patch, opts);
     if (
       updated &&
       patch.state === 'failed' &&
       sender.isEnabled('prewarmFailed')
     ) {
-      await notifyFailedRun(store, sender, recipient, id);
+      await notifyFailedRun(store, schedules, sender, recipient, id);
     }
     return updated;
   };
@@ -35,7 +40,8 @@ export function notifyOnPrewarmFailed(
 }
 
 async function notifyFailedRun(
-  store: PrewarmStore,
+  store: Pick<PrewarmRunStore, 'getRun'>,
+  schedules: Pick<PrewarmScheduleStore, 'getSchedule'>,
   sender: NotificationSender,
   recipient: string | null,
   runId: string,
@@ -46,7 +52,7 @@ async function notifyFailedRun(
     job => job.state === 'failed' || job.state === 'timed-out',
   );
   if (failed.length === 0) return;
-  const schedule = await store.getSchedule({ id: run.scheduleId });
+  const schedule = await schedules.getSchedule({ id: run.scheduleId });
   const to = recipient ?? schedule?.createdBy;
   if (!to) return;
   const jobs = failed

@@ -6,6 +6,7 @@ import {
   ExemptionStateFilter,
   StoredExemption,
   StoredExemptionAuditEntry,
+  ExemptionStore,
 } from './PolicyStore';
 
 interface ExemptionRow {
@@ -32,8 +33,13 @@ interface AuditRow {
 }
 
 /** Policy exemptions and their audit trail (tables `policy_exemptions`, `policy_exemption_audit`). */
-export class DatabaseExemptionStore {
-  constructor(private readonly db: Knex) {}
+export class DatabaseExemptionStore implements ExemptionStore {
+  /** On a database the plugin's migrations were applied to (`migrateDatabase`). */
+  static async create(db: Knex): Promise<DatabaseExemptionStore> {
+    return new DatabaseExemptionStore(db);
+  }
+
+  private constructor(private readonly db: Knex) {}
 
   async createExemption(options: {
     exemption: Omit<StoredExemption, 'revokedAt' | 'revokedBy'>;

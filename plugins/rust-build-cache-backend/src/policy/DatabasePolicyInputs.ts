@@ -1,13 +1,13 @@
 import {
   PolicyReport,
   PolicyRepositoryFacts,
-  RepositorySnapshot,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import { chunks, compareStrings, DbTimestamp, toDate } from '../lib/dbValues';
-import { ReportSourceKey } from '../database/RustBuildCacheStore';
-import { sourceKeyString } from './PolicyStore';
-import { DatabaseEntityLinkStore } from '../catalog/DatabaseEntityLinkStore';
+import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
+import { EntityLinkStore } from '../catalog';
+import { SnapshotStore } from '../snapshot';
+import { PolicyInputs, sourceKeyString } from './PolicyStore';
 
 /** Sources per query: two bound values each, far below the bind-parameter limits. */
 const SOURCE_CHUNK_SIZE = 500;
@@ -15,11 +15,35 @@ const SOURCE_CHUNK_SIZE = 500;
 const UNION_CHUNK_SIZE = 200;
 
 /**
- * What the policy reads of other features' tables: recent reports per source, repository
- * facts from the latest snapshots, and the entities linked to a source.
+ * What the policy reads of other features: recent reports per source (the policy
+ * projections stored at ingestion), and, through the snapshot and catalog features'
+ * stores, repository facts from the latest snapshots and the entities linked to a source.
  */
-export class DatabasePolicyInputs {
-  constructor(private readonly db: Knex) {}
+export class DatabasePolicyInputs implements PolicyInputs {
+  /** On a database the plugin's migrations were applied to (`migrateDatabase`). */
+  static async create(
+    db: Knex,
+    features: {
+      entityLinks: Pick<
+        EntityLinkStore,
+        'listLinkedEntityRefs' | 'listLinkedEntityRefsBySource'
+      >;
+      snapshots: Pick<SnapshotStore, 'listLatestSnapshots'>;
+    },
+  ): Promise<DatabasePolicyInputs> {
+    return new DatabasePolicyInputs(db, features);
+  }
+
+  private constructor(
+    private readonly db: Knex,
+    private readonly features: {
+      entityLinks: Pick<
+        EntityLinkStore,
+        'listLinkedEntityRefs' | 'listLinkedEntityRefsBySource'
+      >;
+      snapshots: Pick<SnapshotStore, 'listLatestSnapshots'>;
+    },
+  ) {}
 
   /** Some reads take a PostgreSQL-specific form that plans once for many sources. */
   private isPostgres(): boolean {
@@ -29,8 +53,13 @@ export class DatabasePolicyInputs {
   async listRecentReports(options: {
     sources: ReportSourceKey[];
     ciRuns: number;
+    finishedBefore?: Date;
   }): Promise<Map<string, PolicyReport[]>> {
     const ciRuns = Math.max(1, Math.floor(options.ciRuns));
+    const before = options.finishedBefore;
+    // Only reports finished before a time: the policy's view of a past day (trend backfill).
+    const cutoff = before ? ' and finished_at < ?' : '';
+    const cutoffBindings = before ? [before] : [];
     const result = new Map<string, PolicyReport[]>();
     for (const chunk of chunks(
       uniqueSources(options.sources),
@@ -49,25 +78,29 @@ export class DatabasePolicyInputs {
       let raw;
       if (this.isPostgres()) {
         raw = await this.db.raw(
-          `select r.* from unnest(?::text[], ?::text[]) as s(repository, workspace_path) cross join lateral (select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind = 'ci' ${newest} limit ${ciRuns}) c union all select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and (kind < 'ci' or kind > 'ci') ${newest} limit 1) x) r`,
+          `select r.* from unnest(?::text[], ?::text[]) as s(repository, workspace_path) cross join lateral (select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind = 'ci'${cutoff} ${newest} limit ${ciRuns}) c union all select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and (kind < 'ci' or kind > 'ci')${cutoff} ${newest} limit 1) x) r`,
           [
             chunk.map(source => source.repository),
             chunk.map(source => source.workspacePath),
+            ...cutoffBindings,
+            ...cutoffBindings,
           ],
         );
       } else {
         const branches: string[] = [];
-        const bindings: string[] = [];
+        const bindings: Array<string | Date> = [];
         chunk.forEach((source, i) => {
           branches.push(
-            `select * from (${columns} where repository = ? and workspace_path = ? and kind = 'ci' ${newest} limit ${ciRuns}) as r${i}c`,
-            `select * from (${columns} where repository = ? and workspace_path = ? and (kind < 'ci' or kind > 'ci') ${newest} limit 1) as r${i}x`,
+            `select * from (${columns} where repository = ? and workspace_path = ? and kind = 'ci'${cutoff} ${newest} limit ${ciRuns}) as r${i}c`,
+            `select * from (${columns} where repository = ? and workspace_path = ? and (kind < 'ci' or kind > 'ci')${cutoff} ${newest} limit 1) as r${i}x`,
           );
           bindings.push(
             source.repository,
             source.workspacePath,
+            ...cutoffBindings,
             source.repository,
             source.workspacePath,
+            ...cutoffBindings,
           );
         });
         raw = await this.db.raw(branches.join(' union all '), bindings);
@@ -108,45 +141,16 @@ export class DatabasePolicyInputs {
   async getRepositoryFacts(options: {
     sources: ReportSourceKey[];
   }): Promise<Map<string, PolicyRepositoryFacts>> {
+    const snapshots = await this.features.snapshots.listLatestSnapshots({
+      sources: uniqueSources(options.sources),
+    });
     const result = new Map<string, PolicyRepositoryFacts>();
-    for (const chunk of chunks(
-      uniqueSources(options.sources),
-      SOURCE_CHUNK_SIZE,
-    )) {
-      const rows: Array<{
-        repository: string;
-        workspace_path: string;
-        snapshot_json: string;
-      }> = this.isPostgres()
-        ? (
-            await this.db.raw(
-              'select s.repository, s.workspace_path, s.snapshot_json from repository_snapshots s join unnest(?::text[], ?::text[]) as u(repository, workspace_path) on u.repository = s.repository and u.workspace_path = s.workspace_path',
-              [
-                chunk.map(source => source.repository),
-                chunk.map(source => source.workspacePath),
-              ],
-            )
-          ).rows
-        : await this.db('repository_snapshots')
-            .select('repository', 'workspace_path', 'snapshot_json')
-            .whereIn(
-              ['repository', 'workspace_path'],
-              chunk.map(source => [source.repository, source.workspacePath]),
-            );
-      for (const row of rows) {
-        const snapshot = JSON.parse(row.snapshot_json) as RepositorySnapshot;
-        result.set(
-          sourceKeyString({
-            repository: row.repository,
-            workspacePath: row.workspace_path,
-          }),
-          {
-            toolchainFile: snapshot.toolchainFile,
-            cargoLockCommitted: snapshot.cargoLockCommitted,
-            ...(snapshot.unreadable ? { unreadable: snapshot.unreadable } : {}),
-          },
-        );
-      }
+    for (const [key, snapshot] of snapshots) {
+      result.set(key, {
+        toolchainFile: snapshot.toolchainFile,
+        cargoLockCommitted: snapshot.cargoLockCommitted,
+        ...(snapshot.unreadable ? { unreadable: snapshot.unreadable } : {}),
+      });
     }
     return result;
   }
@@ -154,22 +158,13 @@ export class DatabasePolicyInputs {
   async listLinkedEntityRefs(options: {
     source: ReportSourceKey;
   }): Promise<string[]> {
-    const rows: Array<{ entity_ref: string }> = await this.db('entity_links')
-      .select('entity_ref')
-      .where({
-        repository: options.source.repository,
-        workspace_path: options.source.workspacePath,
-      })
-      .orderBy('entity_ref');
-    return rows.map(row => row.entity_ref);
+    return this.features.entityLinks.listLinkedEntityRefs(options);
   }
 
   async listLinkedEntityRefsBySource(options: {
     sources: ReportSourceKey[];
   }): Promise<Map<string, string[]>> {
-    return new DatabaseEntityLinkStore(this.db).listLinkedEntityRefsBySource(
-      options,
-    );
+    return this.features.entityLinks.listLinkedEntityRefsBySource(options);
   }
 }
 

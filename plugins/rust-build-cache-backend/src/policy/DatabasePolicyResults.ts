@@ -8,12 +8,18 @@ import { chunks, DbNumber, DbTimestamp, toDate } from '../lib/dbValues';
 import {
   DailyLevelCount,
   PolicyResultFilter,
+  PolicyResultStore,
   PolicyResultRow,
   ResultSummary,
   StoredPolicyResult,
   StoredRuleResult,
 } from './PolicyStore';
-import { DetailRow, ResultRow, saveEvaluations } from './policyResultWrites';
+import {
+  addDailySnapshots,
+  DetailRow,
+  ResultRow,
+  saveEvaluations,
+} from './policyResultWrites';
 
 const REF_CHUNK_SIZE = 1000;
 
@@ -54,8 +60,13 @@ const OUTCOME_COLUMNS: Record<RuleOutcome, keyof CountColumns> = {
  * The policy's results and their daily snapshots (tables `policy_results`,
  * `policy_result_details`, `policy_daily_snapshots`): writes, pages, summary and trend.
  */
-export class DatabasePolicyResults {
-  constructor(private readonly db: Knex) {}
+export class DatabasePolicyResults implements PolicyResultStore {
+  /** On a database the plugin's migrations were applied to (`migrateDatabase`). */
+  static async create(db: Knex): Promise<DatabasePolicyResults> {
+    return new DatabasePolicyResults(db);
+  }
+
+  private constructor(private readonly db: Knex) {}
 
   async saveEvaluations(options: {
     results: StoredPolicyResult[];
@@ -275,6 +286,13 @@ export class DatabasePolicyResults {
       entities: Number(row.entities),
       compliant: Number(row.compliant),
     }));
+  }
+
+  addDailySnapshots(options: {
+    results: StoredPolicyResult[];
+    day: string;
+  }): Promise<number> {
+    return addDailySnapshots(this.db, options.results, options.day);
   }
 
   async deleteDailySnapshotsBefore(options: { day: string }): Promise<number> {

@@ -1,8 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { ReportSourceKey } from '../database/RustBuildCacheStore';
-import { normalizeEntityRef } from '../catalog/entityRefs';
-import { sourceKeyString } from '../catalog/reportSources';
-import { PolicyStore } from './PolicyStore';
+import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
+import { normalizeEntityRef, sourceKeyString } from '../catalog';
+import { PolicyInputs } from './PolicyStore';
 
 /** Entities evaluated together: one read of their inputs, one transaction of results. */
 const EVALUATION_BATCH_SIZE = 500;
@@ -44,7 +43,7 @@ export class EvaluationQueue {
 
   constructor(
     private readonly options: {
-      store: Pick<PolicyStore, 'listLinkedEntityRefsBySource'>;
+      store: Pick<PolicyInputs, 'listLinkedEntityRefsBySource'>;
       logger: LoggerService;
       /** Evaluates and stores a batch of entities; may throw for the whole batch. */
       evaluateBatch(entityRefs: string[]): Promise<unknown>;

@@ -12,10 +12,10 @@ import {
 import { PolicyService } from './PolicyService';
 import {
   ExemptionStateFilter,
-  PolicyStore,
+  ExemptionStore,
   StoredExemption,
 } from './PolicyStore';
-import { normalizeEntityRef } from '../catalog/entityRefs';
+import { normalizeEntityRef } from '../catalog';
 
 /** An exemption may run at most this many days from its creation. */
 export const MAX_EXEMPTION_DAYS = 365;
@@ -30,7 +30,7 @@ export class ExemptionService {
   constructor(
     private readonly options: {
       policy: PolicyConfig;
-      store: PolicyStore;
+      store: ExemptionStore;
       evaluator: Pick<PolicyService, 'evaluateEntity'>;
       catalog: CatalogService;
       auth: AuthService;

@@ -11,21 +11,23 @@ import {
   RUST_BUILD_CACHE_WORKSPACE_ANNOTATION,
   summarisePolicyResults,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { ReportSourceKey } from '../database/RustBuildCacheStore';
-import { toEntityRef } from '../catalog/EntityLinkService';
+import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 import {
+  entitySourceKey,
+  normalizeEntityRef,
   ownerRef,
   streamAnnotatedEntities,
-} from '../catalog/annotatedEntities';
-import { normalizeEntityRef } from '../catalog/entityRefs';
-import { entitySourceKey } from '../catalog/reportSources';
+  toEntityRef,
+} from '../catalog';
 import { addDays, utcDay } from '../lib/utcDays';
 import {
-  PolicyStore,
+  ExemptionStore,
+  PolicyInputs,
+  PolicyResultStore,
   sourceKeyString,
-  StoredExemption,
   StoredPolicyResult,
 } from './PolicyStore';
+import { groupExemptions, isActiveAt } from './exemptionsAt';
 import { toScorecard } from './scorecards';
 
 /** Pre-warm enrolment, built by the pre-warm feature; absent until it exists. */
@@ -64,34 +66,27 @@ interface EvaluationTarget {
  * snapshots and exemptions, and stores the results with a daily snapshot.
  */
 export class PolicyEvaluator {
-  private prewarmEnrollment: PrewarmEnrollment | undefined;
   private enrolledCache: { at: number; refs: Set<string> } | undefined;
 
   constructor(
     private readonly options: {
       policy: PolicyConfig;
-      store: PolicyStore;
+      inputs: PolicyInputs;
+      results: PolicyResultStore;
+      exemptions: Pick<ExemptionStore, 'listExemptions'>;
       catalog: CatalogService;
       auth: AuthService;
       prewarmEnrollment?: PrewarmEnrollment;
       now: () => Date;
     },
-  ) {
-    this.prewarmEnrollment = options.prewarmEnrollment;
-  }
-
-  /** Sets where pre-warm enrolment comes from (see `PolicyService.setPrewarmEnrollment`). */
-  setPrewarmEnrollment(enrollment: PrewarmEnrollment): void {
-    this.prewarmEnrollment = enrollment;
-    this.enrolledCache = undefined;
-  }
+  ) {}
 
   /**
    * The enrolled entities, or null while pre-warming does not exist. Incremental
    * evaluations reuse a recent answer: computing it may read the whole catalog.
    */
   private async enrolled(maxAgeMs: number): Promise<Set<string> | null> {
-    const enrollment = this.prewarmEnrollment;
+    const enrollment = this.options.prewarmEnrollment;
     if (!enrollment) return null;
     const cached = this.enrolledCache;
     if (cached && Date.now() - cached.at <= maxAgeMs) return cached.refs;
@@ -107,7 +102,7 @@ export class PolicyEvaluator {
    * catalog (or lost the workspace annotation) has its result dropped. Null then.
    */
   async evaluateEntity(entityRef: string): Promise<EntityScorecard | null> {
-    const { catalog, auth, store } = this.options;
+    const { catalog, auth } = this.options;
     const ref = normalizeEntityRef(entityRef);
     const entity = await catalog.getEntityByRef(ref, {
       credentials: await auth.getOwnServiceCredentials(),
@@ -115,14 +110,14 @@ export class PolicyEvaluator {
     if (
       !entity?.metadata.annotations?.[RUST_BUILD_CACHE_WORKSPACE_ANNOTATION]
     ) {
-      await store.deleteResults({ entityRefs: [ref] });
+      await this.options.results.deleteResults({ entityRefs: [ref] });
       return null;
     }
     const now = this.options.now();
     const target = toTarget(entity);
     const [enrolled, exemptions] = await Promise.all([
       this.enrolled(ENROLMENT_CACHE_MS),
-      store.listExemptions({
+      this.options.exemptions.listExemptions({
         entityRefs: [target.entityRef],
         state: 'active',
         now,
@@ -134,7 +129,10 @@ export class PolicyEvaluator {
       groupExemptions(exemptions),
       now,
     );
-    await store.saveEvaluations({ results: [result], day: utcDay(now) });
+    await this.options.results.saveEvaluations({
+      results: [result],
+      day: utcDay(now),
+    });
     return toScorecard(this.options.policy, result);
   }
 
@@ -144,7 +142,7 @@ export class PolicyEvaluator {
    * transaction of results, whatever their number.
    */
   async evaluateEntities(entityRefs: string[]): Promise<void> {
-    const { catalog, auth, store } = this.options;
+    const { catalog, auth } = this.options;
     const refs = [...new Set(entityRefs.map(normalizeEntityRef))];
     if (refs.length === 0) return;
     const { items } = await catalog.getEntitiesByRefs(
@@ -162,12 +160,13 @@ export class PolicyEvaluator {
         gone.push(refs[index]);
       }
     });
-    if (gone.length > 0) await store.deleteResults({ entityRefs: gone });
+    if (gone.length > 0)
+      await this.options.results.deleteResults({ entityRefs: gone });
     if (targets.length === 0) return;
     const now = this.options.now();
     const [enrolled, exemptions] = await Promise.all([
       this.enrolled(ENROLMENT_CACHE_MS),
-      store.listExemptions({
+      this.options.exemptions.listExemptions({
         entityRefs: targets.map(t => t.entityRef),
         state: 'active',
         now,
@@ -179,7 +178,7 @@ export class PolicyEvaluator {
       groupExemptions(exemptions),
       now,
     );
-    await store.saveEvaluations({ results, day: utcDay(now) });
+    await this.options.results.saveEvaluations({ results, day: utcDay(now) });
   }
 
   /**
@@ -188,14 +187,99 @@ export class PolicyEvaluator {
    * are gone from the catalog.
    */
   async evaluateAll(): Promise<{ evaluated: number; removed: number }> {
-    const { catalog, auth, store } = this.options;
     const now = this.options.now();
     const day = utcDay(now);
     const [enrolled, exemptions] = await Promise.all([
       this.enrolled(0),
-      store.listExemptions({ state: 'active', now }),
+      this.options.exemptions.listExemptions({ state: 'active', now }),
     ]);
     const exemptionsByEntity = groupExemptions(exemptions);
+    const targets = await this.annotatedTargets();
+    const seen = new Set(targets.map(t => t.entityRef));
+    // While one batch is evaluated, the database reads the next (PostgreSQL works in its own
+    // process meanwhile).
+    const batches = inBatches(targets);
+    let next = batches.length ? this.loadInputs(batches[0]) : undefined;
+    for (let i = 0; i < batches.length; i++) {
+      const inputs = await next!;
+      next =
+        i + 1 < batches.length ? this.loadInputs(batches[i + 1]) : undefined;
+      const results = this.evaluateLoaded(
+        batches[i],
+        inputs,
+        enrolled,
+        exemptionsByEntity,
+        now,
+      );
+      await this.options.results.saveEvaluations({ results, day });
+    }
+    const gone = (await this.options.results.listResultEntityRefs()).filter(
+      ref => !seen.has(ref),
+    );
+    const removed = gone.length
+      ? await this.options.results.deleteResults({ entityRefs: gone })
+      : 0;
+    // The trend reaches back 365 days at most.
+    await this.options.results.deleteDailySnapshotsBefore({
+      day: addDays(day, -SNAPSHOT_RETENTION_DAYS),
+    });
+    return { evaluated: seen.size, removed };
+  }
+
+  /**
+   * Recomputes the trend's past days from the stored reports: for each of the `days` - 1
+   * days before today, every annotated entity is evaluated as of the end of that day (its
+   * reports finished by then, the exemptions active then), and the day's snapshot is
+   * written where the day has none yet. Today's comes from the ordinary evaluation. What
+   * is not kept historically is taken as it is now: the catalog entity, its repository
+   * snapshot and pre-warm enrolment; an entity counts from its first report on, since
+   * whether it was in the catalog before is not known.
+   */
+  async backfillTrend(options: {
+    days: number;
+  }): Promise<{ days: number; entities: number; snapshots: number }> {
+    const today = utcDay(this.options.now());
+    const [targets, enrolled, exemptions] = await Promise.all([
+      this.annotatedTargets(),
+      this.enrolled(0),
+      this.options.exemptions.listExemptions({
+        state: 'all',
+        now: this.options.now(),
+      }),
+    ]);
+    let snapshots = 0;
+    for (let back = options.days - 1; back >= 1; back--) {
+      const day = addDays(today, -back);
+      const endOfDay = new Date(`${addDays(day, 1)}T00:00:00.000Z`);
+      const at = new Date(endOfDay.getTime() - 1);
+      const exemptionsByEntity = groupExemptions(
+        exemptions.filter(e => isActiveAt(e, at)),
+      );
+      for (const batch of inBatches(targets)) {
+        const inputs = await this.loadInputs(batch, endOfDay);
+        const reported = batch.filter(t => {
+          const key = t.source && sourceKeyString(t.source);
+          return !!key && (inputs.reports.get(key)?.length ?? 0) > 0;
+        });
+        const results = this.evaluateLoaded(
+          reported,
+          inputs,
+          enrolled,
+          exemptionsByEntity,
+          at,
+        );
+        snapshots += await this.options.results.addDailySnapshots({
+          results,
+          day,
+        });
+      }
+    }
+    return { days: options.days, entities: targets.length, snapshots };
+  }
+
+  /** Every catalog entity with the workspace annotation, once each. */
+  private async annotatedTargets(): Promise<EvaluationTarget[]> {
+    const { catalog, auth } = this.options;
     const seen = new Set<string>();
     const targets: EvaluationTarget[] = [];
     const pages = streamAnnotatedEntities(
@@ -211,37 +295,7 @@ export class PolicyEvaluator {
         targets.push(target);
       }
     }
-    // While one batch is evaluated, the database reads the next (PostgreSQL works in its own
-    // process meanwhile).
-    const batches: EvaluationTarget[][] = [];
-    for (let i = 0; i < targets.length; i += EVALUATION_BATCH_SIZE) {
-      batches.push(targets.slice(i, i + EVALUATION_BATCH_SIZE));
-    }
-    let next = batches.length ? this.loadInputs(batches[0]) : undefined;
-    for (let i = 0; i < batches.length; i++) {
-      const inputs = await next!;
-      next =
-        i + 1 < batches.length ? this.loadInputs(batches[i + 1]) : undefined;
-      const results = this.evaluateLoaded(
-        batches[i],
-        inputs,
-        enrolled,
-        exemptionsByEntity,
-        now,
-      );
-      await store.saveEvaluations({ results, day });
-    }
-    const gone = (await store.listResultEntityRefs()).filter(
-      ref => !seen.has(ref),
-    );
-    const removed = gone.length
-      ? await store.deleteResults({ entityRefs: gone })
-      : 0;
-    // The trend reaches back 365 days at most.
-    await store.deleteDailySnapshotsBefore({
-      day: addDays(day, -SNAPSHOT_RETENTION_DAYS),
-    });
-    return { evaluated: seen.size, removed };
+    return targets;
   }
 
   private async evaluateBatch(
@@ -260,15 +314,15 @@ export class PolicyEvaluator {
   }
 
   /** The reports and repository facts of a batch: two kinds of queries, whatever its size. */
-  private async loadInputs(targets: EvaluationTarget[]) {
-    const { store } = this.options;
+  private async loadInputs(targets: EvaluationTarget[], finishedBefore?: Date) {
     const sources = targets.flatMap(t => (t.source ? [t.source] : []));
     const [reports, facts] = await Promise.all([
-      store.listRecentReports({
+      this.options.inputs.listRecentReports({
         sources,
         ciRuns: ciRunsNeeded(this.options.policy),
+        finishedBefore,
       }),
-      store.getRepositoryFacts({ sources }),
+      this.options.inputs.getRepositoryFacts({ sources }),
     ]);
     return { reports, facts };
   }
@@ -331,19 +385,10 @@ function toTarget(entity: Entity): EvaluationTarget {
   };
 }
 
-function groupExemptions(
-  exemptions: StoredExemption[],
-): Map<string, PolicyExemption[]> {
-  const result = new Map<string, PolicyExemption[]>();
-  for (const e of exemptions) {
-    const list = result.get(e.entityRef) ?? [];
-    list.push({
-      ruleId: e.ruleId,
-      expiresAt: e.expiresAt.toISOString(),
-      reason: e.reason,
-      author: e.author,
-    });
-    result.set(e.entityRef, list);
+function inBatches(targets: EvaluationTarget[]): EvaluationTarget[][] {
+  const batches: EvaluationTarget[][] = [];
+  for (let i = 0; i < targets.length; i += EVALUATION_BATCH_SIZE) {
+    batches.push(targets.slice(i, i + EVALUATION_BATCH_SIZE));
   }
-  return result;
+  return batches;
 }

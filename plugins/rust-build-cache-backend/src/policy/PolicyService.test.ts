@@ -12,15 +12,14 @@ import {
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import {
-  createMigratedStore,
+  createTestStores,
+  type TestStores,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
-import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
 import {
   ReportIngestionService,
   toNewRun,
 } from '../reports/ReportIngestionService';
-import { DatabasePolicyStore } from './DatabasePolicyStore';
 import { ownerRef } from '../catalog/annotatedEntities';
 import { PolicyService } from './PolicyService';
 import { csvField } from './scorecardCsv';
@@ -87,13 +86,13 @@ function component(
 
 describe.each(databases.eachSupportedId())('PolicyService (%s)', databaseId => {
   let knex: Knex;
-  let runs: DatabaseRustBuildCacheStore;
-  let store: DatabasePolicyStore;
+  let runs: TestStores;
+  let store: TestStores;
 
   beforeEach(async () => {
     knex = await databases.init(databaseId);
-    runs = await createMigratedStore(knex);
-    store = new DatabasePolicyStore(knex);
+    runs = await createTestStores(knex);
+    store = runs;
   });
 
   afterEach(async () => {
@@ -110,7 +109,9 @@ describe.each(databases.eachSupportedId())('PolicyService (%s)', databaseId => {
     new PolicyService({
       policy: options.policy ?? DEFAULT_POLICY,
       source: 'default',
-      store,
+      inputs: store.policyInputs,
+      results: store.policyResults,
+      exemptions: store.exemptions,
       catalog: catalogServiceMock({ entities }),
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
@@ -121,7 +122,7 @@ describe.each(databases.eachSupportedId())('PolicyService (%s)', databaseId => {
     });
 
   const store_ = (reports: BuildCacheReport[]) =>
-    runs.insertRuns({ runs: reports.map(r => toNewRun(r, NOW)) });
+    runs.reports.insertRuns({ runs: reports.map(r => toNewRun(r, NOW)) });
 
   it('evaluates every annotated entity from its real reports in one pass', async () => {
     await store_([
@@ -202,7 +203,7 @@ describe.each(databases.eachSupportedId())('PolicyService (%s)', databaseId => {
       repository: 'github.com/acme/platform',
       workspacePath: 'services/billing',
     };
-    await runs.saveRepositorySnapshot({
+    await runs.snapshots.saveRepositorySnapshot({
       source,
       snapshot: {
         ...source,
@@ -233,19 +234,21 @@ describe.each(databases.eachSupportedId())('PolicyService (%s)', databaseId => {
     expect(result('prewarm-enrolled').result).toBe('pass');
     expect(card!.level).toBeNull();
 
-    const later = service([component('billing')]);
-    const prewarm = async () =>
-      (await later.evaluateEntity('component:default/billing'))!.results.find(
-        r => r.ruleId === 'prewarm-enrolled',
-      )!.result;
-    // Without pre-warming the rule cannot be checked; once it exists, it can.
-    expect(await prewarm()).toBe('not-applicable');
-    later.setPrewarmEnrollment({ enrolledEntityRefs: async () => new Set() });
-    expect(await prewarm()).toBe('warn');
+    const prewarm = async (policyService: PolicyService) =>
+      (await policyService.evaluateEntity(
+        'component:default/billing',
+      ))!.results.find(r => r.ruleId === 'prewarm-enrolled')!.result;
+    // Without pre-warming the rule cannot be checked; with it (nothing enrolled), it can.
+    expect(await prewarm(service([component('billing')]))).toBe(
+      'not-applicable',
+    );
+    expect(
+      await prewarm(service([component('billing')], { enrolled: [] })),
+    ).toBe('warn');
   });
 
   it('evaluates the linked entities in the background after each stored report, and a failing evaluation never fails the ingest', async () => {
-    await runs.replaceEntityLinks({
+    await runs.entityLinks.replaceEntityLinks({
       links: [
         {
           entityRef: 'component:default/ledger',
@@ -257,7 +260,8 @@ describe.each(databases.eachSupportedId())('PolicyService (%s)', databaseId => {
       ],
     });
     const policy = service([component('ledger')]);
-    const ingestion = new ReportIngestionService(runs, {
+    const ingestion = new ReportIngestionService(runs.reports, {
+      entityLinks: runs.entityLinks,
       onStored: ({ source }) => policy.onSourceChanged(source),
     });
     await ingestion.ingest(run('ledger-worker-warm', 'ledger', 'l1', 1));
@@ -268,7 +272,8 @@ describe.each(databases.eachSupportedId())('PolicyService (%s)', databaseId => {
     ).toBe('fail');
 
     const logger = mockServices.logger.mock();
-    const failing = new ReportIngestionService(runs, {
+    const failing = new ReportIngestionService(runs.reports, {
+      entityLinks: runs.entityLinks,
       onStored: async () => {
         throw new Error('database gone');
       },
@@ -285,7 +290,9 @@ describe.each(databases.eachSupportedId())('PolicyService (%s)', databaseId => {
     const broken = new PolicyService({
       policy: DEFAULT_POLICY,
       source: 'default',
-      store,
+      inputs: store.policyInputs,
+      results: store.policyResults,
+      exemptions: store.exemptions,
       catalog: {
         ...catalogServiceMock({ entities: [] }),
         getEntityByRef: async () => {
@@ -311,7 +318,7 @@ describe.each(databases.eachSupportedId())('PolicyService (%s)', databaseId => {
     await policy.evaluateAll();
     // A snapshot of 3 days ago, written as the evaluation then would have.
     const card = await policy.evaluateEntity('component:default/billing');
-    await store.saveEvaluations({
+    await store.policyResults.saveEvaluations({
       day: '2026-11-24',
       results: [
         {

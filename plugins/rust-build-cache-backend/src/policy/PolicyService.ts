@@ -8,10 +8,15 @@ import {
   ScorecardSummary,
   ScorecardTrend,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { ReportSourceKey } from '../database/RustBuildCacheStore';
+import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { EvaluationQueue } from './EvaluationQueue';
 import { PolicyEvaluator, PrewarmEnrollment } from './PolicyEvaluator';
-import { PolicyResultFilter, PolicyStore } from './PolicyStore';
+import {
+  ExemptionStore,
+  PolicyInputs,
+  PolicyResultFilter,
+  PolicyResultStore,
+} from './PolicyStore';
 import { ScorecardQueries } from './ScorecardQueries';
 
 export type { PrewarmEnrollment } from './PolicyEvaluator';
@@ -29,7 +34,9 @@ export class PolicyService {
     private readonly options: {
       policy: PolicyConfig;
       source: PolicyResponse['source'];
-      store: PolicyStore;
+      inputs: PolicyInputs;
+      results: PolicyResultStore;
+      exemptions: Pick<ExemptionStore, 'listExemptions'>;
       catalog: CatalogService;
       auth: AuthService;
       logger: LoggerService;
@@ -40,20 +47,16 @@ export class PolicyService {
     const now = () => options.now?.() ?? new Date();
     this.evaluator = new PolicyEvaluator({ ...options, now });
     this.queue = new EvaluationQueue({
-      store: options.store,
+      store: options.inputs,
       logger: options.logger,
       evaluateBatch: refs => this.evaluator.evaluateEntities(refs),
       evaluate: ref => this.evaluator.evaluateEntity(ref),
     });
-    this.scorecards = new ScorecardQueries({ ...options, now });
-  }
-
-  /**
-   * Sets where pre-warm enrolment comes from, for a pre-warm feature created after this
-   * service (it needs the ingestion, which needs this service).
-   */
-  setPrewarmEnrollment(enrollment: PrewarmEnrollment): void {
-    this.evaluator.setPrewarmEnrollment(enrollment);
+    this.scorecards = new ScorecardQueries({
+      ...options,
+      store: options.results,
+      now,
+    });
   }
 
   getPolicy(): PolicyResponse {
@@ -68,6 +71,13 @@ export class PolicyService {
   /** Evaluates every annotated entity and drops the results of those gone. */
   evaluateAll(): Promise<{ evaluated: number; removed: number }> {
     return this.evaluator.evaluateAll();
+  }
+
+  /** Recomputes the trend's past days from the stored reports; see {@link PolicyEvaluator.backfillTrend}. */
+  backfillTrend(
+    days: number,
+  ): Promise<{ days: number; entities: number; snapshots: number }> {
+    return this.evaluator.backfillTrend({ days });
   }
 
   /**

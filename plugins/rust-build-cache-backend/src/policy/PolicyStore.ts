@@ -6,8 +6,8 @@ import {
   RuleEvidence,
   RuleOutcome,
   RuleSeverity,
+  ReportSourceKey,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { ReportSourceKey } from '../database/RustBuildCacheStore';
 
 /**
  * One rule's stored result: what the evaluation found. The policy's texts (title,
@@ -104,8 +104,12 @@ export interface StoredExemptionAuditEntry {
   details: Record<string, string | null>;
 }
 
-/** Persistence of policy results, their daily snapshots, exemptions and their audit log. */
-export interface PolicyStore {
+/**
+ * What the policy reads of other features: recent reports (their policy projections),
+ * repository facts from the snapshot feature and the entities the catalog feature links
+ * to a source. One read per table for a batch of sources.
+ */
+export interface PolicyInputs {
   /**
    * The recent reports of each source, newest first: its last `ciRuns` CI reports plus
    * its latest report of every other kind, as the policy reads them (their projections,
@@ -114,6 +118,8 @@ export interface PolicyStore {
   listRecentReports(options: {
     sources: ReportSourceKey[];
     ciRuns: number;
+    /** Only reports that finished before this time (the policy's view of a past day). */
+    finishedBefore?: Date;
   }): Promise<Map<string, PolicyReport[]>>;
 
   /** What the latest repository snapshot of each source says, keyed by {@link sourceKeyString}. */
@@ -124,11 +130,14 @@ export interface PolicyStore {
   /** Every entity linked to a source (several entities may share one workspace). */
   listLinkedEntityRefs(options: { source: ReportSourceKey }): Promise<string[]>;
 
-  /** {@link PolicyStore.listLinkedEntityRefs} of many sources in one read, keyed by {@link sourceKeyString}. */
+  /** {@link PolicyInputs.listLinkedEntityRefs} of many sources in one read, keyed by {@link sourceKeyString}. */
   listLinkedEntityRefsBySource(options: {
     sources: ReportSourceKey[];
   }): Promise<Map<string, string[]>>;
+}
 
+/** Persistence of policy results and their daily snapshots. */
+export interface PolicyResultStore {
   /**
    * Upserts the current results and the snapshot of `day` of each entity, in one
    * transaction.
@@ -167,9 +176,22 @@ export interface PolicyStore {
   /** Daily snapshots from `fromDay` on, counted per day and level. */
   countDailySnapshots(options: { fromDay: string }): Promise<DailyLevelCount[]>;
 
+  /**
+   * Writes the snapshot of `day` of each entity where that day has none yet (a day's
+   * own evaluation is never overwritten), without touching the current results; returns
+   * how many it wrote. For recomputing past days of the trend.
+   */
+  addDailySnapshots(options: {
+    results: StoredPolicyResult[];
+    day: string;
+  }): Promise<number>;
+
   /** Deletes daily snapshots of days before `day`; returns how many. */
   deleteDailySnapshotsBefore(options: { day: string }): Promise<number>;
+}
 
+/** Persistence of exemptions and their audit log. */
+export interface ExemptionStore {
   /** Creates the exemption and its `created` audit entry in one transaction. */
   createExemption(options: {
     exemption: Omit<StoredExemption, 'revokedAt' | 'revokedBy'>;
@@ -204,5 +226,5 @@ export interface PolicyStore {
   }): Promise<{ items: StoredExemptionAuditEntry[]; total: number }>;
 }
 
-/** The key of a source in the maps of {@link PolicyStore}. */
-export { sourceKeyString } from '../catalog/reportSources';
+/** The key of a source in the maps of {@link PolicyInputs}. */
+export { sourceKeyString } from '../catalog';

@@ -10,9 +10,9 @@ import {
   ScorecardTrendPoint,
   summarisePolicyResults,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { normalizeEntityRef } from '../catalog/entityRefs';
+import { normalizeEntityRef } from '../catalog';
 import { addDays, utcDay } from '../lib/utcDays';
-import { PolicyResultFilter, PolicyStore } from './PolicyStore';
+import { PolicyResultFilter, PolicyResultStore } from './PolicyStore';
 import { scorecardCsv } from './scorecardCsv';
 import { rollupLevels, sum, toEntityRow, toScorecard } from './scorecards';
 
@@ -25,7 +25,7 @@ export class ScorecardQueries {
   constructor(
     private readonly options: {
       policy: PolicyConfig;
-      store: PolicyStore;
+      store: PolicyResultStore;
       now: () => Date;
     },
   ) {}

@@ -10,12 +10,11 @@ import {
 import { Knex } from 'knex';
 import { annotatedComponent } from '../__testUtils__/entities';
 import {
-  createMigratedStore,
+  createTestStores,
+  type TestStores,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
-import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
 import { ReportIngestionService } from '../reports/ReportIngestionService';
-import { DatabasePolicyStore } from './DatabasePolicyStore';
 import { PolicyService } from './PolicyService';
 
 jest.setTimeout(60_000);
@@ -66,14 +65,14 @@ describe.each(databases.eachSupportedId())(
   'coalesced policy evaluation after ingestion (%s)',
   databaseId => {
     let knex: Knex;
-    let runs: DatabaseRustBuildCacheStore;
-    let store: DatabasePolicyStore;
+    let runs: TestStores;
+    let store: TestStores;
 
     beforeEach(async () => {
       knex = await databases.init(databaseId);
-      runs = await createMigratedStore(knex);
-      store = new DatabasePolicyStore(knex);
-      await runs.replaceEntityLinks({
+      runs = await createTestStores(knex);
+      store = runs;
+      await runs.entityLinks.replaceEntityLinks({
         links: NAMES.map(name => ({
           entityRef: `component:default/${name}`,
           source: {
@@ -92,7 +91,9 @@ describe.each(databases.eachSupportedId())(
       const policy = new PolicyService({
         policy: DEFAULT_POLICY,
         source: 'default',
-        store,
+        inputs: store.policyInputs,
+        results: store.policyResults,
+        exemptions: store.exemptions,
         catalog: catalogServiceMock({
           entities: NAMES.map(name =>
             annotatedComponent({
@@ -107,7 +108,8 @@ describe.each(databases.eachSupportedId())(
         logger: mockServices.logger.mock(),
         now: () => NOW,
       });
-      const ingestion = new ReportIngestionService(runs, {
+      const ingestion = new ReportIngestionService(runs.reports, {
+        entityLinks: runs.entityLinks,
         onStoredBatch: async stored =>
           policy.requestEvaluation(stored.flatMap(s => s.entityRefs)),
       });
@@ -122,7 +124,7 @@ describe.each(databases.eachSupportedId())(
       expect(before.every(card => card !== null)).toBe(true);
 
       // A burst: 10 reports per entity, all at once, interleaved across entities.
-      const reads = jest.spyOn(store, 'listRecentReports');
+      const reads = jest.spyOn(store.policyInputs, 'listRecentReports');
       const burst = [];
       for (let n = 1; n <= 10; n++) {
         for (const name of NAMES) burst.push(report(name, n));
@@ -156,7 +158,9 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('answers each request of one batch on its own: one 201 per job run, 200 for its repeats', async () => {
-      const ingestion = new ReportIngestionService(runs);
+      const ingestion = new ReportIngestionService(runs.reports, {
+        entityLinks: runs.entityLinks,
+      });
       const body = report('billing', 1);
       const answers = await Promise.all([
         ingestion.ingest(body),

@@ -4,10 +4,10 @@ import {
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import {
-  createMigratedStore,
+  createTestStores,
+  type TestStores,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
-import { DatabasePolicyStore } from './DatabasePolicyStore';
 import { StoredPolicyResult } from './PolicyStore';
 
 jest.setTimeout(60_000);
@@ -56,12 +56,11 @@ describe.each(databases.eachSupportedId())(
   'policy result writes (%s)',
   databaseId => {
     let knex: Knex;
-    let store: DatabasePolicyStore;
+    let store: TestStores;
 
     beforeEach(async () => {
       knex = await databases.init(databaseId);
-      await createMigratedStore(knex);
-      store = new DatabasePolicyStore(knex);
+      store = await createTestStores(knex);
     });
 
     afterEach(async () => {
@@ -87,7 +86,7 @@ describe.each(databases.eachSupportedId())(
     async function expectRuleFilterMatches(results: StoredPolicyResult[]) {
       for (const ruleId of RULES) {
         for (const outcome of [undefined, ...OUTCOMES]) {
-          const page = await store.listResultRows({
+          const page = await store.policyResults.listResultRows({
             filter: { ruleId, result: outcome },
             limit: 7,
             offset: 2,
@@ -107,13 +106,13 @@ describe.each(databases.eachSupportedId())(
       const day1 = new Date('2026-11-27T12:00:00Z');
       // More outcome rows than one SQLite compound insert takes (500).
       const results = Array.from({ length: 200 }, (_, i) => resultOf(i, day1));
-      await store.saveEvaluations({ results, day: '2026-11-27' });
+      await store.policyResults.saveEvaluations({ results, day: '2026-11-27' });
       expect(
         Number((await knex('policy_rule_outcomes').count({ n: '*' }))[0].n),
       ).toBe(200 * RULES.length);
       await expectRuleFilterMatches(results);
 
-      const summary = await store.summarise({ ruleIds: RULES });
+      const summary = await store.policyResults.summarise({ ruleIds: RULES });
       for (const [r, ruleId] of RULES.entries()) {
         const n = (o: RuleOutcome) =>
           results.filter((_, i) => outcomeOf(i, r) === o).length;
@@ -130,9 +129,12 @@ describe.each(databases.eachSupportedId())(
       // Half of them change; the filter follows, and deleted results leave no outcomes.
       const day2 = new Date('2026-11-28T12:00:00Z');
       const changed = results.map((_, i) => resultOf(i, day2, i % 2));
-      await store.saveEvaluations({ results: changed, day: '2026-11-28' });
+      await store.policyResults.saveEvaluations({
+        results: changed,
+        day: '2026-11-28',
+      });
       await expectRuleFilterMatches(changed);
-      await store.deleteResults({
+      await store.policyResults.deleteResults({
         entityRefs: changed.slice(0, 10).map(r => r.entityRef),
       });
       await expectRuleFilterMatches(changed.slice(10));
@@ -146,7 +148,7 @@ describe.each(databases.eachSupportedId())(
       const results = Array.from({ length: 4 }, (_, i) =>
         resultOf(i, at('2026-11-27T08:00:00Z')),
       );
-      await store.saveEvaluations({ results, day: '2026-11-27' });
+      await store.policyResults.saveEvaluations({ results, day: '2026-11-27' });
       const hashes = await knex('policy_results')
         .select('entity_ref', 'results_hash')
         .orderBy('entity_ref');
@@ -159,10 +161,12 @@ describe.each(databases.eachSupportedId())(
         const again = results.map((_, i) =>
           resultOf(i, at(iso), i === 3 && day === '2026-11-28' ? 1 : 0),
         );
-        await store.saveEvaluations({ results: again, day });
+        await store.policyResults.saveEvaluations({ results: again, day });
         for (const result of again) {
           expect(
-            await store.getResult({ entityRef: result.entityRef }),
+            await store.policyResults.getResult({
+              entityRef: result.entityRef,
+            }),
           ).toEqual(result);
         }
       }
@@ -188,7 +192,7 @@ describe.each(databases.eachSupportedId())(
       expect(snapshots[7].failing_rule_ids_json).toBe(
         failing(resultOf(3, at('2026-11-28T08:00:00Z'), 1)),
       );
-      expect((await store.resultsVersion()).split('/')).toEqual([
+      expect((await store.policyResults.resultsVersion()).split('/')).toEqual([
         '4',
         String(at('2026-11-28T08:00:00Z').getTime()),
         '4',

@@ -90,6 +90,37 @@ export async function saveEvaluations(
   });
 }
 
+export async function addDailySnapshots(
+  db: Knex,
+  results: StoredPolicyResult[],
+  day: string,
+): Promise<number> {
+  let written = 0;
+  await db.transaction(async tx => {
+    for (const chunk of chunks(results, UPSERT_CHUNK_SIZE)) {
+      const existing = new Set(
+        (
+          await tx('policy_daily_snapshots')
+            .where('day', day)
+            .whereIn(
+              'entity_ref',
+              chunk.map(r => r.entityRef),
+            )
+            .select('entity_ref')
+        ).map((row: { entity_ref: string }) => row.entity_ref),
+      );
+      const missing = chunk.filter(r => !existing.has(r.entityRef));
+      if (missing.length === 0) continue;
+      await tx('policy_daily_snapshots')
+        .insert(missing.map(r => toSnapshotRow(r, day)))
+        .onConflict(['entity_ref', 'day'])
+        .ignore();
+      written += missing.length;
+    }
+  });
+  return written;
+}
+
 function prepare(result: StoredPolicyResult): Prepared {
   const detail: DetailRow = {
     entity_ref: result.entityRef,

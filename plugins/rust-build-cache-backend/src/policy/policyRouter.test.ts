@@ -14,6 +14,7 @@ import {
   ExemptionRecord,
   rustBuildCacheExemptionManagePermission,
   ScorecardSummary,
+  ScorecardTrend,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import request from 'supertest';
@@ -399,6 +400,64 @@ describe.each(databases.eachSupportedId())(
       expect(expired.body.items).toEqual([
         expect.objectContaining({ id: second.id, state: 'expired' }),
       ]);
+    });
+
+    it('backfills the past days of the trend from the reports each day had', async () => {
+      const { server } = await startBackend();
+      const daysAgo = (days: number) =>
+        new Date(Date.now() - days * 86_400_000);
+      const pushAt = async (name: string, runId: string, days: number) =>
+        request(server)
+          .post(`${BASE}/reports`)
+          .set('Authorization', asService)
+          .send(
+            makeReport({
+              repository,
+              workspacePath: `services/${name}`,
+              kind: 'ci',
+              runId,
+              finishedAt: daysAgo(days).toISOString(),
+            }),
+          )
+          .expect(201);
+      await pushAt('billing', 'b3', 3);
+      await pushAt('billing', 'b1', 1);
+      await pushAt('ledger', 'l1', 1);
+      await waitForRuns(server, 'ledger', 1);
+
+      // Signed-in users cannot start it: like ingestion, it is for services.
+      await request(server)
+        .post(`${BASE}/scorecards/trend/backfill?days=5`)
+        .set('Authorization', asUser)
+        .expect(403);
+      await request(server)
+        .post(`${BASE}/scorecards/trend/backfill?days=400`)
+        .set('Authorization', asService)
+        .expect(400);
+      const { body } = await request(server)
+        .post(`${BASE}/scorecards/trend/backfill?days=5`)
+        .set('Authorization', asService)
+        .expect(200);
+      // Three days ago and two days ago: billing only; yesterday: billing and ledger.
+      expect(body).toEqual({ days: 5, entities: 3, snapshots: 1 + 1 + 2 });
+
+      const trend = (await get(server, '/scorecards/trend?days=5').expect(200))
+        .body as ScorecardTrend;
+      const day = (days: number) => daysAgo(days).toISOString().slice(0, 10);
+      expect(trend.points.map(point => [point.day, point.entities])).toEqual([
+        [day(3), 1],
+        [day(2), 1],
+        [day(1), 2],
+        // Today's snapshot is the ordinary evaluation's, of every annotated entity.
+        [day(0), 3],
+      ]);
+
+      // Days that have their snapshots keep them.
+      const again = await request(server)
+        .post(`${BASE}/scorecards/trend/backfill?days=5`)
+        .set('Authorization', asService)
+        .expect(200);
+      expect(again.body.snapshots).toBe(0);
     });
 
     it('drops the results of entities that left the catalog at the full evaluation', async () => {

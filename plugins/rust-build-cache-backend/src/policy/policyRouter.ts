@@ -8,6 +8,7 @@ import {
   POLICY_RULE_IDS,
   rustBuildCacheExemptionManagePermission,
   rustBuildCacheReadPermission,
+  rustBuildCacheReportIngestPermission,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
@@ -21,7 +22,7 @@ import {
   createAuthorize,
   parseRequest as parse,
 } from '../lib/routeHelpers';
-import { normalizeEntityRef, parseEntityRefField } from '../catalog/entityRefs';
+import { normalizeEntityRef, parseEntityRefField } from '../catalog';
 
 const OUTCOMES = [
   'pass',
@@ -149,6 +150,24 @@ export async function createPolicyRouter(options: {
     await requireRead(req);
     const { days } = parse(trendQuery, req.query, 'query');
     res.json(await policy.getTrend(days));
+  });
+
+  router.post('/scorecards/trend/backfill', async (req, res) => {
+    const result = await audited(
+      auditor,
+      req,
+      { eventId: 'trend-backfill' },
+      async () => {
+        // Like report ingestion: services that may push reports (the demo seeding).
+        await authorize(req, ['service'], {
+          permission: rustBuildCacheReportIngestPermission,
+        });
+        const { days } = parse(trendQuery, req.query, 'query');
+        return policy.backfillTrend(days);
+      },
+      backfill => backfill,
+    );
+    res.json(result);
   });
 
   router.get('/entities/:namespace/:kind/:name/scorecard', async (req, res) => {

@@ -11,6 +11,8 @@ import {
   PrewarmJobPatch,
   PrewarmRunPatch,
   PrewarmRunRecord,
+  PrewarmRunStore,
+  SucceededWarmJob,
 } from './PrewarmStore';
 import {
   RunRow,
@@ -26,8 +28,13 @@ import {
  * Pre-warm runs and their jobs (tables `prewarm_runs`, `prewarm_jobs`): claiming, state
  * changes, heartbeats and closing the runs of stopped backends.
  */
-export class DatabasePrewarmRunStore {
-  constructor(private readonly db: Knex) {}
+export class DatabasePrewarmRunStore implements PrewarmRunStore {
+  /** On a database the plugin's migrations were applied to (`migrateDatabase`). */
+  static async create(db: Knex): Promise<DatabasePrewarmRunStore> {
+    return new DatabasePrewarmRunStore(db);
+  }
+
+  private constructor(private readonly db: Knex) {}
 
   async insertRun(run: NewPrewarmRun): Promise<{ created: boolean }> {
     const { schedule } = run;
@@ -297,5 +304,27 @@ export class DatabasePrewarmRunStore {
       }
     }
     return rows.map(row => toRun(row, jobsByRun.get(row.id) ?? []));
+  }
+
+  async getLatestSucceededJobs(options: {
+    since: Date;
+  }): Promise<SucceededWarmJob[]> {
+    const rows: JobRow[] = await this.db<JobRow>('prewarm_jobs')
+      .where('state', 'succeeded')
+      .andWhere('finished_at', '>=', options.since)
+      .orderBy([
+        { column: 'finished_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ]);
+    const byGroup = new Map<string, SucceededWarmJob>();
+    for (const row of rows) {
+      if (!byGroup.has(row.group_id)) {
+        byGroup.set(row.group_id, {
+          job: toJob(row),
+          finishedAt: toDate(row.finished_at!),
+        });
+      }
+    }
+    return [...byGroup.values()];
   }
 }

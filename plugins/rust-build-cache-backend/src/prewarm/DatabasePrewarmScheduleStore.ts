@@ -1,11 +1,16 @@
 import { PrewarmScheduleInput } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
-import { PrewarmScheduleRecord } from './PrewarmStore';
+import { PrewarmScheduleRecord, PrewarmScheduleStore } from './PrewarmStore';
 import { ScheduleRow, inputColumns, toSchedule } from './prewarmRows';
 
 /** Pre-warm schedules (table `prewarm_schedules`). */
-export class DatabasePrewarmScheduleStore {
-  constructor(private readonly db: Knex) {}
+export class DatabasePrewarmScheduleStore implements PrewarmScheduleStore {
+  /** On a database the plugin's migrations were applied to (`migrateDatabase`). */
+  static async create(db: Knex): Promise<DatabasePrewarmScheduleStore> {
+    return new DatabasePrewarmScheduleStore(db);
+  }
+
+  private constructor(private readonly db: Knex) {}
 
   async createSchedule(options: {
     id: string;

@@ -28,7 +28,7 @@ export class PrewarmDispatcher {
     );
     this.executors.require(schedule.executorId);
     const id = randomUUID();
-    await this.context.store.insertRun({
+    await this.context.runStore.insertRun({
       id,
       schedule,
       trigger: 'manual',
@@ -47,7 +47,7 @@ export class PrewarmDispatcher {
    * it), plans it and starts executing it in the background. Returns the claimed runs.
    */
   async dispatch(): Promise<{ runIds: string[] }> {
-    const { store, logger } = this.context;
+    const { runStore: store, logger } = this.context;
     const interrupted = await this.recoverInterruptedRuns();
     if (interrupted.runs.length > 0) await this.recoverExecutors();
     const runIds: string[] = [];
@@ -103,7 +103,7 @@ export class PrewarmDispatcher {
    */
   async recoverInterruptedRuns(): Promise<{ runs: string[] }> {
     const now = this.context.now();
-    const result = await this.context.store.closeStaleRuns({
+    const result = await this.context.runStore.closeStaleRuns({
       staleBefore: new Date(now.getTime() - this.settings.staleAfterMs),
       now,
       error: INTERRUPTED_ERROR,

@@ -4,7 +4,7 @@ import {
   RunMetrics,
   WarmGroupEffect,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { ReportSourceKey } from '../database/RustBuildCacheStore';
+import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { PrewarmContext } from './prewarmContext';
 
 /** Consumers after a warm job below this effective hit rate: their keys do not match. */
@@ -22,7 +22,7 @@ export class PrewarmEffect {
   async effect(options: { days: number }): Promise<WarmGroupEffect[]> {
     const now = this.context.now();
     const windowMs = options.days * DAY_MS;
-    const warmJobs = await this.context.store.getLatestSucceededJobs({
+    const warmJobs = await this.context.runStore.getLatestSucceededJobs({
       since: new Date(now.getTime() - windowMs),
     });
     const effects: WarmGroupEffect[] = [];
@@ -35,12 +35,12 @@ export class PrewarmEffect {
         Math.min(now.getTime() - finishedAt.getTime(), windowMs),
       );
       const [before, after] = await Promise.all([
-        this.context.store.listConsumerRuns({
+        this.context.reports.listConsumerRuns({
           sources,
           from: new Date(warmStart.getTime() - lengthMs),
           to: warmStart,
         }),
-        this.context.store.listConsumerRuns({
+        this.context.reports.listConsumerRuns({
           sources,
           from: finishedAt,
           to: new Date(finishedAt.getTime() + lengthMs + 1),
@@ -96,7 +96,7 @@ export class PrewarmEffect {
   private async sourcesOf(entityRefs: string[]): Promise<ReportSourceKey[]> {
     const sources: ReportSourceKey[] = [];
     for (const entityRef of entityRefs) {
-      const link = await this.context.reports.getEntityLink({ entityRef });
+      const link = await this.context.entityLinks.getEntityLink({ entityRef });
       if (link) sources.push(link.source);
     }
     return sources;

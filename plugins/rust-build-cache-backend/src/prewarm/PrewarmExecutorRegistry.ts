@@ -2,25 +2,20 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { PrewarmExecutorInfo } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { PrewarmExecutor } from '@rust-build-cache/plugin-rust-build-cache-node';
-import { PrewarmStore } from './PrewarmStore';
+import { createUniqueRegistry } from '../lib/uniqueRegistry';
+import { PrewarmRunStore } from './PrewarmStore';
 
 /** The registered pre-warm executors, one per id. */
 export class PrewarmExecutorRegistry {
-  private readonly executors = new Map<string, PrewarmExecutor>();
+  private readonly executors =
+    createUniqueRegistry<PrewarmExecutor>('pre-warm executor');
 
   constructor(executors: PrewarmExecutor[]) {
-    for (const executor of executors) {
-      if (this.executors.has(executor.id)) {
-        throw new Error(
-          `A pre-warm executor with id '${executor.id}' is already registered`,
-        );
-      }
-      this.executors.set(executor.id, executor);
-    }
+    this.executors.add(...executors);
   }
 
   list(): PrewarmExecutorInfo[] {
-    return [...this.executors.values()].map(({ id, title, description }) => ({
+    return this.executors.values().map(({ id, title, description }) => ({
       id,
       title,
       description,
@@ -35,7 +30,7 @@ export class PrewarmExecutorRegistry {
   require(id: string): PrewarmExecutor {
     const executor = this.executors.get(id);
     if (!executor) {
-      const known = [...this.executors.keys()];
+      const known = [...this.executors.ids()];
       throw new InputError(
         `executorId: no pre-warm executor '${id}' is registered (${
           known.length
@@ -52,15 +47,15 @@ export class PrewarmExecutorRegistry {
    * directories, processes). A failure is logged, never thrown.
    */
   async recoverStaleJobs(options: {
-    store: PrewarmStore;
+    runStore: Pick<PrewarmRunStore, 'isJobUnfinished'>;
     logger: LoggerService;
   }): Promise<void> {
-    const { store, logger } = options;
+    const { runStore, logger } = options;
     for (const executor of this.executors.values()) {
       try {
         await executor.recoverStaleJobs?.({
           logger,
-          isJobUnfinished: jobId => store.isJobUnfinished({ jobId }),
+          isJobUnfinished: jobId => runStore.isJobUnfinished({ jobId }),
         });
       } catch (error) {
         logger.warn(

@@ -6,12 +6,7 @@ import {
   WarmPlan,
   WarmPlanEntity,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import {
-  ownerRef,
-  streamAnnotatedEntities,
-} from '../catalog/annotatedEntities';
-import { toEntityRef } from '../catalog/EntityLinkService';
-import { entitySourceKey } from '../catalog/reportSources';
+import { entitySourceKey, ownerRef, streamAnnotatedEntities, toEntityRef } from '../catalog';
 import { PrewarmContext } from './prewarmContext';
 
 /** Which entities a scope covers, grouped into warm groups by their latest CI report. */

@@ -40,7 +40,7 @@ export class PrewarmRunEngine {
   }
 
   async requireRun(id: string): Promise<PrewarmRunRecord> {
-    const run = await this.context.store.getRun({ id });
+    const run = await this.context.runStore.getRun({ id });
     if (!run) throw new NotFoundError(`No pre-warm run with id ${id}`);
     return run;
   }
@@ -50,7 +50,7 @@ export class PrewarmRunEngine {
     runId: string,
     schedule: PrewarmScheduleRecord,
   ): Promise<void> {
-    const { store, logger, now } = this.context;
+    const { runStore: store, logger, now } = this.context;
     try {
       const plan = await this.planner.plan(schedule.scope);
       const busyGroups = await store.getActiveGroupIds({ exceptRunId: runId });
@@ -89,7 +89,7 @@ export class PrewarmRunEngine {
   /** Cancels a run: queued jobs at once, running ones through their abort signal. */
   async cancel(run: PrewarmRunRecord): Promise<void> {
     if (run.state !== 'queued' && run.state !== 'running') return;
-    await this.context.store.requestCancel({
+    await this.context.runStore.requestCancel({
       runId: run.id,
       now: this.context.now(),
     });
@@ -113,7 +113,7 @@ export class PrewarmRunEngine {
   }
 
   private async executeRun(runId: string, active: ActiveRun): Promise<void> {
-    const { store, logger, now } = this.context;
+    const { runStore: store, logger, now } = this.context;
     const run = await this.requireRun(runId);
     await store.updateRun(
       runId,
@@ -159,7 +159,7 @@ export class PrewarmRunEngine {
   }
 
   private async beat(runId: string): Promise<void> {
-    const { store, now } = this.context;
+    const { runStore: store, now } = this.context;
     await store.heartbeat({ runId, now: now() });
     const run = await store.getRun({ id: runId });
     if (run?.cancelRequested) this.abortRun(runId, 'cancel');
@@ -176,11 +176,11 @@ export class PrewarmRunEngine {
 
   /** Sets the run's state from its jobs' once none is queued or running. */
   private async finishRunIfDone(runId: string): Promise<void> {
-    const run = await this.context.store.getRun({ id: runId });
+    const run = await this.context.runStore.getRun({ id: runId });
     if (!run) return;
     const state = aggregateRunState(run.jobs);
     if (state === 'running') return;
-    await this.context.store.updateRun(
+    await this.context.runStore.updateRun(
       runId,
       { state, finishedAt: this.context.now() },
       { fromStates: ['queued', 'running'] },

@@ -19,7 +19,7 @@ export class PrewarmSchedules {
 
   async list(): Promise<PrewarmSchedule[]> {
     const schedules = await this.readAll();
-    const lastRuns = await this.context.store.getLastRuns({
+    const lastRuns = await this.context.runStore.getLastRuns({
       scheduleIds: schedules.map(s => s.id),
     });
     return schedules.map(s => this.toSchedule(s, lastRuns.get(s.id)));
@@ -27,7 +27,7 @@ export class PrewarmSchedules {
 
   async get(id: string): Promise<PrewarmSchedule> {
     const schedule = await this.require(id);
-    const lastRuns = await this.context.store.getLastRuns({
+    const lastRuns = await this.context.runStore.getLastRuns({
       scheduleIds: [id],
     });
     return this.toSchedule(schedule, lastRuns.get(id));
@@ -36,7 +36,7 @@ export class PrewarmSchedules {
   async create(input: unknown, createdBy: string): Promise<PrewarmSchedule> {
     const value = this.validateInput(input);
     const id = randomUUID();
-    await this.context.store.createSchedule({
+    await this.context.scheduleStore.createSchedule({
       id,
       input: value,
       createdBy,
@@ -48,7 +48,7 @@ export class PrewarmSchedules {
   async update(id: string, input: unknown): Promise<PrewarmSchedule> {
     const value = this.validateInput(input);
     const existing = await this.require(id);
-    await this.context.store.updateSchedule({
+    await this.context.scheduleStore.updateSchedule({
       id,
       input: value,
       now: this.context.now(),
@@ -60,7 +60,7 @@ export class PrewarmSchedules {
 
   async setPaused(id: string, paused: boolean): Promise<PrewarmSchedule> {
     if (!paused) requireRunnable(await this.require(id), 'resume');
-    const updated = await this.context.store.setPaused({
+    const updated = await this.context.scheduleStore.setPaused({
       id,
       paused,
       now: this.context.now(),
@@ -71,20 +71,20 @@ export class PrewarmSchedules {
 
   /** Deletes a schedule; its runs stay in the history. */
   async delete(id: string): Promise<void> {
-    if (!(await this.context.store.deleteSchedule({ id }))) {
+    if (!(await this.context.scheduleStore.deleteSchedule({ id }))) {
       throw scheduleNotFound(id);
     }
   }
 
   async require(id: string): Promise<PrewarmScheduleRecord> {
-    const schedule = await this.context.store.getSchedule({ id });
+    const schedule = await this.context.scheduleStore.getSchedule({ id });
     if (!schedule) throw scheduleNotFound(id);
     return this.pauseIfUnrunnable(schedule);
   }
 
   /** The stored schedules, those that cannot run paused first. */
   async readAll(): Promise<PrewarmScheduleRecord[]> {
-    const schedules = await this.context.store.listSchedules();
+    const schedules = await this.context.scheduleStore.listSchedules();
     return Promise.all(schedules.map(s => this.pauseIfUnrunnable(s)));
   }
 
@@ -119,7 +119,7 @@ export class PrewarmSchedules {
   ): Promise<PrewarmScheduleRecord> {
     if (!schedule.problem || schedule.paused) return schedule;
     const now = this.context.now();
-    if (await this.context.store.pauseIfActive({ id: schedule.id, now })) {
+    if (await this.context.scheduleStore.pauseIfActive({ id: schedule.id, now })) {
       this.context.logger.warn(
         `Paused pre-warm schedule '${schedule.name}' (${schedule.id}), which cannot run: ${schedule.problem}. Edit it to fix it.`,
       );

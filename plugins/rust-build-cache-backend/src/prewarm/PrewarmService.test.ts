@@ -8,13 +8,12 @@ import {
   PrewarmScheduleInput,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
-import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
 import {
-  createMigratedStore,
+  createTestStores,
+  type TestStores,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
 import { toNewRun } from '../reports/ReportIngestionService';
-import { DatabasePrewarmStore } from './DatabasePrewarmStore';
 import { PrewarmService } from './PrewarmService';
 import { INTERRUPTED_ERROR } from './runStates';
 import {
@@ -59,14 +58,14 @@ describe.each(databases.eachSupportedId())(
   'PrewarmService (%s)',
   databaseId => {
     let knex: Knex;
-    let reports: DatabaseRustBuildCacheStore;
-    let store: DatabasePrewarmStore;
+    let reports: TestStores;
+    let store: TestStores;
     let clock: Date;
     let executor: FakeExecutor;
     let services: PrewarmService[];
 
     async function storeReports(list: BuildCacheReport[]) {
-      return reports.insertRuns({
+      return reports.reports.insertRuns({
         runs: list.map(report =>
           toNewRun(report, new Date(report.source.finishedAt)),
         ),
@@ -77,14 +76,16 @@ describe.each(databases.eachSupportedId())(
       options: Partial<ConstructorParameters<typeof PrewarmService>[0]> = {},
     ) {
       const service = new PrewarmService({
-        store,
-        reports,
+        scheduleStore: store.prewarmSchedules,
+        runStore: store.prewarmRuns,
+        reports: reports.warmBuilds,
+        entityLinks: reports.entityLinks,
         catalog: catalogServiceMock({ entities: ENTITIES }),
         auth: mockServices.auth(),
         logger: mockServices.logger.mock(),
         executors: [executor],
         ingest: async report => {
-          const [stored] = await reports.insertRuns({
+          const [stored] = await reports.reports.insertRuns({
             runs: [toNewRun(report as BuildCacheReport, clock)],
           });
           return stored;
@@ -101,8 +102,8 @@ describe.each(databases.eachSupportedId())(
 
     beforeEach(async () => {
       knex = await databases.init(databaseId);
-      reports = await createMigratedStore(knex);
-      store = new DatabasePrewarmStore(knex);
+      reports = await createTestStores(knex);
+      store = reports;
       clock = T0;
       executor = new FakeExecutor();
       services = [];
@@ -129,7 +130,7 @@ describe.each(databases.eachSupportedId())(
           finishedAt: new Date('2026-11-26T13:00:00Z'),
         }),
       ]);
-      await reports.replaceEntityLinks({
+      await reports.entityLinks.replaceEntityLinks({
         links: ['billing', 'ledger', 'search', 'tools'].map(name => ({
           entityRef: `component:default/${name}`,
           source: { repository: `github.com/acme/${name}`, workspacePath: '.' },
@@ -571,7 +572,7 @@ describe.each(databases.eachSupportedId())(
           cacheWrites: 31,
         });
         expect(warmed.reportId).toMatch(/^[0-9a-f-]{36}$/);
-        expect((await reports.getRun({ id: warmed.reportId! }))?.kind).toBe(
+        expect((await reports.reports.getRun({ id: warmed.reportId! }))?.kind).toBe(
           'prewarm',
         );
         const lines = warmed.logTail.trimEnd().split('\n');
@@ -663,7 +664,7 @@ describe.each(databases.eachSupportedId())(
         // Minutes later the crashed backend's heartbeat is stale; the live one keeps beating.
         clock = new Date(T0.getTime() + 10 * 60_000);
         await waitFor(async () => {
-          const run = await store.getRun({ id: liveRun.id });
+          const run = await store.prewarmRuns.getRun({ id: liveRun.id });
           return run!.heartbeatAt === clock.toISOString();
         });
         expect((await live.recoverInterruptedRuns()).runs).toEqual([orphan.id]);
@@ -701,7 +702,7 @@ describe.each(databases.eachSupportedId())(
         const service = createService();
         const s = await service.createSchedule(schedule(), 'user:default/ada');
         executor.behaviour = async context => {
-          const [stored] = await reports.insertRuns({
+          const [stored] = await reports.reports.insertRuns({
             runs: [
               toNewRun(
                 reportFor(realReport('search-indexer-warm'), {
@@ -767,7 +768,7 @@ describe.each(databases.eachSupportedId())(
           e.entityRefs.includes('component:default/search'),
         )!;
         expect(search.after.effectiveHitRate).toBe(0);
-        const stored = await reports.listRuns({
+        const stored = await reports.reports.listRuns({
           source: { repository: 'github.com/acme/search', workspacePath: '.' },
           kind: 'ci',
           limit: 1,

@@ -12,7 +12,8 @@ import {
   WarmPlan,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { PrewarmExecutor } from '@rust-build-cache/plugin-rust-build-cache-node';
-import { RustBuildCacheStore } from '../database/RustBuildCacheStore';
+import { EntityLinkStore } from '../catalog';
+import { WarmBuildReports } from '../reports';
 import { PrewarmContext } from './prewarmContext';
 import { PrewarmDispatcher } from './PrewarmDispatcher';
 import { PrewarmEffect } from './PrewarmEffect';
@@ -20,12 +21,14 @@ import { PrewarmExecutorRegistry } from './PrewarmExecutorRegistry';
 import { PrewarmPlanner } from './PrewarmPlanner';
 import { PrewarmRunEngine } from './PrewarmRunEngine';
 import { PrewarmSchedules, requireRunnable } from './PrewarmSchedules';
-import { PrewarmStore } from './PrewarmStore';
+import { PrewarmRunStore, PrewarmScheduleStore } from './PrewarmStore';
 import { toApiRun } from './runStates';
 
 export interface PrewarmServiceOptions {
-  store: PrewarmStore;
-  reports: RustBuildCacheStore;
+  scheduleStore: PrewarmScheduleStore;
+  runStore: PrewarmRunStore;
+  reports: WarmBuildReports;
+  entityLinks: Pick<EntityLinkStore, 'getEntityLink'>;
   catalog: CatalogService;
   auth: AuthService;
   logger: LoggerService;
@@ -53,7 +56,7 @@ export interface PrewarmServiceOptions {
  * planner, dispatcher, run engine, effect); this class only puts them together.
  */
 export class PrewarmService {
-  private readonly store: PrewarmStore;
+  private readonly runStore: PrewarmRunStore;
   private readonly executors: PrewarmExecutorRegistry;
   private readonly schedules: PrewarmSchedules;
   private readonly planner: PrewarmPlanner;
@@ -63,8 +66,10 @@ export class PrewarmService {
 
   constructor(options: PrewarmServiceOptions) {
     const context: PrewarmContext = {
-      store: options.store,
+      scheduleStore: options.scheduleStore,
+      runStore: options.runStore,
       reports: options.reports,
+      entityLinks: options.entityLinks,
       catalog: options.catalog,
       auth: options.auth,
       logger: options.logger,
@@ -72,7 +77,7 @@ export class PrewarmService {
     };
     const instanceId = options.instanceId ?? randomUUID();
     const heartbeatIntervalMs = options.heartbeatIntervalMs ?? 30_000;
-    this.store = options.store;
+    this.runStore = options.runStore;
     this.executors = new PrewarmExecutorRegistry(options.executors);
     this.schedules = new PrewarmSchedules(context, this.executors);
     this.planner = new PrewarmPlanner(context);
@@ -151,7 +156,7 @@ export class PrewarmService {
     limit: number;
     offset: number;
   }): Promise<PrewarmRunPage> {
-    const page = await this.store.listRuns(filter);
+    const page = await this.runStore.listRuns(filter);
     return { items: page.items.map(toApiRun), total: page.total };
   }
 

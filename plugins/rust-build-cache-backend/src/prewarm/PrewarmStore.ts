@@ -4,10 +4,8 @@ import {
   PrewarmRun,
   PrewarmRunState,
   PrewarmScheduleInput,
-  RunMetrics,
   WarmGroup,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { ReportSourceKey } from '../database/RustBuildCacheStore';
 
 /** A stored schedule: the input plus bookkeeping. */
 export interface PrewarmScheduleRecord extends PrewarmScheduleInput {
@@ -77,23 +75,14 @@ export interface PrewarmRunPatch {
   heartbeatAt?: Date;
 }
 
-/** A CI run of a consumer, as the measured effect needs it. */
-export interface ConsumerRun {
-  id: string;
-  finishedAt: Date;
-  metrics: RunMetrics | null;
-  /** cargo's `timings.totalSeconds`; null without timings. */
-  buildSeconds: number | null;
-}
-
 /** The latest succeeded warm job of a group. */
 export interface SucceededWarmJob {
   job: PrewarmJob;
   finishedAt: Date;
 }
 
-/** Persistence of pre-warm schedules, runs and jobs. */
-export interface PrewarmStore {
+/** Persistence of pre-warm schedules. */
+export interface PrewarmScheduleStore {
   createSchedule(options: {
     id: string;
     input: PrewarmScheduleInput;
@@ -124,7 +113,10 @@ export interface PrewarmStore {
   pauseIfActive(options: { id: string; now: Date }): Promise<boolean>;
   /** Deletes the schedule; its runs stay. False when it did not exist. */
   deleteSchedule(options: { id: string }): Promise<boolean>;
+}
 
+/** Persistence of pre-warm runs and their jobs. */
+export interface PrewarmRunStore {
   /**
    * Inserts a run. A scheduled run whose (schedule, slot) is already stored is not
    * inserted: `created` is false, and the caller lost the race for that slot.
@@ -180,17 +172,6 @@ export interface PrewarmStore {
     error: string;
   }): Promise<{ runs: string[] }>;
 
-  /** A stored `kind: prewarm` report of a workspace by its CI run id. */
-  findPrewarmReport(options: {
-    source: ReportSourceKey;
-    ciRunId: string;
-  }): Promise<{ id: string; cacheWrites: number | null } | undefined>;
   /** The latest succeeded job per group, of jobs finished since `since`. */
   getLatestSucceededJobs(options: { since: Date }): Promise<SucceededWarmJob[]>;
-  /** `kind: ci` runs of the sources that finished in [from, to). */
-  listConsumerRuns(options: {
-    sources: ReportSourceKey[];
-    from: Date;
-    to: Date;
-  }): Promise<ConsumerRun[]>;
 }

@@ -6,10 +6,7 @@ import {
   PrewarmExecutionResult,
   PrewarmExecutor,
 } from '@rust-build-cache/plugin-rust-build-cache-node';
-import {
-  normaliseRepository,
-  normaliseWorkspacePath,
-} from '../catalog/reportSources';
+import { normaliseRepository, normaliseWorkspacePath } from '../catalog';
 import { withAbortGrace } from './abortGrace';
 import { JobLog } from './jobLog';
 import { PrewarmContext } from './prewarmContext';
@@ -46,7 +43,7 @@ export async function executeJob(options: {
   cancelRun(): void;
 }): Promise<void> {
   const { context, settings, run, job, executor, jobs } = options;
-  const { store, logger, now } = context;
+  const { runStore: store, logger, now } = context;
   const claimed = await store.updateJob(
     job.id,
     {
@@ -121,7 +118,7 @@ export async function executeJob(options: {
   let reportId = result?.reportId ?? null;
   if (!reportId && externalRunId) {
     // Executors whose build pushes its own report: match it by the external run id.
-    const found = await store.findPrewarmReport({
+    const found = await context.reports.findPrewarmReport({
       source: {
         repository: normaliseRepository(job.representative.repository),
         workspacePath: normaliseWorkspacePath(job.representative.workspacePath),

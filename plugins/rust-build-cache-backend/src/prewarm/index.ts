@@ -1,35 +1,42 @@
 import {
   AuditorService,
   AuthService,
-  DatabaseService,
   HttpAuthService,
   LifecycleService,
   LoggerService,
   PermissionsService,
   RootConfigService,
+  SchedulerService,
 } from '@backstage/backend-plugin-api';
+import { ForwardedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { PrewarmExecutor } from '@rust-build-cache/plugin-rust-build-cache-node';
 import express from 'express';
-import { RustBuildCacheStore } from '../database/RustBuildCacheStore';
-import { DatabasePrewarmStore } from './DatabasePrewarmStore';
-import { PrewarmStore } from './PrewarmStore';
-import {
-  PrewarmDispatchConfig,
-  readPrewarmDispatchConfig,
-} from './prewarmConfig';
+import { Knex } from 'knex';
+import { EntityLinkStore } from '../catalog';
+import { WarmBuildReports } from '../reports';
+import { DatabasePrewarmRunStore } from './DatabasePrewarmRunStore';
+import { DatabasePrewarmScheduleStore } from './DatabasePrewarmScheduleStore';
+import { PrewarmRunStore, PrewarmScheduleStore } from './PrewarmStore';
+import { readPrewarmDispatchConfig } from './prewarmConfig';
 import { createPrewarmRouter } from './prewarmRouter';
 import { PrewarmService } from './PrewarmService';
+
+export type { PrewarmService } from './PrewarmService';
+export type { PrewarmRunStore, PrewarmScheduleStore } from './PrewarmStore';
+
+export const PREWARM_DISPATCH_TASK_ID = 'rust-build-cache-prewarm-dispatch';
 
 /**
  * Pre-warming, wired: the service with the executors that modules added (`local` and
  * `github-actions` come from the two modules of this repository), its routes, and
- * recovery of what a stopped backend left behind. Create it after the reports store, which runs the
- * migrations.
+ * recovery of what a stopped backend left behind (tables `prewarm_schedules`, `prewarm_runs`,
+ * `prewarm_jobs`).
  */
 export async function createPrewarmFeature(options: {
   config: RootConfigService;
-  database: DatabaseService;
+  /** Migrated by `migrateDatabase`. */
+  db: Knex;
   catalog: CatalogService;
   auth: AuthService;
   httpAuth: HttpAuthService;
@@ -37,25 +44,34 @@ export async function createPrewarmFeature(options: {
   auditor: AuditorService;
   logger: LoggerService;
   lifecycle: LifecycleService;
-  reports: RustBuildCacheStore;
+  scheduler: SchedulerService;
+  /** The reports feature's: warm builds' own reports and their consumers' runs. */
+  reports: WarmBuildReports;
+  /** The catalog feature's: which source an entity's reports come from. */
+  entityLinks: Pick<EntityLinkStore, 'getEntityLink'>;
   /** Executors added by modules through the extension point. */
   executors: PrewarmExecutor[];
   ingest(report: unknown): Promise<{ id: string; created: boolean }>;
-  /** Wraps the store the service writes through, e.g. to notify on failed runs. */
-  decorateStore?: (store: PrewarmStore) => PrewarmStore;
+  /** Wraps the run store the service writes through, e.g. to notify on failed runs. */
+  decorateRunStore?: (
+    runs: PrewarmRunStore,
+    schedules: PrewarmScheduleStore,
+  ) => PrewarmRunStore;
 }): Promise<{
   service: PrewarmService;
   router: express.Router;
-  settings: PrewarmDispatchConfig;
+  scheduleTasks(): Promise<void>;
 }> {
   const { config, logger } = options;
   const settings = readPrewarmDispatchConfig(config);
-  const databaseStore = new DatabasePrewarmStore(
-    await options.database.getClient(),
-  );
+  const scheduleStore = await DatabasePrewarmScheduleStore.create(options.db);
+  const runStore = await DatabasePrewarmRunStore.create(options.db);
   const service = new PrewarmService({
-    store: options.decorateStore?.(databaseStore) ?? databaseStore,
+    scheduleStore,
+    runStore:
+      options.decorateRunStore?.(runStore, scheduleStore) ?? runStore,
     reports: options.reports,
+    entityLinks: options.entityLinks,
     catalog: options.catalog,
     auth: options.auth,
     logger: logger.child({ feature: 'prewarm' }),
@@ -74,5 +90,30 @@ export async function createPrewarmFeature(options: {
     auditor: options.auditor,
     prewarm: service,
   });
-  return { service, router, settings };
+  return {
+    service,
+    router,
+    async scheduleTasks() {
+      await options.scheduler.scheduleTask({
+        id: PREWARM_DISPATCH_TASK_ID,
+        ...settings.dispatchSchedule,
+        scope: 'global',
+        fn: async () => {
+          try {
+            // Claims and plans due runs; their jobs execute in the background, bounded
+            // by each schedule's time limit, so this tick never waits for a build.
+            const { runIds } = await service.dispatch();
+            if (runIds.length > 0) {
+              logger.info(`Dispatched pre-warm runs ${runIds.join(', ')}`);
+            }
+          } catch (error) {
+            throw new ForwardedError(
+              'Dispatching pre-warm schedules failed',
+              error,
+            );
+          }
+        },
+      });
+    },
+  };
 }

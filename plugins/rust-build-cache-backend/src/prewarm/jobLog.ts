@@ -1,5 +1,5 @@
 import { LogTail } from './logTail';
-import { PrewarmStore } from './PrewarmStore';
+import { PrewarmRunStore } from './PrewarmStore';
 
 /** The job's log tail, written to the store at most once per flush interval. */
 export class JobLog {
@@ -8,7 +8,7 @@ export class JobLog {
   private flushing: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly store: PrewarmStore,
+    private readonly store: Pick<PrewarmRunStore, 'updateJob'>,
     private readonly jobId: string,
     private readonly intervalMs: number,
     private readonly onError: (error: unknown) => void,

@@ -8,10 +8,10 @@ import { testKey } from '@rust-build-cache/plugin-rust-build-cache-node/testUtil
 import { Knex } from 'knex';
 import { startPluginBackend } from '../__testUtils__/pluginBackend';
 import {
-  createMigratedStore,
+  createTestStores,
+  type TestStores,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
-import { DatabasePrewarmStore } from './DatabasePrewarmStore';
 import { INTERRUPTED_ERROR } from './runStates';
 
 // A backend that crashed in the middle of a warm job left the job running in the database
@@ -42,8 +42,8 @@ describe.each(databases.eachSupportedId())(
     });
 
     /** A run with one job in state running whose last heartbeat was at `heartbeatAt`. */
-    async function runningJob(store: DatabasePrewarmStore, heartbeatAt: Date) {
-      const schedule = await store.createSchedule({
+    async function runningJob(store: TestStores, heartbeatAt: Date) {
+      const schedule = await store.prewarmSchedules.createSchedule({
         id: randomUUID(),
         input: {
           name: `Nightly ${heartbeatAt.toISOString()}`,
@@ -59,7 +59,7 @@ describe.each(databases.eachSupportedId())(
       });
       const runId = randomUUID();
       const jobId = randomUUID();
-      await store.insertRun({
+      await store.prewarmRuns.insertRun({
         id: runId,
         schedule,
         trigger: 'manual',
@@ -68,7 +68,7 @@ describe.each(databases.eachSupportedId())(
         queuedAt: heartbeatAt,
         claimedBy: 'replica',
       });
-      await store.insertJobs([
+      await store.prewarmRuns.insertJobs([
         {
           id: jobId,
           runId,
@@ -91,12 +91,12 @@ describe.each(databases.eachSupportedId())(
           error: null,
         },
       ]);
-      await store.updateRun(runId, {
+      await store.prewarmRuns.updateRun(runId, {
         state: 'running',
         startedAt: heartbeatAt,
         heartbeatAt,
       });
-      await store.updateJob(jobId, {
+      await store.prewarmRuns.updateJob(jobId, {
         state: 'running',
         startedAt: heartbeatAt,
         heartbeatAt,
@@ -106,8 +106,7 @@ describe.each(databases.eachSupportedId())(
     }
 
     it('closes the crashed run, then lets the executors clean up what is no longer unfinished', async () => {
-      await createMigratedStore(knex);
-      const store = new DatabasePrewarmStore(knex);
+      const store = await createTestStores(knex);
       const crashed = await runningJob(
         store,
         new Date(Date.now() - 10 * 60_000),

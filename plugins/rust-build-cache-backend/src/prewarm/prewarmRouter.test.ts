@@ -9,7 +9,7 @@ import { Knex } from 'knex';
 import request from 'supertest';
 import { startPluginBackend } from '../__testUtils__/pluginBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { PREWARM_DISPATCH_TASK_ID } from '../tasks';
+import { PREWARM_DISPATCH_TASK_ID } from '.';
 import {
   FakeExecutor,
   realReport,

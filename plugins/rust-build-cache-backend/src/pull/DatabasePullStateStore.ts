@@ -1,10 +1,15 @@
 import { Knex } from 'knex';
-import { EntityPullStatus } from '../database/RustBuildCacheStore';
+import { EntityPullStatus, PullStateStore } from './PullStateStore';
 import { DbNumber, DbTimestamp, toDate } from '../lib/dbValues';
 
 /** Pull cursors per provider and repository, and each entity's pull status (tables `pull_cursors`, `entity_pull_status`). */
-export class DatabasePullStateStore {
-  constructor(private readonly db: Knex) {}
+export class DatabasePullStateStore implements PullStateStore {
+  /** On a database the plugin's migrations were applied to (`migrateDatabase`). */
+  static async create(db: Knex): Promise<DatabasePullStateStore> {
+    return new DatabasePullStateStore(db);
+  }
+
+  private constructor(private readonly db: Knex) {}
 
   async getPullCursor(options: {
     providerId: string;

@@ -5,7 +5,7 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { PullProvider } from '@rust-build-cache/plugin-rust-build-cache-node';
 import { Knex } from 'knex';
 import {
-  createMigratedStore,
+  createTestStores,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
 import { ReportIngestionService } from '../reports/ReportIngestionService';
@@ -33,11 +33,13 @@ describe('PullService', () => {
 
   async function createService(provider: PullProvider, entities: Entity[]) {
     knex = await databases.init('SQLITE_3');
-    const store = await createMigratedStore(knex);
+    const store = await createTestStores(knex);
     const service = new PullService({
       providers: [provider],
-      store,
-      ingestion: new ReportIngestionService(store),
+      store: store.pullState,
+      ingestion: new ReportIngestionService(store.reports, {
+        entityLinks: store.entityLinks,
+      }),
       catalog: catalogServiceMock({ entities }),
       auth: mockServices.auth(),
       logger: mockServices.logger.mock(),
@@ -82,21 +84,21 @@ describe('PullService', () => {
       'git.test/acme/two',
     ]);
     expect(
-      await store.getPullCursor({
+      await store.pullState.getPullCursor({
         providerId: 'fake',
         repository: 'git.test/acme/one',
       }),
     ).toBe('+');
     expect(
-      await store.getEntityPullStatus({ entityRef: 'component:default/b' }),
+      await store.pullState.getEntityPullStatus({ entityRef: 'component:default/b' }),
     ).toMatchObject({ lastError: null, lastSuccessAt: expect.any(Date) });
     expect(
-      await store.getEntityPullStatus({ entityRef: 'component:default/e' }),
+      await store.pullState.getEntityPullStatus({ entityRef: 'component:default/e' }),
     ).toMatchObject({ lastError: 'boom', lastSuccessAt: null });
 
     await service.pullAll();
     expect(
-      await store.getPullCursor({
+      await store.pullState.getPullCursor({
         providerId: 'fake',
         repository: 'git.test/acme/one',
       }),

@@ -7,14 +7,9 @@ import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
 import { isError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { PullProvider } from '@rust-build-cache/plugin-rust-build-cache-node';
-import {
-  EntityPullStatus,
-  RustBuildCacheStore,
-} from '../database/RustBuildCacheStore';
-import { getVisibleEntity, toEntityRef } from '../catalog/EntityLinkService';
-import { ReportIngestionService } from '../reports/ReportIngestionService';
-import { streamAnnotatedEntities } from '../catalog/annotatedEntities';
-import { entitySourceKey } from '../catalog/reportSources';
+import { EntityPullStatus, PullStateStore } from './PullStateStore';
+import { entitySourceKey, getVisibleEntity, streamAnnotatedEntities, toEntityRef } from '../catalog';
+import { ReportIngestionService } from '../reports';
 
 /** The entities of one repository that one provider pulls: one cursor, one pull. */
 interface PullGroup {
@@ -34,7 +29,7 @@ export class PullService {
   constructor(
     private readonly options: {
       providers: PullProvider[];
-      store: RustBuildCacheStore;
+      store: PullStateStore;
       ingestion: ReportIngestionService;
       catalog: CatalogService;
       auth: AuthService;

@@ -1,40 +1,91 @@
-import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import {
+  AuditorService,
+  AuthService,
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { ForwardedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { PullProvider } from '@rust-build-cache/plugin-rust-build-cache-node';
+import express from 'express';
+import { Knex } from 'knex';
 import { PullConfig } from '../config';
-import { RustBuildCacheStore } from '../database/RustBuildCacheStore';
-import { ReportIngestionService } from '../reports/ReportIngestionService';
+import { ReportIngestionService } from '../reports';
+import { RepositorySnapshotService } from '../snapshot';
+import { DatabasePullStateStore } from './DatabasePullStateStore';
 import { PullService } from './PullService';
+import { createRefreshRouter } from './refreshRouter';
+
+export const PULL_TASK_ID = 'rust-build-cache-pull';
 
 /**
  * Pulling reports from CI providers, wired with the providers that modules added through
  * the extension point (GitHub Actions: the module
- * `@rust-build-cache/plugin-rust-build-cache-backend-module-github`). `providers` is
- * empty when no module added one (nothing to schedule).
+ * `@rust-build-cache/plugin-rust-build-cache-backend-module-github`), and an entity's
+ * refresh on demand (a pull and, when enabled, a repository snapshot). Without a
+ * provider there is nothing to schedule.
  */
-export function createPullFeature(options: {
+export async function createPullFeature(options: {
+  /** Migrated by `migrateDatabase`. */
+  db: Knex;
   settings: PullConfig;
-  /** Providers added by modules through the extension point, by id. */
-  providers: Map<string, PullProvider>;
-  store: RustBuildCacheStore;
+  /** Providers added by modules through the extension point. */
+  providers: PullProvider[];
   ingestion: ReportIngestionService;
+  /** The snapshot feature's service; absent when snapshots are disabled. */
+  snapshots: RepositorySnapshotService | undefined;
   catalog: CatalogService;
   auth: AuthService;
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
   logger: LoggerService;
-}): { service: PullService; providers: PullProvider[] } {
-  const { settings, logger } = options;
-  const providers = [...options.providers.values()];
+  scheduler: SchedulerService;
+}): Promise<{
+  service: PullService;
+  router: express.Router;
+  scheduleTasks(): Promise<void>;
+}> {
+  const { settings, providers, logger, scheduler } = options;
   if (providers.length > 0) {
     logger.info(`Pulling reports with: ${providers.map(p => p.id).join(', ')}`);
   }
   const service = new PullService({
     providers,
-    store: options.store,
+    store: await DatabasePullStateStore.create(options.db),
     ingestion: options.ingestion,
     catalog: options.catalog,
     auth: options.auth,
     logger,
     concurrency: settings.concurrency,
   });
-  return { service, providers };
+  return {
+    service,
+    router: createRefreshRouter({
+      httpAuth: options.httpAuth,
+      permissions: options.permissions,
+      auditor: options.auditor,
+      pulls: service,
+      snapshots: options.snapshots,
+    }),
+    async scheduleTasks() {
+      if (providers.length === 0) return;
+      await scheduler.scheduleTask({
+        id: PULL_TASK_ID,
+        ...settings.schedule,
+        fn: async abortSignal => {
+          try {
+            const { repositories } = await service.pullAll(abortSignal);
+            logger.info(
+              `Pulled build-cache reports of ${repositories} repositories`,
+            );
+          } catch (error) {
+            throw new ForwardedError('Pulling reports failed', error);
+          }
+        },
+      });
+    },
+  };
 }

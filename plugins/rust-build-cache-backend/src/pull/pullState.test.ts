@@ -1,24 +1,24 @@
 import { Knex } from 'knex';
 import {
-  createMigratedStore,
+  createTestStores,
+  type TestStores,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
-import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
-import { EntityPullStatus } from '../database/RustBuildCacheStore';
+import { EntityPullStatus } from './PullStateStore';
 
 jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 
 describe.each(databases.eachSupportedId())(
-  'DatabaseRustBuildCacheStore pull state (%s)',
+  'DatabasePullStateStore (%s)',
   databaseId => {
     let knex: Knex;
-    let store: DatabaseRustBuildCacheStore;
+    let store: TestStores;
 
     beforeEach(async () => {
       knex = await databases.init(databaseId);
-      store = await createMigratedStore(knex);
+      store = await createTestStores(knex);
     });
 
     afterEach(async () => {
@@ -30,18 +30,18 @@ describe.each(databases.eachSupportedId())(
         providerId: 'github-actions',
         repository: 'github.com/acme/platform',
       };
-      expect(await store.getPullCursor(key)).toBeUndefined();
+      expect(await store.pullState.getPullCursor(key)).toBeUndefined();
 
-      await store.setPullCursor({ ...key, cursor: 'a' });
-      await store.setPullCursor({ ...key, cursor: 'b' });
-      await store.setPullCursor({
+      await store.pullState.setPullCursor({ ...key, cursor: 'a' });
+      await store.pullState.setPullCursor({ ...key, cursor: 'b' });
+      await store.pullState.setPullCursor({
         providerId: 'other',
         repository: key.repository,
         cursor: 'c',
       });
 
-      expect(await store.getPullCursor(key)).toBe('b');
-      expect(await store.getPullCursor({ ...key, providerId: 'other' })).toBe(
+      expect(await store.pullState.getPullCursor(key)).toBe('b');
+      expect(await store.pullState.getPullCursor({ ...key, providerId: 'other' })).toBe(
         'c',
       );
       expect(Number((await knex('pull_cursors').count({ n: '*' }))[0].n)).toBe(
@@ -59,9 +59,9 @@ describe.each(databases.eachSupportedId())(
         lastError: 'rate limited until 2026-11-27T11:00:00.000Z',
         rateLimitedUntil: new Date('2026-11-27T11:00:00.000Z'),
       };
-      await store.upsertEntityPullStatuses({ statuses: [first] });
+      await store.pullState.upsertEntityPullStatuses({ statuses: [first] });
       expect(
-        await store.getEntityPullStatus({ entityRef: first.entityRef }),
+        await store.pullState.getEntityPullStatus({ entityRef: first.entityRef }),
       ).toEqual(first);
 
       const second: EntityPullStatus = {
@@ -72,14 +72,14 @@ describe.each(databases.eachSupportedId())(
         lastError: null,
         rateLimitedUntil: null,
       };
-      await store.upsertEntityPullStatuses({
+      await store.pullState.upsertEntityPullStatuses({
         statuses: [second, { ...second, entityRef: 'component:default/x' }],
       });
       expect(
-        await store.getEntityPullStatus({ entityRef: first.entityRef }),
+        await store.pullState.getEntityPullStatus({ entityRef: first.entityRef }),
       ).toEqual(second);
       expect(
-        await store.getEntityPullStatus({ entityRef: 'component:default/y' }),
+        await store.pullState.getEntityPullStatus({ entityRef: 'component:default/y' }),
       ).toBeUndefined();
     });
 

@@ -10,11 +10,12 @@ import {
   DailyRollup,
   InsertedRun,
   NewRun,
-  ReportSourceKey,
+  ReportStore,
   RunCursor,
   StoredRun,
   StoredRunDetail,
-} from '../database/RustBuildCacheStore';
+} from './ReportStore';
+import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 import {
   chunks,
   compareStrings,
@@ -116,8 +117,13 @@ const NEWEST_FIRST = [
  * Stored reports and their daily rollups (tables `reports`, `daily_rollups`): ingestion,
  * queries, retention, and the sources no entity links to.
  */
-export class DatabaseReportStore {
-  constructor(private readonly db: Knex) {}
+export class DatabaseReportStore implements ReportStore {
+  /** On a database the plugin's migrations were applied to (`migrateDatabase`). */
+  static async create(db: Knex): Promise<DatabaseReportStore> {
+    return new DatabaseReportStore(db);
+  }
+
+  private constructor(private readonly db: Knex) {}
 
   async insertRuns(options: { runs: NewRun[] }): Promise<InsertedRun[]> {
     const { runs } = options;

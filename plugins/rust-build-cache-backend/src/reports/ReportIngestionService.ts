@@ -8,14 +8,14 @@ import {
   IngestReportResponse,
   validateReport,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
+import { InsertedRun, NewRun, ReportStore } from './ReportStore';
+import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 import {
-  InsertedRun,
-  NewRun,
-  ReportSourceKey,
-  RustBuildCacheStore,
-} from '../database/RustBuildCacheStore';
-import { PushLink } from '../catalog/EntityLinkService';
-import { reportSourceKey, sourceKeyString } from '../catalog/reportSources';
+  EntityLinkStore,
+  PushLink,
+  reportSourceKey,
+  sourceKeyString,
+} from '../catalog';
 
 /** A newly stored report, as the listeners of the ingestion are told about it. */
 export interface StoredReport {
@@ -62,7 +62,7 @@ export class ReportIngestionService {
   private readonly storing = new Set<Promise<void>>();
 
   constructor(
-    private readonly store: RustBuildCacheStore,
+    private readonly store: Pick<ReportStore, 'insertRuns'>,
     private readonly options: {
       /** E.g. the regression check; a failure is logged, never fails the ingest. */
       onStored?: ReportStoredListener;
@@ -72,6 +72,8 @@ export class ReportIngestionService {
       linkOnPush?: (
         sources: ReportSourceKey[],
       ) => Promise<Map<string, PushLink>>;
+      /** Without `linkOnPush`: the stored links are read (none: every source unlinked). */
+      entityLinks?: Pick<EntityLinkStore, 'listLinkedEntityRefsBySource'>;
       logger?: LoggerService;
     } = {},
   ) {}
@@ -177,7 +179,10 @@ export class ReportIngestionService {
     sources: ReportSourceKey[],
   ): Promise<Map<string, PushLink>> {
     if (this.options.linkOnPush) return this.options.linkOnPush(sources);
-    const linked = await this.store.listLinkedEntityRefsBySource({ sources });
+    const linked =
+      (await this.options.entityLinks?.listLinkedEntityRefsBySource({
+        sources,
+      })) ?? new Map<string, string[]>();
     return new Map(
       sources.map(source => {
         const key = sourceKeyString(source);

@@ -1,5 +1,5 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { RustBuildCacheStore } from '../database/RustBuildCacheStore';
+import { ReportStore } from './ReportStore';
 import { RetentionService } from './RetentionService';
 
 describe('RetentionService', () => {
@@ -9,7 +9,7 @@ describe('RetentionService', () => {
       deleteRollupsBefore: jest.fn().mockResolvedValue(2),
     };
     const retention = new RetentionService({
-      store: store as Partial<RustBuildCacheStore> as RustBuildCacheStore,
+      store: store as Partial<ReportStore> as ReportStore,
       logger: mockServices.logger.mock(),
       reportRetentionDays: 90,
       rollupRetentionDays: 730,

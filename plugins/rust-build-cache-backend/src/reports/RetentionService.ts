@@ -1,5 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { RustBuildCacheStore } from '../database/RustBuildCacheStore';
+import { ReportStore } from './ReportStore';
 import { addDays, utcDay } from '../lib/utcDays';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -8,7 +8,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class RetentionService {
   constructor(
     private readonly options: {
-      store: RustBuildCacheStore;
+      store: Pick<ReportStore, 'deleteRunsFinishedBefore' | 'deleteRollupsBefore'>;
       logger: LoggerService;
       reportRetentionDays: number;
       rollupRetentionDays: number;

@@ -14,10 +14,10 @@ import {
   SCCACHE_FIXTURES,
 } from '../__testUtils__/reports';
 import {
-  createMigratedStore,
+  createTestStores,
+  type TestStores,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
-import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
 import { utcDay } from '../lib/utcDays';
 import { EntityLinkService } from '../catalog/EntityLinkService';
 import { toNewRun } from './ReportIngestionService';
@@ -39,11 +39,11 @@ describe.each(databases.eachSupportedId())(
   'RunQueryService (%s)',
   databaseId => {
     let knex: Knex;
-    let store: DatabaseRustBuildCacheStore;
+    let store: TestStores;
 
     beforeEach(async () => {
       knex = await databases.init(databaseId);
-      store = await createMigratedStore(knex);
+      store = await createTestStores(knex);
     });
 
     afterEach(async () => {
@@ -52,12 +52,12 @@ describe.each(databases.eachSupportedId())(
 
     function createServices(entities: Entity[]) {
       const entityLinks = new EntityLinkService({
-        store,
+        store: store.entityLinks,
         catalog: catalogServiceMock({ entities }),
         auth: mockServices.auth(),
         logger: mockServices.logger.mock(),
       });
-      return { entityLinks, runs: new RunQueryService({ store, entityLinks }) };
+      return { entityLinks, runs: new RunQueryService({ store: store.reports, entityLinks }) };
     }
 
     it('gives each day the numbers combineRunMetrics gives for the runs of that day', async () => {
@@ -83,7 +83,7 @@ describe.each(databases.eachSupportedId())(
         });
         const run = toNewRun(report, now);
         // One at a time, as CI posts them, so the database adds them up.
-        await store.insertRuns({ runs: [run] });
+        await store.reports.insertRuns({ runs: [run] });
         const day = utcDay(finishedAt);
         metricsByDay.set(day, [...(metricsByDay.get(day) ?? []), run.metrics!]);
       }
@@ -132,7 +132,7 @@ describe.each(databases.eachSupportedId())(
         new Date(),
       );
       // As an older backend stored it: metrics summed over every language.
-      await store.insertRuns({
+      await store.reports.insertRuns({
         runs: [{ ...run, metrics: { ...run.metrics!, hitRate: 14 / 34 } }],
       });
 
@@ -158,7 +158,7 @@ describe.each(databases.eachSupportedId())(
       ]);
       await entityLinks.refreshLinks();
       const days = ['2026-11-20', '2026-11-21', '2026-11-27'];
-      await store.insertRuns({
+      await store.reports.insertRuns({
         runs: days.map((day, i) =>
           toNewRun(
             makeReport({
@@ -191,7 +191,7 @@ describe.each(databases.eachSupportedId())(
         workspacePath: 'services/billing',
         runId: 'before-entity',
       });
-      await store.insertRuns({ runs: [toNewRun(report, new Date())] });
+      await store.reports.insertRuns({ runs: [toNewRun(report, new Date())] });
 
       // This instance never refreshed: listing reads the catalog first.
       const services = createServices([
@@ -201,7 +201,7 @@ describe.each(databases.eachSupportedId())(
 
       // Fresh links are not reread: a source whose entity left the catalog since shows
       // only after the next refresh.
-      await store.replaceEntityLinks({ links: [] });
+      await store.entityLinks.replaceEntityLinks({ links: [] });
       expect((await services.runs.listUnmatchedSources()).items).toHaveLength(
         1,
       );
@@ -213,8 +213,8 @@ describe.each(databases.eachSupportedId())(
         workspacePath: './services/billing/',
         runId: 'early',
       });
-      await store.insertRuns({ runs: [toNewRun(report, new Date())] });
-      expect(await store.listUnmatchedSources()).toHaveLength(1);
+      await store.reports.insertRuns({ runs: [toNewRun(report, new Date())] });
+      expect(await store.reports.listUnmatchedSources()).toHaveLength(1);
 
       const before = createServices([]);
       await before.entityLinks.refreshLinks();
@@ -226,7 +226,7 @@ describe.each(databases.eachSupportedId())(
         annotatedEntity('billing', 'services/billing'),
       ]);
       await after.entityLinks.refreshLinks();
-      expect(await store.listUnmatchedSources()).toEqual([]);
+      expect(await store.reports.listUnmatchedSources()).toEqual([]);
       expect(
         await after.runs.getLatestRun({ entity: billing, credentials }),
       ).toMatchObject({
@@ -236,7 +236,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('links an entity registered since the last refresh on first use', async () => {
-      await store.insertRuns({
+      await store.reports.insertRuns({
         runs: [
           toNewRun(
             makeReport({
@@ -253,7 +253,7 @@ describe.each(databases.eachSupportedId())(
       ]);
 
       expect(
-        await store.getEntityLink({ entityRef: 'component:default/billing' }),
+        await store.entityLinks.getEntityLink({ entityRef: 'component:default/billing' }),
       ).toBeUndefined();
       const page = await runs.listRuns({
         entity: billing,
@@ -263,7 +263,7 @@ describe.each(databases.eachSupportedId())(
       });
       expect(page.total).toBe(1);
       expect(
-        await store.getEntityLink({ entityRef: 'component:default/billing' }),
+        await store.entityLinks.getEntityLink({ entityRef: 'component:default/billing' }),
       ).toBeDefined();
     });
 
@@ -290,10 +290,10 @@ describe.each(databases.eachSupportedId())(
         withoutRepository: 1,
       });
       expect(
-        await store.getEntityLink({ entityRef: 'component:default/billing' }),
+        await store.entityLinks.getEntityLink({ entityRef: 'component:default/billing' }),
       ).toBeUndefined();
       expect(
-        await store.getEntityLink({ entityRef: 'component:default/ledger' }),
+        await store.entityLinks.getEntityLink({ entityRef: 'component:default/ledger' }),
       ).toBeUndefined();
     });
   },

@@ -11,12 +11,9 @@ import {
   TimeSeries,
   UnmatchedSource,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import {
-  RustBuildCacheStore,
-  StoredRunDetail,
-} from '../database/RustBuildCacheStore';
+import { ReportStore, StoredRunDetail } from './ReportStore';
 import { addDays, utcDay } from '../lib/utcDays';
-import { EntityLinkService, toEntityRef } from '../catalog/EntityLinkService';
+import { EntityLinkService, toEntityRef } from '../catalog';
 import { toDailyPoint } from './dailyPoints';
 import { decodeRunCursor, encodeRunCursor } from './runCursor';
 
@@ -35,7 +32,7 @@ const UNMATCHED_LINKS_MAX_AGE_MS = 10_000;
 export class RunQueryService {
   constructor(
     private readonly options: {
-      store: RustBuildCacheStore;
+      store: ReportStore;
       entityLinks: EntityLinkService;
     },
   ) {}
@@ -148,8 +145,9 @@ export class RunQueryService {
   }
 
   private async withLinkedEntityRef(run: StoredRunDetail): Promise<RunDetail> {
-    const entityRef = await this.options.store.getLinkedEntityRef({
-      source: { repository: run.repository, workspacePath: run.workspacePath },
+    const entityRef = await this.options.entityLinks.getLinkedEntityRef({
+      repository: run.repository,
+      workspacePath: run.workspacePath,
     });
     return { ...run, entityRef: entityRef ?? null };
   }

@@ -2,7 +2,7 @@ import {
   DailyPoint,
   hitRates,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { DailyRollup } from '../database/RustBuildCacheStore';
+import { DailyRollup } from './ReportStore';
 
 /**
  * A day's point from its rollup, which sums the same per-run metrics that

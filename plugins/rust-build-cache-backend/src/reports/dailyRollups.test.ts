@@ -1,6 +1,7 @@
 import { Knex } from 'knex';
 import {
-  createMigratedStore,
+  createTestStores,
+  type TestStores,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
 import {
@@ -9,8 +10,8 @@ import {
   ReportOverrides,
 } from '../__testUtils__/reports';
 import { toNewRun } from './ReportIngestionService';
-import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
-import { NewRun, ReportSourceKey } from '../database/RustBuildCacheStore';
+import { NewRun } from './ReportStore';
+import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 
 jest.setTimeout(60_000);
 
@@ -43,11 +44,11 @@ describe.each(databases.eachSupportedId())(
   'daily rollups by language (%s)',
   databaseId => {
     let knex: Knex;
-    let store: DatabaseRustBuildCacheStore;
+    let store: TestStores;
 
     beforeEach(async () => {
       knex = await databases.init(databaseId);
-      store = await createMigratedStore(knex);
+      store = await createTestStores(knex);
     });
 
     afterEach(async () => {
@@ -55,10 +56,10 @@ describe.each(databases.eachSupportedId())(
     });
 
     const rollupsOf = (day: string) =>
-      store.getDailyRollups({ source: billing, fromDay: day, toDay: day });
+      store.reports.getDailyRollups({ source: billing, fromDay: day, toDay: day });
 
     it("keeps Rust's counts apart from the C/C++ that build scripts compile", async () => {
-      await store.insertRuns({
+      await store.reports.insertRuns({
         runs: [
           mixedRun('a', '2026-11-11T08:00:00Z'),
           mixedRun('b', '2026-11-11T09:00:00Z'),
@@ -104,7 +105,7 @@ describe.each(databases.eachSupportedId())(
       }
 
       it('splits them again from the stored reports of their day', async () => {
-        await store.insertRuns({
+        await store.reports.insertRuns({
           runs: [
             mixedRun('a', '2026-11-11T08:00:00Z'),
             mixedRun('b', '2026-11-11T09:00:00Z'),
@@ -117,14 +118,14 @@ describe.each(databases.eachSupportedId())(
           languagesMixed: true,
         });
 
-        expect(await store.splitLegacyRollups({ limit: 10 })).toEqual({
+        expect(await store.reports.splitLegacyRollups({ limit: 10 })).toEqual({
           split: 1,
           mixed: 0,
           remaining: false,
         });
         expect(await rollupsOf('2026-11-11')).toEqual(split);
         // Nothing left to do on the next run of the task.
-        expect(await store.splitLegacyRollups({ limit: 10 })).toEqual({
+        expect(await store.reports.splitLegacyRollups({ limit: 10 })).toEqual({
           split: 0,
           mixed: 0,
           remaining: false,
@@ -132,14 +133,14 @@ describe.each(databases.eachSupportedId())(
       });
 
       it('adds a run that arrives after the migration to the split rollup', async () => {
-        await store.insertRuns({
+        await store.reports.insertRuns({
           runs: [mixedRun('a', '2026-11-11T08:00:00Z')],
         });
         await storeAsLegacy('2026-11-11');
-        await store.insertRuns({
+        await store.reports.insertRuns({
           runs: [mixedRun('b', '2026-11-11T09:00:00Z')],
         });
-        await store.splitLegacyRollups({ limit: 10 });
+        await store.reports.splitLegacyRollups({ limit: 10 });
         expect((await rollupsOf('2026-11-11'))[0]).toMatchObject({
           runs: 2,
           hits: 24,
@@ -150,7 +151,7 @@ describe.each(databases.eachSupportedId())(
       });
 
       it('marks them mixed when retention deleted some of their reports', async () => {
-        await store.insertRuns({
+        await store.reports.insertRuns({
           runs: [
             mixedRun('a', '2026-11-11T08:00:00Z'),
             mixedRun('b', '2026-11-11T09:00:00Z'),
@@ -159,7 +160,7 @@ describe.each(databases.eachSupportedId())(
         await storeAsLegacy('2026-11-11');
         await knex('reports').where({ run_id: 'a' }).delete();
 
-        expect(await store.splitLegacyRollups({ limit: 10 })).toEqual({
+        expect(await store.reports.splitLegacyRollups({ limit: 10 })).toEqual({
           split: 0,
           mixed: 1,
           remaining: false,
@@ -173,7 +174,7 @@ describe.each(databases.eachSupportedId())(
       });
 
       it('works through them in batches', async () => {
-        await store.insertRuns({
+        await store.reports.insertRuns({
           runs: [
             mixedRun('a', '2026-11-11T08:00:00Z'),
             mixedRun('b', '2026-11-12T08:00:00Z'),
@@ -182,11 +183,11 @@ describe.each(databases.eachSupportedId())(
         });
         for (const day of ['2026-11-11', '2026-11-12', '2026-11-13'])
           await storeAsLegacy(day);
-        expect(await store.splitLegacyRollups({ limit: 2 })).toMatchObject({
+        expect(await store.reports.splitLegacyRollups({ limit: 2 })).toMatchObject({
           split: 2,
           remaining: true,
         });
-        expect(await store.splitLegacyRollups({ limit: 2 })).toMatchObject({
+        expect(await store.reports.splitLegacyRollups({ limit: 2 })).toMatchObject({
           split: 1,
           remaining: false,
         });
@@ -194,13 +195,13 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('deletes the language rows with their days', async () => {
-      await store.insertRuns({
+      await store.reports.insertRuns({
         runs: [
           mixedRun('a', '2026-11-11T08:00:00Z'),
           mixedRun('b', '2026-11-12T08:00:00Z'),
         ],
       });
-      await store.deleteRollupsBefore({ day: '2026-11-12' });
+      await store.reports.deleteRollupsBefore({ day: '2026-11-12' });
       const days = await knex('daily_language_rollups').select('day');
       expect(days.map(row => row.day)).toEqual(['2026-11-12']);
     });

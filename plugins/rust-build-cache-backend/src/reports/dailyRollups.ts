@@ -7,12 +7,13 @@ import {
 import { Knex } from 'knex';
 import { addDays, utcDay } from '../lib/utcDays';
 import { chunks, compareStrings, DbNumber } from '../lib/dbValues';
-import type { DailyRollup, ReportSourceKey } from '../database/RustBuildCacheStore';
+import type { DailyRollup } from './ReportStore';
+import type { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 
 /**
  * The daily rollups (`daily_rollups`: Rust's counts and the run-wide sums;
  * `daily_language_rollups`: every other language group), owned by
- * `DatabaseRustBuildCacheStore`.
+ * `DatabaseReportStore`.
  */
 
 // Rows per INSERT, well below the bind-parameter limits of SQLite and PostgreSQL.

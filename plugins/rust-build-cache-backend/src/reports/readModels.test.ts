@@ -10,13 +10,12 @@ import {
 } from '@rust-build-cache/plugin-rust-build-cache-common/testUtils';
 import { Knex } from 'knex';
 import {
-  createMigratedStore,
+  createTestStores,
+  type TestStores,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
 import { makeReport } from '../__testUtils__/reports';
-import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
-import { ReportSourceKey } from '../database/RustBuildCacheStore';
-import { DatabasePolicyStore } from '../policy/DatabasePolicyStore';
+import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { sourceKeyString } from '../policy/PolicyStore';
 import { toNewRun } from './ReportIngestionService';
 import { decodeRunCursor } from './runCursor';
@@ -83,11 +82,11 @@ async function unmatchedFromReports(knex: Knex): Promise<UnmatchedSource[]> {
 
 describe.each(databases.eachSupportedId())('read models (%s)', databaseId => {
   let knex: Knex;
-  let store: DatabaseRustBuildCacheStore;
+  let store: TestStores;
 
   beforeEach(async () => {
     knex = await databases.init(databaseId);
-    store = await createMigratedStore(knex);
+    store = await createTestStores(knex);
   });
 
   afterEach(async () => {
@@ -118,11 +117,11 @@ describe.each(databases.eachSupportedId())('read models (%s)', databaseId => {
           },
         };
       });
-      const inserted = await store.insertRuns({
+      const inserted = await store.reports.insertRuns({
         runs: reports.map(r => toNewRun(r, new Date(T0 + 10 * DAY_MS))),
       });
       // A repeated report adds no second projection.
-      await store.insertRuns({
+      await store.reports.insertRuns({
         runs: [toNewRun(reports[0], new Date(T0 + 11 * DAY_MS))],
       });
       const rows = await knex('report_policy_inputs').orderBy('finished_at');
@@ -131,8 +130,8 @@ describe.each(databases.eachSupportedId())('read models (%s)', databaseId => {
         reports.map(r => JSON.parse(JSON.stringify(toPolicyReport(r)))),
       );
 
-      const policyStore = new DatabasePolicyStore(knex);
-      const recent = await policyStore.listRecentReports({
+      const policyStore = await createTestStores(knex);
+      const recent = await policyStore.policyInputs.listRecentReports({
         sources: [ws],
         ciRuns: 10,
       });
@@ -154,7 +153,7 @@ describe.each(databases.eachSupportedId())('read models (%s)', databaseId => {
       );
 
       // Only as many CI runs as asked, plus the latest report of another kind.
-      const two = await policyStore.listRecentReports({
+      const two = await policyStore.policyInputs.listRecentReports({
         sources: [ws],
         ciRuns: 2,
       });
@@ -185,12 +184,12 @@ describe.each(databases.eachSupportedId())('read models (%s)', databaseId => {
         }
       }
       // In two batches, the second repeating one run.
-      await store.insertRuns({ runs: runs.slice(0, 10) });
-      await store.insertRuns({ runs: runs.slice(9) });
-      await store.upsertEntityLink({
+      await store.reports.insertRuns({ runs: runs.slice(0, 10) });
+      await store.reports.insertRuns({ runs: runs.slice(9) });
+      await store.entityLinks.upsertEntityLink({
         link: { entityRef: 'component:default/one', source: source('ws-1') },
       });
-      await store.upsertEntityLink({
+      await store.entityLinks.upsertEntityLink({
         link: { entityRef: 'component:default/four', source: source('ws-4') },
       });
     }
@@ -205,18 +204,18 @@ describe.each(databases.eachSupportedId())('read models (%s)', databaseId => {
         'ws-0',
       ]);
       expect(expected.map(s => s.reports)).toEqual([6, 3, 4, 1]);
-      expect(await store.listUnmatchedSources()).toEqual(expected);
+      expect(await store.reports.listUnmatchedSources()).toEqual(expected);
     });
 
     it('stays consistent with retention, and drops sources left without reports', async () => {
       await seed();
       // Deletes ws-0 entirely and the older runs of others.
       const before = new Date(T0 + 2 * DAY_MS - 2.5 * 3600_000);
-      const deleted = await store.deleteRunsFinishedBefore({ before });
+      const deleted = await store.reports.deleteRunsFinishedBefore({ before });
       expect(deleted).toBeGreaterThan(3);
       const expected = await unmatchedFromReports(knex);
       expect(expected.map(s => s.workspacePath)).not.toContain('ws-0');
-      expect(await store.listUnmatchedSources()).toEqual(expected);
+      expect(await store.reports.listUnmatchedSources()).toEqual(expected);
       // ws-0 and ws-1 lost every report; the others keep exact counts and finish times.
       const summaries = await knex('report_sources')
         .select('workspace_path', 'reports', 'last_finished_at')
@@ -262,15 +261,15 @@ describe.each(databases.eachSupportedId())('read models (%s)', databaseId => {
           T0 + (i >= 10 && i < 15 ? 10 : i) * 3600_000,
         ),
       );
-      await store.insertRuns({ runs });
-      const all = await store.listRuns({ source: ws, limit: 100, offset: 0 });
+      await store.reports.insertRuns({ runs });
+      const all = await store.reports.listRuns({ source: ws, limit: 100, offset: 0 });
       expect(all.items).toHaveLength(23);
 
       const viaCursor: string[] = [];
       let after;
       let offset = 0;
       for (;;) {
-        const page = await store.listRuns({
+        const page = await store.reports.listRuns({
           source: ws,
           limit: 5,
           offset: 0,
@@ -278,7 +277,7 @@ describe.each(databases.eachSupportedId())('read models (%s)', databaseId => {
         });
         expect(page.total).toBe(23);
         expect(page.offset).toBe(offset);
-        const byOffset = await store.listRuns({ source: ws, limit: 5, offset });
+        const byOffset = await store.reports.listRuns({ source: ws, limit: 5, offset });
         expect(page.items).toEqual(byOffset.items);
         viaCursor.push(...page.items.map(r => r.id));
         offset += page.items.length;

@@ -4,25 +4,15 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { CustomErrorBase, InputError } from '@backstage/errors';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
-  PullStatus,
-  RefreshResponse,
-  RefreshSources,
-  RUST_BUILD_CACHE_WORKSPACE_ANNOTATION,
   rustBuildCacheReadPermission,
-  rustBuildCacheRefreshPermission,
   rustBuildCacheReportIngestPermission,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import express, { ErrorRequestHandler, Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
-import { EntityPullStatus } from '../database/RustBuildCacheStore';
-import { PullService } from '../pull/PullService';
-import { RepositorySnapshotService } from '../snapshot/RepositorySnapshotService';
 import { ReportIngestionService } from './ReportIngestionService';
 import { RunQueryService } from './RunQueryService';
-import { normalizeEntityRef } from '../catalog/entityRefs';
 import {
   audited,
   createAuthorize,
@@ -67,9 +57,6 @@ export async function createRouter(options: {
   auditor: AuditorService;
   ingestion: ReportIngestionService;
   runs: RunQueryService;
-  pulls: PullService;
-  /** Absent when `rustBuildCache.snapshot.enabled` is false. */
-  snapshots?: RepositorySnapshotService;
   maxReportBytes: number;
 }): Promise<express.Router> {
   const {
@@ -78,8 +65,6 @@ export async function createRouter(options: {
     auditor,
     ingestion,
     runs,
-    pulls,
-    snapshots,
     maxReportBytes,
   } = options;
   const router = Router();
@@ -165,68 +150,6 @@ export async function createRouter(options: {
     res.json(await runs.getRun({ id }));
   });
 
-  router.post('/entities/:namespace/:kind/:name/refresh', async (req, res) => {
-    const entityRef = normalizeEntityRef(stringifyEntityRef(req.params));
-    const body = await audited(
-      auditor,
-      req,
-      { eventId: 'entity-refresh', meta: { entityRef } },
-      async (): Promise<RefreshResponse> => {
-        await authorize(req, ['user']);
-        const entity = parse(entityParams, req.params, 'path');
-        const credentials = await authorize(req, ['user'], {
-          permission: rustBuildCacheRefreshPermission,
-          resourceRef: entityRef,
-        });
-        // Each part is stored on its own: a failing pull still leaves a fresh snapshot.
-        const snapshot =
-          (await snapshots?.refreshEntity({ entity, credentials })) ?? null;
-        const status = await pulls.pullEntity({ entity, credentials });
-        if (!status && !snapshot) {
-          throw new InputError(
-            `Nothing to refresh for ${entityRef}: no pull provider supports its repository, and repository snapshots are disabled or it names no repository (annotations ${RUST_BUILD_CACHE_WORKSPACE_ANNOTATION} and a repository slug)`,
-          );
-        }
-        return { status: status ? toPullStatusJson(status) : null, snapshot };
-      },
-    );
-    res.json(body);
-  });
-
-  router.get('/entities/:namespace/:kind/:name/snapshot', async (req, res) => {
-    const credentials = await requireReadPermission(req);
-    const entity = parse(entityParams, req.params, 'path');
-    res.json(
-      snapshots
-        ? await snapshots.getSnapshot({ entity, credentials })
-        : { snapshot: null, history: [] },
-    );
-  });
-
-  router.get(
-    '/entities/:namespace/:kind/:name/pull-status',
-    async (req, res) => {
-      await requireReadPermission(req);
-      const entity = parse(entityParams, req.params, 'path');
-      const status = await pulls.getStatus({ entity });
-      res.json({ status: status ? toPullStatusJson(status) : null });
-    },
-  );
-
-  router.get(
-    '/entities/:namespace/:kind/:name/refresh-sources',
-    async (req, res) => {
-      const credentials = await requireReadPermission(req);
-      const entity = parse(entityParams, req.params, 'path');
-      const [pullProvider, repositorySnapshot] = await Promise.all([
-        pulls.providerFor({ entity, credentials }),
-        snapshots ? snapshots.readsEntity({ entity, credentials }) : false,
-      ]);
-      const body: RefreshSources = { pullProvider, repositorySnapshot };
-      res.json(body);
-    },
-  );
-
   router.get('/unmatched', async (req, res) => {
     await requireReadPermission(req);
     res.json(await runs.listUnmatchedSources());
@@ -239,18 +162,6 @@ export async function createRouter(options: {
 
 function isJsonObject(body: unknown): body is Record<string, unknown> {
   return typeof body === 'object' && body !== null && !Array.isArray(body);
-}
-
-function toPullStatusJson(status: EntityPullStatus): PullStatus {
-  return {
-    entityRef: status.entityRef,
-    providerId: status.providerId,
-    lastPulledAt: status.lastPulledAt.toISOString(),
-    lastSuccessAt: status.lastSuccessAt?.toISOString() ?? null,
-    lastIngested: status.lastIngested,
-    lastError: status.lastError,
-    rateLimitedUntil: status.rateLimitedUntil?.toISOString() ?? null,
-  };
 }
 
 /** body-parser's own errors name no config key and are not Backstage errors. */

@@ -5,7 +5,7 @@ import { Knex } from 'knex';
 import { annotatedComponent } from '../__testUtils__/entities';
 import { makeReport } from '../__testUtils__/reports';
 import {
-  createMigratedStore,
+  createTestStores,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
 import { EntityLinkService } from '../catalog/EntityLinkService';
@@ -32,9 +32,9 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('follow nextCursor through every run, with the same pages and offsets as offset paging', async () => {
-      const store = await createMigratedStore(knex);
+      const store = await createTestStores(knex);
       const entityLinks = new EntityLinkService({
-        store,
+        store: store.entityLinks,
         catalog: catalogServiceMock({
           entities: [
             annotatedComponent({
@@ -48,9 +48,9 @@ describe.each(databases.eachSupportedId())(
         logger: mockServices.logger.mock(),
       });
       await entityLinks.refreshLinks();
-      const runs = new RunQueryService({ store, entityLinks });
+      const runs = new RunQueryService({ store: store.reports, entityLinks });
       const t0 = Date.parse('2026-11-20T00:00:00Z');
-      await store.insertRuns({
+      await store.reports.insertRuns({
         runs: Array.from({ length: 12 }, (_, i) =>
           toNewRun(
             makeReport({

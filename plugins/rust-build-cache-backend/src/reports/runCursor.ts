@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { RunCursor } from '../database/RustBuildCacheStore';
+import { RunCursor } from './ReportStore';
 
 /**
  * The `cursor` of run pages: a run's place in the newest-first order, opaque to clients

@@ -1,6 +1,6 @@
 import { UnmatchedSource } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
-import { ReportSourceKey } from '../database/RustBuildCacheStore';
+import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 import {
   chunks,
   compareStrings,

@@ -3,15 +3,22 @@ import {
   RepositorySnapshotChange,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
-import {
-  NewRepositorySnapshot,
-  ReportSourceKey,
-} from '../database/RustBuildCacheStore';
-import { DbNumber, DbTimestamp, toDate } from '../lib/dbValues';
+import { NewRepositorySnapshot, SnapshotStore } from './SnapshotStore';
+import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
+import { chunks, DbNumber, DbTimestamp, toDate } from '../lib/dbValues';
+import { sourceKeyString } from '../catalog';
+
+/** Sources per query: two bound values each, far below the bind-parameter limits. */
+const SOURCE_CHUNK_SIZE = 500;
 
 /** The latest repository snapshot per source and its changes (tables `repository_snapshots`, `repository_snapshot_changes`). */
-export class DatabaseSnapshotStore {
-  constructor(private readonly db: Knex) {}
+export class DatabaseSnapshotStore implements SnapshotStore {
+  /** On a database the plugin's migrations were applied to (`migrateDatabase`). */
+  static async create(db: Knex): Promise<DatabaseSnapshotStore> {
+    return new DatabaseSnapshotStore(db);
+  }
+
+  private constructor(private readonly db: Knex) {}
 
   async getRepositorySnapshot(options: {
     source: ReportSourceKey;
@@ -22,6 +29,49 @@ export class DatabaseSnapshotStore {
     return row
       ? (JSON.parse(row.snapshot_json) as RepositorySnapshot)
       : undefined;
+  }
+
+  async listLatestSnapshots(options: {
+    sources: ReportSourceKey[];
+  }): Promise<Map<string, RepositorySnapshot>> {
+    const result = new Map<string, RepositorySnapshot>();
+    const unique = [
+      ...new Map(options.sources.map(s => [sourceKeyString(s), s])).values(),
+    ];
+    // PostgreSQL gets the sources as two arrays (planned once, whatever the chunk's size).
+    const isPostgres = this.db.client.config.client === 'pg';
+    for (const chunk of chunks(unique, SOURCE_CHUNK_SIZE)) {
+      const rows: Array<{
+        repository: string;
+        workspace_path: string;
+        snapshot_json: string;
+      }> = isPostgres
+        ? (
+            await this.db.raw(
+              'select s.repository, s.workspace_path, s.snapshot_json from repository_snapshots s join unnest(?::text[], ?::text[]) as u(repository, workspace_path) on u.repository = s.repository and u.workspace_path = s.workspace_path',
+              [
+                chunk.map(source => source.repository),
+                chunk.map(source => source.workspacePath),
+              ],
+            )
+          ).rows
+        : await this.db('repository_snapshots')
+            .select('repository', 'workspace_path', 'snapshot_json')
+            .whereIn(
+              ['repository', 'workspace_path'],
+              chunk.map(source => [source.repository, source.workspacePath]),
+            );
+      for (const row of rows) {
+        result.set(
+          sourceKeyString({
+            repository: row.repository,
+            workspacePath: row.workspace_path,
+          }),
+          JSON.parse(row.snapshot_json) as RepositorySnapshot,
+        );
+      }
+    }
+    return result;
   }
 
   async saveRepositorySnapshot(options: NewRepositorySnapshot): Promise<void> {

@@ -12,7 +12,7 @@ import {
   ToolchainFile,
   WorkflowCachingSetup,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { ReportSourceKey } from '../database/RustBuildCacheStore';
+import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { repositoryLocation, RepositoryLocation } from './repositoryLocation';
 import { unreadableReason } from './unreadableReason';
 import { detectWorkflowCaching, WorkflowFile } from './workflowSetup';

@@ -8,10 +8,10 @@ import { readFixture } from '@rust-build-cache/plugin-rust-build-cache-common/te
 import { Knex } from 'knex';
 import { FakeUrlReader } from '../__testUtils__/fakeUrlReader';
 import {
-  createMigratedStore,
+  createTestStores,
+  type TestStores,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
-import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
 import { EntityLinkService } from '../catalog/EntityLinkService';
 import { RepositorySnapshotService } from './RepositorySnapshotService';
 
@@ -78,13 +78,13 @@ describe.each(databases.eachSupportedId())(
   'RepositorySnapshotService (%s)',
   databaseId => {
     let knex: Knex;
-    let store: DatabaseRustBuildCacheStore;
+    let store: TestStores;
     let reader: FakeUrlReader;
     let clock: Date;
 
     beforeEach(async () => {
       knex = await databases.init(databaseId);
-      store = await createMigratedStore(knex);
+      store = await createTestStores(knex);
       reader = new FakeUrlReader();
       clock = new Date('2026-11-27T10:00:00.000Z');
     });
@@ -100,8 +100,13 @@ describe.each(databases.eachSupportedId())(
       return new RepositorySnapshotService({
         urlReader: reader,
         integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
-        store,
-        entityLinks: new EntityLinkService({ store, catalog, auth, logger }),
+        store: store.snapshots,
+        entityLinks: new EntityLinkService({
+          store: store.entityLinks,
+          catalog,
+          auth,
+          logger,
+        }),
         catalog,
         auth,
         logger,

@@ -12,16 +12,9 @@ import {
   RepositorySnapshot,
   RepositorySnapshotChange,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import {
-  ReportSourceKey,
-  RustBuildCacheStore,
-} from '../database/RustBuildCacheStore';
-import {
-  EntityLinkService,
-  getVisibleEntity,
-} from '../catalog/EntityLinkService';
-import { streamAnnotatedEntities } from '../catalog/annotatedEntities';
-import { entitySourceKey } from '../catalog/reportSources';
+import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
+import { SnapshotStore } from './SnapshotStore';
+import { EntityLinkService, entitySourceKey, getVisibleEntity, streamAnnotatedEntities } from '../catalog';
 import {
   RepositorySnapshotReader,
   SnapshotTarget,
@@ -42,7 +35,7 @@ export class RepositorySnapshotService {
     private readonly options: {
       urlReader: UrlReaderService;
       integrations: ScmIntegrationRegistry;
-      store: RustBuildCacheStore;
+      store: SnapshotStore;
       entityLinks: EntityLinkService;
       catalog: CatalogService;
       auth: AuthService;

@@ -1,10 +1,10 @@
 import { RepositorySnapshot } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import {
-  createMigratedStore,
+  createTestStores,
+  type TestStores,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
-import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
 
 jest.setTimeout(60_000);
 
@@ -25,14 +25,14 @@ const snapshot = (readAt: string): RepositorySnapshot => ({
 });
 
 describe.each(databases.eachSupportedId())(
-  'DatabaseRustBuildCacheStore repository snapshots (%s)',
+  'DatabaseSnapshotStore (%s)',
   databaseId => {
     let knex: Knex;
-    let store: DatabaseRustBuildCacheStore;
+    let store: TestStores;
 
     beforeEach(async () => {
       knex = await databases.init(databaseId);
-      store = await createMigratedStore(knex);
+      store = await createTestStores(knex);
     });
 
     afterEach(async () => {
@@ -40,14 +40,14 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('keeps the latest snapshot per workspace and appends the changes', async () => {
-      expect(await store.getRepositorySnapshot({ source })).toBeUndefined();
+      expect(await store.snapshots.getRepositorySnapshot({ source })).toBeUndefined();
 
-      await store.saveRepositorySnapshot({
+      await store.snapshots.saveRepositorySnapshot({
         source,
         snapshot: snapshot('2026-11-27T10:00:00.000Z'),
         changes: [],
       });
-      await store.saveRepositorySnapshot({
+      await store.snapshots.saveRepositorySnapshot({
         source,
         snapshot: snapshot('2026-11-27T16:00:00.000Z'),
         changes: [
@@ -65,7 +65,7 @@ describe.each(databases.eachSupportedId())(
           },
         ],
       });
-      await store.saveRepositorySnapshot({
+      await store.snapshots.saveRepositorySnapshot({
         source,
         snapshot: snapshot('2026-11-27T22:00:00.000Z'),
         changes: [
@@ -77,7 +77,7 @@ describe.each(databases.eachSupportedId())(
           },
         ],
       });
-      await store.saveRepositorySnapshot({
+      await store.snapshots.saveRepositorySnapshot({
         source: other,
         snapshot: { ...snapshot('2026-11-27T23:00:00.000Z'), ...other },
         changes: [
@@ -90,7 +90,7 @@ describe.each(databases.eachSupportedId())(
         ],
       });
 
-      expect(await store.getRepositorySnapshot({ source })).toEqual(
+      expect(await store.snapshots.getRepositorySnapshot({ source })).toEqual(
         snapshot('2026-11-27T22:00:00.000Z'),
       );
       expect(
@@ -99,7 +99,7 @@ describe.each(databases.eachSupportedId())(
 
       // Newest first; within one snapshot, the later-inserted change first.
       expect(
-        await store.listRepositorySnapshotChanges({ source, limit: 10 }),
+        await store.snapshots.listRepositorySnapshotChanges({ source, limit: 10 }),
       ).toEqual([
         {
           at: '2026-11-27T22:00:00.000Z',
@@ -121,10 +121,10 @@ describe.each(databases.eachSupportedId())(
         },
       ]);
       expect(
-        await store.listRepositorySnapshotChanges({ source, limit: 1 }),
+        await store.snapshots.listRepositorySnapshotChanges({ source, limit: 1 }),
       ).toHaveLength(1);
       expect(
-        await store.listRepositorySnapshotChanges({ source: other, limit: 10 }),
+        await store.snapshots.listRepositorySnapshotChanges({ source: other, limit: 10 }),
       ).toEqual([
         expect.objectContaining({ field: 'toolchain', to: 'stable' }),
       ]);

@@ -6,7 +6,7 @@ import request from 'supertest';
 import { FakeUrlReader } from '../__testUtils__/fakeUrlReader';
 import { startPluginBackend } from '../__testUtils__/pluginBackend';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
-import { SNAPSHOT_TASK_ID } from '../tasks';
+import { SNAPSHOT_TASK_ID } from '.';
 
 jest.setTimeout(60_000);
 

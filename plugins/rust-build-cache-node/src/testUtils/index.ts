@@ -1,12 +1,14 @@
 /**
  * Test utilities for the rust-build-cache backend and its modules: test databases
- * (SQLite, plus PostgreSQL when a connection string is set), a scheduler capture to
- * trigger the plugin's tasks, and a recording context for pre-warm executors.
+ * (SQLite, plus PostgreSQL when a connection string is set), the plugin in a test
+ * backend, a scheduler capture to trigger the plugin's tasks, and a recording context for
+ * pre-warm executors.
  *
  * @packageDocumentation
  */
 export { createTestDatabases } from './testDatabases';
 export { captureScheduler } from './captureScheduler';
+export { startPluginTestBackend } from './pluginTestBackend';
 export {
   recordingContext,
   testJob,

@@ -34,6 +34,16 @@ describe('rustBuildCacheEntityCard (new frontend system)', () => {
     expect(filter?.(otherService)).toBe(false);
   });
 
+  it("is an info card, placed in the overview's side column near the top", () => {
+    const tester = createExtensionTester(rustBuildCacheEntityCard);
+    expect(tester.get(EntityCardBlueprint.dataRefs.type)).toBe('info');
+
+    const asContent = createExtensionTester(rustBuildCacheEntityCard, {
+      config: { type: 'content' },
+    });
+    expect(asContent.get(EntityCardBlueprint.dataRefs.type)).toBe('content');
+  });
+
   it('renders the card through the plugin API', async () => {
     const api = fakeRustBuildCacheApi({
       getTimeSeries: async () => ({

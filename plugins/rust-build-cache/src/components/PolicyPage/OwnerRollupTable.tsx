@@ -6,6 +6,7 @@ import type {
   ScorecardSummary,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { formatCount, formatPercent } from '../../format';
+import { countColumn } from '../shared';
 
 type OwnerRow = OwnerRollup & { id: string };
 
@@ -40,42 +41,48 @@ export function OwnerRollupTable(props: { summary: ScorecardSummary }) {
         title: 'Services',
         field: 'entities',
         align: 'right',
+        width: '120px',
         render: row => formatCount(row.entities),
       },
       {
         title: 'Compliance',
         field: 'compliance',
         align: 'right',
+        width: '150px',
         render: row =>
           `${formatPercent(row.compliance)} (${formatCount(row.compliant)})`,
       },
-      ...summary.levels.map<TableColumn<OwnerRow>>(level => ({
-        title: level.title,
-        align: 'right',
-        render: row => {
-          const share = row.levels.find(l => l.levelId === level.levelId);
-          return share ? formatCount(share.entities) : '0';
-        },
-      })),
-      {
+      ...summary.levels.map(level =>
+        countColumn<OwnerRow>({
+          title: level.title,
+          description: `Services at level ${level.title} or above.`,
+          render: row => {
+            const share = row.levels.find(l => l.levelId === level.levelId);
+            return share ? formatCount(share.entities) : '0';
+          },
+        }),
+      ),
+      countColumn<OwnerRow>({
         title: 'Failing rules',
+        description:
+          "Failing rules of severity error, summed over the team's services.",
         field: 'failed',
-        align: 'right',
         render: row => formatCount(row.failed),
-      },
-      {
+      }),
+      countColumn<OwnerRow>({
         title: 'Warnings',
+        description:
+          "Rules of severity warning not met, summed over the team's services.",
         field: 'warned',
-        align: 'right',
         render: row => formatCount(row.warned),
-      },
+      }),
     ],
     [summary.levels],
   );
   return (
     <Table<OwnerRow>
       title="Teams"
-      subtitle="Failing rules and warnings are summed over each team's services."
+      subtitle="Compliance: the share of services with no failing error rule (and how many). Levels count the services at each level or above; failing rules and warnings are summed over the team's services."
       columns={columns}
       data={rows}
       options={{

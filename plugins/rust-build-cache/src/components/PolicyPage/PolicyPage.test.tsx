@@ -159,6 +159,58 @@ describe('PolicyPage, overview', () => {
     ).toBeInTheDocument();
   });
 
+  it('keeps the rules table narrow: the rule id under its title, short count headers explained on hover', async () => {
+    await renderPolicyPage(policyApi());
+
+    const pinnedRule = (
+      await screen.findByText('toolchain-pinned-exact')
+    ).closest('tr') as HTMLElement;
+    const rules = pinnedRule.closest('table') as HTMLElement;
+    expect(
+      within(rules)
+        .getAllByRole('columnheader')
+        .map(header => header.textContent),
+    ).toEqual([
+      'Rule',
+      'Severity',
+      'Failing',
+      'Passing',
+      'Exempt',
+      'No data',
+      'N/A',
+    ]);
+    // Title and id share the first cell, the id as secondary text.
+    expect(within(pinnedRule).getAllByRole('cell')[0]).toHaveTextContent(
+      'Toolchain pinned to an exact releasetoolchain-pinned-exact',
+    );
+
+    await userEvent.hover(within(rules).getByText('No data'));
+    expect(await screen.findByRole('tooltip')).toHaveTextContent(
+      /^Insufficient data: what the rule needs could not be read/,
+    );
+
+    const teams = screen.getByText('payments').closest('table') as HTMLElement;
+    expect(
+      within(teams)
+        .getAllByRole('columnheader')
+        .map(header => header.textContent),
+    ).toEqual([
+      'Owner',
+      'Services',
+      'Compliance',
+      'Bronze',
+      'Silver',
+      'Gold',
+      'Failing rules',
+      'Warnings',
+    ]);
+    await userEvent.unhover(within(rules).getByText('No data'));
+    await userEvent.hover(within(teams).getByText('Gold'));
+    expect(
+      await screen.findByText('Services at level Gold or above.'),
+    ).toBeInTheDocument();
+  });
+
   it("opens the services failing a rule from the rule's failure count", async () => {
     const api = policyApi();
     await renderPolicyPage(api);

@@ -1,5 +1,9 @@
 import { useMemo } from 'react';
-import { Table, type TableColumn } from '@backstage/core-components';
+import {
+  SubvalueCell,
+  Table,
+  type TableColumn,
+} from '@backstage/core-components';
 import Chip from '@material-ui/core/Chip';
 import Link from '@material-ui/core/Link';
 import type {
@@ -7,11 +11,9 @@ import type {
   ScorecardSummary,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { formatCount } from '../../format';
+import { countColumn } from '../shared';
 
 type RuleRow = RuleRollup & { id: string };
-
-// Narrow count columns leave the rule names the room (material-table splits it evenly).
-const NUMBER_WIDTH = '96px';
 
 /** How often each rule fails across the org, the most failed first. */
 export function RuleRollupTable(props: {
@@ -36,19 +38,21 @@ export function RuleRollupTable(props: {
       {
         title: 'Rule',
         field: 'title',
-        cellStyle: { minWidth: 260 },
+        // Room for the title on two lines at most; the id below it may wrap anywhere.
+        cellStyle: { minWidth: 200 },
         render: row => (
-          <>
-            {row.title}
-            <br />
-            <code>{row.ruleId}</code>
-          </>
+          <SubvalueCell
+            value={row.title}
+            subvalue={
+              <code style={{ overflowWrap: 'anywhere' }}>{row.ruleId}</code>
+            }
+          />
         ),
       },
       {
         title: 'Severity',
         field: 'severity',
-        width: '100px',
+        width: '112px',
         render: row => (
           <Chip
             size="small"
@@ -58,11 +62,11 @@ export function RuleRollupTable(props: {
           />
         ),
       },
-      {
+      countColumn<RuleRow>({
         title: 'Failing',
+        description:
+          'Services failing the rule (an error rule) or warned by it (a warning rule). Select the count to list them.',
         field: 'failed',
-        align: 'right',
-        width: NUMBER_WIDTH,
         render: row =>
           row.failed + row.warned > 0 ? (
             <Link
@@ -76,33 +80,37 @@ export function RuleRollupTable(props: {
           ) : (
             '0'
           ),
-      },
-      { title: 'Exempt', field: 'exempt', align: 'right', width: NUMBER_WIDTH },
-      {
+      }),
+      countColumn<RuleRow>({
         title: 'Passing',
+        description: 'Services that meet the rule.',
         field: 'passed',
-        align: 'right',
-        width: NUMBER_WIDTH,
-      },
-      {
-        title: 'Insufficient data',
+      }),
+      countColumn<RuleRow>({
+        title: 'Exempt',
+        description:
+          'Services with an unexpired exemption from the rule (see the Exemptions tab).',
+        field: 'exempt',
+      }),
+      countColumn<RuleRow>({
+        title: 'No data',
+        description:
+          'Insufficient data: what the rule needs could not be read (no CI report yet, or a repository Backstage cannot read).',
         field: 'insufficientData',
-        align: 'right',
-        width: NUMBER_WIDTH,
-      },
-      {
-        title: 'Not applicable',
+      }),
+      countColumn<RuleRow>({
+        title: 'N/A',
+        description:
+          'Not applicable: the rule does not apply to these services.',
         field: 'notApplicable',
-        align: 'right',
-        width: NUMBER_WIDTH,
-      },
+      }),
     ],
     [onShowFailing],
   );
   return (
     <Table<RuleRow>
       title="Rules"
-      subtitle="Services per outcome of each rule. Failing counts failures of error rules and warnings of warning rules; select it to see those services."
+      subtitle="Services per outcome of each rule, the most failed first. Failing counts failures of error rules and warnings of warning rules; select a count to list those services."
       columns={columns}
       data={rows}
       options={{ paging: false, search: false, padding: 'dense' }}

@@ -1,2 +1,3 @@
 export { PagedTable, useTablePaging, type TablePaging } from './PagedTable';
 export { DialogSubmitActions } from './DialogSubmitActions';
+export { countColumn } from './countColumn';

@@ -1,19 +1,29 @@
 import {
   BuildCacheReport,
   computeRunMetrics,
+  ReportSourceKey,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import { toDate } from '../lib/dbValues';
-import { ReportSourceKey } from '../database/RustBuildCacheStore';
-import { ConsumerRun, SucceededWarmJob } from './PrewarmStore';
-import { JobRow, toJob } from './prewarmRows';
+import { ConsumerRun, ReportStore, WarmBuildReports } from './ReportStore';
 
-/**
- * What the measured effect and job results read: succeeded warm jobs, the consumers' CI
- * reports around them, and the report a warm build pushed itself.
- */
-export class DatabasePrewarmEffectReads {
-  constructor(private readonly db: Knex) {}
+/** Knex implementation of {@link WarmBuildReports}, on the `reports` table. */
+export class DatabaseWarmBuildReports implements WarmBuildReports {
+  /** On a database the plugin's migrations were applied to (`migrateDatabase`). */
+  static async create(
+    db: Knex,
+    reports: Pick<ReportStore, 'getLatestRun'>,
+  ): Promise<DatabaseWarmBuildReports> {
+    return new DatabaseWarmBuildReports(db, reports);
+  }
+
+  private constructor(
+    private readonly db: Knex,
+    private readonly reports: Pick<ReportStore, 'getLatestRun'>,
+  ) {}
+
+  getLatestRun: ReportStore['getLatestRun'] = options =>
+    this.reports.getLatestRun(options);
 
   async findPrewarmReport(options: {
     source: ReportSourceKey;
@@ -38,28 +48,6 @@ export class DatabasePrewarmEffectReads {
       id: row.id,
       cacheWrites: report.sccache?.counters.cacheWrites ?? null,
     };
-  }
-
-  async getLatestSucceededJobs(options: {
-    since: Date;
-  }): Promise<SucceededWarmJob[]> {
-    const rows: JobRow[] = await this.db<JobRow>('prewarm_jobs')
-      .where('state', 'succeeded')
-      .andWhere('finished_at', '>=', options.since)
-      .orderBy([
-        { column: 'finished_at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ]);
-    const byGroup = new Map<string, SucceededWarmJob>();
-    for (const row of rows) {
-      if (!byGroup.has(row.group_id)) {
-        byGroup.set(row.group_id, {
-          job: toJob(row),
-          finishedAt: toDate(row.finished_at!),
-        });
-      }
-    }
-    return [...byGroup.values()];
   }
 
   async listConsumerRuns(options: {

@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { planWarmGroups } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import {
-  createMigratedStore,
+  createTestStores,
+  type TestStores,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
-import { DatabaseRustBuildCacheStore } from '../database/DatabaseRustBuildCacheStore';
 import { toNewRun } from '../reports/ReportIngestionService';
-import { DatabasePrewarmStore } from './DatabasePrewarmStore';
 import { PrewarmScheduleRecord } from './PrewarmStore';
 import { realReport, reportFor } from './__testUtils__/prewarmTestKit';
 
@@ -46,18 +45,18 @@ const plan = planWarmGroups({
 });
 
 describe.each(databases.eachSupportedId())(
-  'DatabasePrewarmStore (%s)',
+  'pre-warm stores (%s)',
   databaseId => {
     let knex: Knex;
-    let reports: DatabaseRustBuildCacheStore;
-    let store: DatabasePrewarmStore;
+    let reports: TestStores;
+    let store: TestStores;
     let schedule: PrewarmScheduleRecord;
 
     beforeEach(async () => {
       knex = await databases.init(databaseId);
-      reports = await createMigratedStore(knex);
-      store = new DatabasePrewarmStore(knex);
-      schedule = await store.createSchedule({
+      reports = await createTestStores(knex);
+      store = reports;
+      schedule = await store.prewarmSchedules.createSchedule({
         id: randomUUID(),
         input: INPUT,
         createdBy: 'user:default/ada',
@@ -73,7 +72,7 @@ describe.each(databases.eachSupportedId())(
       options: { slot?: Date | null; queuedAt?: Date } = {},
     ) {
       const id = randomUUID();
-      const result = await store.insertRun({
+      const result = await store.prewarmRuns.insertRun({
         id,
         schedule,
         trigger: options.slot ? 'schedule' : 'manual',
@@ -87,7 +86,7 @@ describe.each(databases.eachSupportedId())(
 
     async function addJobs(runId: string) {
       const ids = plan.groups.map(() => randomUUID());
-      await store.insertJobs(
+      await store.prewarmRuns.insertJobs(
         plan.groups.map((group, position) => ({
           id: ids[position],
           runId,
@@ -113,7 +112,7 @@ describe.each(databases.eachSupportedId())(
         dispatchFrom: T0,
         problem: null,
       });
-      const renamed = await store.updateSchedule({
+      const renamed = await store.prewarmSchedules.updateSchedule({
         id: schedule.id,
         input: { ...INPUT, name: 'Renamed' },
         now: minutes(1),
@@ -124,13 +123,13 @@ describe.each(databases.eachSupportedId())(
         updatedAt: minutes(1),
         dispatchFrom: T0,
       });
-      const paused = await store.setPaused({
+      const paused = await store.prewarmSchedules.setPaused({
         id: schedule.id,
         paused: true,
         now: minutes(2),
       });
       expect(paused).toMatchObject({ paused: true, dispatchFrom: T0 });
-      const resumed = await store.setPaused({
+      const resumed = await store.prewarmSchedules.setPaused({
         id: schedule.id,
         paused: false,
         now: minutes(3),
@@ -139,30 +138,30 @@ describe.each(databases.eachSupportedId())(
         paused: false,
         dispatchFrom: minutes(3),
       });
-      expect(await store.listSchedules()).toHaveLength(1);
+      expect(await store.prewarmSchedules.listSchedules()).toHaveLength(1);
       // Pausing a schedule that cannot run: only the call that paused it gets true.
       expect(
-        await store.pauseIfActive({ id: schedule.id, now: minutes(4) }),
+        await store.prewarmSchedules.pauseIfActive({ id: schedule.id, now: minutes(4) }),
       ).toBe(true);
       expect(
-        await store.pauseIfActive({ id: schedule.id, now: minutes(5) }),
+        await store.prewarmSchedules.pauseIfActive({ id: schedule.id, now: minutes(5) }),
       ).toBe(false);
-      expect(await store.getSchedule({ id: schedule.id })).toMatchObject({
+      expect(await store.prewarmSchedules.getSchedule({ id: schedule.id })).toMatchObject({
         paused: true,
         updatedAt: minutes(4),
         dispatchFrom: minutes(3),
       });
       expect(
-        await store.updateSchedule({
+        await store.prewarmSchedules.updateSchedule({
           id: randomUUID(),
           input: INPUT,
           now: T0,
           resetDispatchFrom: true,
         }),
       ).toBeUndefined();
-      expect(await store.deleteSchedule({ id: schedule.id })).toBe(true);
-      expect(await store.deleteSchedule({ id: schedule.id })).toBe(false);
-      expect(await store.getSchedule({ id: schedule.id })).toBeUndefined();
+      expect(await store.prewarmSchedules.deleteSchedule({ id: schedule.id })).toBe(true);
+      expect(await store.prewarmSchedules.deleteSchedule({ id: schedule.id })).toBe(false);
+      expect(await store.prewarmSchedules.getSchedule({ id: schedule.id })).toBeUndefined();
     });
 
     it('claims each cron slot once, even when claimed concurrently; manual runs never collide', async () => {
@@ -172,17 +171,17 @@ describe.each(databases.eachSupportedId())(
       );
       expect(attempts.filter(a => a.created)).toHaveLength(1);
       expect(
-        await store.getLastScheduledSlot({ scheduleId: schedule.id }),
+        await store.prewarmRuns.getLastScheduledSlot({ scheduleId: schedule.id }),
       ).toEqual(slot);
       expect((await newRun()).created).toBe(true);
       expect((await newRun()).created).toBe(true);
-      expect((await store.listRuns({ limit: 10, offset: 0 })).total).toBe(3);
+      expect((await store.prewarmRuns.listRuns({ limit: 10, offset: 0 })).total).toBe(3);
     });
 
     it('keeps jobs in plan order and updates them only from the given states', async () => {
       const run = await newRun();
       const [first, second] = await addJobs(run.id);
-      const stored = await store.getRun({ id: run.id });
+      const stored = await store.prewarmRuns.getRun({ id: run.id });
       expect(stored).toMatchObject({
         state: 'queued',
         trigger: 'manual',
@@ -202,28 +201,28 @@ describe.each(databases.eachSupportedId())(
       });
 
       expect(
-        await store.updateJob(
+        await store.prewarmRuns.updateJob(
           first,
           { state: 'running', startedAt: minutes(1) },
           { fromStates: ['queued'] },
         ),
       ).toBe(true);
       expect(
-        await store.updateJob(
+        await store.prewarmRuns.updateJob(
           first,
           { state: 'running' },
           { fromStates: ['queued'] },
         ),
       ).toBe(false);
       expect(
-        await store.getActiveGroupIds({ exceptRunId: randomUUID() }),
+        await store.prewarmRuns.getActiveGroupIds({ exceptRunId: randomUUID() }),
       ).toEqual(new Set(plan.groups.map(g => g.id)));
-      expect(await store.getActiveGroupIds({ exceptRunId: run.id })).toEqual(
+      expect(await store.prewarmRuns.getActiveGroupIds({ exceptRunId: run.id })).toEqual(
         new Set(),
       );
 
-      await store.requestCancel({ runId: run.id, now: minutes(2) });
-      const cancelled = await store.getRun({ id: run.id });
+      await store.prewarmRuns.requestCancel({ runId: run.id, now: minutes(2) });
+      const cancelled = await store.prewarmRuns.getRun({ id: run.id });
       expect(cancelled!.cancelRequested).toBe(true);
       expect(cancelled!.jobs.map(j => j.state)).toEqual([
         'running',
@@ -232,29 +231,29 @@ describe.each(databases.eachSupportedId())(
       expect(cancelled!.jobs[1].finishedAt).toBe(minutes(2).toISOString());
       expect(second).toBe(cancelled!.jobs[1].id);
 
-      await store.updateJob(first, {
+      await store.prewarmRuns.updateJob(first, {
         state: 'succeeded',
         finishedAt: minutes(3),
         cacheWrites: 12,
         logTail: 'done\n',
       });
-      await store.updateRun(run.id, {
+      await store.prewarmRuns.updateRun(run.id, {
         state: 'cancelled',
         finishedAt: minutes(3),
       });
-      const last = await store.getLastRuns({ scheduleIds: [schedule.id] });
+      const last = await store.prewarmRuns.getLastRuns({ scheduleIds: [schedule.id] });
       expect(last.get(schedule.id)).toMatchObject({
         id: run.id,
         state: 'cancelled',
       });
       expect(
-        (await store.listRuns({ state: 'cancelled', limit: 5, offset: 0 }))
+        (await store.prewarmRuns.listRuns({ state: 'cancelled', limit: 5, offset: 0 }))
           .total,
       ).toBe(1);
       expect(
-        (await store.listRuns({ state: 'running', limit: 5, offset: 0 })).total,
+        (await store.prewarmRuns.listRuns({ state: 'running', limit: 5, offset: 0 })).total,
       ).toBe(0);
-      const succeeded = await store.getLatestSucceededJobs({ since: T0 });
+      const succeeded = await store.prewarmRuns.getLatestSucceededJobs({ since: T0 });
       expect(
         succeeded.map(s => [s.job.id, s.job.cacheWrites, s.job.logTail]),
       ).toEqual([[first, 12, 'done\n']]);
@@ -263,17 +262,17 @@ describe.each(databases.eachSupportedId())(
     it('closes only runs whose heartbeat is stale', async () => {
       const stale = await newRun({ queuedAt: T0 });
       const staleJobs = await addJobs(stale.id);
-      await store.updateJob(staleJobs[0], { state: 'running' });
+      await store.prewarmRuns.updateJob(staleJobs[0], { state: 'running' });
       const live = await newRun({ queuedAt: T0 });
-      await store.heartbeat({ runId: live.id, now: minutes(9) });
+      await store.prewarmRuns.heartbeat({ runId: live.id, now: minutes(9) });
 
-      const result = await store.closeStaleRuns({
+      const result = await store.prewarmRuns.closeStaleRuns({
         staleBefore: minutes(5),
         now: minutes(10),
         error: 'interrupted',
       });
       expect(result.runs).toEqual([stale.id]);
-      const closed = await store.getRun({ id: stale.id });
+      const closed = await store.prewarmRuns.getRun({ id: stale.id });
       expect(closed).toMatchObject({
         state: 'failed',
         finishedAt: minutes(10).toISOString(),
@@ -282,11 +281,11 @@ describe.each(databases.eachSupportedId())(
         ['failed', 'interrupted'],
         ['failed', 'interrupted'],
       ]);
-      expect((await store.getRun({ id: live.id }))!.state).toBe('queued');
+      expect((await store.prewarmRuns.getRun({ id: live.id }))!.state).toBe('queued');
       // Twice is harmless.
       expect(
         (
-          await store.closeStaleRuns({
+          await store.prewarmRuns.closeStaleRuns({
             staleBefore: minutes(5),
             now: minutes(10),
             error: 'x',
@@ -296,7 +295,7 @@ describe.each(databases.eachSupportedId())(
     });
 
     it('finds prewarm reports by CI run id, and consumer CI runs by time', async () => {
-      const [pushed, before, after] = await reports.insertRuns({
+      const [pushed, before, after] = await reports.reports.insertRuns({
         runs: [
           reportFor(warm, {
             repository: 'github.com/acme/a',
@@ -318,13 +317,13 @@ describe.each(databases.eachSupportedId())(
         ].map(r => toNewRun(r, T0)),
       });
       expect(
-        await store.findPrewarmReport({
+        await store.warmBuilds.findPrewarmReport({
           source: { repository: 'github.com/acme/a', workspacePath: '.' },
           ciRunId: '4242',
         }),
       ).toEqual({ id: pushed.id, cacheWrites: 17 });
       expect(
-        await store.findPrewarmReport({
+        await store.warmBuilds.findPrewarmReport({
           source: { repository: 'github.com/acme/a', workspacePath: '.' },
           ciRunId: 'ci-1',
         }),
@@ -334,7 +333,7 @@ describe.each(databases.eachSupportedId())(
         repository: `github.com/acme/${n}`,
         workspacePath: '.',
       }));
-      const runs = await store.listConsumerRuns({
+      const runs = await store.warmBuilds.listConsumerRuns({
         sources,
         from: minutes(-60),
         to: minutes(60),
@@ -344,7 +343,7 @@ describe.each(databases.eachSupportedId())(
       expect(runs[0].buildSeconds).toBe(warm.timings?.totalSeconds ?? null);
       expect(
         (
-          await store.listConsumerRuns({
+          await store.warmBuilds.listConsumerRuns({
             sources: sources.slice(1),
             from: minutes(0),
             to: minutes(60),

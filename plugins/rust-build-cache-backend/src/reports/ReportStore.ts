@@ -3,16 +3,11 @@ import {
   DailyPoint,
   LanguageTotals,
   ReportSourceKey,
-  RepositorySnapshot,
-  RepositorySnapshotChange,
   RunDetail,
   RunMetrics,
   RunSummary,
   UnmatchedSource,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-
-// Where reports come from; defined in -common, which every feature shares.
-export type { ReportSourceKey };
 
 /** A validated report, ready to store. */
 export interface NewRun {
@@ -49,35 +44,8 @@ export type DailyRollup = Omit<
   otherLanguages: Array<Omit<LanguageTotals, 'hitRate' | 'effectiveHitRate'>>;
 };
 
-export interface EntityLink {
-  /** Lower-case entity ref, e.g. `component:default/billing`. */
-  entityRef: string;
-  source: ReportSourceKey;
-}
-
-/** Outcome of the last pull of an entity from a CI provider. */
-export interface EntityPullStatus {
-  entityRef: string;
-  providerId: string;
-  lastPulledAt: Date;
-  /** Last pull that ran to the end (per-run errors aside); null if none did yet. */
-  lastSuccessAt: Date | null;
-  /** Reports newly stored by the last pull. */
-  lastIngested: number;
-  /** Why the last pull stopped early, or its per-run errors; null when it had none. */
-  lastError: string | null;
-  rateLimitedUntil: Date | null;
-}
-
-/** A snapshot to store, with the changes it brings against the previous one. */
-export interface NewRepositorySnapshot {
-  source: ReportSourceKey;
-  snapshot: RepositorySnapshot;
-  changes: RepositorySnapshotChange[];
-}
-
-/** Persistence of reports, their daily rollups, entity links and pull state. */
-export interface RustBuildCacheStore {
+/** Persistence of reports and their daily rollups (tables `reports`, `daily_rollups` and their read models). */
+export interface ReportStore {
   /**
    * Stores runs and adds the CI runs that carry metrics to the daily rollups, all in one
    * transaction. Runs whose idempotency key is already stored are left as they are.
@@ -95,6 +63,11 @@ export interface RustBuildCacheStore {
   splitLegacyRollups(options: {
     limit: number;
   }): Promise<{ split: number; mixed: number; remaining: boolean }>;
+
+  getLatestRun(options: {
+    source: ReportSourceKey;
+    kind?: BuildCacheReport['kind'];
+  }): Promise<StoredRunDetail | undefined>;
 
   getLatestRun(options: {
     source: ReportSourceKey;
@@ -121,74 +94,47 @@ export interface RustBuildCacheStore {
     toDay: string;
   }): Promise<DailyRollup[]>;
 
+  /** Days without CI runs have no rollup. Ordered by day, both ends inclusive. */
+  getDailyRollups(options: {
+    source: ReportSourceKey;
+    fromDay: string;
+    toDay: string;
+  }): Promise<DailyRollup[]>;
+
   /** Sources with stored reports and no entity link, most recently active first. */
   listUnmatchedSources(): Promise<UnmatchedSource[]>;
-
-  /**
-   * Replaces all entity links with the given set, atomically; answers the entity refs
-   * whose link is new or now names another source.
-   */
-  replaceEntityLinks(options: {
-    links: EntityLink[];
-  }): Promise<{ changed: string[] }>;
-
-  upsertEntityLink(options: { link: EntityLink }): Promise<void>;
-
-  getEntityLink(options: {
-    entityRef: string;
-  }): Promise<EntityLink | undefined>;
-
-  /** The entity whose link names this source; the first by ref if several do. */
-  getLinkedEntityRef(options: {
-    source: ReportSourceKey;
-  }): Promise<string | undefined>;
-
-  /**
-   * Every entity linked to each of the sources, by ref, in one read; keyed by
-   * `sourceKeyString`. Sources without a link are absent.
-   */
-  listLinkedEntityRefsBySource(options: {
-    sources: ReportSourceKey[];
-  }): Promise<Map<string, string[]>>;
 
   /** Deletes runs that finished before `before`; returns how many. Rollups are kept. */
   deleteRunsFinishedBefore(options: { before: Date }): Promise<number>;
 
   /** Deletes rollups of days before `day` (`YYYY-MM-DD`); returns how many. */
   deleteRollupsBefore(options: { day: string }): Promise<number>;
+}
 
-  /** Where a pull provider resumes for a repository; undefined before its first pull. */
-  getPullCursor(options: {
-    providerId: string;
-    repository: string;
-  }): Promise<string | undefined>;
+/** A consumer's CI run, as the measured effect of pre-warming reads it. */
+export interface ConsumerRun {
+  id: string;
+  finishedAt: Date;
+  metrics: RunMetrics | null;
+  /** cargo's `timings.totalSeconds`; null without timings. */
+  buildSeconds: number | null;
+}
 
-  setPullCursor(options: {
-    providerId: string;
-    repository: string;
-    cursor: string;
-  }): Promise<void>;
-
-  getEntityPullStatus(options: {
-    entityRef: string;
-  }): Promise<EntityPullStatus | undefined>;
-
-  /** Records the outcome of a pull for each given status (one per entity). */
-  upsertEntityPullStatuses(options: {
-    statuses: EntityPullStatus[];
-  }): Promise<void>;
-
-  /** The latest snapshot of a repository workspace; undefined before the first. */
-  getRepositorySnapshot(options: {
+/**
+ * What pre-warming reads of the reports: the latest CI report of a workspace (to plan),
+ * a warm build's own report and its consumers' runs (to measure).
+ */
+export interface WarmBuildReports extends Pick<ReportStore, 'getLatestRun'> {
+  /** The `kind: prewarm` report a warm build pushed (its latest attempt), if any. */
+  findPrewarmReport(options: {
     source: ReportSourceKey;
-  }): Promise<RepositorySnapshot | undefined>;
+    ciRunId: string;
+  }): Promise<{ id: string; cacheWrites: number | null } | undefined>;
 
-  /** Replaces the latest snapshot and appends its changes, in one transaction. */
-  saveRepositorySnapshot(options: NewRepositorySnapshot): Promise<void>;
-
-  /** Changes of a repository workspace's snapshot, newest first. */
-  listRepositorySnapshotChanges(options: {
-    source: ReportSourceKey;
-    limit: number;
-  }): Promise<RepositorySnapshotChange[]>;
+  /** `kind: ci` runs of the sources that finished in [from, to). */
+  listConsumerRuns(options: {
+    sources: ReportSourceKey[];
+    from: Date;
+    to: Date;
+  }): Promise<ConsumerRun[]>;
 }

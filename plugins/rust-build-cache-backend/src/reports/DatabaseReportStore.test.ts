@@ -1,7 +1,8 @@
 import { RunMetrics } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import {
-  createMigratedStore,
+  createTestStores,
+  type TestStores,
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
 import {
@@ -9,9 +10,9 @@ import {
   readSccacheFixture,
   ReportOverrides,
 } from '../__testUtils__/reports';
-import { toNewRun } from '../reports/ReportIngestionService';
-import { DatabaseRustBuildCacheStore } from './DatabaseRustBuildCacheStore';
-import { NewRun, ReportSourceKey } from './RustBuildCacheStore';
+import { toNewRun } from './ReportIngestionService';
+import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
+import { NewRun } from './ReportStore';
 
 jest.setTimeout(60_000);
 
@@ -42,14 +43,14 @@ function billingRun(
 }
 
 describe.each(databases.eachSupportedId())(
-  'DatabaseRustBuildCacheStore (%s)',
+  'report and entity-link stores (%s)',
   databaseId => {
     let knex: Knex;
-    let store: DatabaseRustBuildCacheStore;
+    let store: TestStores;
 
     beforeEach(async () => {
       knex = await databases.init(databaseId);
-      store = await createMigratedStore(knex);
+      store = await createTestStores(knex);
     });
 
     afterEach(async () => {
@@ -62,10 +63,10 @@ describe.each(databases.eachSupportedId())(
     describe('insertRuns', () => {
       it('stores a run and reads it back unchanged', async () => {
         const run = billingRun({ finishedAt: '2026-11-20T10:15:30.250+02:00' });
-        const [inserted] = await store.insertRuns({ runs: [run] });
+        const [inserted] = await store.reports.insertRuns({ runs: [run] });
 
         expect(inserted.created).toBe(true);
-        const stored = await store.getRun({ id: inserted.id });
+        const stored = await store.reports.getRun({ id: inserted.id });
         expect(stored).toEqual({
           id: inserted.id,
           kind: run.report.kind,
@@ -92,14 +93,14 @@ describe.each(databases.eachSupportedId())(
 
       it('returns the stored run for a key it already has, and does not count it twice', async () => {
         const run = billingRun({ finishedAt: '2026-11-20T10:00:00Z' });
-        const [first] = await store.insertRuns({ runs: [run] });
-        const [second] = await store.insertRuns({
+        const [first] = await store.reports.insertRuns({ runs: [run] });
+        const [second] = await store.reports.insertRuns({
           runs: [{ ...run, receivedAt: new Date() }],
         });
 
         expect(second).toEqual({ id: first.id, created: false });
         expect(await countReports()).toBe(1);
-        const [rollup] = await store.getDailyRollups({
+        const [rollup] = await store.reports.getDailyRollups({
           source: billing,
           fromDay: '2026-11-20',
           toDay: '2026-11-20',
@@ -109,7 +110,7 @@ describe.each(databases.eachSupportedId())(
 
       it('stores a key repeated within one batch once', async () => {
         const run = billingRun({ finishedAt: '2026-11-20T10:00:00Z' });
-        const results = await store.insertRuns({
+        const results = await store.reports.insertRuns({
           runs: [
             run,
             run,
@@ -120,7 +121,7 @@ describe.each(databases.eachSupportedId())(
         expect(results[0].id).toBe(results[1].id);
         expect(results.map(r => r.created)).toEqual([true, true, true]);
         expect(await countReports()).toBe(2);
-        const [rollup] = await store.getDailyRollups({
+        const [rollup] = await store.reports.getDailyRollups({
           source: billing,
           fromDay: '2026-11-20',
           toDay: '2026-11-20',
@@ -131,14 +132,14 @@ describe.each(databases.eachSupportedId())(
       it('keeps one row when the same run is inserted concurrently', async () => {
         const run = billingRun({ finishedAt: '2026-11-20T10:00:00Z' });
         const results = await Promise.all(
-          Array.from({ length: 8 }, () => store.insertRuns({ runs: [run] })),
+          Array.from({ length: 8 }, () => store.reports.insertRuns({ runs: [run] })),
         );
 
         const ids = new Set(results.map(([r]) => r.id));
         expect(ids.size).toBe(1);
         expect(results.filter(([r]) => r.created)).toHaveLength(1);
         expect(await countReports()).toBe(1);
-        const [rollup] = await store.getDailyRollups({
+        const [rollup] = await store.reports.getDailyRollups({
           source: billing,
           fromDay: '2026-11-20',
           toDay: '2026-11-20',
@@ -163,11 +164,11 @@ describe.each(databases.eachSupportedId())(
 
         // Not toThrow(): better-sqlite3's errors come from another realm than jest's Error.
         await expect(
-          store.insertRuns({ runs: [...goodRuns, broken] }),
+          store.reports.insertRuns({ runs: [...goodRuns, broken] }),
         ).rejects.toHaveProperty('message', expect.stringMatching(/null/i));
         expect(await countReports()).toBe(0);
         expect(
-          await store.getDailyRollups({
+          await store.reports.getDailyRollups({
             source: billing,
             fromDay: '2026-11-20',
             toDay: '2026-11-20',
@@ -178,7 +179,7 @@ describe.each(databases.eachSupportedId())(
 
     describe('reading runs', () => {
       it('returns the latest run of a source, optionally of one kind', async () => {
-        await store.insertRuns({
+        await store.reports.insertRuns({
           runs: [
             billingRun({ runId: 'old', finishedAt: '2026-11-01T10:00:00Z' }),
             billingRun({ runId: 'new', finishedAt: '2026-11-02T10:00:00Z' }),
@@ -202,21 +203,21 @@ describe.each(databases.eachSupportedId())(
           ],
         });
 
-        expect((await store.getLatestRun({ source: billing }))?.runId).toBe(
+        expect((await store.reports.getLatestRun({ source: billing }))?.runId).toBe(
           'warm',
         );
         expect(
-          (await store.getLatestRun({ source: billing, kind: 'ci' }))?.runId,
+          (await store.reports.getLatestRun({ source: billing, kind: 'ci' }))?.runId,
         ).toBe('new');
         expect(
-          await store.getLatestRun({
+          await store.reports.getLatestRun({
             source: { ...billing, workspacePath: 'nope' },
           }),
         ).toBeUndefined();
       });
 
       it('lists runs newest first, a page at a time, with the total', async () => {
-        await store.insertRuns({
+        await store.reports.insertRuns({
           runs: [1, 2, 3, 4, 5].map(day =>
             billingRun({
               runId: `run-${day}`,
@@ -226,7 +227,7 @@ describe.each(databases.eachSupportedId())(
           ),
         });
 
-        const firstPage = await store.listRuns({
+        const firstPage = await store.reports.listRuns({
           source: billing,
           limit: 2,
           offset: 0,
@@ -235,14 +236,14 @@ describe.each(databases.eachSupportedId())(
         expect(firstPage.items.map(r => r.runId)).toEqual(['run-5', 'run-4']);
         expect(firstPage.items[0]).not.toHaveProperty('report');
 
-        const secondPage = await store.listRuns({
+        const secondPage = await store.reports.listRuns({
           source: billing,
           limit: 2,
           offset: 2,
         });
         expect(secondPage.items.map(r => r.runId)).toEqual(['run-3', 'run-2']);
 
-        const ciOnly = await store.listRuns({
+        const ciOnly = await store.reports.listRuns({
           source: billing,
           kind: 'ci',
           limit: 10,
@@ -259,7 +260,7 @@ describe.each(databases.eachSupportedId())(
 
       it('returns undefined for an unknown id', async () => {
         expect(
-          await store.getRun({ id: '7d3c7b3e-2f7e-4a43-9b4e-6c1f4f1f2a10' }),
+          await store.reports.getRun({ id: '7d3c7b3e-2f7e-4a43-9b4e-6c1f4f1f2a10' }),
         ).toBeUndefined();
       });
     });
@@ -297,10 +298,10 @@ describe.each(databases.eachSupportedId())(
         ];
         // One at a time, as CI posts them: the sums build up across transactions.
         for (const run of runs) {
-          await store.insertRuns({ runs: [run] });
+          await store.reports.insertRuns({ runs: [run] });
         }
 
-        const rollups = await store.getDailyRollups({
+        const rollups = await store.reports.getDailyRollups({
           source: billing,
           fromDay: '2026-11-11',
           toDay: '2026-11-12',
@@ -337,7 +338,7 @@ describe.each(databases.eachSupportedId())(
     describe('entity links and unmatched sources', () => {
       it('lists sources without a link until one is made', async () => {
         const other = { host: 'GitHub.com', owner: 'Acme', name: 'Other' };
-        await store.insertRuns({
+        await store.reports.insertRuns({
           runs: [
             billingRun({ runId: '1', finishedAt: '2026-11-01T10:00:00Z' }),
             billingRun({ runId: '2', finishedAt: '2026-11-05T10:00:00Z' }),
@@ -353,7 +354,7 @@ describe.each(databases.eachSupportedId())(
           ],
         });
 
-        expect(await store.listUnmatchedSources()).toEqual([
+        expect(await store.reports.listUnmatchedSources()).toEqual([
           {
             ...billing,
             reports: 2,
@@ -367,16 +368,16 @@ describe.each(databases.eachSupportedId())(
           },
         ]);
 
-        await store.replaceEntityLinks({
+        await store.entityLinks.replaceEntityLinks({
           links: [{ entityRef: 'component:default/billing', source: billing }],
         });
         expect(
-          (await store.listUnmatchedSources()).map(s => s.repository),
+          (await store.reports.listUnmatchedSources()).map(s => s.repository),
         ).toEqual(['github.com/acme/other']);
       });
 
       it('replaces all links at once, and upserts single ones', async () => {
-        await store.replaceEntityLinks({
+        await store.entityLinks.replaceEntityLinks({
           links: [
             { entityRef: 'component:default/billing', source: billing },
             {
@@ -388,7 +389,7 @@ describe.each(databases.eachSupportedId())(
             },
           ],
         });
-        const second = await store.replaceEntityLinks({
+        const second = await store.entityLinks.replaceEntityLinks({
           links: [
             { entityRef: 'component:default/billing', source: billing },
             { entityRef: 'system:default/billing', source: billing },
@@ -408,15 +409,15 @@ describe.each(databases.eachSupportedId())(
         ]);
 
         expect(
-          await store.getEntityLink({ entityRef: 'component:default/stale' }),
+          await store.entityLinks.getEntityLink({ entityRef: 'component:default/stale' }),
         ).toBeUndefined();
         expect(
-          await store.getEntityLink({ entityRef: 'system:default/billing' }),
+          await store.entityLinks.getEntityLink({ entityRef: 'system:default/billing' }),
         ).toEqual({
           entityRef: 'system:default/billing',
           source: billing,
         });
-        expect(await store.getLinkedEntityRef({ source: billing })).toBe(
+        expect(await store.entityLinks.getLinkedEntityRef({ source: billing })).toBe(
           'component:default/billing',
         );
 
@@ -424,21 +425,21 @@ describe.each(databases.eachSupportedId())(
           repository: 'github.com/acme/billing',
           workspacePath: '.',
         };
-        await store.upsertEntityLink({
+        await store.entityLinks.upsertEntityLink({
           link: { entityRef: 'component:default/billing', source: moved },
         });
         expect(
           (
-            await store.getEntityLink({
+            await store.entityLinks.getEntityLink({
               entityRef: 'component:default/billing',
             })
           )?.source,
         ).toEqual(moved);
-        expect(await store.getLinkedEntityRef({ source: billing })).toBe(
+        expect(await store.entityLinks.getLinkedEntityRef({ source: billing })).toBe(
           'system:default/billing',
         );
         expect(
-          await store.getLinkedEntityRef({
+          await store.entityLinks.getLinkedEntityRef({
             source: { repository: 'x/y/z', workspacePath: '.' },
           }),
         ).toBeUndefined();
@@ -447,7 +448,7 @@ describe.each(databases.eachSupportedId())(
 
     describe('retention', () => {
       it('deletes runs finished before a time and keeps their rollups', async () => {
-        await store.insertRuns({
+        await store.reports.insertRuns({
           runs: [
             billingRun({ runId: 'old', finishedAt: '2026-08-01T10:00:00Z' }),
             billingRun({ runId: 'new', finishedAt: '2026-11-01T10:00:00Z' }),
@@ -455,17 +456,17 @@ describe.each(databases.eachSupportedId())(
         });
 
         expect(
-          await store.deleteRunsFinishedBefore({
+          await store.reports.deleteRunsFinishedBefore({
             before: new Date('2026-09-01T00:00:00Z'),
           }),
         ).toBe(1);
-        const { items } = await store.listRuns({
+        const { items } = await store.reports.listRuns({
           source: billing,
           limit: 10,
           offset: 0,
         });
         expect(items.map(r => r.runId)).toEqual(['new']);
-        const rollups = await store.getDailyRollups({
+        const rollups = await store.reports.getDailyRollups({
           source: billing,
           fromDay: '2026-01-01',
           toDay: '2026-12-31',
@@ -474,15 +475,15 @@ describe.each(databases.eachSupportedId())(
       });
 
       it('deletes rollups of days before a day', async () => {
-        await store.insertRuns({
+        await store.reports.insertRuns({
           runs: [
             billingRun({ runId: 'a', finishedAt: '2024-11-26T10:00:00Z' }),
             billingRun({ runId: 'b', finishedAt: '2024-11-27T10:00:00Z' }),
           ],
         });
 
-        expect(await store.deleteRollupsBefore({ day: '2024-11-27' })).toBe(1);
-        const rollups = await store.getDailyRollups({
+        expect(await store.reports.deleteRollupsBefore({ day: '2024-11-27' })).toBe(1);
+        const rollups = await store.reports.getDailyRollups({
           source: billing,
           fromDay: '2024-01-01',
           toDay: '2026-12-31',

@@ -1,0 +1,41 @@
+import {
+  BackendPluginRegistrationPoints,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
+import {
+  PrewarmExecutor,
+  PullProvider,
+  rustBuildCachePrewarmExecutorsExtensionPoint,
+  rustBuildCachePullProvidersExtensionPoint,
+} from '@rust-build-cache/plugin-rust-build-cache-node';
+import { requireIntegrationModules } from './integrationModules';
+import { createUniqueRegistry } from './uniqueRegistry';
+
+/**
+ * Registers the plugin's extension points (pull providers, pre-warm executors) and
+ * answers what modules added through them, once the plugin starts.
+ */
+export function registerIntegrationPoints(
+  env: BackendPluginRegistrationPoints,
+) {
+  const pullProviders = createUniqueRegistry<PullProvider>('pull provider');
+  const executors = createUniqueRegistry<PrewarmExecutor>('pre-warm executor');
+  env.registerExtensionPoint(rustBuildCachePullProvidersExtensionPoint, {
+    addPullProvider: (...added) => pullProviders.add(...added),
+  });
+  env.registerExtensionPoint(rustBuildCachePrewarmExecutorsExtensionPoint, {
+    addPrewarmExecutor: (...added) => executors.add(...added),
+  });
+  return {
+    pullProviders: () => pullProviders.values(),
+    prewarmExecutors: () => executors.values(),
+    /** Fails the start when the config enables an integration no module added. */
+    requireModulesFor(config: RootConfigService): void {
+      requireIntegrationModules({
+        config,
+        pullProviderIds: pullProviders.ids(),
+        prewarmExecutorIds: executors.ids(),
+      });
+    },
+  };
+}
