@@ -13,7 +13,7 @@ import {
 // What sccache's config parser accepts: bytes, or a number with K, M, G or T.
 const CACHE_SIZE = /^\d+[KMGT]?$/;
 
-/** Variables that select a remote backend instead of the local disk (sccache 0.4 to 0.18). */
+/** Variables that select a remote backend instead of the local disk (S3, Redis, Memcached, GCS, Azure, WebDAV, OSS, COS). */
 const REMOTE_BACKEND_VARIABLES = [
   'SCCACHE_BUCKET',
   'SCCACHE_REDIS',
