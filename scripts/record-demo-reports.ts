@@ -11,7 +11,14 @@
  * because the builds ran in a temporary directory.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import {
+  appendFile,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  writeFile,
+} from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import {
@@ -39,6 +46,10 @@ interface Build {
   /** Variables to drop from the defaults, e.g. CARGO_INCREMENTAL for the dev default. */
   unset?: string[];
   timings?: boolean;
+  /** `cargo build --release`: another profile, so other cache keys. */
+  release?: boolean;
+  /** What changed in the workspace or the cache since the build before, done for real. */
+  change?: (context: { dir: string; cacheDir: string }) => Promise<void>;
 }
 
 interface Scenario {
@@ -50,6 +61,36 @@ interface Scenario {
   /** In order, each into a fresh --target-dir, all on one shared sccache cache. */
   builds: Build[];
 }
+
+/** A commit that edits the workspace crate: only its own compile units change keys. */
+const editWorkspaceCrate: Build['change'] = ({ dir }) =>
+  appendFile(
+    join(dir, 'src', 'lib.rs'),
+    '\npub fn revision() -> u32 {\n    2\n}\n',
+  );
+
+/** A commit that adds a dependency: Cargo.toml and Cargo.lock change, one crate is new. */
+const addDependency =
+  (name: string, requirement: string): Build['change'] =>
+  ({ dir }) =>
+    // [dependencies] is the last table of the generated Cargo.toml.
+    appendFile(join(dir, 'Cargo.toml'), `${name} = "${requirement}"\n`);
+
+/**
+ * A size-bounded cache evicted entries: every second cache file is deleted (the server is
+ * restarted around it, as sccache 0.4 reads its disk index at start).
+ */
+const evictHalfOfCache: Build['change'] = async ({ cacheDir }) => {
+  const files = (
+    await readdir(cacheDir, { recursive: true, withFileTypes: true })
+  )
+    .filter(entry => entry.isFile())
+    .map(entry => join(entry.parentPath, entry.name))
+    .sort();
+  await Promise.all(
+    files.filter((_, index) => index % 2 === 0).map(file => rm(file)),
+  );
+};
 
 // All scenarios share one cache directory, as the org's services share one sccache
 // bucket: a crate compiled for one service is a hit for the next.
@@ -63,6 +104,13 @@ const scenarios: Scenario[] = [
     builds: [
       { record: 'billing-api-cold', timings: true },
       { record: 'billing-api-warm', timings: true },
+      // The usual CI run: a commit to the service's own code.
+      { record: 'billing-api-code-change', change: editWorkspaceCrate },
+      // A commit that adds a dependency to Cargo.toml and Cargo.lock.
+      {
+        record: 'billing-api-dependency-added',
+        change: addDependency('cfg-if', '1'),
+      },
     ],
   },
   {
@@ -78,6 +126,19 @@ const scenarios: Scenario[] = [
         timings: true,
       },
       { record: 'ledger-worker-warm', unset: ['CARGO_INCREMENTAL'] },
+      // Its nightly release job: the release profile has other keys (a cold first build)
+      // and compiles without incremental, so there the workspace crate is cached too.
+      {
+        record: 'ledger-worker-release-cold',
+        unset: ['CARGO_INCREMENTAL'],
+        release: true,
+      },
+      {
+        record: 'ledger-worker-release',
+        unset: ['CARGO_INCREMENTAL'],
+        release: true,
+        change: editWorkspaceCrate,
+      },
     ],
   },
   {
@@ -91,6 +152,11 @@ const scenarios: Scenario[] = [
     builds: [
       { env: { RUSTUP_TOOLCHAIN: 'stable' } },
       { record: 'search-indexer-warm', env: { RUSTUP_TOOLCHAIN: 'stable' } },
+      {
+        record: 'search-indexer-code-change',
+        env: { RUSTUP_TOOLCHAIN: 'stable' },
+        change: editWorkspaceCrate,
+      },
     ],
   },
   {
@@ -103,6 +169,9 @@ const scenarios: Scenario[] = [
     builds: [
       { record: 'edge-gateway-first', timings: true },
       { record: 'edge-gateway-warm' },
+      { record: 'edge-gateway-code-change', change: editWorkspaceCrate },
+      // Half of the shared cache evicted: some dependencies miss again.
+      { record: 'edge-gateway-evicted', change: evictHalfOfCache },
     ],
   },
   {
@@ -137,6 +206,11 @@ const scenarios: Scenario[] = [
         timings: true,
       },
       { record: 'notify-worker-warm', env: { RUSTUP_TOOLCHAIN: 'nightly' } },
+      {
+        record: 'notify-worker-code-change',
+        env: { RUSTUP_TOOLCHAIN: 'nightly' },
+        change: editWorkspaceCrate,
+      },
     ],
   },
   {
@@ -155,6 +229,11 @@ const scenarios: Scenario[] = [
       {
         record: 'audit-log-warm',
         env: { RUSTFLAGS: '-C target-cpu=x86-64-v2' },
+      },
+      {
+        record: 'audit-log-code-change',
+        env: { RUSTFLAGS: '-C target-cpu=x86-64-v2' },
+        change: editWorkspaceCrate,
       },
     ],
   },
@@ -229,10 +308,10 @@ async function main() {
     throw new Error(`cannot record: missing ${tools.missing.join(', ')}`);
   }
   const tmp = await mkdtemp(join(tmpdir(), 'rbc-demo-'));
-  const server = await startSccacheServer({
-    sccache: tools.sccache!,
-    cacheDir: join(tmp, 'cache'),
-  });
+  const cacheDir = join(tmp, 'cache');
+  const startServer = () =>
+    startSccacheServer({ sccache: tools.sccache!, cacheDir });
+  let server = await startServer();
   try {
     for (const scenario of scenarios) {
       const workspace = await createRustWorkspace(
@@ -244,6 +323,11 @@ async function main() {
         },
       );
       for (const [index, build] of scenario.builds.entries()) {
+        if (build.change) {
+          await server.stop();
+          await build.change({ dir: workspace.dir, cacheDir });
+          server = await startServer();
+        }
         const env: ProcessEnv = {
           ...isolatedEnv(),
           ...server.buildEnv,
@@ -253,7 +337,20 @@ async function main() {
         const targetDir = `target-${index}`;
         await server.zeroStats();
         const started = new Date().toISOString();
-        await workspace.cargoBuild({ targetDir, env, timings: build.timings });
+        if (build.release) {
+          await exec(
+            'cargo',
+            ['build', '--release', '--target-dir', targetDir],
+            workspace.dir,
+            env,
+          );
+        } else {
+          await workspace.cargoBuild({
+            targetDir,
+            env,
+            timings: build.timings,
+          });
+        }
         if (build.record) {
           await collect(
             scenario,

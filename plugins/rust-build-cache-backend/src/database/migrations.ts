@@ -3,6 +3,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
+import { useSqliteWriteAheadLog } from '../lib/sqliteSettings';
 
 /** The plugin's migrations, one folder for the tables of every feature. */
 export const MIGRATIONS_DIR = resolvePackagePath(
@@ -17,6 +18,7 @@ export const MIGRATIONS_DIR = resolvePackagePath(
  */
 export async function migrateDatabase(database: DatabaseService): Promise<Knex> {
   const client = await database.getClient();
+  await useSqliteWriteAheadLog(client);
   if (!database.migrations?.skip) {
     await client.migrate.latest({ directory: MIGRATIONS_DIR });
   }

@@ -11,8 +11,12 @@ import { PolicyInputs, sourceKeyString } from './PolicyStore';
 
 /** Sources per query: two bound values each, far below the bind-parameter limits. */
 const SOURCE_CHUNK_SIZE = 500;
-/** Sources per UNION ALL statement: 2 branches each, below SQLite's limit of 500 terms. */
-const UNION_CHUNK_SIZE = 200;
+/**
+ * Sources per UNION ALL statement (SQLite), 2 branches each: SQLite prepares each statement
+ * anew, and preparing 400 branches cost more than running them (10,000 sources: 1.6 s of
+ * 200 per statement, 0.9 s of 50, measured on the policy benchmark's database).
+ */
+const UNION_CHUNK_SIZE = 50;
 
 /**
  * What the policy reads of other features: recent reports per source (the policy
@@ -75,10 +79,12 @@ export class DatabasePolicyInputs implements PolicyInputs {
       const columns =
         'select repository, workspace_path, finished_at, report_id as id, policy_json from report_policy_inputs';
       const newest = 'order by finished_at desc, report_id desc';
-      let raw;
+      let rows: PolicyInputRow[];
       if (this.isPostgres()) {
-        raw = await this.db.raw(
-          `select r.* from unnest(?::text[], ?::text[]) as s(repository, workspace_path) cross join lateral (select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind = 'ci'${cutoff} ${newest} limit ${ciRuns}) c union all select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and (kind < 'ci' or kind > 'ci')${cutoff} ${newest} limit 1) x) r`,
+        // Grouped by source, newest first: no timestamp is parsed or compared here (a full
+        // evaluation reads 110,000 rows).
+        const { rows: ordered } = await this.db.raw(
+          `select r.repository, r.workspace_path, r.policy_json from unnest(?::text[], ?::text[]) with ordinality as s(repository, workspace_path, n) cross join lateral (select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind = 'ci'${cutoff} ${newest} limit ${ciRuns}) c union all select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and (kind < 'ci' or kind > 'ci')${cutoff} ${newest} limit 1) x) r order by s.n, r.finished_at desc, r.id desc`,
           [
             chunk.map(source => source.repository),
             chunk.map(source => source.workspacePath),
@@ -86,6 +92,7 @@ export class DatabasePolicyInputs implements PolicyInputs {
             ...cutoffBindings,
           ],
         );
+        rows = ordered;
       } else {
         const branches: string[] = [];
         const bindings: Array<string | Date> = [];
@@ -103,37 +110,32 @@ export class DatabasePolicyInputs implements PolicyInputs {
             ...cutoffBindings,
           );
         });
-        raw = await this.db.raw(branches.join(' union all '), bindings);
-      }
-      const rows: Array<{
-        repository: string;
-        workspace_path: string;
-        finished_at: DbTimestamp;
-        id: string;
-        policy_json: string;
-      }> = Array.isArray(raw) ? raw : raw.rows;
-      const bySource = new Map<string, typeof rows>();
-      for (const row of rows) {
-        const key = sourceKeyString({
-          repository: row.repository,
-          workspacePath: row.workspace_path,
-        });
-        const list = bySource.get(key) ?? [];
-        list.push(row);
-        bySource.set(key, list);
-      }
-      for (const [key, list] of bySource) {
-        list.sort(
-          (a, b) =>
-            toDate(b.finished_at).getTime() - toDate(a.finished_at).getTime() ||
-            compareStrings(b.id, a.id),
+        // An ORDER BY over the whole UNION ALL made SQLite's statement 40 % dearer than
+        // sorting each source's few rows here.
+        rows = newestFirstBySource(
+          await this.db.raw(branches.join(' union all '), bindings),
         );
+      }
+      let reports: PolicyReport[] = [];
+      rows.forEach((row, i) => {
+        const previous = rows[i - 1];
+        if (
+          !previous ||
+          previous.repository !== row.repository ||
+          previous.workspace_path !== row.workspace_path
+        ) {
+          reports = [];
+          result.set(
+            sourceKeyString({
+              repository: row.repository,
+              workspacePath: row.workspace_path,
+            }),
+            reports,
+          );
+        }
         // Projected from reports validated when ingested.
-        result.set(
-          key,
-          list.map(row => JSON.parse(row.policy_json) as PolicyReport),
-        );
-      }
+        reports.push(JSON.parse(row.policy_json) as PolicyReport);
+      });
     }
     return result;
   }
@@ -166,6 +168,36 @@ export class DatabasePolicyInputs implements PolicyInputs {
   }): Promise<Map<string, string[]>> {
     return this.features.entityLinks.listLinkedEntityRefsBySource(options);
   }
+}
+
+interface PolicyInputRow {
+  repository: string;
+  workspace_path: string;
+  policy_json: string;
+}
+
+/** The rows grouped by source, each source's newest first (by finish time, then id). */
+function newestFirstBySource(
+  rows: Array<PolicyInputRow & { finished_at: DbTimestamp; id: string }>,
+): PolicyInputRow[] {
+  const bySource = new Map<
+    string,
+    Array<{ time: number; id: string; row: PolicyInputRow }>
+  >();
+  for (const row of rows) {
+    const key = sourceKeyString({
+      repository: row.repository,
+      workspacePath: row.workspace_path,
+    });
+    const list = bySource.get(key) ?? [];
+    list.push({ time: toDate(row.finished_at).getTime(), id: row.id, row });
+    bySource.set(key, list);
+  }
+  return [...bySource.values()].flatMap(list =>
+    list
+      .sort((a, b) => b.time - a.time || compareStrings(b.id, a.id))
+      .map(item => item.row),
+  );
 }
 
 function uniqueSources(sources: ReportSourceKey[]): ReportSourceKey[] {

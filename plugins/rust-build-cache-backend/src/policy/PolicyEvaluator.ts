@@ -43,7 +43,7 @@ const ENROLMENT_CACHE_MS = 60_000;
 const SNAPSHOT_RETENTION_DAYS = 400;
 
 /** Entities evaluated per batch of queries in a full evaluation. */
-const EVALUATION_BATCH_SIZE = 1000;
+const EVALUATION_BATCH_SIZE = 250;
 
 /** The catalog fields the policy reads (besides those that locate the reports). */
 /** Read besides those `streamAnnotatedEntities` always reads. */

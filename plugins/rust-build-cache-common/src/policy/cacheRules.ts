@@ -1,11 +1,12 @@
 import { cacheLevelMetrics as computeCacheLevels } from '../metrics/cacheLevels';
-import { computeRunMetrics, hitRates } from '../metrics/computeRunMetrics';
+import { hitRates } from '../metrics/computeRunMetrics';
 import type { CacheBackend, SccacheStats } from '../report/schema';
 import {
   check,
   ciRunsWithStats,
   percent,
   runIdOf,
+  runMetricsOf,
   type RuleCheck,
 } from './ruleChecks';
 import type { PolicyEvaluationInput } from './types';
@@ -23,7 +24,7 @@ export function checkEffectiveHitRate(
   const totals = { hits: 0, misses: 0, avoidableNotCached: 0 };
   let runsWithoutRust = 0;
   for (const run of runs) {
-    const metrics = computeRunMetrics(run.sccache);
+    const metrics = runMetricsOf(run.sccache);
     if (!metrics.rustCompiled) runsWithoutRust += 1;
     totals.hits += metrics.hits;
     totals.misses += metrics.misses;
@@ -93,7 +94,7 @@ export function checkCacheErrorsBounded(
   const runsWithProblems: string[] = [];
   for (const run of runs) {
     // Write errors include every level of a multi-level cache.
-    const failures = computeRunMetrics(run.sccache).failures;
+    const failures = runMetricsOf(run.sccache).failures;
     totals.readErrors += failures.readErrors;
     totals.writeErrors += failures.writeErrors;
     totals.timeouts += failures.timeouts;

@@ -1,3 +1,6 @@
+import { computeRunMetrics } from '../metrics/computeRunMetrics';
+import type { RunMetrics } from '../metrics/types';
+import type { SccacheStats } from '../report/schema';
 import type { PolicyReport } from './policyReport';
 import type { PolicyEvaluationInput, RuleEvidence } from './types';
 
@@ -23,6 +26,22 @@ export function ciRunsWithStats(input: PolicyEvaluationInput, limit: number) {
       report.sccache ? [{ report, sccache: report.sccache }] : [],
     )
     .slice(0, limit);
+}
+
+/**
+ * A run's metrics, computed once per statistics object: two rules read the same runs, and
+ * a full evaluation computes them for every service (a fifth of its rule time before).
+ * Weak keys: the cache lives as long as the loaded reports do. Read only, it is shared.
+ */
+const metricsByStats = new WeakMap<SccacheStats, Readonly<RunMetrics>>();
+
+export function runMetricsOf(sccache: SccacheStats): Readonly<RunMetrics> {
+  let metrics = metricsByStats.get(sccache);
+  if (!metrics) {
+    metrics = computeRunMetrics(sccache);
+    metricsByStats.set(sccache, metrics);
+  }
+  return metrics;
 }
 
 export function check(

@@ -34,13 +34,19 @@ export function reportSourceKey(report: BuildCacheReport): ReportSourceKey {
   };
 }
 
+const ASCII = /^[^\u0080-\uffff]*$/;
+
 /**
  * Entity refs are compared case-insensitively in Backstage; this plugin stores and compares
  * them lower case. The one place that says how.
  * @public
  */
 export function normalizeEntityRef(entityRef: string): string {
-  return entityRef.toLocaleLowerCase('en-US');
+  // ASCII lower-cases alike in every locale, without ICU: a full policy evaluation
+  // normalises a few refs per entity.
+  return ASCII.test(entityRef)
+    ? entityRef.toLowerCase()
+    : entityRef.toLocaleLowerCase('en-US');
 }
 
 /**

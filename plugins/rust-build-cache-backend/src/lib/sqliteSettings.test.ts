@@ -1,0 +1,47 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import knexFactory, { Knex } from 'knex';
+import { useSqliteWriteAheadLog } from './sqliteSettings';
+
+describe('useSqliteWriteAheadLog', () => {
+  let directory: string;
+  let db: Knex;
+
+  beforeEach(() => {
+    directory = mkdtempSync(join(tmpdir(), 'rbc-sqlite-settings-'));
+    db = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: join(directory, 'plugin.sqlite') },
+      useNullAsDefault: true,
+    });
+  });
+
+  afterEach(async () => {
+    await db.destroy();
+    rmSync(directory, { recursive: true, force: true });
+  });
+
+  const pragma = async (name: string) =>
+    Object.values((await db.raw(`PRAGMA ${name}`))[0])[0];
+
+  it('switches a SQLite file to the write-ahead log, synced at checkpoints', async () => {
+    expect(await pragma('journal_mode')).toBe('delete');
+    expect(await pragma('synchronous')).toBe(2); // FULL
+
+    await useSqliteWriteAheadLog(db);
+
+    expect(await pragma('journal_mode')).toBe('wal');
+    expect(await pragma('synchronous')).toBe(1); // NORMAL
+  });
+
+  it('leaves other databases alone', async () => {
+    const raw = jest.fn();
+    const postgres = {
+      client: { config: { client: 'pg' } },
+      raw,
+    } as unknown as Knex;
+    await useSqliteWriteAheadLog(postgres);
+    expect(raw).not.toHaveBeenCalled();
+  });
+});
