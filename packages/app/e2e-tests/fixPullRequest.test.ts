@@ -18,10 +18,10 @@ test('a failing rule with a mechanical fix opens the fix template, prefilled', a
     results,
     { attemptTimeout: 10_000 },
   );
-  // ledger-worker's demo CI runs build with CARGO_INCREMENTAL on.
-  const row = results.locator('tr[data-rule-id="cargo-incremental-off"]');
+  // ledger-worker's demo repository has no rust-toolchain file.
+  const row = results.locator('tr[data-rule-id="toolchain-pinned-exact"]');
   const link = row.getByRole('link', {
-    name: 'Open a fix pull request for cargo-incremental-off',
+    name: 'Open a fix pull request for toolchain-pinned-exact',
   });
   await expect(link).toBeVisible();
   // A rule whose fix needs a person has no link.
@@ -50,10 +50,12 @@ test('a failing rule with a mechanical fix opens the fix template, prefilled', a
     'https://github.com/acme-demo/ledger-worker',
   );
   await expect(
-    page.getByRole('checkbox', {
-      name: 'rust-build-cache:route-through-sccache',
-    }),
+    page.getByRole('checkbox', { name: 'rust-build-cache:pin-toolchain' }),
   ).toBeChecked();
+  // The toolchain to pin: the release the latest CI run used.
+  await expect(page.getByLabel('Toolchain release to pin')).toHaveValue(
+    '1.95.0',
+  );
   await page.screenshot({
     path: test.info().outputPath('fix-template-form.png'),
     fullPage: true,
