@@ -6,6 +6,8 @@
 //   - a `workspace:` range left in the packed manifest,
 //   - a declared `@backstage/*` range that does not include the version this repository
 //     resolves (yarn.lock), i.e. the version every test here ran against,
+//   - a test library (`*-test-utils`) in `dependencies`: every app that installs the
+//     package would get it, with its own dependencies (testcontainers, second versions);
 //   - no README in the tarball, no `repository` or no `files` in the manifest.
 // Exact pins belong only in the root package.json `resolutions` (demo app and tests).
 //
@@ -66,6 +68,11 @@ export function problemsOf(manifest, files, lockText) {
   if (!manifest.repository) problems.push('no "repository" in package.json');
   if (!Array.isArray(manifest.files) || manifest.files.length === 0)
     problems.push('no "files" in package.json');
+  for (const dep of Object.keys(manifest.dependencies ?? {}))
+    if (/(^|[/-])test-utils$/.test(dep))
+      problems.push(
+        `dependencies.${dep} is a test library; make it an optional peer dependency (peerDependenciesMeta), as @backstage/plugin-catalog-node does for its ./testUtils`,
+      );
   for (const field of DEP_FIELDS) {
     for (const [dep, range] of Object.entries(manifest[field] ?? {})) {
       if (String(range).startsWith('workspace:')) {

@@ -58,3 +58,24 @@ test('missing README, repository and files fail', () => {
     'no "files" in package.json',
   ]);
 });
+
+test('a test library in dependencies fails; as an optional peer it passes', () => {
+  const bad = {
+    ...clean,
+    dependencies: { '@backstage/backend-test-utils': '^1.11.7' },
+  };
+  assert.match(problemsOf(bad, files, lock).join(), /is a test library/);
+  const good = {
+    ...clean,
+    peerDependencies: { '@backstage/backend-test-utils': '^1.11.7' },
+    peerDependenciesMeta: {
+      '@backstage/backend-test-utils': { optional: true },
+    },
+  };
+  const withTestUtils = `${lock}
+"@backstage/backend-test-utils@npm:1.11.7":
+  version: 1.11.7
+  resolution: "@backstage/backend-test-utils@npm:1.11.7"
+`;
+  assert.deepEqual(problemsOf(good, files, withTestUtils), []);
+});

@@ -249,27 +249,30 @@ export function startApp(appDir, configFiles, env, logFile) {
   return {
     tail: () => out.join('').split('\n').slice(-60).join('\n'),
     exited: () => exited,
-    stop() {
+    /**
+     * SIGTERM to the whole group (yarn, the CLI's watchers, the backend), SIGKILL to
+     * whatever is left after 10 s: the backend outlives yarn, and under load its graceful
+     * shutdown may never end.
+     */
+    async stop() {
+      const group = -child.pid;
+      const alive = () => {
+        try {
+          process.kill(group, 0);
+          return true;
+        } catch {
+          return false;
+        }
+      };
       try {
-        process.kill(-child.pid, 'SIGTERM');
+        process.kill(group, 'SIGTERM');
       } catch {
-        /* already gone */
+        return; // already gone
       }
-      return new Promise(resolve => {
-        if (exited !== null) return resolve();
-        const t = setTimeout(() => {
-          try {
-            process.kill(-child.pid, 'SIGKILL');
-          } catch {
-            /* gone */
-          }
-          resolve();
-        }, 10_000);
-        child.on('exit', () => {
-          clearTimeout(t);
-          resolve();
-        });
-      });
+      const until = Date.now() + 10_000;
+      while (alive() && Date.now() < until)
+        await new Promise(r => setTimeout(r, 250));
+      if (alive()) process.kill(group, 'SIGKILL');
     },
   };
 }

@@ -76,22 +76,26 @@ export async function checkEntityTab(page, entityName, runId) {
   ).toBeVisible();
 }
 
-/** The policy page scores the service and knows every report's entity. */
+/**
+ * The policy page: its overview knows every report's entity, and its Services tab lists
+ * the service with a level (the push has it evaluated at once).
+ */
 export async function checkPolicyPage(page, entityName) {
   await page.goto('/rust-build-cache/policy');
   await expect(
     page.getByRole('heading', { name: 'Build cache policy' }),
   ).toBeVisible();
-  // The push scores the service at once; the page shows it once the evaluation is stored.
-  await expect(async () => {
-    await page.reload();
-    await expect(
-      page.getByText('Every report received so far matches a catalog entity.'),
-    ).toBeVisible({ timeout: 10_000 });
-    await expect(
-      page.getByRole('link', { name: entityName, exact: true }).first(),
-    ).toBeVisible({ timeout: 5_000 });
-  }).toPass({ timeout: 90_000 });
+  await expect(
+    page.getByText('Every report received so far matches a catalog entity.'),
+  ).toBeVisible();
+  await page.getByRole('tab', { name: 'Services' }).click();
+  await expect(page).toHaveURL(/[?&]tab=services/);
+  await expect(page.getByText('Services (1)')).toBeVisible();
+  const row = page.getByRole('row').filter({
+    has: page.getByRole('link', { name: entityName, exact: true }),
+  });
+  await expect(row).toBeVisible();
+  await expect(row.getByText(/bronze|silver|gold|none/i).first()).toBeVisible();
 }
 
 /** The pre-warm page loads from the backend: no schedule yet, and no executor enabled. */

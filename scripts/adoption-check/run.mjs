@@ -43,8 +43,28 @@ const { values: opts } = parseArgs({
     'create-app': { type: 'string', default: '0.9.2' },
     pin: { type: 'string', default: 'repo' },
     keep: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
   },
 });
+if (opts.help) {
+  console.log(`Usage: node scripts/adoption-check/run.mjs [options]   (after source scripts/env.sh)
+
+Generates a fresh Backstage app, installs this repository's packed packages into it as the
+README's install section says, fails on any second version of a package the app had,
+type-checks and starts the app on free ports, pushes a report with the packed CLI and checks
+the Build cache tab, the policy page and the pre-warm page in Chromium. Prints each phase's time.
+
+  --create-app VERSION  @backstage/create-app version to generate with (default 0.9.2;
+                        "latest" for the newest)
+  --pin repo|none       repo (default): pin the app to the Backstage release this repository
+                        tests (scripts/pin-backstage-release.mjs); none: keep what create-app
+                        resolves (with its yarn.lock seed, where GitHub is reachable)
+  --keep                keep the temporary directory (app, logs) and print its path
+  -h, --help            this text
+
+Environment: CHROMIUM_PATH (default /usr/bin/chromium).`);
+  process.exit(0);
+}
 if (!['repo', 'none'].includes(opts.pin)) {
   console.error('--pin must be "repo" or "none"');
   process.exit(2);
@@ -78,6 +98,8 @@ const yarnEnv = {
   ...process.env,
   YARN_ENABLE_TELEMETRY: '0',
   YARN_ENABLE_PROGRESS_BARS: '0',
+  // The app's yarn.lock is written here: under CI=true (.ci/run) Yarn would refuse to.
+  YARN_ENABLE_IMMUTABLE_INSTALLS: 'false',
 };
 
 async function main() {
@@ -177,36 +199,38 @@ async function main() {
 
       const knownNames = new Set(published.map(p => p.name));
       const added = new Set();
-      const add = async (cwd, dev, name) => {
-        if (!knownNames.has(name))
-          throw new Error(
-            `the README installs ${name}, which is not a published package of this repository`,
-          );
+      // One `yarn add` per README command, with all of its packages.
+      const add = async (cwd, dev, names) => {
+        for (const name of names)
+          if (!knownNames.has(name))
+            throw new Error(
+              `the README installs ${name}, which is not a published package of this repository`,
+            );
         const args = [
           'add',
           ...(dev ? ['-D'] : []),
           '--mode=update-lockfile',
-          `${name}@file:${tarballName(name)}`,
+          ...names.map(name => `${name}@file:${tarballName(name)}`),
         ];
         await run('yarn', args, {
           cwd: join(appDir, cwd),
           env: yarnEnv,
           retryNetwork: true,
         });
-        added.add(name);
+        for (const name of names) added.add(name);
       };
-      for (const step of steps.adds)
-        for (const name of step.names) await add(step.cwd, step.dev, name);
+      for (const step of steps.adds) await add(step.cwd, step.dev, step.names);
       // The CLI, as CI installs it (packages/ci-reporter README: a dev dependency).
       const cli = published.find(
         p => app.readJson(join(root, p.dir, 'package.json')).bin,
       );
       if (!cli)
         throw new Error('no published package has a "bin": where is the CLI?');
-      if (!added.has(cli.name)) await add('.', true, cli.name);
+      if (!added.has(cli.name)) await add('.', true, [cli.name]);
       // Published packages no step installs (modules, say) still must not duplicate anything:
       // installed where their role belongs, reported, not wired.
       const lock = readFileSync(join(appDir, 'yarn.lock'), 'utf8');
+      const unstepped = new Map(); // workspace -> names, one `yarn add` each
       for (const { dir, name } of published) {
         if (lock.includes(`resolution: "${name}@`)) continue;
         const role =
@@ -218,8 +242,9 @@ async function main() {
         console.log(
           `  note: no README install step installs ${name}; adding it to ${target} for the duplicate check only`,
         );
-        await add(target, false, name);
+        unstepped.set(target, [...(unstepped.get(target) ?? []), name]);
       }
+      for (const [target, names] of unstepped) await add(target, false, names);
     },
   );
 

@@ -22913,6 +22913,15 @@ function ciRunsWithStats(input3, limit) {
     (report) => report.sccache ? [{ report, sccache: report.sccache }] : []
   ).slice(0, limit);
 }
+var metricsByStats = /* @__PURE__ */ new WeakMap();
+function runMetricsOf(sccache) {
+  let metrics = metricsByStats.get(sccache);
+  if (!metrics) {
+    metrics = computeRunMetrics(sccache);
+    metricsByStats.set(sccache, metrics);
+  }
+  return metrics;
+}
 function check2(result, summary, numbers = {}, runIds = []) {
   return { result, summary, evidence: { numbers, runIds } };
 }
@@ -22942,7 +22951,7 @@ function checkEffectiveHitRate(input3, params) {
   const totals = { hits: 0, misses: 0, avoidableNotCached: 0 };
   let runsWithoutRust = 0;
   for (const run of runs) {
-    const metrics = computeRunMetrics(run.sccache);
+    const metrics = runMetricsOf(run.sccache);
     if (!metrics.rustCompiled) runsWithoutRust += 1;
     totals.hits += metrics.hits;
     totals.misses += metrics.misses;
@@ -23001,7 +23010,7 @@ function checkCacheErrorsBounded(input3, params) {
   };
   const runsWithProblems = [];
   for (const run of runs) {
-    const failures = computeRunMetrics(run.sccache).failures;
+    const failures = runMetricsOf(run.sccache).failures;
     totals.readErrors += failures.readErrors;
     totals.writeErrors += failures.writeErrors;
     totals.timeouts += failures.timeouts;

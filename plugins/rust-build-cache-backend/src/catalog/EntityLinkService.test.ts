@@ -58,7 +58,7 @@ describe.each(databases.eachSupportedId())(
       await knex.destroy();
     });
 
-    function service(catalog: CatalogService) {
+    function service(catalog: CatalogService, minRebuildOnPushIntervalMs = 0) {
       const linked: string[][] = [];
       const links = new EntityLinkService({
         store: store.entityLinks,
@@ -66,6 +66,7 @@ describe.each(databases.eachSupportedId())(
         auth: mockServices.auth(),
         logger: mockServices.logger.mock(),
         onLinked: refs => linked.push(refs),
+        minRebuildOnPushIntervalMs,
       });
       return { links, linked };
     }
@@ -96,6 +97,49 @@ describe.each(databases.eachSupportedId())(
         entityStatus: 'linked',
       });
       expect(linked).toEqual([['component:default/billing']]);
+    });
+
+    it('links the first push of an entity registered since the last rebuild', async () => {
+      // As in a new app: the link task runs at start, before the catalog has read the
+      // entity, and CI pushes less than a minute later.
+      const state: { entities: Entity[] } = { entities: [] };
+      const { links } = service(fakeCatalog(state));
+      await links.refreshLinks();
+      state.entities.push(rustService('billing', 'services/billing'));
+      expect(await links.linkOnPush(billingSource)).toEqual({
+        entityRef: 'component:default/billing',
+        entityStatus: 'linked',
+      });
+      const [link] = (await links.linkOnPushMany([billingSource])).values();
+      expect(link.entityStatus).toBe('linked');
+    });
+
+    it('rebuilds on push once a minute per unlinked source, at most every 5 s', async () => {
+      let streams = 0;
+      const catalog = {
+        async *streamEntities() {
+          streams += 1;
+          yield [];
+        },
+      } as unknown as CatalogService;
+      const { links } = service(catalog, 5_000);
+      await links.refreshLinks();
+      // Within 5 s of the last rebuild even a new source does not rebuild.
+      expect((await links.linkOnPush(billingSource)).entityStatus).toBe(
+        'no-entity',
+      );
+      expect(streams).toBe(1);
+
+      const eager = service(catalog).links;
+      streams = 0;
+      await eager.linkOnPush(billingSource);
+      await eager.linkOnPush(billingSource); // the same source again: no rebuild
+      expect(streams).toBe(1);
+      await eager.linkOnPushMany([
+        billingSource,
+        { ...billingSource, workspacePath: 'services/gateway' },
+      ]); // one new source in the batch: one rebuild
+      expect(streams).toBe(2);
     });
 
     it('says no-entity when the catalog has none for the source', async () => {

@@ -27,8 +27,15 @@ export type PushLink = Pick<
   entityRefs: string[];
 };
 
-/** How stale the links may be before a push of an unlinked source rebuilds them. */
+/**
+ * A push of an unlinked source rebuilds the links at once the first time that source is
+ * pushed within this long (an entity registered since the last rebuild gets linked by its
+ * first push), and otherwise only when the links are this old (a source no entity claims
+ * does not rebuild them on every push).
+ */
 const LINK_ON_PUSH_MAX_AGE_MS = 60_000;
+/** The least time between two rebuilds on push: a burst of new sources shares one. */
+const LINK_ON_PUSH_MIN_INTERVAL_MS = 5_000;
 
 /** The normalised ref of an entity, as links store it. */
 export function toEntityRef(entity: Entity | CompoundEntityRef): string {
@@ -64,6 +71,8 @@ export class EntityLinkService {
   private lastRefreshAt: number | undefined;
   /** The rebuild under way, shared by the callers that need one meanwhile. */
   private refreshing: Promise<unknown> | undefined;
+  /** When each unlinked source last had a push look for its entity (sourceKeyString). */
+  private readonly unlinkedPushAt = new Map<string, number>();
 
   constructor(
     private readonly options: {
@@ -73,6 +82,8 @@ export class EntityLinkService {
       logger: LoggerService;
       /** Told the entities that got a link or a new source, e.g. to evaluate them now. */
       onLinked?: (entityRefs: string[]) => void;
+      /** Least time between two rebuilds on push (default 5 s; tests use 0). */
+      minRebuildOnPushIntervalMs?: number;
     },
   ) {}
 
@@ -112,7 +123,7 @@ export class EntityLinkService {
   async refreshLinksIfOlderThan(maxAgeMs: number): Promise<boolean> {
     if (
       this.lastRefreshAt !== undefined &&
-      Date.now() - this.lastRefreshAt <= maxAgeMs
+      Date.now() - this.lastRefreshAt < maxAgeMs
     ) {
       return false;
     }
@@ -126,9 +137,37 @@ export class EntityLinkService {
   }
 
   /**
+   * Rebuilds the links for a push of `unlinked` sources: at once (but not twice within
+   * the minimum interval) when one of them was not pushed within the last minute, else
+   * only when the links are a minute old. Per instance.
+   */
+  private async refreshLinksForPush(unlinked: ReportSourceKey[]) {
+    const now = Date.now();
+    let newSource = false;
+    for (const source of unlinked) {
+      const key = sourceKeyString(source);
+      const last = this.unlinkedPushAt.get(key);
+      if (last === undefined || now - last > LINK_ON_PUSH_MAX_AGE_MS)
+        newSource = true;
+      this.unlinkedPushAt.set(key, now);
+    }
+    // Bounded: sources not pushed within the last minute count as new anyway.
+    if (this.unlinkedPushAt.size > 10_000) {
+      for (const [key, at] of this.unlinkedPushAt)
+        if (now - at > LINK_ON_PUSH_MAX_AGE_MS) this.unlinkedPushAt.delete(key);
+    }
+    await this.refreshLinksIfOlderThan(
+      newSource
+        ? this.options.minRebuildOnPushIntervalMs ??
+            LINK_ON_PUSH_MIN_INTERVAL_MS
+        : LINK_ON_PUSH_MAX_AGE_MS,
+    );
+  }
+
+  /**
    * The entity of a just-pushed report's source. An unlinked source gets the links
-   * rebuilt first (at most once a minute per instance), so that the first push after an
-   * entity was registered is linked, and evaluated, at once.
+   * rebuilt first ({@link EntityLinkService.refreshLinksForPush}), so that the first push
+   * after an entity was registered is linked, and evaluated, at once.
    */
   async linkOnPush(
     source: ReportSourceKey,
@@ -137,7 +176,7 @@ export class EntityLinkService {
     const linked = await store.getLinkedEntityRef({ source });
     if (linked) return { entityRef: linked, entityStatus: 'linked' };
     try {
-      await this.refreshLinksIfOlderThan(LINK_ON_PUSH_MAX_AGE_MS);
+      await this.refreshLinksForPush([source]);
     } catch (error) {
       logger.warn(
         `Could not link ${source.repository} (${source.workspacePath}) on push; the scheduled link task will: ${error}`,
@@ -165,7 +204,7 @@ export class EntityLinkService {
     let pending = false;
     if (unlinked.length > 0) {
       try {
-        await this.refreshLinksIfOlderThan(LINK_ON_PUSH_MAX_AGE_MS);
+        await this.refreshLinksForPush(unlinked);
         const now = await store.listLinkedEntityRefsBySource({
           sources: unlinked,
         });

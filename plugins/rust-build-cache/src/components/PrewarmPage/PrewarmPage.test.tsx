@@ -219,6 +219,13 @@ describe('PrewarmPage', () => {
     expect(alert).toHaveTextContent(
       'rustBuildCache.prewarm.executors.githubActions.enabled: true',
     );
+    // Config alone would stop the backend: the module comes first.
+    expect(alert).toHaveTextContent(
+      '@rust-build-cache/plugin-rust-build-cache-backend-module-local-prewarm',
+    );
+    expect(alert).toHaveTextContent(
+      '@rust-build-cache/plugin-rust-build-cache-backend-module-github',
+    );
     // Nothing could run a new schedule.
     expect(
       screen.queryByRole('button', { name: 'New schedule' }),
