@@ -43,6 +43,18 @@ backend.add(
     '@rust-build-cache/plugin-rust-build-cache-backend-module-local-prewarm'
   ),
 );
+// The scaffolder with its GitHub actions and rust-build-cache's fix actions: the Policy
+// card's "Open a fix pull request" runs the "Fix Rust build caching" template
+// (registered in app-config.yaml) with them.
+backend.add(import('@backstage/plugin-scaffolder-backend'));
+// The Template kind in the catalog.
+backend.add(
+  import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
+);
+backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(
+  import('@rust-build-cache/plugin-rust-build-cache-backend-module-scaffolder'),
+);
 // MCP server at /api/mcp-actions/v1 for AI assistants, serving the actions of the plugins
 // named in backend.actions.pluginSources (app-config.yaml).
 backend.add(import('@backstage/plugin-mcp-actions-backend'));

@@ -20,6 +20,7 @@ export {
 export { isWebUrl } from './report/webUrl';
 export { normaliseWorkspacePath } from './report/workspacePath';
 export {
+  entityRepository,
   normaliseRepository,
   normalizeEntityRef,
   reportSourceKey,

@@ -1,12 +1,10 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import {
-  GITHUB_PROJECT_SLUG_ANNOTATION,
-  GITLAB_PROJECT_SLUG_ANNOTATION,
+  entityRepository,
   normaliseRepository,
   normaliseWorkspacePath,
   ReportSourceKey,
-  RUST_BUILD_CACHE_REPOSITORY_ANNOTATION,
   RUST_BUILD_CACHE_WORKSPACE_ANNOTATION,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 
@@ -28,24 +26,6 @@ export function entitySourceKey(entity: Entity): ReportSourceKey | undefined {
     repository: normaliseRepository(repository),
     workspacePath: normaliseWorkspacePath(workspacePath),
   };
-}
-
-function entityRepository(
-  annotations: Record<string, string>,
-): string | undefined {
-  const explicit = annotations[RUST_BUILD_CACHE_REPOSITORY_ANNOTATION];
-  if (explicit) {
-    return explicit;
-  }
-  const githubSlug = annotations[GITHUB_PROJECT_SLUG_ANNOTATION];
-  if (githubSlug) {
-    return `github.com/${githubSlug}`;
-  }
-  const gitlabSlug = annotations[GITLAB_PROJECT_SLUG_ANNOTATION];
-  if (gitlabSlug) {
-    return `gitlab.com/${gitlabSlug}`;
-  }
-  return undefined;
 }
 
 /**

@@ -12,6 +12,6 @@ export {
   RustBuildCachePrewarmPage,
 } from './plugin';
 export { isRustBuildCacheAvailable } from './isRustBuildCacheAvailable';
-export { rootRouteRef, prewarmRouteRef } from './routes';
+export { rootRouteRef, prewarmRouteRef, fixTemplateRouteRef } from './routes';
 export { rustBuildCacheApiRef, RustBuildCacheClient } from './api';
 export type { RustBuildCacheApi, ScorecardEntityFilter } from './api';

@@ -7,7 +7,7 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { RustBuildCacheClient, rustBuildCacheApiRef } from './api';
-import { prewarmRouteRef, rootRouteRef } from './routes';
+import { fixTemplateRouteRef, prewarmRouteRef, rootRouteRef } from './routes';
 
 /** The rust-build-cache frontend plugin for the legacy frontend system. @public */
 export const rustBuildCachePlugin = createPlugin({
@@ -23,6 +23,9 @@ export const rustBuildCachePlugin = createPlugin({
   routes: {
     root: rootRouteRef,
     prewarm: prewarmRouteRef,
+  },
+  externalRoutes: {
+    fixTemplate: fixTemplateRouteRef,
   },
 });
 

@@ -16,3 +16,10 @@ export {
   type PolicyRuleContext,
   type PolicyRuleDefinition,
 } from './ruleDefinition';
+export {
+  FIX_ACTION_BY_RULE,
+  FIX_ACTION_IDS,
+  FIX_TEMPLATE_NAME,
+  fixActionForRule,
+  type FixActionId,
+} from './fixActions';

@@ -1,3 +1,8 @@
+import {
+  GITHUB_PROJECT_SLUG_ANNOTATION,
+  GITLAB_PROJECT_SLUG_ANNOTATION,
+  RUST_BUILD_CACHE_REPOSITORY_ANNOTATION,
+} from '../constants';
 import type { BuildCacheReport } from '../report/schema';
 import { normaliseWorkspacePath } from '../report/workspacePath';
 
@@ -42,4 +47,23 @@ export function normalizeEntityRef(entityRef: string): string {
   return ASCII.test(entityRef)
     ? entityRef.toLowerCase()
     : entityRef.toLocaleLowerCase('en-US');
+}
+
+/**
+ * The repository (`host/owner/name`, as written) of a catalog entity, from its annotations:
+ * `rust-build-cache/repository`, else `github.com/project-slug`, else
+ * `gitlab.com/project-slug`; undefined when it has none.
+ * @public
+ */
+export function entityRepository(
+  annotations: Record<string, string> | undefined,
+): string | undefined {
+  if (!annotations) return undefined;
+  const explicit = annotations[RUST_BUILD_CACHE_REPOSITORY_ANNOTATION];
+  if (explicit) return explicit;
+  const githubSlug = annotations[GITHUB_PROJECT_SLUG_ANNOTATION];
+  if (githubSlug) return `github.com/${githubSlug}`;
+  const gitlabSlug = annotations[GITLAB_PROJECT_SLUG_ANNOTATION];
+  if (gitlabSlug) return `gitlab.com/${gitlabSlug}`;
+  return undefined;
 }

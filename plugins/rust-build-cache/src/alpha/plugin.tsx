@@ -1,6 +1,6 @@
 import { convertLegacyRouteRefs } from '@backstage/core-compat-api';
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
-import { prewarmRouteRef, rootRouteRef } from '../routes';
+import { fixTemplateRouteRef, prewarmRouteRef, rootRouteRef } from '../routes';
 import { rustBuildCacheApi } from './apis';
 import { rustBuildCacheEntityCard } from './entityCard';
 import { rustBuildCacheEntityContent } from './entityContent';
@@ -25,5 +25,8 @@ export const rustBuildCachePlugin = createFrontendPlugin({
   routes: convertLegacyRouteRefs({
     root: rootRouteRef,
     prewarm: prewarmRouteRef,
+  }),
+  externalRoutes: convertLegacyRouteRefs({
+    fixTemplate: fixTemplateRouteRef,
   }),
 });

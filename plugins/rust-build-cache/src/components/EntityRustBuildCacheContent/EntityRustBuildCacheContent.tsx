@@ -1,4 +1,5 @@
 import {
+  type Entity,
   type CompoundEntityRef,
   getCompoundEntityRef,
 } from '@backstage/catalog-model';
@@ -89,10 +90,11 @@ function LatestRunSection(props: {
 }
 
 function BuildCacheOverview(props: {
+  entity: Entity;
   entityRef: CompoundEntityRef;
   workspacePath: string;
 }) {
-  const { entityRef, workspacePath } = props;
+  const { entity, entityRef, workspacePath } = props;
   // "Refresh now" and exemption changes reload everything the tab shows: a pull stores
   // reports, and stored reports are evaluated against the policy as they arrive.
   const [reloadKey, reload] = useReloadKey();
@@ -114,6 +116,11 @@ function BuildCacheOverview(props: {
               entityRef={entityRef}
               scorecard={scorecard}
               onChanged={reload}
+              fix={{
+                entity,
+                ciRustRelease:
+                  latestRun.value?.report.toolchain.rustc?.release ?? null,
+              }}
             />
           }
         />
@@ -145,6 +152,7 @@ export function EntityRustBuildCacheContent() {
   }
   return (
     <BuildCacheOverview
+      entity={entity}
       entityRef={getCompoundEntityRef(entity)}
       workspacePath={workspacePath}
     />

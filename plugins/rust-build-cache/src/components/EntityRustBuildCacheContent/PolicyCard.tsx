@@ -23,6 +23,7 @@ import type {
   ExemptionRecord,
   RuleResult,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
+import type { Entity } from '@backstage/catalog-model';
 import { formatTimestamp } from '../../format';
 import {
   useCanManageExemptions,
@@ -38,6 +39,8 @@ import {
   RemediationText,
   RevokeExemptionDialog,
 } from '../policyShared';
+import { FixPullRequestLink } from './FixPullRequestLink';
+import { fixPullRequestFormData, hasMechanicalFix } from './fixPullRequest';
 
 const TITLE = 'Policy';
 
@@ -134,8 +137,11 @@ function RuleResultRow(props: {
   canManage: boolean;
   onExempt: (ruleId: string) => void;
   onRevoke: (exemption: ExemptionRecord) => void;
+  /** The fix template's form data when the service has fixable rules. */
+  fixFormData: Record<string, unknown> | undefined;
 }) {
-  const { result, exemption, canManage, onExempt, onRevoke } = props;
+  const { result, exemption, canManage, onExempt, onRevoke, fixFormData } =
+    props;
   const canBeExempted =
     canManage && (result.result === 'fail' || result.result === 'warn');
   return (
@@ -173,6 +179,11 @@ function RuleResultRow(props: {
         {NEEDS_REMEDIATION.has(result.result) ? (
           <RemediationText text={result.remediation} />
         ) : null}
+        {fixFormData && hasMechanicalFix(result) && (
+          <Box mt={1}>
+            <FixPullRequestLink ruleId={result.ruleId} formData={fixFormData} />
+          </Box>
+        )}
         {canBeExempted && (
           <Box mt={1}>
             <Button
@@ -190,12 +201,20 @@ function RuleResultRow(props: {
   );
 }
 
+/** What the fix pull request links need beyond the scorecard. */
+export interface PolicyCardFixSource {
+  entity: Entity;
+  /** The rustc release of the latest CI run, the toolchain to pin. */
+  ciRustRelease: string | null;
+}
+
 function ScorecardBody(props: {
   entityRef: CompoundEntityRef;
   scorecard: EntityScorecard;
   onChanged: () => void;
+  fix?: PolicyCardFixSource;
 }) {
-  const { entityRef, scorecard, onChanged } = props;
+  const { entityRef, scorecard, onChanged, fix } = props;
   const canManage = useCanManageExemptions(scorecard.entityRef);
   // Level titles come from the policy; until it loads (or if it cannot), the ids do.
   const policy = usePolicy();
@@ -203,6 +222,15 @@ function ScorecardBody(props: {
     policy.value?.policy.levels.find(level => level.id === levelId)?.title ??
     levelId;
   const hasExempt = scorecard.results.some(r => r.result === 'exempt');
+  const fixFormData =
+    fix &&
+    fixPullRequestFormData(
+      {
+        ...fix,
+        baselineRustRelease: policy.value?.policy.baseline?.rustRelease ?? null,
+      },
+      scorecard.results,
+    );
   const [reloadKey, reloadExemptions] = useReloadKey();
   // Only exempt results need their exemption (reason, author, expiry, revoke).
   const exemptions = useExemptions({
@@ -245,6 +273,7 @@ function ScorecardBody(props: {
               canManage={canManage}
               onExempt={setExemptRuleId}
               onRevoke={setRevoking}
+              fixFormData={fixFormData}
             />
           ))}
         </TableBody>
@@ -283,8 +312,10 @@ export function PolicyCard(props: {
   scorecard: ReturnType<typeof useEntityScorecard>;
   /** Reloads the scorecard after an exemption was added or revoked. */
   onChanged: () => void;
+  /** For "Open a fix pull request" links; without it there are none. */
+  fix?: PolicyCardFixSource;
 }) {
-  const { entityRef, onChanged } = props;
+  const { entityRef, onChanged, fix } = props;
   const { loading, error, value } = props.scorecard;
 
   let body;
@@ -303,6 +334,7 @@ export function PolicyCard(props: {
         entityRef={entityRef}
         scorecard={value}
         onChanged={onChanged}
+        fix={fix}
       />
     );
 

@@ -1,0 +1,146 @@
+import type { Entity } from '@backstage/catalog-model';
+import {
+  TestApiProvider,
+  mockApis,
+  renderInTestApp,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { screen, waitFor } from '@testing-library/react';
+import { rustBuildCacheApiRef } from '../../api';
+import { fakeRustBuildCacheApi } from '../../__testUtils__/fakeRustBuildCacheApi';
+import { POLICY, scorecardOf } from '../../__testUtils__/policyFixtures';
+import { fixTemplateRouteRef } from '../../routes';
+import { useEntityScorecard, useReloadKey } from '../../hooks';
+import { PolicyCard } from './PolicyCard';
+
+const ledgerWorker = {
+  kind: 'Component',
+  namespace: 'default',
+  name: 'ledger-worker',
+};
+
+const entity: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'ledger-worker',
+    annotations: {
+      'github.com/project-slug': 'acme-demo/ledger-worker',
+      'rust-build-cache/workspace': '.',
+    },
+  },
+  spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
+};
+
+function Card() {
+  const [reloadKey, reload] = useReloadKey();
+  const scorecard = useEntityScorecard(ledgerWorker, reloadKey);
+  return (
+    <PolicyCard
+      entityRef={ledgerWorker}
+      scorecard={scorecard}
+      onChanged={reload}
+      fix={{ entity, ciRustRelease: '1.95.0' }}
+    />
+  );
+}
+
+async function renderCard(options: { scaffolderInstalled: boolean }) {
+  const api = fakeRustBuildCacheApi({
+    getEntityScorecard: async () =>
+      scorecardOf('component:default/ledger-worker'),
+    getPolicy: async () => ({ policy: POLICY, source: 'config' }),
+  });
+  await renderInTestApp(
+    <TestApiProvider
+      apis={[
+        [rustBuildCacheApiRef, api],
+        [permissionApiRef, mockApis.permission()],
+      ]}
+    >
+      <Card />
+    </TestApiProvider>,
+    options.scaffolderInstalled
+      ? {
+          mountedRoutes: {
+            '/create/templates/:namespace/:templateName': fixTemplateRouteRef,
+          },
+        }
+      : {},
+  );
+  await waitFor(() =>
+    expect(screen.getByTestId('policy-level')).toBeInTheDocument(),
+  );
+}
+
+function rowOf(ruleId: string) {
+  return document.querySelector(`tr[data-rule-id="${ruleId}"]`) as HTMLElement;
+}
+
+describe('PolicyCard fix pull request links', () => {
+  it('links the failing rules with a mechanical fix to the template, prefilled', async () => {
+    await renderCard({ scaffolderInstalled: true });
+    const outcomes = Object.fromEntries(
+      scorecardOf('component:default/ledger-worker').results.map(r => [
+        r.ruleId,
+        r.result,
+      ]),
+    );
+    // ledger-worker's recorded reports: incremental on, no exact toolchain pin.
+    expect(outcomes['cargo-incremental-off']).toBe('fail');
+    expect(outcomes['toolchain-pinned-exact']).toBe('fail');
+
+    const link = await waitFor(() =>
+      rowOf('cargo-incremental-off').querySelector(
+        '[data-testid="fix-pull-request-link"]',
+      ),
+    );
+    expect(link).toHaveTextContent('Open a fix pull request');
+    const href = new URL(link!.getAttribute('href')!, 'http://localhost');
+    expect(href.pathname).toBe(
+      '/create/templates/default/fix-rust-build-caching',
+    );
+    const formData = JSON.parse(href.searchParams.get('formData')!);
+    expect(formData).toMatchObject({
+      entityRef: 'component:default/ledger-worker',
+      repoUrl: 'github.com?owner=acme-demo&repo=ledger-worker',
+      sourceUrl: 'https://github.com/acme-demo/ledger-worker',
+      workspaceDir: '.',
+      release: '1.95.0',
+    });
+    expect(formData.fixes).toContain('rust-build-cache:route-through-sccache');
+    expect(formData.fixes).toContain('rust-build-cache:pin-toolchain');
+    expect(formData.rules).toContainEqual({
+      id: 'cargo-incremental-off',
+      title: 'Incremental compilation off in CI',
+      evidence: scorecardOf('component:default/ledger-worker').results.find(
+        r => r.ruleId === 'cargo-incremental-off',
+      )!.summary,
+      fix: 'rust-build-cache:route-through-sccache',
+    });
+
+    // Rules that pass, or whose fix needs a person, get no link.
+    for (const [ruleId, outcome] of Object.entries(outcomes)) {
+      const mechanical = [
+        'toolchain-pinned-exact',
+        'rustc-wrapper-sccache',
+        'cargo-incremental-off',
+        'cache-size-bounded',
+        'rustflags-stable',
+      ].includes(ruleId);
+      const expected = mechanical && (outcome === 'fail' || outcome === 'warn');
+      expect({
+        ruleId,
+        link: !!rowOf(ruleId).querySelector(
+          '[data-testid="fix-pull-request-link"]',
+        ),
+      }).toEqual({ ruleId, link: expected });
+    }
+  });
+
+  it('shows no link when the scaffolder is not installed', async () => {
+    await renderCard({ scaffolderInstalled: false });
+    expect(rowOf('cargo-incremental-off')).toBeInTheDocument();
+    expect(screen.queryByTestId('fix-pull-request-link')).toBeNull();
+  });
+});
