@@ -257,7 +257,14 @@ describe('the demo policy of app-config.yaml', () => {
     // Recomputing adds nothing: every past day has its snapshots.
     const again = await request(server)
       .post(`${BASE}/scorecards/trend/backfill?days=90`)
-      .set('Authorization', mockCredentials.service.header())
+      // As the demo module calls it: with this plugin's own service identity.
+      .set(
+        'Authorization',
+        mockCredentials.service.header({
+          onBehalfOf: mockCredentials.service('plugin:rust-build-cache'),
+          targetPluginId: 'rust-build-cache',
+        }),
+      )
       .expect(200);
     expect(again.body).toEqual({
       days: 90,

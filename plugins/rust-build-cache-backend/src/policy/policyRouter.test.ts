@@ -57,6 +57,11 @@ function report(name: string, runId: string) {
 
 const asUser = mockCredentials.user.header();
 const asService = mockCredentials.service.header();
+/** A token of one of this plugin's own backend modules. */
+const asOwnModule = mockCredentials.service.header({
+  onBehalfOf: mockCredentials.service('plugin:rust-build-cache'),
+  targetPluginId: 'rust-build-cache',
+});
 const inDays = (days: number) =>
   new Date(Date.now() + days * 24 * 60 * 60 * 1000).toISOString();
 
@@ -425,18 +430,24 @@ describe.each(databases.eachSupportedId())(
       await pushAt('ledger', 'l1', 1);
       await waitForRuns(server, 'ledger', 1);
 
-      // Signed-in users cannot start it: like ingestion, it is for services.
+      // Neither signed-in users nor other services (a CI token) may start it: only this
+      // plugin's own modules, such as the demo's seeding module.
       await request(server)
         .post(`${BASE}/scorecards/trend/backfill?days=5`)
         .set('Authorization', asUser)
         .expect(403);
+      const ci = await request(server)
+        .post(`${BASE}/scorecards/trend/backfill?days=5`)
+        .set('Authorization', asService)
+        .expect(403);
+      expect(ci.body.error.message).toContain('external:test-service');
       await request(server)
         .post(`${BASE}/scorecards/trend/backfill?days=400`)
-        .set('Authorization', asService)
+        .set('Authorization', asOwnModule)
         .expect(400);
       const { body } = await request(server)
         .post(`${BASE}/scorecards/trend/backfill?days=5`)
-        .set('Authorization', asService)
+        .set('Authorization', asOwnModule)
         .expect(200);
       // Three days ago and two days ago: billing only; yesterday: billing and ledger.
       expect(body).toEqual({ days: 5, entities: 3, snapshots: 1 + 1 + 2 });
@@ -455,7 +466,7 @@ describe.each(databases.eachSupportedId())(
       // Days that have their snapshots keep them.
       const again = await request(server)
         .post(`${BASE}/scorecards/trend/backfill?days=5`)
-        .set('Authorization', asService)
+        .set('Authorization', asOwnModule)
         .expect(200);
       expect(again.body.snapshots).toBe(0);
     });

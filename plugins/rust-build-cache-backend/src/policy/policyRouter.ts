@@ -1,15 +1,17 @@
 import {
   AuditorService,
+  BackstageServicePrincipal,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   POLICY_RULE_IDS,
+  RUST_BUILD_CACHE_PLUGIN_ID,
   rustBuildCacheExemptionManagePermission,
   rustBuildCacheReadPermission,
-  rustBuildCacheReportIngestPermission,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
+import { NotAllowedError } from '@backstage/errors';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { z } from 'zod';
@@ -23,6 +25,9 @@ import {
   parseRequest as parse,
 } from '../lib/routeHelpers';
 import { normalizeEntityRef, parseEntityRefField } from '../catalog';
+
+/** The subject of the service tokens this plugin's own modules mint for themselves. */
+const OWN_SERVICE_SUBJECT = `plugin:${RUST_BUILD_CACHE_PLUGIN_ID}`;
 
 const OUTCOMES = [
   'pass',
@@ -158,10 +163,16 @@ export async function createPolicyRouter(options: {
       req,
       { eventId: 'trend-backfill' },
       async () => {
-        // Like report ingestion: services that may push reports (the demo seeding).
-        await authorize(req, ['service'], {
-          permission: rustBuildCacheReportIngestPermission,
-        });
+        // Only this plugin's own backend modules (the demo seeding): a CI token, which
+        // may push reports, must not be able to start an evaluation of the whole history.
+        const credentials = await authorize(req, ['service']);
+        // `allow: ['service']` above admits service principals only.
+        const { subject } = credentials.principal as BackstageServicePrincipal;
+        if (subject !== OWN_SERVICE_SUBJECT) {
+          throw new NotAllowedError(
+            `Only the ${RUST_BUILD_CACHE_PLUGIN_ID} backend's own modules may backfill the trend, not ${subject}`,
+          );
+        }
         const { days } = parse(trendQuery, req.query, 'query');
         return policy.backfillTrend(days);
       },
