@@ -23,18 +23,13 @@
  * start a recomputation in the background when none is running: the worst case.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { BuildCacheReport } from '@rust-build-cache/plugin-rust-build-cache-common';
-import knexFactory, { Knex } from 'knex';
 import { readExampleReport } from '../src/__testUtils__/reports';
 import { DatabaseEntityLinkStore } from '../src/catalog/DatabaseEntityLinkStore';
 import { migrateDatabase } from '../src/database/migrations';
 import { DatabaseReportStore } from '../src/reports/DatabaseReportStore';
 import {
   argValue,
-  BenchDatabase,
   benchEntity,
   benchEntityName,
   benchReport,
@@ -43,6 +38,7 @@ import {
   round,
   startBenchBackend,
 } from './lib';
+import { openBenchDatabase } from './benchDatabase';
 import { seedReports } from './seed';
 
 const PREFIX = 'rbc_bench_fleet_';
@@ -121,37 +117,13 @@ async function main() {
   const settle = Number(argValue('settle', '40'));
   const reuse = argValue('reuse', '');
 
-  let knex: Knex;
-  let database: BenchDatabase;
-  let cleanup = async () => {};
-  if (db === 'postgres') {
-    const databaseName = `${PREFIX}rust-build-cache`;
-    if (!reuse) {
-      const admin = knexFactory({ client: 'pg', connection });
-      await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [
-        databaseName,
-      ]);
-      await admin.raw('CREATE DATABASE ??', [databaseName]);
-      await admin.destroy();
-    }
-    const url = new URL(connection);
-    url.pathname = `/${databaseName}`;
-    knex = knexFactory({ client: 'pg', connection: url.toString() });
-    database = { client: 'pg', connection, prefix: PREFIX };
-  } else {
-    const directory = reuse || mkdtempSync(join(tmpdir(), 'rbc-bench-fleet-'));
-    knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: join(directory, 'rust-build-cache.sqlite') },
-      useNullAsDefault: true,
-    });
-    database = { client: 'better-sqlite3', directory };
-    cleanup = async () => {
-      if (argValue('keep', 'no') === 'no')
-        rmSync(directory, { recursive: true, force: true });
-      else console.log(JSON.stringify({ kept: directory }));
-    };
-  }
+  const { knex, database, cleanup } = await openBenchDatabase({
+    db,
+    connection,
+    prefix: PREFIX,
+    reuse: reuse,
+    keep: argValue('keep', 'no') !== 'no',
+  });
 
   const entityList = Array.from({ length: entities }, (_, i) => benchEntity(i));
   try {

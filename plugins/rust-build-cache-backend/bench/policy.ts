@@ -23,16 +23,12 @@
  * SQLite: a temporary directory, deleted at the end unless `--keep=yes`; `--reuse=<dir>`
  * evaluates a kept one again.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   PolicyConfig,
   validatePolicy,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import knexFactory, { Knex } from 'knex';
 import { DatabaseEntityLinkStore } from '../src/catalog/DatabaseEntityLinkStore';
 import { DatabaseExemptionStore } from '../src/policy/DatabaseExemptionStore';
 import { DatabasePolicyInputs } from '../src/policy/DatabasePolicyInputs';
@@ -41,7 +37,6 @@ import { DatabaseSnapshotStore } from '../src/snapshot/DatabaseSnapshotStore';
 import { PolicyService } from '../src/policy/PolicyService';
 import {
   argValue,
-  BenchDatabase,
   benchEntity,
   benchEntityName,
   measureFirstRequest,
@@ -50,6 +45,7 @@ import {
   startBenchBackend,
   summarise,
 } from './lib';
+import { openBenchDatabase } from './benchDatabase';
 import { POLICY_CONFIG, seed } from './policySeed';
 
 export interface PolicyBenchmarkFigures {
@@ -84,37 +80,13 @@ export async function runPolicyBenchmark(options: {
     api: {},
   };
 
-  let knex: Knex;
-  let database: BenchDatabase;
-  let cleanup = async () => {};
-  if (db === 'postgres') {
-    const databaseName = `${PREFIX}rust-build-cache`;
-    if (options.reuse === '') {
-      const admin = knexFactory({ client: 'pg', connection });
-      await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [
-        databaseName,
-      ]);
-      await admin.raw('CREATE DATABASE ??', [databaseName]);
-      await admin.destroy();
-    }
-    const url = new URL(connection);
-    url.pathname = `/${databaseName}`;
-    knex = knexFactory({ client: 'pg', connection: url.toString() });
-    database = { client: 'pg', connection, prefix: PREFIX };
-  } else {
-    const reuse = options.reuse;
-    const directory = reuse || mkdtempSync(join(tmpdir(), 'rbc-bench-policy-'));
-    knex = knexFactory({
-      client: 'better-sqlite3',
-      connection: { filename: join(directory, 'rust-build-cache.sqlite') },
-      useNullAsDefault: true,
-    });
-    database = { client: 'better-sqlite3', directory };
-    cleanup = async () => {
-      if (!options.keep) rmSync(directory, { recursive: true, force: true });
-      else console.log(JSON.stringify({ kept: directory }));
-    };
-  }
+  const { knex, database, cleanup } = await openBenchDatabase({
+    db,
+    connection,
+    prefix: PREFIX,
+    reuse: options.reuse,
+    keep: options.keep,
+  });
 
   const validation = validatePolicy(POLICY_CONFIG, 'policy');
   if (!validation.ok) throw new Error(JSON.stringify(validation.issues));
