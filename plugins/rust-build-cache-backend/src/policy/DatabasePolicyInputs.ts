@@ -1,13 +1,15 @@
 import {
   PolicyReport,
   PolicyRepositoryFacts,
+  PolicyRun,
+  reportsReadInFull,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import { chunks, compareStrings, DbTimestamp, toDate } from '../lib/dbValues';
 import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { EntityLinkStore } from '../catalog';
 import { SnapshotStore } from '../snapshot';
-import { PolicyInputs, sourceKeyString } from './PolicyStore';
+import { PolicyInputs, RecentReports, sourceKeyString } from './PolicyStore';
 
 /** Sources per query: two bound values each, far below the bind-parameter limits. */
 const SOURCE_CHUNK_SIZE = 500;
@@ -17,6 +19,8 @@ const SOURCE_CHUNK_SIZE = 500;
  * 200 per statement, 0.9 s of 50, measured on the policy benchmark's database).
  */
 const UNION_CHUNK_SIZE = 50;
+/** Report ids per read of whole policy projections (a few per source). */
+const REPORT_CHUNK_SIZE = 1000;
 
 /**
  * What the policy reads of other features: recent reports per source (the policy
@@ -58,65 +62,17 @@ export class DatabasePolicyInputs implements PolicyInputs {
     sources: ReportSourceKey[];
     ciRuns: number;
     finishedBefore?: Date;
-  }): Promise<Map<string, PolicyReport[]>> {
+  }): Promise<Map<string, RecentReports>> {
     const ciRuns = Math.max(1, Math.floor(options.ciRuns));
-    const before = options.finishedBefore;
-    // Only reports finished before a time: the policy's view of a past day (trend backfill).
-    const cutoff = before ? ' and finished_at < ?' : '';
-    const cutoffBindings = before ? [before] : [];
-    const result = new Map<string, PolicyReport[]>();
+    const result = new Map<string, RecentReports>();
     for (const chunk of chunks(
       uniqueSources(options.sources),
       this.isPostgres() ? SOURCE_CHUNK_SIZE : UNION_CHUNK_SIZE,
     )) {
-      // Per source, two backward scans of report_policy_inputs_source_idx that stop after
-      // their LIMIT: the last CI runs, and the latest report of another kind. PostgreSQL
-      // gets the sources as two arrays and a lateral join (planned once, whatever the
-      // chunk's size); SQLite one UNION ALL branch per source and kind. They read the
-      // reports' policy projections (a few hundred bytes each), never whole reports. Other
-      // kinds are the two ranges around 'ci' in the index: `kind <> 'ci'` would read every
-      // CI run of the source.
-      const columns =
-        'select repository, workspace_path, finished_at, report_id as id, policy_json from report_policy_inputs';
-      const newest = 'order by finished_at desc, report_id desc';
-      let rows: PolicyInputRow[];
-      if (this.isPostgres()) {
-        // Grouped by source, newest first: no timestamp is parsed or compared here (a full
-        // evaluation reads 110,000 rows).
-        const { rows: ordered } = await this.db.raw(
-          `select r.repository, r.workspace_path, r.policy_json from unnest(?::text[], ?::text[]) with ordinality as s(repository, workspace_path, n) cross join lateral (select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind = 'ci'${cutoff} ${newest} limit ${ciRuns}) c union all select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and (kind < 'ci' or kind > 'ci')${cutoff} ${newest} limit 1) x) r order by s.n, r.finished_at desc, r.id desc`,
-          [
-            chunk.map(source => source.repository),
-            chunk.map(source => source.workspacePath),
-            ...cutoffBindings,
-            ...cutoffBindings,
-          ],
-        );
-        rows = ordered;
-      } else {
-        const branches: string[] = [];
-        const bindings: Array<string | Date> = [];
-        chunk.forEach((source, i) => {
-          branches.push(
-            `select * from (${columns} where repository = ? and workspace_path = ? and kind = 'ci'${cutoff} ${newest} limit ${ciRuns}) as r${i}c`,
-            `select * from (${columns} where repository = ? and workspace_path = ? and (kind < 'ci' or kind > 'ci')${cutoff} ${newest} limit 1) as r${i}x`,
-          );
-          bindings.push(
-            source.repository,
-            source.workspacePath,
-            ...cutoffBindings,
-            source.repository,
-            source.workspacePath,
-            ...cutoffBindings,
-          );
-        });
-        // An ORDER BY over the whole UNION ALL made SQLite's statement 40 % dearer than
-        // sorting each source's few rows here.
-        rows = newestFirstBySource(
-          await this.db.raw(branches.join(' union all '), bindings),
-        );
-      }
-      let reports: PolicyReport[] = [];
+      // Every run of the window as its small PolicyRun; the whole policy projection only
+      // of the few newest reports that the rules read in full (by primary key).
+      const rows = await this.readRuns(chunk, ciRuns, options.finishedBefore);
+      const sources: Array<{ recent: RecentReports; ids: string[] }> = [];
       rows.forEach((row, i) => {
         const previous = rows[i - 1];
         if (
@@ -124,20 +80,111 @@ export class DatabasePolicyInputs implements PolicyInputs {
           previous.repository !== row.repository ||
           previous.workspace_path !== row.workspace_path
         ) {
-          reports = [];
+          const recent: RecentReports = { runs: [], reports: [] };
+          sources.push({ recent, ids: [] });
           result.set(
             sourceKeyString({
               repository: row.repository,
               workspacePath: row.workspace_path,
             }),
-            reports,
+            recent,
           );
         }
-        // Projected from reports validated when ingested.
-        reports.push(JSON.parse(row.policy_json) as PolicyReport);
+        const source = sources[sources.length - 1];
+        // Written at ingestion (or by its migration) from a validated report.
+        source.recent.runs.push(JSON.parse(row.run_json) as PolicyRun);
+        source.ids.push(row.id);
+      });
+      const inFull = sources.map(({ recent, ids }) =>
+        reportsReadInFull(recent.runs).map(index => ids[index]),
+      );
+      const reports = await this.readPolicyReports(inFull.flat());
+      sources.forEach(({ recent }, i) => {
+        recent.reports = inFull[i].map(id => reports.get(id)!);
       });
     }
     return result;
+  }
+
+  /**
+   * Per source, two backward scans of report_policy_inputs_source_idx that stop after their
+   * LIMIT: the last CI runs, and the latest report of another kind; grouped by source, each
+   * newest first. PostgreSQL gets the sources as two arrays and a lateral join (planned once,
+   * whatever the chunk's size); SQLite one UNION ALL branch per source and kind. Other kinds
+   * are the two ranges around 'ci' in the index: `kind <> 'ci'` would read every CI run of
+   * the source.
+   */
+  private async readRuns(
+    sources: ReportSourceKey[],
+    ciRuns: number,
+    before: Date | undefined,
+  ): Promise<RunRow[]> {
+    // Only reports finished before a time: the policy's view of a past day (trend backfill).
+    const cutoff = before ? ' and finished_at < ?' : '';
+    const cutoffBindings = before ? [before] : [];
+    const columns =
+      'select repository, workspace_path, finished_at, report_id as id, run_json from report_policy_inputs';
+    const newest = 'order by finished_at desc, report_id desc';
+    if (this.isPostgres()) {
+      // Ordered by PostgreSQL: no timestamp is parsed or compared here (a full evaluation
+      // reads 110,000 rows).
+      const { rows } = await this.db.raw(
+        `select r.repository, r.workspace_path, r.id, r.run_json from unnest(?::text[], ?::text[]) with ordinality as s(repository, workspace_path, n) cross join lateral (select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind = 'ci'${cutoff} ${newest} limit ${ciRuns}) c union all select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and (kind < 'ci' or kind > 'ci')${cutoff} ${newest} limit 1) x) r order by s.n, r.finished_at desc, r.id desc`,
+        [
+          sources.map(source => source.repository),
+          sources.map(source => source.workspacePath),
+          ...cutoffBindings,
+          ...cutoffBindings,
+        ],
+      );
+      return rows;
+    }
+    const branches: string[] = [];
+    const bindings: Array<string | Date> = [];
+    sources.forEach((source, i) => {
+      branches.push(
+        `select * from (${columns} where repository = ? and workspace_path = ? and kind = 'ci'${cutoff} ${newest} limit ${ciRuns}) as r${i}c`,
+        `select * from (${columns} where repository = ? and workspace_path = ? and (kind < 'ci' or kind > 'ci')${cutoff} ${newest} limit 1) as r${i}x`,
+      );
+      bindings.push(
+        source.repository,
+        source.workspacePath,
+        ...cutoffBindings,
+        source.repository,
+        source.workspacePath,
+        ...cutoffBindings,
+      );
+    });
+    // An ORDER BY over the whole UNION ALL made SQLite's statement 40 % dearer than
+    // sorting each source's few rows here.
+    return newestFirstBySource(
+      await this.db.raw(branches.join(' union all '), bindings),
+    );
+  }
+
+  /** The policy projections of reports, by id. */
+  private async readPolicyReports(
+    ids: string[],
+  ): Promise<Map<string, PolicyReport>> {
+    const reports = new Map<string, PolicyReport>();
+    for (const chunk of chunks(ids, REPORT_CHUNK_SIZE)) {
+      const rows: Array<{ report_id: string; policy_json: string }> =
+        this.isPostgres()
+          ? (
+              await this.db.raw(
+                'select report_id, policy_json from report_policy_inputs where report_id = any(?::uuid[])',
+                [chunk],
+              )
+            ).rows
+          : await this.db('report_policy_inputs')
+              .select('report_id', 'policy_json')
+              .whereIn('report_id', chunk);
+      for (const row of rows) {
+        // Projected from reports validated when ingested.
+        reports.set(row.report_id, JSON.parse(row.policy_json) as PolicyReport);
+      }
+    }
+    return reports;
   }
 
   async getRepositoryFacts(options: {
@@ -170,19 +217,20 @@ export class DatabasePolicyInputs implements PolicyInputs {
   }
 }
 
-interface PolicyInputRow {
+interface RunRow {
   repository: string;
   workspace_path: string;
-  policy_json: string;
+  id: string;
+  run_json: string;
 }
 
 /** The rows grouped by source, each source's newest first (by finish time, then id). */
 function newestFirstBySource(
-  rows: Array<PolicyInputRow & { finished_at: DbTimestamp; id: string }>,
-): PolicyInputRow[] {
+  rows: Array<RunRow & { finished_at: DbTimestamp }>,
+): RunRow[] {
   const bySource = new Map<
     string,
-    Array<{ time: number; id: string; row: PolicyInputRow }>
+    Array<{ time: number; id: string; row: RunRow }>
   >();
   for (const row of rows) {
     const key = sourceKeyString({
