@@ -5,7 +5,7 @@ import {
   reportsReadInFull,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
-import { chunks, compareStrings, DbTimestamp, toDate } from '../lib/dbValues';
+import { chunks } from '../lib/dbValues';
 import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { EntityLinkStore } from '../catalog';
 import { SnapshotStore } from '../snapshot';
@@ -68,21 +68,10 @@ export class DatabasePolicyInputs implements PolicyInputs {
       const rows = await this.readRuns(chunk, ciRuns, options.finishedBefore);
       const sources: Array<{ recent: RecentReports; ids: string[] }> = [];
       rows.forEach((row, i) => {
-        const previous = rows[i - 1];
-        if (
-          !previous ||
-          previous.repository !== row.repository ||
-          previous.workspace_path !== row.workspace_path
-        ) {
+        if (i === 0 || rows[i - 1].n !== row.n) {
           const recent: RecentReports = { runs: [], reports: [] };
           sources.push({ recent, ids: [] });
-          result.set(
-            sourceKeyString({
-              repository: row.repository,
-              workspacePath: row.workspace_path,
-            }),
-            recent,
-          );
+          result.set(sourceKeyString(chunk[row.n]), recent);
         }
         const source = sources[sources.length - 1];
         // Written at ingestion (or by its migration) from a validated report.
@@ -102,11 +91,12 @@ export class DatabasePolicyInputs implements PolicyInputs {
 
   /**
    * Per source, two backward scans of report_policy_inputs_source_idx that stop after their
-   * LIMIT: the last CI runs, and the latest report of another kind; grouped by source, each
-   * newest first. PostgreSQL gets the sources as two arrays and a lateral join (planned once,
-   * whatever the chunk's size); SQLite one JSON array and a correlated subquery. Other kinds
-   * are the two ranges around 'ci' in the index: `kind <> 'ci'` would read every CI run of
-   * the source.
+   * LIMIT: the last CI runs, and the latest report of another kind. Each row names its
+   * source by its index in `sources` (no repository and path strings per row), grouped by
+   * source, each newest first. PostgreSQL gets the sources as two arrays and a lateral join
+   * (planned once, whatever the chunk's size); SQLite one JSON array and a correlated
+   * subquery. Other kinds are the two ranges around 'ci' in the index: `kind <> 'ci'` would
+   * read every CI run of the source.
    */
   private async readRuns(
     sources: ReportSourceKey[],
@@ -116,14 +106,13 @@ export class DatabasePolicyInputs implements PolicyInputs {
     // Only reports finished before a time: the policy's view of a past day (trend backfill).
     const cutoff = before ? ' and finished_at < ?' : '';
     const cutoffBindings = before ? [before] : [];
-    const columns =
-      'select repository, workspace_path, finished_at, report_id as id, run_json from report_policy_inputs';
     const newest = 'order by finished_at desc, report_id desc';
+    const otherKind = "(kind < 'ci' or kind > 'ci')";
     if (this.isPostgres()) {
-      // Ordered by PostgreSQL: no timestamp is parsed or compared here (a full evaluation
-      // reads 110,000 rows).
+      const columns =
+        'select finished_at, report_id as id, run_json from report_policy_inputs';
       const { rows } = await this.db.raw(
-        `select r.repository, r.workspace_path, r.id, r.run_json from unnest(?::text[], ?::text[]) with ordinality as s(repository, workspace_path, n) cross join lateral (select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind = 'ci'${cutoff} ${newest} limit ${ciRuns}) c union all select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and (kind < 'ci' or kind > 'ci')${cutoff} ${newest} limit 1) x) r order by s.n, r.finished_at desc, r.id desc`,
+        `select (s.n - 1)::int as n, r.id, r.run_json from unnest(?::text[], ?::text[]) with ordinality as s(repository, workspace_path, n) cross join lateral (select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind = 'ci'${cutoff} ${newest} limit ${ciRuns}) c union all select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and ${otherKind}${cutoff} ${newest} limit 1) x) r order by s.n, r.finished_at desc, r.id desc`,
         [
           sources.map(source => source.repository),
           sources.map(source => source.workspacePath),
@@ -133,24 +122,23 @@ export class DatabasePolicyInputs implements PolicyInputs {
       );
       return rows;
     }
-    // SQLite: one statement per kind for the whole chunk, the sources bound as one JSON
-    // array, each source's rows found by a correlated LIMIT scan of the same index (by rowid,
-    // which the index holds: by report_id it would search the primary key index too). Its
-    // text does not grow with the chunk: SQLite prepares every statement anew, and preparing
-    // a UNION ALL branch per source (the version before) cost more than running it.
+    // SQLite: the sources bound as one JSON array, each source's rows found by a correlated
+    // LIMIT scan of the same index (by rowid, which the index holds: by report_id it would
+    // search the primary key index too). The statement's text does not grow with the chunk:
+    // SQLite prepares every statement anew, and preparing a UNION ALL branch per source (the
+    // version before) cost more than running it.
+    const ofKind = (kind: string, limit: number) =>
+      `select s.key as n, r.finished_at, r.report_id as id, r.run_json from json_each(?) as s join report_policy_inputs as r on r.rowid in (select rowid from report_policy_inputs where repository = json_extract(s.value, '$[0]') and workspace_path = json_extract(s.value, '$[1]') and ${kind}${cutoff} ${newest} limit ${limit})`;
     const sourcesJson = JSON.stringify(
       sources.map(source => [source.repository, source.workspacePath]),
     );
-    const ofKind = async (kind: string, limit: number) =>
-      (await this.db.raw(
-        `select r.repository, r.workspace_path, r.finished_at, r.report_id as id, r.run_json from json_each(?) as s join report_policy_inputs as r on r.rowid in (select rowid from report_policy_inputs where repository = json_extract(s.value, '$[0]') and workspace_path = json_extract(s.value, '$[1]') and ${kind}${cutoff} ${newest} limit ${limit})`,
-        [sourcesJson, ...cutoffBindings],
-      )) as Array<RunRow & { finished_at: DbTimestamp }>;
-    // Sorted here: the join returns each source's rows in no particular order.
-    return newestFirstBySource([
-      ...(await ofKind("kind = 'ci'", ciRuns)),
-      ...(await ofKind("(kind < 'ci' or kind > 'ci')", 1)),
-    ]);
+    return await this.db.raw(
+      `${ofKind("kind = 'ci'", ciRuns)} union all ${ofKind(
+        otherKind,
+        1,
+      )} order by n, finished_at desc, id desc`,
+      [sourcesJson, ...cutoffBindings, sourcesJson, ...cutoffBindings],
+    );
   }
 
   /** The policy projections of reports, by id. */
@@ -210,35 +198,11 @@ export class DatabasePolicyInputs implements PolicyInputs {
   }
 }
 
+/** One run of a source, which is named by its index in the sources read. */
 interface RunRow {
-  repository: string;
-  workspace_path: string;
+  n: number;
   id: string;
   run_json: string;
-}
-
-/** The rows grouped by source, each source's newest first (by finish time, then id). */
-function newestFirstBySource(
-  rows: Array<RunRow & { finished_at: DbTimestamp }>,
-): RunRow[] {
-  const bySource = new Map<
-    string,
-    Array<{ time: number; id: string; row: RunRow }>
-  >();
-  for (const row of rows) {
-    const key = sourceKeyString({
-      repository: row.repository,
-      workspacePath: row.workspace_path,
-    });
-    const list = bySource.get(key) ?? [];
-    list.push({ time: toDate(row.finished_at).getTime(), id: row.id, row });
-    bySource.set(key, list);
-  }
-  return [...bySource.values()].flatMap(list =>
-    list
-      .sort((a, b) => b.time - a.time || compareStrings(b.id, a.id))
-      .map(item => item.row),
-  );
 }
 
 function uniqueSources(sources: ReportSourceKey[]): ReportSourceKey[] {
