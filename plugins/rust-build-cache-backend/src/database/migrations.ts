@@ -3,7 +3,7 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
-import { useSqliteWriteAheadLog } from '../lib/sqliteSettings';
+import { applySqliteSettings } from '../lib/sqliteSettings';
 
 /** The plugin's migrations, one folder for the tables of every feature. */
 export const MIGRATIONS_DIR = resolvePackagePath(
@@ -16,9 +16,11 @@ export const MIGRATIONS_DIR = resolvePackagePath(
  * skips migrations). Called once at start; each feature's stores are then created on
  * the client it answers, so no store depends on another having been created first.
  */
-export async function migrateDatabase(database: DatabaseService): Promise<Knex> {
+export async function migrateDatabase(
+  database: DatabaseService,
+): Promise<Knex> {
   const client = await database.getClient();
-  await useSqliteWriteAheadLog(client);
+  await applySqliteSettings(client);
   if (!database.migrations?.skip) {
     await client.migrate.latest({ directory: MIGRATIONS_DIR });
   }

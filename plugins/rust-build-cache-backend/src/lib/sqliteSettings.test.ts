@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knexFactory, { Knex } from 'knex';
-import { useSqliteWriteAheadLog } from './sqliteSettings';
+import { applySqliteSettings } from './sqliteSettings';
 
-describe('useSqliteWriteAheadLog', () => {
+describe('applySqliteSettings', () => {
   let directory: string;
   let db: Knex;
 
@@ -29,10 +29,17 @@ describe('useSqliteWriteAheadLog', () => {
     expect(await pragma('journal_mode')).toBe('delete');
     expect(await pragma('synchronous')).toBe(2); // FULL
 
-    await useSqliteWriteAheadLog(db);
+    await applySqliteSettings(db);
 
     expect(await pragma('journal_mode')).toBe('wal');
     expect(await pragma('synchronous')).toBe(1); // NORMAL
+  });
+
+  it('gives each connection a 64 MiB page cache and a memory map', async () => {
+    await applySqliteSettings(db);
+
+    expect(await pragma('cache_size')).toBe(-65536);
+    expect(await pragma('mmap_size')).toBe(1073741824);
   });
 
   it('leaves other databases alone', async () => {
@@ -41,7 +48,7 @@ describe('useSqliteWriteAheadLog', () => {
       client: { config: { client: 'pg' } },
       raw,
     } as unknown as Knex;
-    await useSqliteWriteAheadLog(postgres);
+    await applySqliteSettings(postgres);
     expect(raw).not.toHaveBeenCalled();
   });
 });

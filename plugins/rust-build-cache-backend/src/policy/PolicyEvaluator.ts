@@ -9,7 +9,6 @@ import {
   PolicyEntity,
   PolicyExemption,
   RUST_BUILD_CACHE_WORKSPACE_ANNOTATION,
-  summarisePolicyResults,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 import {
@@ -356,7 +355,14 @@ export class PolicyEvaluator {
         owner: target.entity.owner ?? null,
         level: evaluation.level,
         nextLevel: evaluation.nextLevel,
-        counts: summarisePolicyResults(evaluation.results),
+        counts: {
+          passed: evaluation.passed,
+          failed: evaluation.failed,
+          warned: evaluation.warned,
+          exempt: evaluation.exempt,
+          notApplicable: evaluation.notApplicable,
+          insufficientData: evaluation.insufficientData,
+        },
         results: evaluation.results.map(r => ({
           ruleId: r.ruleId,
           severity: r.severity,

@@ -30,6 +30,16 @@ export interface PolicyEvaluation extends PolicyResultCounts {
   nextLevel: { id: string; blockingRuleIds: string[] } | null;
 }
 
+/** The count each outcome adds to. */
+const COUNTED_AS: ReadonlyMap<RuleOutcome, keyof PolicyResultCounts> = new Map([
+  ['pass', 'passed'],
+  ['fail', 'failed'],
+  ['warn', 'warned'],
+  ['exempt', 'exempt'],
+  ['not-applicable', 'notApplicable'],
+  ['insufficient-data', 'insufficientData'],
+]);
+
 /** Outcomes that do not keep a service from a level. */
 const MEETS_RULE: ReadonlySet<RuleOutcome> = new Set([
   'pass',
@@ -91,16 +101,19 @@ export function evaluatePolicy(options: {
 export function summarisePolicyResults(
   results: Array<Pick<RuleResult, 'result'>>,
 ): PolicyResultCounts {
-  const count = (outcome: RuleOutcome) =>
-    results.filter(r => r.result === outcome).length;
-  return {
-    passed: count('pass'),
-    failed: count('fail'),
-    warned: count('warn'),
-    exempt: count('exempt'),
-    notApplicable: count('not-applicable'),
-    insufficientData: count('insufficient-data'),
+  const counts: PolicyResultCounts = {
+    passed: 0,
+    failed: 0,
+    warned: 0,
+    exempt: 0,
+    notApplicable: 0,
+    insufficientData: 0,
   };
+  for (const { result } of results) {
+    const counted = COUNTED_AS.get(result);
+    if (counted) counts[counted] += 1;
+  }
+  return counts;
 }
 
 function evaluateRule(
