@@ -23372,15 +23372,20 @@ function checkCargoLock(input3) {
   ]);
 }
 function checkReportsFresh(input3, params) {
-  const latest = runsOf(input3).reduce(
-    (newest, run) => newest === null || Date.parse(run.finishedAt) > Date.parse(newest.finishedAt) ? run : newest,
-    null
-  );
+  let latest = null;
+  let latestTime = 0;
+  for (const run of runsOf(input3)) {
+    const time3 = Date.parse(run.finishedAt);
+    if (latest === null || time3 > latestTime) {
+      latest = run;
+      latestTime = time3;
+    }
+  }
   if (!latest)
     return check2("fail", "No build-cache report has been received.", {
       maxAgeDays: params.maxAgeDays
     });
-  const ageDays = (input3.now.getTime() - Date.parse(latest.finishedAt)) / DAY_MS;
+  const ageDays = (input3.now.getTime() - latestTime) / DAY_MS;
   const numbers = {
     latestFinishedAt: latest.finishedAt,
     ageDays: Math.round(ageDays * 10) / 10,
@@ -23639,6 +23644,14 @@ function formatKeyPath(rootPath, path) {
 }
 
 // plugins/rust-build-cache-common/src/policy/evaluatePolicy.ts
+var COUNTED_AS = /* @__PURE__ */ new Map([
+  ["pass", "passed"],
+  ["fail", "failed"],
+  ["warn", "warned"],
+  ["exempt", "exempt"],
+  ["not-applicable", "notApplicable"],
+  ["insufficient-data", "insufficientData"]
+]);
 var MEETS_RULE = /* @__PURE__ */ new Set([
   "pass",
   "exempt",
@@ -23674,15 +23687,19 @@ function evaluatePolicy(options) {
   };
 }
 function summarisePolicyResults(results) {
-  const count2 = (outcome) => results.filter((r) => r.result === outcome).length;
-  return {
-    passed: count2("pass"),
-    failed: count2("fail"),
-    warned: count2("warn"),
-    exempt: count2("exempt"),
-    notApplicable: count2("not-applicable"),
-    insufficientData: count2("insufficient-data")
+  const counts = {
+    passed: 0,
+    failed: 0,
+    warned: 0,
+    exempt: 0,
+    notApplicable: 0,
+    insufficientData: 0
   };
+  for (const { result } of results) {
+    const counted = COUNTED_AS.get(result);
+    if (counted) counts[counted] += 1;
+  }
+  return counts;
 }
 function evaluateRule(rule, policy, input3, exemptions) {
   const builtIn = builtInRule(rule.id);
