@@ -69,12 +69,7 @@ export function fixPreviewOf(
     if (old === now) continue;
     diffs.push({
       path,
-      status:
-        old === undefined
-          ? 'added'
-          : now === undefined
-          ? 'deleted'
-          : 'modified',
+      status: statusOf(old, now),
       hunks: structuredPatch(path, path, old ?? '', now ?? '', '', '', {
         context: 3,
       }).hunks,
@@ -88,6 +83,14 @@ export function fixPreviewOf(
     diffs,
     changes: changes?.trim() || undefined,
   };
+}
+
+function statusOf(
+  old: string | undefined,
+  now: string | undefined,
+): FileDiff['status'] {
+  if (old === undefined) return 'added';
+  return now === undefined ? 'deleted' : 'modified';
 }
 
 /** A hunk's `@@ -a,b +c,d @@` line; an empty side starts at the line before, as in `diff -u`. */
