@@ -1,7 +1,7 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { Knex } from 'knex';
+import { createRouteTestBed } from '@rust-build-cache/plugin-rust-build-cache-node/testUtils';
 import request from 'supertest';
 import { FakeUrlReader } from '../__testUtils__/fakeUrlReader';
 import { startPluginBackend } from '../__testUtils__/pluginBackend';
@@ -34,12 +34,14 @@ const WORKFLOW =
   '# CI\non: push\njobs:\n  test:\n    steps:\n      - run: cargo test\n';
 
 describe('GET /entities/:namespace/:kind/:name/fix-files', () => {
-  let knex: Knex;
+  const bed = createRouteTestBed({
+    databases,
+    databaseId: databases.eachSupportedId()[0][0],
+    startBackend: startPluginBackend,
+  });
   let reader: FakeUrlReader;
-  let stopBackend: (() => Promise<void>) | undefined;
 
-  beforeEach(async () => {
-    knex = await databases.init(databases.eachSupportedId()[0][0]);
+  beforeEach(() => {
     reader = new FakeUrlReader();
     reader.files.set(
       'services/gateway/rust-toolchain.toml',
@@ -59,19 +61,12 @@ describe('GET /entities/:namespace/:kind/:name/fix-files', () => {
     reader.files.set('services/gateway/Cargo.toml', '[package]\n');
   });
 
-  afterEach(async () => {
-    await stopBackend?.();
-    stopBackend = undefined;
-    await knex.destroy();
-  });
-
   async function startBackend(
     permissions:
       | AuthorizeResult.ALLOW
       | AuthorizeResult.DENY = AuthorizeResult.ALLOW,
   ) {
-    const { backend, server } = await startPluginBackend({
-      knex,
+    const { server } = await bed.start({
       config: {},
       entities,
       permissions,
@@ -82,7 +77,6 @@ describe('GET /entities/:namespace/:kind/:name/fix-files', () => {
         }).factory,
       ],
     });
-    stopBackend = () => backend.stop();
     return server;
   }
 
@@ -177,7 +171,6 @@ describe('GET /entities/:namespace/:kind/:name/fix-files', () => {
     await get(server, 'gateway', mockCredentials.none.header()).expect(401);
     expect(reader.requests).toEqual([]);
 
-    await stopBackend?.();
     const denied = await startBackend(AuthorizeResult.DENY);
     const response = await get(denied, 'gateway').expect(403);
     expect(response.body.error.message).toBe(
