@@ -51,7 +51,9 @@ const demoConfig = (local: object) =>
     rustBuildCache: {
       demoData: { enabled: true },
       prewarm: {
-        schedules: [{ name: 'Nightly', cron: '0 3 * * *', executorId: 'local' }],
+        schedules: [
+          { name: 'Nightly', cron: '0 3 * * *', executorId: 'local' },
+        ],
         executors: { local },
       },
     },

@@ -92,9 +92,9 @@ export async function seedDemoPrewarm(options: {
     return;
   }
   const configured = new Set(
-    (config.getOptionalConfigArray('rustBuildCache.prewarm.schedules') ?? []).map(
-      entry => entry.getString('name'),
-    ),
+    (
+      config.getOptionalConfigArray('rustBuildCache.prewarm.schedules') ?? []
+    ).map(entry => entry.getString('name')),
   );
   const schedules = (await prewarm.listSchedules()).filter(schedule =>
     configured.has(schedule.name),
@@ -116,7 +116,9 @@ export async function seedDemoPrewarm(options: {
         .map(
           job =>
             `${job.representative.entityRef} ${job.state}${
-              job.cacheWrites === null ? '' : `, ${job.cacheWrites} cache writes`
+              job.cacheWrites === null
+                ? ''
+                : `, ${job.cacheWrites} cache writes`
             }`,
         )
         .join('; ')}`,
@@ -135,9 +137,9 @@ export async function seedDemoPrewarm(options: {
       });
       await options.pushReport(report);
       logger.info(
-        `Demo data: ${DEMO_CONSUMER.entityRef}'s CI build after the warm job pushed (${hitsAndMisses(
-          report,
-        )})`,
+        `Demo data: ${
+          DEMO_CONSUMER.entityRef
+        }'s CI build after the warm job pushed (${hitsAndMisses(report)})`,
       );
     }
   }

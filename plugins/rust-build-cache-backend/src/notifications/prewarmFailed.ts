@@ -56,7 +56,9 @@ async function notifyFailedRun(
   const schedule = await schedules.getSchedule({ id: run.scheduleId });
   // A schedule from config has no creator to tell; only a configured recipient is.
   const creator =
-    schedule?.createdBy === CONFIG_SCHEDULE_CREATOR ? null : schedule?.createdBy;
+    schedule?.createdBy === CONFIG_SCHEDULE_CREATOR
+      ? null
+      : schedule?.createdBy;
   const to = recipient ?? creator;
   if (!to) return;
   const jobs = failed

@@ -16,7 +16,9 @@ export const CONFIG_SCHEDULE_CREATOR = 'app-config';
  * defaults for what may be left out (time zone UTC, an empty scope list, concurrency 1, a
  * 60-minute time limit). Errors name the config key of the bad field.
  */
-export function readConfiguredSchedules(config: Config): PrewarmScheduleInput[] {
+export function readConfiguredSchedules(
+  config: Config,
+): PrewarmScheduleInput[] {
   const entries = config.getOptionalConfigArray(KEY) ?? [];
   const names = new Set<string>();
   return entries.map((entry, index) => {

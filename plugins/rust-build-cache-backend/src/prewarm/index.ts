@@ -69,8 +69,7 @@ export async function createPrewarmFeature(options: {
   const runStore = await DatabasePrewarmRunStore.create(options.db);
   const service = new PrewarmService({
     scheduleStore,
-    runStore:
-      options.decorateRunStore?.(runStore, scheduleStore) ?? runStore,
+    runStore: options.decorateRunStore?.(runStore, scheduleStore) ?? runStore,
     reports: options.reports,
     entityLinks: options.entityLinks,
     catalog: options.catalog,

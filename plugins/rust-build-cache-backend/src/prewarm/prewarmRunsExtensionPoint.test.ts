@@ -85,7 +85,10 @@ describe.each(databases.eachSupportedId())(
       expect(await runs.plan(schedule.id)).toMatchObject({
         groups: [],
         skipped: [
-          { entityRef: 'component:default/billing', reason: 'no CI report yet' },
+          {
+            entityRef: 'component:default/billing',
+            reason: 'no CI report yet',
+          },
         ],
       });
 
