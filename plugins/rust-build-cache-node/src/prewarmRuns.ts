@@ -13,11 +13,13 @@ import type {
  * @public
  */
 export interface PrewarmRunStarter {
+  /** Every schedule, with its last run. */
   listSchedules(): Promise<PrewarmSchedule[]>;
   /** The plan a run of the schedule would execute now. */
   plan(scheduleId: string): Promise<WarmPlan>;
   /** "Run now": planned now, executed in the background; see `getRun` for its end. */
   runNow(scheduleId: string, triggeredBy: string): Promise<PrewarmRun>;
+  /** A run with its jobs; rejects with a `NotFoundError` for an unknown id. */
   getRun(runId: string): Promise<PrewarmRun>;
 }
 

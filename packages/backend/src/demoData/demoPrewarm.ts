@@ -155,10 +155,11 @@ async function waitForPlan(
   let planned: string[] = [];
   for (let attempt = 1; attempt <= timing.planAttempts; attempt++) {
     const plan = await prewarm.plan(schedule.id);
-    planned = plan.groups.flatMap(group => group.entityRefs);
-    if (planned.length > 0 && wanted.every(ref => planned.includes(ref))) {
+    const inPlan = new Set(plan.groups.flatMap(group => group.entityRefs));
+    if (inPlan.size > 0 && wanted.every(ref => inPlan.has(ref))) {
       return;
     }
+    planned = [...inPlan];
     await sleep(timing.planRetryMs);
   }
   throw new Error(
@@ -217,7 +218,7 @@ async function consumerCiBuild(options: {
     const workspace = join(checkout, DEMO_CONSUMER.workspacePath);
     const env: ProcessEnv = { ...withoutCi(isolatedEnv()), ...server.buildEnv };
     const startedAt = new Date().toISOString();
-    await run(
+    await runProgram(
       options.cargo,
       ['build', '--locked', '--timings'],
       workspace,
@@ -270,7 +271,7 @@ function withoutCi(env: ProcessEnv): ProcessEnv {
   );
 }
 
-function run(
+function runProgram(
   command: string,
   args: string[],
   cwd: string,

@@ -103,6 +103,7 @@ function ScheduleActionButtons(props: {
 const useStyles = makeStyles({
   // Entity refs break after their separators, not in the middle of a word.
   scope: { overflowWrap: 'anywhere', wordBreak: 'normal' },
+  noWrap: { whiteSpace: 'nowrap' },
 });
 
 /**
@@ -161,10 +162,10 @@ function ScheduleRow(props: {
             </span>
           </Typography>
         </Cell>
-        <Cell>{executor?.title ?? schedule.executorId}</Cell>
+        <Cell minWidth={100}>{executor?.title ?? schedule.executorId}</Cell>
         <Cell>
-          <div>{schedule.concurrency} at a time</div>
-          <div>{schedule.timeLimitMinutes} min</div>
+          <div className={classes.noWrap}>{schedule.concurrency} at a time</div>
+          <div className={classes.noWrap}>{schedule.timeLimitMinutes} min</div>
         </Cell>
         <Cell>
           {schedule.problem ? (
