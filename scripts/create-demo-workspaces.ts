@@ -67,6 +67,25 @@ const workspaces = [
     crateName: 'notify-worker',
     deps: TINY,
     toolchainChannel: '1.95.0',
+    // Its CI builds with a nightly (see scripts/record-demo-reports.ts), and its code has
+    // come to rely on it: stable refuses `#![feature]`. So the demo's warm host, which
+    // builds with stable, fails on it — the demo's failed pre-warm run, a real one.
+    files: {
+      'src/lib.rs': [
+        '#![feature(never_type)]',
+        '',
+        'pub use itoa;',
+        'pub use cfg_if;',
+        '',
+        '/// A delivery that cannot fail.',
+        'pub type NoError = !;',
+        '',
+        'pub fn answer() -> u32 {',
+        '    42',
+        '}',
+        '',
+      ].join('\n'),
+    },
   },
   {
     repository: 'platform-monorepo',
@@ -102,6 +121,7 @@ async function main() {
       name: workspace.crateName,
       deps: workspace.deps,
       toolchainChannel: workspace.toolchainChannel,
+      files: workspace.files,
     });
     execFileSync('cargo', ['generate-lockfile', '--offline'], {
       cwd: dir,

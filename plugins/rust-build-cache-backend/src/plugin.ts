@@ -124,6 +124,15 @@ export const rustBuildCachePlugin = createBackendPlugin({
         ]) {
           deps.httpRouter.use(feature.router);
         }
+        deps.lifecycle.addStartupHook(() =>
+          integrations.prewarmStarted({
+            listSchedules: () => prewarm.service.listSchedules(),
+            plan: scheduleId => prewarm.service.plan({ scheduleId }),
+            runNow: (scheduleId, triggeredBy) =>
+              prewarm.service.runNow(scheduleId, triggeredBy),
+            getRun: runId => prewarm.service.getRun(runId),
+          }),
+        );
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',
