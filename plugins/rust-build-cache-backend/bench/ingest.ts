@@ -4,10 +4,11 @@
  *
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/ingest.ts \
  *     --db=postgres --connection=postgresql://postgres@127.0.0.1:5432/postgres \
- *     [--reports=5000] [--clients=8] [--port=7477] [--profile=ingest.cpuprofile]
+ *     [--reports=5000] [--clients=8] [--port=7477] [--profile=ingest.cpuprofile] \
+ *     [--prefix=rbc_bench_ingest_]
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/ingest.ts --db=sqlite
  *
- * PostgreSQL: uses (and afterwards drops) the database rbc_bench_ingest_rust-build-cache.
+ * PostgreSQL: uses (and afterwards drops) the database <prefix>rust-build-cache.
  * SQLite: a fresh file per run in a temporary directory.
  *
  * Besides the rate it measures how fresh the policy results stay: a probe reads entity
@@ -50,7 +51,8 @@ async function main() {
     'connection',
     'postgresql://postgres@127.0.0.1:5432/postgres',
   );
-  const prefix = 'rbc_bench_ingest_';
+  // Another prefix (and --port) lets two runs share the machine's PostgreSQL.
+  const prefix = argValue('prefix', 'rbc_bench_ingest_');
   const pluginDatabase = `${prefix}rust-build-cache`;
 
   let database: BenchDatabase;
