@@ -8,6 +8,15 @@ export const root = new URL('../..', import.meta.url).pathname.replace(
   '',
 );
 
+/** The environment of every yarn command of the check. */
+export const yarnEnv = {
+  ...process.env,
+  YARN_ENABLE_TELEMETRY: '0',
+  YARN_ENABLE_PROGRESS_BARS: '0',
+  // The app's yarn.lock is written here: under CI=true (.ci/run) Yarn would refuse to.
+  YARN_ENABLE_IMMUTABLE_INSTALLS: 'false',
+};
+
 let logFile;
 /** Where every command's output is appended. */
 export function setLogFile(file) {

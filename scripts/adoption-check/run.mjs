@@ -5,7 +5,7 @@
 //  1. builds and packs every published (non-private) workspace, as for npm;
 //  2. generates an app with @backstage/create-app (pinned) and pins it to the Backstage
 //     release this repository tests with (scripts/pin-backstage-release.mjs);
-//  3. follows the README's install steps (scripts/adoption-check/readme.mjs): its `yarn add`s,
+//  3. follows the README's install steps (readme.mjs, install.mjs): its `yarn add`s,
 //     with the tarballs standing in for the npm registry (the app's root `resolutions` point
 //     every published package at its tarball, so dependencies between them resolve too), its
 //     backend.add(import(...)) lines, its app-config; fails when that adds a second version
@@ -30,9 +30,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { publishedWorkspaces, packArgs } from '../check-published-packages.mjs';
-import { root, run, setLogFile } from './proc.mjs';
+import { root, run, setLogFile, yarnEnv } from './proc.mjs';
 import { annotationExample, installSteps } from './readme.mjs';
-import { addedVersions, lockfileVersions } from './lockfile.mjs';
+import {
+  checkNoSecondVersions,
+  installAsReadme,
+  tarballPath,
+} from './install.mjs';
 import * as app from './app.mjs';
 import * as web from './browser.mjs';
 import { freePort, pushReport } from './ci.mjs';
@@ -93,15 +97,6 @@ async function phase(name, fn) {
   }
 }
 
-const tarballName = name => join(tarballDir, `${name.replace('/', '-')}.tgz`);
-const yarnEnv = {
-  ...process.env,
-  YARN_ENABLE_TELEMETRY: '0',
-  YARN_ENABLE_PROGRESS_BARS: '0',
-  // The app's yarn.lock is written here: under CI=true (.ci/run) Yarn would refuse to.
-  YARN_ENABLE_IMMUTABLE_INSTALLS: 'false',
-};
-
 async function main() {
   const readme = readFileSync(join(root, 'README.md'), 'utf8');
   const steps = installSteps(readme);
@@ -122,7 +117,7 @@ async function main() {
       mkdirSync(tarballDir);
       await run('yarn', packArgs(tarballDir), { cwd: root, env: yarnEnv });
       for (const { name } of published) {
-        const files = await run('tar', ['tzf', tarballName(name)], {
+        const files = await run('tar', ['tzf', tarballPath(tarballDir, name)], {
           cwd: root,
           quiet: true,
         });
@@ -169,120 +164,19 @@ async function main() {
     if (r.status === 'rejected') throw r.reason;
   const lockBefore = before.value;
 
-  await phase(
-    'install the packages as the README says (yarn add)',
-    async () => {
-      // Resolution only (--mode=update-lockfile): yarn.lock comes out as with plain `yarn add`s,
-      // and the app is linked once, below. The tarballs stand in for the npm registry, also
-      // for the packages' dependencies on each other.
-      const cacheFolder = (
-        await run('yarn', ['config', 'get', 'cacheFolder'], {
-          cwd: appDir,
-          env: yarnEnv,
-          quiet: true,
-        })
-      ).trim();
-      cleanups.push(async () =>
-        app.removeTarballCacheEntries(
-          cacheFolder,
-          published.map(p => p.name),
-          started,
-        ),
-      );
-      const rootPkg = app.readJson(join(appDir, 'package.json'));
-      for (const { name } of published)
-        rootPkg.resolutions = {
-          ...rootPkg.resolutions,
-          [name]: `file:${tarballName(name)}`,
-        };
-      app.writeJson(join(appDir, 'package.json'), rootPkg);
-
-      const knownNames = new Set(published.map(p => p.name));
-      const added = new Set();
-      // One `yarn add` per README command, with all of its packages.
-      const add = async (cwd, dev, names) => {
-        for (const name of names)
-          if (!knownNames.has(name))
-            throw new Error(
-              `the README installs ${name}, which is not a published package of this repository`,
-            );
-        const args = [
-          'add',
-          ...(dev ? ['-D'] : []),
-          '--mode=update-lockfile',
-          ...names.map(name => `${name}@file:${tarballName(name)}`),
-        ];
-        await run('yarn', args, {
-          cwd: join(appDir, cwd),
-          env: yarnEnv,
-          retryNetwork: true,
-        });
-        for (const name of names) added.add(name);
-      };
-      for (const step of steps.adds) await add(step.cwd, step.dev, step.names);
-      // The CLI, as CI installs it (packages/ci-reporter README: a dev dependency).
-      const cli = published.find(
-        p => app.readJson(join(root, p.dir, 'package.json')).bin,
-      );
-      if (!cli)
-        throw new Error('no published package has a "bin": where is the CLI?');
-      if (!added.has(cli.name)) await add('.', true, [cli.name]);
-      // Published packages no step installs (modules, say) still must not duplicate anything:
-      // installed where their role belongs, reported, not wired.
-      const lock = readFileSync(join(appDir, 'yarn.lock'), 'utf8');
-      const unstepped = new Map(); // workspace -> names, one `yarn add` each
-      for (const { dir, name } of published) {
-        if (lock.includes(`resolution: "${name}@`)) continue;
-        const role =
-          app.readJson(join(root, dir, 'package.json')).backstage?.role ?? '';
-        const target =
-          role.startsWith('frontend') || role === 'web-library'
-            ? 'packages/app'
-            : 'packages/backend';
-        console.log(
-          `  note: no README install step installs ${name}; adding it to ${target} for the duplicate check only`,
-        );
-        unstepped.set(target, [...(unstepped.get(target) ?? []), name]);
-      }
-      for (const [target, names] of unstepped) await add(target, false, names);
-    },
+  await phase('install the packages as the README says (yarn add)', () =>
+    installAsReadme({
+      appDir,
+      tarballDir,
+      steps,
+      published,
+      started,
+      addCleanup: cleanup => cleanups.push(cleanup),
+    }),
   );
 
-  await phase(
-    'no second version of any package the app already had',
-    async () => {
-      const after = readFileSync(join(appDir, 'yarn.lock'), 'utf8');
-      const problems = addedVersions(
-        lockfileVersions(lockBefore),
-        lockfileVersions(after),
-      );
-      if (problems.length === 0) return console.log('  none added');
-      const lines = [];
-      for (const p of problems) {
-        lines.push(
-          `  ${p.name}: the app had ${p.before.join(
-            ', ',
-          )}; installing the packages added ${p.added.join(', ')}`,
-        );
-        const why = await run('yarn', ['why', p.name], {
-          cwd: appDir,
-          env: yarnEnv,
-          quiet: true,
-        }).catch(e => e.message);
-        lines.push(
-          ...why
-            .trimEnd()
-            .split('\n')
-            .slice(0, 12)
-            .map(l => `      ${l}`),
-        );
-      }
-      throw new Error(
-        `installing the packages duplicated ${
-          problems.length
-        } package(s) of the app:\n${lines.join('\n')}`,
-      );
-    },
+  await phase('no second version of any package the app already had', () =>
+    checkNoSecondVersions({ appDir, lockBefore }),
   );
 
   await phase('link and build the app (yarn install)', async () => {

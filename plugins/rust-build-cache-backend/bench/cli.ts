@@ -18,7 +18,7 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
-import { argValue, loadAverage, printFigures, round } from './lib';
+import { argValue, loadAverage, printFigures, round, runMain } from './lib';
 import { medianWallMs } from './wallTime';
 
 const PACKAGES = 1000;
@@ -216,12 +216,4 @@ async function main() {
   }
 }
 
-if (require.main === module) {
-  main().then(
-    () => process.exit(0),
-    error => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runMain(main);

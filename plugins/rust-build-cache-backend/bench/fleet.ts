@@ -28,14 +28,14 @@ import { readExampleReport } from '../src/__testUtils__/reports';
 import { DatabaseEntityLinkStore } from '../src/catalog/DatabaseEntityLinkStore';
 import { migrateDatabase } from '../src/database/migrations';
 import { DatabaseReportStore } from '../src/reports/DatabaseReportStore';
+import { measureFirstRequest, measureQueryLoad } from './httpLoad';
 import {
   argValue,
   benchEntity,
   benchEntityName,
   benchReport,
-  measureFirstRequest,
-  measureQueryLoad,
   round,
+  runMain,
   startBenchBackend,
 } from './lib';
 import { openBenchDatabase } from './benchDatabase';
@@ -220,10 +220,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  error => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

@@ -24,19 +24,18 @@ import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import knexFactory from 'knex';
+import { benchGet, runHttpLoad, startFreshnessProbe } from './httpLoad';
 import {
   argValue,
   BenchDatabase,
   benchEntity,
   benchEntityName,
-  benchGet,
   benchReport,
   loadAverage,
   printFigures,
   round,
-  runHttpLoad,
+  runMain,
   startBenchBackend,
-  startFreshnessProbe,
   summarise,
 } from './lib';
 import { readExampleReport } from '../src/__testUtils__/reports';
@@ -283,12 +282,4 @@ async function dropDatabase(connection: string, name: string) {
   }
 }
 
-// Exit explicitly: after stop() the backend's default services leave a timer behind
-// that would keep the process alive for minutes.
-main().then(
-  () => process.exit(0),
-  error => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

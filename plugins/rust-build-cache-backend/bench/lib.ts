@@ -1,9 +1,9 @@
 /*
  * Shared parts of the benchmarks: a real backend (backend-defaults: real database, auth,
- * scheduler and HTTP server) running this plugin, an in-memory catalog, timing helpers.
+ * scheduler and HTTP server) running this plugin, an in-memory catalog, the entities and
+ * reports they seed, statistics and printed figures. Its HTTP clients are in httpLoad.ts.
  */
 import { loadavg } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { createBackend } from '@backstage/backend-defaults';
 import {
   coreServices,
@@ -13,6 +13,7 @@ import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { BuildCacheReport } from '@rust-build-cache/plugin-rust-build-cache-common';
+import { annotatedComponent } from '@rust-build-cache/plugin-rust-build-cache-node/testUtils';
 import { rustBuildCachePlugin } from '../src/plugin';
 
 export const BENCH_TOKEN = 'rust-build-cache-bench-token-0123456789';
@@ -87,18 +88,12 @@ export function benchEntityName(index: number): string {
 /** Entity `index` reports from workspace `services/<name>` of github.com/bench/monorepo. */
 export function benchEntity(index: number): Entity {
   const name = benchEntityName(index);
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      annotations: {
-        'rust-build-cache/workspace': `services/${name}`,
-        'github.com/project-slug': 'bench/monorepo',
-      },
-    },
+  return annotatedComponent({
+    name,
+    workspace: `services/${name}`,
+    projectSlug: 'bench/monorepo',
     spec: { type: 'service', lifecycle: 'production', owner: 'bench' },
-  };
+  });
 }
 
 /** A report of entity `entityIndex`'s workspace, finished at `finishedAt`. */
@@ -146,181 +141,6 @@ export function round(value: number, digits = 1): number {
   return Math.round(value * factor) / factor;
 }
 
-export interface LoadRequest {
-  method: 'GET' | 'POST';
-  path: string;
-  /** JSON text */
-  body?: string;
-}
-
-/*
- * The HTTP clients run in a worker thread, so that they do not share the server's event
- * loop (in production they are other machines). Plain JS: workers get no TS transform.
- */
-const LOAD_WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const http = require('node:http');
-const { baseUrl, token, requests, concurrency, expectStatus } = workerData;
-// node:http with keep-alive, not fetch: the clients should cost as little CPU as they can,
-// since they share the machine with the server they measure.
-const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
-const base = new URL(baseUrl);
-function send(method, path, body) {
-  return new Promise((resolve, reject) => {
-    const headers = { authorization: 'Bearer ' + token };
-    if (body !== undefined) {
-      headers['content-type'] = 'application/json';
-      headers['content-length'] = Buffer.byteLength(body);
-    }
-    const req = http.request({
-      agent, method, host: base.hostname, port: base.port,
-      path: base.pathname + path, headers,
-    }, res => {
-      const chunks = [];
-      res.on('data', chunk => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode, text: Buffer.concat(chunks).toString() }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-(async () => {
-  const latencies = new Array(requests.length);
-  const sentAt = new Array(requests.length);
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < requests.length) {
-      const index = next++;
-      const { method, path, body } = requests[index];
-      const start = performance.now();
-      sentAt[index] = Date.now();
-      const { status, text } = await send(method, path, body);
-      if (status !== expectStatus) {
-        throw new Error(method + ' ' + path + ' answered ' + status + ': ' + text);
-      }
-      latencies[index] = performance.now() - start;
-    }
-  }));
-  agent.destroy();
-  parentPort.postMessage({
-    latencies,
-    sentAt,
-    seconds: (performance.now() - started) / 1000,
-    endedAt: Date.now(),
-  });
-})().catch(error => parentPort.postMessage({ error: String(error && error.stack || error) }));
-`;
-
-/**
- * Sends `requests` with `concurrency` clients, each waiting for its answer before the
- * next request; returns each request's latency in ms and the wall time in seconds.
- */
-export function runHttpLoad(options: {
-  baseUrl: string;
-  requests: LoadRequest[];
-  concurrency: number;
-  expectStatus: number;
-}): Promise<{
-  latencies: number[];
-  /** When each request was sent, in ms since the epoch. */
-  sentAt: number[];
-  seconds: number;
-  endedAt: number;
-}> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(LOAD_WORKER_SOURCE, {
-      eval: true,
-      workerData: { ...options, token: BENCH_TOKEN },
-    });
-    worker.once('message', message => {
-      worker.terminate();
-      if (message.error) {
-        reject(new Error(message.error));
-      } else {
-        resolve(message);
-      }
-    });
-    worker.once('error', reject);
-  });
-}
-
-/*
- * Polls entity scorecards round-robin (one request at a time, `intervalMs` apart) while
- * a load runs, and records how old each `pendingSince` it sees is: how stale a result
- * is allowed to get under that load.
- */
-const PROBE_WORKER_SOURCE = `
-const { parentPort, workerData } = require('node:worker_threads');
-const { baseUrl, token, paths, intervalMs } = workerData;
-let stop = false;
-parentPort.on('message', () => { stop = true; });
-(async () => {
-  let samples = 0, pending = 0, maxPendingAgeMs = 0;
-  for (let i = 0; !stop; i++) {
-    const response = await fetch(baseUrl + paths[i % paths.length], {
-      headers: { authorization: 'Bearer ' + token },
-    });
-    const body = await response.json();
-    samples++;
-    if (body.pendingSince) {
-      pending++;
-      maxPendingAgeMs = Math.max(maxPendingAgeMs, Date.now() - Date.parse(body.pendingSince));
-    }
-    await new Promise(resolve => setTimeout(resolve, intervalMs));
-  }
-  parentPort.postMessage({ samples, pending, maxPendingAgeMs });
-})().catch(error => parentPort.postMessage({ error: String(error && error.stack || error) }));
-`;
-
-/** Starts a probe of `paths` (scorecards); `stop()` ends it and answers what it saw. */
-export function startFreshnessProbe(options: {
-  baseUrl: string;
-  paths: string[];
-  intervalMs: number;
-}): {
-  stop(): Promise<{
-    samples: number;
-    pending: number;
-    maxPendingAgeMs: number;
-  }>;
-} {
-  const worker = new Worker(PROBE_WORKER_SOURCE, {
-    eval: true,
-    workerData: { ...options, token: BENCH_TOKEN },
-  });
-  const result = new Promise<{
-    samples: number;
-    pending: number;
-    maxPendingAgeMs: number;
-  }>((resolve, reject) => {
-    worker.once('message', message => {
-      worker.terminate();
-      if (message.error) reject(new Error(message.error));
-      else resolve(message);
-    });
-    worker.once('error', reject);
-  });
-  return {
-    stop() {
-      worker.postMessage('stop');
-      return result;
-    },
-  };
-}
-
-/** GET of the plugin's API as the bench's service. */
-export async function benchGet(baseUrl: string, path: string): Promise<any> {
-  const response = await fetch(baseUrl + path, {
-    headers: { authorization: `Bearer ${BENCH_TOKEN}` },
-  });
-  if (!response.ok) {
-    throw new Error(`GET ${path} answered ${response.status}`);
-  }
-  return response.json();
-}
-
 /** Prints a benchmark's figures for bench/run-all, as one line `BENCH_FIGURES <json>`. */
 export function printFigures(figures: BenchFigure[]): void {
   console.log(`BENCH_FIGURES ${JSON.stringify(figures)}`);
@@ -350,62 +170,16 @@ export function argValue(name: string, fallback: string): string {
 }
 
 /**
- * One GET by one client, printed as the `api` step's first request of `query` (for
- * views that are computed once and then served from a cache).
+ * Runs a benchmark's `main`, then exits: 1 after printing the error when it fails, else 0.
+ * Explicitly, since after stop() the backend's default services leave a timer behind that
+ * would keep the process alive for minutes.
  */
-export async function measureFirstRequest(options: {
-  baseUrl: string;
-  db: string;
-  path: string;
-  query: string;
-}): Promise<number> {
-  const first = await runHttpLoad({
-    baseUrl: options.baseUrl,
-    requests: [{ method: 'GET', path: options.path }],
-    concurrency: 1,
-    expectStatus: 200,
-  });
-  const ms = round(first.latencies[0]);
-  console.log(
-    JSON.stringify({ step: 'api', db: options.db, query: options.query, ms }),
+export function runMain(main: () => Promise<unknown>): void {
+  main().then(
+    () => process.exit(0),
+    error => {
+      console.error(error);
+      process.exit(1);
+    },
   );
-  return ms;
-}
-
-/**
- * `requests` GETs by 4 clients after 20 to warm up, the i-th to `path(i)`; prints the
- * `api` step's latency summary and throughput of `query`, and answers the summary.
- */
-export async function measureQueryLoad(options: {
-  baseUrl: string;
-  db: string;
-  query: string;
-  path: (i: number) => string;
-  requests: number;
-}): Promise<ReturnType<typeof summarise>> {
-  const { baseUrl, db, query, path, requests } = options;
-  const load = (from: number, count: number) =>
-    runHttpLoad({
-      baseUrl,
-      requests: Array.from({ length: count }, (_, i) => ({
-        method: 'GET' as const,
-        path: path(from + i),
-      })),
-      concurrency: 4,
-      expectStatus: 200,
-    });
-  await load(0, 20);
-  const { latencies, seconds } = await load(20, requests);
-  const summary = summarise(latencies);
-  console.log(
-    JSON.stringify({
-      step: 'api',
-      db,
-      query,
-      clients: 4,
-      ...summary,
-      requestsPerSecond: round(requests / seconds, 0),
-    }),
-  );
-  return summary;
 }

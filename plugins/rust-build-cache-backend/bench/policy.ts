@@ -35,13 +35,13 @@ import { DatabasePolicyInputs } from '../src/policy/DatabasePolicyInputs';
 import { DatabasePolicyResults } from '../src/policy/DatabasePolicyResults';
 import { DatabaseSnapshotStore } from '../src/snapshot/DatabaseSnapshotStore';
 import { PolicyService } from '../src/policy/PolicyService';
+import { measureFirstRequest, measureQueryLoad } from './httpLoad';
 import {
   argValue,
   benchEntity,
   benchEntityName,
-  measureFirstRequest,
-  measureQueryLoad,
   round,
+  runMain,
   startBenchBackend,
   summarise,
 } from './lib';
@@ -253,13 +253,4 @@ async function main() {
   );
 }
 
-if (require.main === module) {
-  main().then(
-    // The stopped backend can leave timers behind; the benchmark is done.
-    () => process.exit(0),
-    error => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runMain(main);

@@ -14,6 +14,7 @@
  * `runQueryBenchmark` returns the figures (p95 per query and client count) for a caller
  * that runs several benchmarks.
  */
+import { runHttpLoad } from './httpLoad';
 import {
   argValue,
   BENCH_TOKEN,
@@ -21,7 +22,7 @@ import {
   benchEntityName,
   QUERY_BENCH_PREFIX,
   round,
-  runHttpLoad,
+  runMain,
   startBenchBackend,
   summarise,
 } from './lib';
@@ -197,14 +198,4 @@ async function main() {
   console.log(JSON.stringify({ benchmark: 'query', ...figures }, null, 2));
 }
 
-if (require.main === module) {
-  // Exit explicitly: after stop() the backend's default services leave a timer behind
-  // that would keep the process alive for minutes.
-  main().then(
-    () => process.exit(0),
-    error => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+if (require.main === module) runMain(main);

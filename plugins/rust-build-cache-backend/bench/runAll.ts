@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { BENCHMARKS, BenchmarkEntry } from './benchmarks';
-import { argValue, BenchFigure, round } from './lib';
+import { argValue, BenchFigure, round, runMain } from './lib';
 
 interface Measured extends BenchFigure {
   benchmark: string;
@@ -177,10 +177,4 @@ function printTable(measured: Measured[]) {
   console.log(`\nLoad average at the end: ${formatLoad(loadavg())}`);
 }
 
-main().then(
-  () => process.exit(0),
-  error => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);

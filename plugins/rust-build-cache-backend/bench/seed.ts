@@ -20,7 +20,13 @@ import knexFactory from 'knex';
 import { migrateDatabase } from '../src/database/migrations';
 import { DatabaseReportStore } from '../src/reports/DatabaseReportStore';
 import { toNewRun } from '../src/reports/ReportIngestionService';
-import { argValue, benchReport, QUERY_BENCH_PREFIX, round } from './lib';
+import {
+  argValue,
+  benchReport,
+  QUERY_BENCH_PREFIX,
+  round,
+  runMain,
+} from './lib';
 import { readExampleReport } from '../src/__testUtils__/reports';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -145,9 +151,4 @@ export async function seedReports(options: {
   return { inserted, seconds: (performance.now() - started) / 1000 };
 }
 
-if (require.main === module) {
-  main().catch(error => {
-    console.error(error);
-    process.exit(1);
-  });
-}
+if (require.main === module) runMain(main);

@@ -5,7 +5,10 @@ import {
   realReport,
   variant,
 } from '@rust-build-cache/plugin-rust-build-cache-common/testUtils';
-import { createTestDatabases } from '@rust-build-cache/plugin-rust-build-cache-node/testUtils';
+import {
+  createTestDatabases,
+  TRIGGERED_ONLY_SCHEDULE,
+} from '@rust-build-cache/plugin-rust-build-cache-node/testUtils';
 import { Knex } from 'knex';
 import supertest from 'supertest';
 import {
@@ -168,12 +171,7 @@ describe.each(databases.eachSupportedId())(
               snapshot: { enabled: false },
               pull: {
                 concurrency: 2,
-                // Keeps the mock scheduler from pulling at startup.
-                schedule: {
-                  frequency: { hours: 1 },
-                  timeout: { minutes: 5 },
-                  initialDelay: { hours: 1 },
-                },
+                schedule: TRIGGERED_ONLY_SCHEDULE,
                 githubActions: { enabled: true, ...githubActions, retry },
               },
             },

@@ -1,8 +1,11 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { createTestDatabases } from '@rust-build-cache/plugin-rust-build-cache-node/testUtils';
-import { Knex } from 'knex';
+import {
+  annotatedComponent,
+  createRouteTestBed,
+  createTestDatabases,
+  TRIGGERED_ONLY_SCHEDULE,
+} from '@rust-build-cache/plugin-rust-build-cache-node/testUtils';
 import request from 'supertest';
 import {
   compileGithubValidators,
@@ -22,19 +25,12 @@ const databases = createTestDatabases();
 const BASE = '/api/rust-build-cache';
 const asUser = mockCredentials.user.header();
 const repository = { host: 'github.test', owner: 'acme', name: 'platform' };
-
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'platform',
-    annotations: {
-      'rust-build-cache/workspace': '.',
-      'rust-build-cache/repository': 'github.test/acme/platform',
-    },
-  },
+const entity = annotatedComponent({
+  name: 'platform',
+  workspace: '.',
+  repository: 'github.test/acme/platform',
   spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-};
+});
 const entityPath = `${BASE}/entities/default/component/platform`;
 
 describe.each(databases.eachSupportedId())(
@@ -42,12 +38,14 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     beforeAll(() => compileGithubValidators(), 600_000);
 
-    let knex: Knex;
+    const bed = createRouteTestBed({
+      databases,
+      databaseId,
+      startBackend: startPluginBackend,
+    });
     let github: FakeGithub;
-    let stopBackend: (() => Promise<void>) | undefined;
 
     beforeEach(async () => {
-      knex = await databases.init(databaseId);
       github = new FakeGithub(repository.owner, repository.name);
       await github.start();
       github.runs.push({
@@ -65,8 +63,6 @@ describe.each(databases.eachSupportedId())(
     });
 
     afterEach(async () => {
-      await stopBackend?.();
-      stopBackend = undefined;
       await github.stop();
       // Not expect(): jest allows none outside tests; a throw here fails the test too.
       if (github.schemaViolations.length > 0) {
@@ -76,16 +72,14 @@ describe.each(databases.eachSupportedId())(
           )}`,
         );
       }
-      await knex.destroy();
     });
 
-    async function startBackend(
+    function startBackend(
       options: {
         permissionResult?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
       } = {},
     ) {
-      const { backend, server, scheduler } = await startPluginBackend({
-        knex,
+      return bed.start({
         config: {
           integrations: {
             github: [
@@ -99,20 +93,13 @@ describe.each(databases.eachSupportedId())(
           rustBuildCache: {
             pull: {
               githubActions: { enabled: true },
-              schedule: {
-                frequency: { hours: 1 },
-                timeout: { minutes: 5 },
-                // Keeps the mock scheduler from pulling at startup.
-                initialDelay: { hours: 1 },
-              },
+              schedule: TRIGGERED_ONLY_SCHEDULE,
             },
           },
         },
         entities: [entity],
         permissions: options.permissionResult,
       });
-      stopBackend = () => backend.stop();
-      return { server, scheduler };
     }
 
     it('pulls an entity on refresh and reports its pull status', async () => {

@@ -1,7 +1,10 @@
 import { SchedulerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { Knex } from 'knex';
-import { createTestDatabases } from '@rust-build-cache/plugin-rust-build-cache-node/testUtils';
+import {
+  createTestDatabases,
+  TRIGGERED_ONLY_SCHEDULE,
+} from '@rust-build-cache/plugin-rust-build-cache-node/testUtils';
 import {
   compileGithubValidators,
   FakeGithub,
@@ -106,11 +109,7 @@ describe.each(databases.eachSupportedId())(
                 enabled: true,
                 retry: { maxAttempts: 2, baseDelayMs: 10 },
               },
-              schedule: {
-                frequency: { hours: 1 },
-                timeout: { minutes: 5 },
-                initialDelay: { hours: 1 },
-              },
+              schedule: TRIGGERED_ONLY_SCHEDULE,
             },
           },
         },

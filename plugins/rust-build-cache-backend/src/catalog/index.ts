@@ -4,9 +4,9 @@ import {
   SchedulerService,
   SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
-import { ForwardedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Knex } from 'knex';
+import { scheduleLoggedTask } from '../lib/scheduleLoggedTask';
 import { DatabaseEntityLinkStore } from './DatabaseEntityLinkStore';
 import { EntityLinkService } from './EntityLinkService';
 import { EntityLinkStore } from './EntityLinkStore';
@@ -66,18 +66,15 @@ export async function createCatalogFeature(options: {
     onEntitiesLinked: listener => listeners.push(listener),
     async scheduleTasks() {
       // No initial delay: a fresh installation links entities right at startup.
-      await scheduler.scheduleTask({
+      await scheduleLoggedTask({
+        scheduler,
+        logger,
         id: ENTITY_LINKS_TASK_ID,
-        ...schedule,
-        fn: async () => {
-          try {
-            const { linked } = await links.refreshLinks();
-            logger.info(
-              `Linked ${linked} catalog entities to their build-cache reports`,
-            );
-          } catch (error) {
-            throw new ForwardedError('Refreshing entity links failed', error);
-          }
+        schedule,
+        failure: 'Refreshing entity links failed',
+        run: async () => {
+          const { linked } = await links.refreshLinks();
+          return `Linked ${linked} catalog entities to their build-cache reports`;
         },
       });
     },

@@ -8,7 +8,6 @@ import {
   RootConfigService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import { ForwardedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { PrewarmExecutor } from '@rust-build-cache/plugin-rust-build-cache-node';
 import express from 'express';
@@ -21,6 +20,7 @@ import { PrewarmRunStore, PrewarmScheduleStore } from './PrewarmStore';
 import { readPrewarmDispatchConfig } from './prewarmConfig';
 import { createPrewarmRouter } from './prewarmRouter';
 import { PrewarmService } from './PrewarmService';
+import { scheduleLoggedTask } from '../lib/scheduleLoggedTask';
 
 export type { PrewarmService } from './PrewarmService';
 export type { PrewarmRunStore, PrewarmScheduleStore } from './PrewarmStore';
@@ -68,8 +68,7 @@ export async function createPrewarmFeature(options: {
   const runStore = await DatabasePrewarmRunStore.create(options.db);
   const service = new PrewarmService({
     scheduleStore,
-    runStore:
-      options.decorateRunStore?.(runStore, scheduleStore) ?? runStore,
+    runStore: options.decorateRunStore?.(runStore, scheduleStore) ?? runStore,
     reports: options.reports,
     entityLinks: options.entityLinks,
     catalog: options.catalog,
@@ -94,24 +93,19 @@ export async function createPrewarmFeature(options: {
     service,
     router,
     async scheduleTasks() {
-      await options.scheduler.scheduleTask({
+      await scheduleLoggedTask({
+        scheduler: options.scheduler,
+        logger,
         id: PREWARM_DISPATCH_TASK_ID,
-        ...settings.dispatchSchedule,
-        scope: 'global',
-        fn: async () => {
-          try {
-            // Claims and plans due runs; their jobs execute in the background, bounded
-            // by each schedule's time limit, so this tick never waits for a build.
-            const { runIds } = await service.dispatch();
-            if (runIds.length > 0) {
-              logger.info(`Dispatched pre-warm runs ${runIds.join(', ')}`);
-            }
-          } catch (error) {
-            throw new ForwardedError(
-              'Dispatching pre-warm schedules failed',
-              error,
-            );
-          }
+        schedule: { ...settings.dispatchSchedule, scope: 'global' },
+        failure: 'Dispatching pre-warm schedules failed',
+        run: async () => {
+          // Claims and plans due runs; their jobs execute in the background, bounded
+          // by each schedule's time limit, so this tick never waits for a build.
+          const { runIds } = await service.dispatch();
+          return runIds.length > 0
+            ? `Dispatched pre-warm runs ${runIds.join(', ')}`
+            : undefined;
         },
       });
     },

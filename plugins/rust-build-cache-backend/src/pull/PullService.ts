@@ -8,8 +8,14 @@ import { isError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { PullProvider } from '@rust-build-cache/plugin-rust-build-cache-node';
 import { EntityPullStatus, PullStateStore } from './PullStateStore';
-import { entitySourceKey, getVisibleEntity, streamAnnotatedEntities, toEntityRef } from '../catalog';
+import {
+  entitySourceKey,
+  getVisibleEntity,
+  streamAnnotatedEntities,
+  toEntityRef,
+} from '../catalog';
 import { ReportIngestionService } from '../reports';
+import { forEachConcurrently } from '../lib/forEachConcurrently';
 
 /** The entities of one repository that one provider pulls: one cursor, one pull. */
 interface PullGroup {
@@ -51,14 +57,11 @@ export class PullService {
       entities.push(...page);
     }
     const groups = this.group(entities);
-    let next = 0;
-    const worker = async () => {
-      while (next < groups.length && !signal?.aborted) {
-        await this.pullGroup(groups[next++], signal);
-      }
-    };
-    await Promise.all(
-      Array.from({ length: Math.min(concurrency, groups.length) }, worker),
+    await forEachConcurrently(
+      groups,
+      concurrency,
+      group => this.pullGroup(group, signal),
+      signal,
     );
     return { repositories: groups.length };
   }

@@ -6,7 +6,6 @@ import {
   PermissionsService,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
-import { ForwardedError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { PullProvider } from '@rust-build-cache/plugin-rust-build-cache-node';
 import express from 'express';
@@ -17,6 +16,7 @@ import { RepositorySnapshotService } from '../snapshot';
 import { DatabasePullStateStore } from './DatabasePullStateStore';
 import { PullService } from './PullService';
 import { createRefreshRouter } from './refreshRouter';
+import { scheduleLoggedTask } from '../lib/scheduleLoggedTask';
 
 export const PULL_TASK_ID = 'rust-build-cache-pull';
 
@@ -72,18 +72,15 @@ export async function createPullFeature(options: {
     }),
     async scheduleTasks() {
       if (providers.length === 0) return;
-      await scheduler.scheduleTask({
+      await scheduleLoggedTask({
+        scheduler,
+        logger,
         id: PULL_TASK_ID,
-        ...settings.schedule,
-        fn: async abortSignal => {
-          try {
-            const { repositories } = await service.pullAll(abortSignal);
-            logger.info(
-              `Pulled build-cache reports of ${repositories} repositories`,
-            );
-          } catch (error) {
-            throw new ForwardedError('Pulling reports failed', error);
-          }
+        schedule: settings.schedule,
+        failure: 'Pulling reports failed',
+        run: async abortSignal => {
+          const { repositories } = await service.pullAll(abortSignal);
+          return `Pulled build-cache reports of ${repositories} repositories`;
         },
       });
     },

@@ -1,11 +1,14 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import {
   PullProvider,
   rustBuildCachePullProvidersExtensionPoint,
 } from '@rust-build-cache/plugin-rust-build-cache-node';
-import { Knex } from 'knex';
+import {
+  annotatedComponent,
+  createRouteTestBed,
+  TRIGGERED_ONLY_SCHEDULE,
+} from '@rust-build-cache/plugin-rust-build-cache-node/testUtils';
 import request from 'supertest';
 import { makeReport } from '../__testUtils__/reports';
 import { startPluginBackend } from '../__testUtils__/pluginBackend';
@@ -18,35 +21,23 @@ jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 
-const BASE = '/api/rust-build-cache';
 const asUser = mockCredentials.user.header();
 const repository = { host: 'github.test', owner: 'acme', name: 'platform' };
-
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'platform',
-    annotations: {
-      'rust-build-cache/workspace': '.',
-      'rust-build-cache/repository': 'github.test/acme/platform',
-    },
-  },
+const entity = annotatedComponent({
+  name: 'platform',
+  workspace: '.',
+  repository: 'github.test/acme/platform',
   spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-};
-const entityPath = `${BASE}/entities/default/component/platform`;
+});
+const entityPath = '/api/rust-build-cache/entities/default/component/platform';
 
 describe.each(databases.eachSupportedId())(
   'pull providers of modules (%s)',
   databaseId => {
-    let knex: Knex;
-
-    beforeEach(async () => {
-      knex = await databases.init(databaseId);
-    });
-
-    afterEach(async () => {
-      await knex.destroy();
+    const bed = createRouteTestBed({
+      databases,
+      databaseId,
+      startBackend: startPluginBackend,
     });
 
     it('lets modules add pull providers through the extension point', async () => {
@@ -62,19 +53,9 @@ describe.each(databases.eachSupportedId())(
           return { cursor: 'next', ingested: 1, errors: [] };
         },
       };
-      const { server } = await startPluginBackend({
-        knex,
+      const { server } = await bed.start({
         config: {
-          rustBuildCache: {
-            pull: {
-              schedule: {
-                frequency: { hours: 1 },
-                timeout: { minutes: 5 },
-                // Keeps the mock scheduler from pulling at startup.
-                initialDelay: { hours: 1 },
-              },
-            },
-          },
+          rustBuildCache: { pull: { schedule: TRIGGERED_ONLY_SCHEDULE } },
         },
         entities: [entity],
         features: [
@@ -99,7 +80,7 @@ describe.each(databases.eachSupportedId())(
       expect(refreshed.body.status.providerId).toBe('custom');
       expect(pulled).toEqual(['github.test/acme/platform']);
       expect(
-        await knex('pull_cursors').where({ provider_id: 'custom' }).first(),
+        await bed.knex('pull_cursors').where({ provider_id: 'custom' }).first(),
       ).toMatchObject({ cursor: 'next' });
     });
   },

@@ -14,12 +14,18 @@ import {
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { SnapshotStore } from './SnapshotStore';
-import { EntityLinkService, entitySourceKey, getVisibleEntity, streamAnnotatedEntities } from '../catalog';
+import {
+  EntityLinkService,
+  entitySourceKey,
+  getVisibleEntity,
+  streamAnnotatedEntities,
+} from '../catalog';
 import {
   RepositorySnapshotReader,
   SnapshotTarget,
   toolchainPin,
 } from './RepositorySnapshotReader';
+import { forEachConcurrently } from '../lib/forEachConcurrently';
 
 /** Changes returned with a snapshot, newest first. */
 const HISTORY_LIMIT = 100;
@@ -66,10 +72,10 @@ export class RepositorySnapshotService {
       }
     }
     const queue = [...targets.values()];
-    let next = 0;
-    const worker = async () => {
-      while (next < queue.length && !signal?.aborted) {
-        const target = queue[next++];
+    await forEachConcurrently(
+      queue,
+      concurrency,
+      async target => {
         try {
           await this.record(target);
         } catch (error) {
@@ -79,10 +85,8 @@ export class RepositorySnapshotService {
             { error: isError(error) ? error.message : String(error) },
           );
         }
-      }
-    };
-    await Promise.all(
-      Array.from({ length: Math.min(concurrency, queue.length) }, worker),
+      },
+      signal,
     );
     return { workspaces: queue.length };
   }

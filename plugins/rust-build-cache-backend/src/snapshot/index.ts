@@ -5,7 +5,6 @@ import {
   SchedulerService,
   UrlReaderService,
 } from '@backstage/backend-plugin-api';
-import { ForwardedError } from '@backstage/errors';
 import { ScmIntegrations } from '@backstage/integration';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
@@ -15,6 +14,7 @@ import { SnapshotConfig } from '../config';
 import { DatabaseSnapshotStore } from './DatabaseSnapshotStore';
 import { RepositorySnapshotService } from './RepositorySnapshotService';
 import { SnapshotStore } from './SnapshotStore';
+import { scheduleLoggedTask } from '../lib/scheduleLoggedTask';
 
 export type { RepositorySnapshotService } from './RepositorySnapshotService';
 export type { SnapshotStore } from './SnapshotStore';
@@ -71,21 +71,15 @@ export async function createSnapshotFeature(options: {
     onSnapshotStored: listener => listeners.push(listener),
     async scheduleTasks() {
       if (!service) return;
-      await scheduler.scheduleTask({
+      await scheduleLoggedTask({
+        scheduler,
+        logger,
         id: SNAPSHOT_TASK_ID,
-        ...settings.schedule,
-        fn: async abortSignal => {
-          try {
-            const { workspaces } = await service.snapshotAll(abortSignal);
-            logger.info(
-              `Read repository snapshots of ${workspaces} workspaces`,
-            );
-          } catch (error) {
-            throw new ForwardedError(
-              'Reading repository snapshots failed',
-              error,
-            );
-          }
+        schedule: settings.schedule,
+        failure: 'Reading repository snapshots failed',
+        run: async abortSignal => {
+          const { workspaces } = await service.snapshotAll(abortSignal);
+          return `Read repository snapshots of ${workspaces} workspaces`;
         },
       });
     },

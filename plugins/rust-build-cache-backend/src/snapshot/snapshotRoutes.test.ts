@@ -1,7 +1,9 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { Knex } from 'knex';
+import {
+  annotatedComponent,
+  createRouteTestBed,
+} from '@rust-build-cache/plugin-rust-build-cache-node/testUtils';
 import request from 'supertest';
 import { FakeUrlReader } from '../__testUtils__/fakeUrlReader';
 import { startPluginBackend } from '../__testUtils__/pluginBackend';
@@ -12,51 +14,38 @@ jest.setTimeout(60_000);
 
 const databases = createTestDatabases();
 
-const BASE = '/api/rust-build-cache';
 const asUser = mockCredentials.user.header();
-
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'platform',
-    annotations: {
-      'rust-build-cache/workspace': '.',
-      'github.com/project-slug': 'acme/platform',
-    },
-  },
+const entity = annotatedComponent({
+  name: 'platform',
+  workspace: '.',
+  projectSlug: 'acme/platform',
   spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-};
-const entityPath = `${BASE}/entities/default/component/platform`;
+});
+const entityPath = '/api/rust-build-cache/entities/default/component/platform';
 
 describe.each(databases.eachSupportedId())(
   'snapshot routes and task (%s)',
   databaseId => {
-    let knex: Knex;
+    const bed = createRouteTestBed({
+      databases,
+      databaseId,
+      startBackend: startPluginBackend,
+    });
     let reader: FakeUrlReader;
-    let stopBackend: (() => Promise<void>) | undefined;
 
-    beforeEach(async () => {
-      knex = await databases.init(databaseId);
+    beforeEach(() => {
       reader = new FakeUrlReader();
       reader.files.set('rust-toolchain', '1.95.0\n');
       reader.files.set('Cargo.toml', '[package]\nname = "platform"\n');
     });
 
-    afterEach(async () => {
-      await stopBackend?.();
-      stopBackend = undefined;
-      await knex.destroy();
-    });
-
-    async function startBackend(
+    function startBackend(
       options: {
         permissionResult?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
         snapshot?: { enabled?: boolean };
       } = {},
     ) {
-      const { backend, server, scheduler } = await startPluginBackend({
-        knex,
+      return bed.start({
         config: { rustBuildCache: { snapshot: options.snapshot ?? {} } },
         entities: [entity],
         permissions: options.permissionResult,
@@ -67,8 +56,6 @@ describe.each(databases.eachSupportedId())(
           }).factory,
         ],
       });
-      stopBackend = () => backend.stop();
-      return { server, scheduler };
     }
 
     it('re-reads the snapshot on refresh, even without a pull provider', async () => {

@@ -1,4 +1,3 @@
-import type { Entity } from '@backstage/catalog-model';
 import {
   createExtensionTester,
   renderInTestApp,
@@ -7,31 +6,20 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen } from '@testing-library/react';
 import { rustBuildCacheApiRef } from '../api';
+import {
+  annotatedService,
+  unannotatedService,
+} from '../__testUtils__/entities';
 import { fakeRustBuildCacheApi } from '../__testUtils__/fakeRustBuildCacheApi';
 import { rustBuildCacheEntityCard } from './entityCard';
-
-const rustService: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'gateway',
-    annotations: { 'rust-build-cache/workspace': 'services/gateway' },
-  },
-  spec: { type: 'service', lifecycle: 'production', owner: 'platform' },
-};
-
-const otherService: Entity = {
-  ...rustService,
-  metadata: { name: 'frontend', annotations: {} },
-};
 
 describe('rustBuildCacheEntityCard (new frontend system)', () => {
   it('is offered only to annotated entities', () => {
     const tester = createExtensionTester(rustBuildCacheEntityCard);
 
     const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
-    expect(filter?.(rustService)).toBe(true);
-    expect(filter?.(otherService)).toBe(false);
+    expect(filter?.(annotatedService)).toBe(true);
+    expect(filter?.(unannotatedService)).toBe(false);
   });
 
   it("is an info card, placed in the overview's side column near the top", () => {
@@ -57,7 +45,7 @@ describe('rustBuildCacheEntityCard (new frontend system)', () => {
     const tester = createExtensionTester(rustBuildCacheEntityCard);
 
     renderInTestApp(
-      <EntityProvider entity={rustService}>
+      <EntityProvider entity={annotatedService}>
         {tester.reactElement()}
       </EntityProvider>,
       { apis: [[rustBuildCacheApiRef, api]] },

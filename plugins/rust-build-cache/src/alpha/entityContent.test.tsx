@@ -1,4 +1,3 @@
-import type { Entity } from '@backstage/catalog-model';
 import {
   createExtensionTester,
   renderInTestApp,
@@ -7,23 +6,12 @@ import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { screen } from '@testing-library/react';
 import { rustBuildCacheApiRef } from '../api';
+import {
+  annotatedService,
+  unannotatedService,
+} from '../__testUtils__/entities';
 import { fakeRustBuildCacheApi } from '../__testUtils__/fakeRustBuildCacheApi';
 import { rustBuildCacheEntityContent } from './entityContent';
-
-const rustService: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'gateway',
-    annotations: { 'rust-build-cache/workspace': 'services/gateway' },
-  },
-  spec: { type: 'service', lifecycle: 'production', owner: 'platform' },
-};
-
-const otherService: Entity = {
-  ...rustService,
-  metadata: { name: 'frontend', annotations: {} },
-};
 
 describe('rustBuildCacheEntityContent (new frontend system)', () => {
   it('is a "Build cache" tab at build-cache, offered only to annotated entities', () => {
@@ -33,8 +21,8 @@ describe('rustBuildCacheEntityContent (new frontend system)', () => {
       'Build cache',
     );
     const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
-    expect(filter?.(rustService)).toBe(true);
-    expect(filter?.(otherService)).toBe(false);
+    expect(filter?.(annotatedService)).toBe(true);
+    expect(filter?.(unannotatedService)).toBe(false);
   });
 
   it('renders the tab through the plugin API', async () => {
@@ -51,7 +39,7 @@ describe('rustBuildCacheEntityContent (new frontend system)', () => {
     const tester = createExtensionTester(rustBuildCacheEntityContent);
 
     renderInTestApp(
-      <EntityProvider entity={rustService}>
+      <EntityProvider entity={annotatedService}>
         {tester.reactElement()}
       </EntityProvider>,
       { apis: [[rustBuildCacheApiRef, api]] },

@@ -10,20 +10,17 @@ import { screen } from '@testing-library/react';
 import type { TimeSeries } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { rustBuildCacheApiRef, type RustBuildCacheApi } from '../../api';
 import { fakeRustBuildCacheApi } from '../../__testUtils__/fakeRustBuildCacheApi';
+import { rustService } from '../../__testUtils__/entities';
 import { POLICY, scorecardOf } from '../../__testUtils__/policyFixtures';
 import { EntityRustBuildCacheCard } from './EntityRustBuildCacheCard';
 
 const SLOW = { timeout: 5000 };
 
-const ledgerWorker: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'ledger-worker',
-    annotations: { 'rust-build-cache/workspace': 'services/ledger-worker' },
-  },
-  spec: { type: 'service', lifecycle: 'production', owner: 'payments' },
-};
+const ledgerWorker = rustService({
+  name: 'ledger-worker',
+  workspace: 'services/ledger-worker',
+  owner: 'payments',
+});
 
 function day(
   date: string,

@@ -24,21 +24,16 @@ import {
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { rustBuildCacheApiRef, type RustBuildCacheApi } from '../../api';
 import { fakeRustBuildCacheApi } from '../../__testUtils__/fakeRustBuildCacheApi';
+import { rustService } from '../../__testUtils__/entities';
 import { exampleReport, runFromReport } from '../../__testUtils__/exampleRuns';
 import { EntityRustBuildCacheContent } from './EntityRustBuildCacheContent';
 
-const gateway: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'gateway',
-    annotations: {
-      'github.com/project-slug': 'acme-demo/platform-monorepo',
-      'rust-build-cache/workspace': 'services/gateway',
-    },
-  },
-  spec: { type: 'service', lifecycle: 'production', owner: 'platform' },
-};
+const gateway = rustService({
+  name: 'gateway',
+  workspace: 'services/gateway',
+  owner: 'platform',
+  projectSlug: 'acme-demo/platform-monorepo',
+});
 
 const timeSeries: TimeSeries = {
   entityRef: 'component:default/gateway',

@@ -1,4 +1,3 @@
-import type { Entity } from '@backstage/catalog-model';
 import {
   TestApiProvider,
   mockApis,
@@ -8,6 +7,7 @@ import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { screen, waitFor } from '@testing-library/react';
 import { rustBuildCacheApiRef } from '../../api';
 import { fakeRustBuildCacheApi } from '../../__testUtils__/fakeRustBuildCacheApi';
+import { rustService } from '../../__testUtils__/entities';
 import { POLICY, scorecardOf } from '../../__testUtils__/policyFixtures';
 import { fixTemplateRouteRef } from '../../routes';
 import { useEntityScorecard, useReloadKey } from '../../hooks';
@@ -19,18 +19,12 @@ const ledgerWorker = {
   name: 'ledger-worker',
 };
 
-const entity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'ledger-worker',
-    annotations: {
-      'github.com/project-slug': 'acme-demo/ledger-worker',
-      'rust-build-cache/workspace': '.',
-    },
-  },
-  spec: { type: 'service', owner: 'payments', lifecycle: 'production' },
-};
+const entity = rustService({
+  name: 'ledger-worker',
+  workspace: '.',
+  owner: 'payments',
+  projectSlug: 'acme-demo/ledger-worker',
+});
 
 function Card() {
   const [reloadKey, reload] = useReloadKey();
