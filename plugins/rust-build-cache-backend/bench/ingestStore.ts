@@ -11,7 +11,14 @@
  */
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { openBenchDatabase } from './benchDatabase';
-import { argValue, benchReport, loadAverage, printFigures, round } from './lib';
+import {
+  argValue,
+  benchReport,
+  loadAverage,
+  printFigures,
+  round,
+  runMain,
+} from './lib';
 import { migrateDatabase } from '../src/database/migrations';
 import { DatabaseReportStore } from '../src/reports/DatabaseReportStore';
 import { toNewRun } from '../src/reports/ReportIngestionService';
@@ -100,10 +107,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  error => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runMain(main);
