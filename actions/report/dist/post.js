@@ -22906,24 +22906,49 @@ function ratio(part, whole) {
   return whole === 0 ? null : part / whole;
 }
 
+// plugins/rust-build-cache-common/src/policy/policyRun.ts
+function toPolicyRun(report, metrics) {
+  const { sccache } = report;
+  const numbers = sccache ? metrics ?? computeRunMetrics(sccache) : null;
+  return {
+    kind: report.kind,
+    finishedAt: report.source.finishedAt,
+    runId: report.source.ci.runId,
+    rustflagsSha256: report.build.env.rustflags.sha256,
+    dependencies: report.dependencies ? { lockVersion: report.dependencies.lockVersion } : null,
+    cache: numbers ? {
+      rustCompiled: numbers.rustCompiled,
+      hits: numbers.hits,
+      misses: numbers.misses,
+      avoidableNotCached: numbers.avoidableNotCached,
+      failures: {
+        readErrors: numbers.failures.readErrors,
+        writeErrors: numbers.failures.writeErrors,
+        timeouts: numbers.failures.timeouts,
+        errorsBeforeLookup: numbers.failures.errorsBeforeLookup
+      }
+    } : null
+  };
+}
+
 // plugins/rust-build-cache-common/src/policy/ruleChecks.ts
 var runIdOf = (report) => report.source.ci.runId;
+function runsOf(input3) {
+  return input3.runs ?? input3.reports.map((report) => toPolicyRun(report));
+}
 function ciRuns(input3) {
-  return input3.reports.filter((report) => report.kind === "ci");
+  return runsOf(input3).filter((run) => run.kind === "ci");
 }
 function ciRunsWithStats(input3, limit) {
-  return ciRuns(input3).flatMap(
-    (report) => report.sccache ? [{ report, sccache: report.sccache }] : []
-  ).slice(0, limit);
+  return ciRuns(input3).filter((run) => !!run.cache).slice(0, limit);
 }
-var metricsByStats = /* @__PURE__ */ new WeakMap();
-function runMetricsOf(sccache) {
-  let metrics = metricsByStats.get(sccache);
-  if (!metrics) {
-    metrics = computeRunMetrics(sccache);
-    metricsByStats.set(sccache, metrics);
-  }
-  return metrics;
+function newestCiReport(input3) {
+  return input3.reports.find((report) => report.kind === "ci");
+}
+function newestCiReportWithStats(input3) {
+  return input3.reports.find(
+    (report) => report.kind === "ci" && !!report.sccache
+  );
 }
 function check2(result, summary, numbers = {}, runIds = []) {
   return { result, summary, evidence: { numbers, runIds } };
@@ -22950,11 +22975,11 @@ function fromReportBecauseUnreadable(fromReport, unreadable, file2) {
 // plugins/rust-build-cache-common/src/policy/cacheRules.ts
 function checkEffectiveHitRate(input3, params) {
   const runs = ciRunsWithStats(input3, params.runs);
-  const runIds = runs.map((run) => runIdOf(run.report));
+  const runIds = runs.map((run) => run.runId);
   const totals = { hits: 0, misses: 0, avoidableNotCached: 0 };
   let runsWithoutRust = 0;
   for (const run of runs) {
-    const metrics = runMetricsOf(run.sccache);
+    const metrics = run.cache;
     if (!metrics.rustCompiled) runsWithoutRust += 1;
     totals.hits += metrics.hits;
     totals.misses += metrics.misses;
@@ -23013,13 +23038,13 @@ function checkCacheErrorsBounded(input3, params) {
   };
   const runsWithProblems = [];
   for (const run of runs) {
-    const failures = runMetricsOf(run.sccache).failures;
+    const failures = run.cache.failures;
     totals.readErrors += failures.readErrors;
     totals.writeErrors += failures.writeErrors;
     totals.timeouts += failures.timeouts;
     totals.errorsBeforeLookup += failures.errorsBeforeLookup;
     if (failures.readErrors + failures.writeErrors + failures.timeouts > 0)
-      runsWithProblems.push(runIdOf(run.report));
+      runsWithProblems.push(run.runId);
   }
   const counted = totals.readErrors + totals.writeErrors + totals.timeouts;
   const meanPerRun = counted / runs.length;
@@ -23048,7 +23073,7 @@ function cachesOf(sccache) {
   return [{ name: "cache", ...sccache.cache }];
 }
 function checkCacheSizeBounded(input3) {
-  const latest = ciRunsWithStats(input3, 1)[0];
+  const latest = newestCiReportWithStats(input3);
   if (!latest)
     return check2(
       "insufficient-data",
@@ -23056,14 +23081,14 @@ function checkCacheSizeBounded(input3) {
     );
   const { backend, maxSize } = latest.sccache.cache;
   const caches = cachesOf(latest.sccache);
-  const cacheSize = latest.report.build.env.sccacheCacheSize;
+  const cacheSize = latest.build.env.sccacheCacheSize;
   const numbers = {
     backend,
     levels: latest.sccache.multiLevel ? caches.map((c) => `${c.name}: ${c.backend}`).join(", ") : null,
     sccacheCacheSize: cacheSize,
     maxSize
   };
-  const runIds = [runIdOf(latest.report)];
+  const runIds = [runIdOf(latest)];
   const unknown2 = caches.filter((c) => c.backend === "unknown");
   if (unknown2.length > 0)
     return check2(
@@ -23168,7 +23193,7 @@ function checkToolchainNearBaseline(input3, params, baselineRelease) {
       "not-applicable",
       "The policy sets no baseline.rustRelease to compare with."
     );
-  const latest = ciRuns(input3)[0];
+  const latest = newestCiReport(input3);
   if (!latest) return NO_CI_RUN;
   const release = latest.toolchain.rustc?.release ?? null;
   const used = release ? majorMinor(release) : null;
@@ -23200,7 +23225,7 @@ function checkToolchainNearBaseline(input3, params, baselineRelease) {
   );
 }
 function checkToolchainPinMatchesCi(input3) {
-  const latest = ciRuns(input3)[0];
+  const latest = newestCiReport(input3);
   if (!latest) return NO_CI_RUN;
   const { file: file2, rustc } = latest.toolchain;
   const broken = toolchainFileProblem(latest);
@@ -23232,7 +23257,7 @@ function checkToolchainPinMatchesCi(input3) {
 var DAY_MS = 24 * 60 * 60 * 1e3;
 var SCCACHE_BINARY = /(^|[\\/])sccache(\.exe)?$/i;
 function checkRustcWrapperSccache(input3) {
-  const latest = ciRuns(input3)[0];
+  const latest = newestCiReport(input3);
   if (!latest) return NO_CI_RUN;
   const wrapper = latest.build.env.rustcWrapper;
   const compileRequests = latest.sccache ? countCompileRequests(latest.sccache.counters).requests : 0;
@@ -23255,7 +23280,7 @@ function checkRustcWrapperSccache(input3) {
   );
 }
 function checkCargoIncrementalOff(input3) {
-  const latest = ciRuns(input3)[0];
+  const latest = newestCiReport(input3);
   if (!latest) return NO_CI_RUN;
   const cargoIncremental = latest.build.env.cargoIncremental;
   const incrementalRequests = latest.sccache?.counters.notCached.incremental ?? 0;
@@ -23284,8 +23309,8 @@ function checkCargoIncrementalOff(input3) {
 }
 function checkRustflagsStable(input3, params) {
   const runs = ciRuns(input3).slice(0, params.runs);
-  const runIds = runs.map(runIdOf);
-  const valueOf = (report) => report.build.env.rustflags.sha256 ?? "(unset)";
+  const runIds = runs.map((run) => run.runId);
+  const valueOf = (run) => run.rustflagsSha256 ?? "(unset)";
   const distinct = new Set(runs.map(valueOf));
   const numbers = { runs: runs.length, distinctRustflags: distinct.size };
   if (runs.length < 2)
@@ -23308,7 +23333,7 @@ function checkRustflagsStable(input3, params) {
     `The last ${runs.length} CI runs used ${distinct.size} different RUSTFLAGS values.`,
     numbers,
     // The runs whose flags differ from the newest run's: their cache entries do not match.
-    runs.filter((run) => valueOf(run) !== latestValue).map(runIdOf)
+    runs.filter((run) => valueOf(run) !== latestValue).map((run) => run.runId)
   );
 }
 function checkCargoLockCommitted(input3) {
@@ -23333,7 +23358,7 @@ function checkCargoLock(input3) {
       { lockVersion: null, file: broken.file, problem: broken.message },
       [runIdOf(input3.reports[0])]
     );
-  const latest = input3.reports.find((report) => report.dependencies !== null);
+  const latest = runsOf(input3).find((run) => run.dependencies !== null);
   if (!latest?.dependencies)
     return check2(
       "insufficient-data",
@@ -23344,36 +23369,36 @@ function checkCargoLock(input3) {
     "pass",
     `The build had a version ${lockVersion} Cargo.lock.`,
     { lockVersion },
-    [runIdOf(latest)]
+    [latest.runId]
   ) : check2("fail", "The build had no Cargo.lock.", { lockVersion }, [
-    runIdOf(latest)
+    latest.runId
   ]);
 }
 function checkReportsFresh(input3, params) {
-  const latest = input3.reports.reduce(
-    (newest, report) => newest === null || Date.parse(report.source.finishedAt) > Date.parse(newest.source.finishedAt) ? report : newest,
+  const latest = runsOf(input3).reduce(
+    (newest, run) => newest === null || Date.parse(run.finishedAt) > Date.parse(newest.finishedAt) ? run : newest,
     null
   );
   if (!latest)
     return check2("fail", "No build-cache report has been received.", {
       maxAgeDays: params.maxAgeDays
     });
-  const ageDays = (input3.now.getTime() - Date.parse(latest.source.finishedAt)) / DAY_MS;
+  const ageDays = (input3.now.getTime() - Date.parse(latest.finishedAt)) / DAY_MS;
   const numbers = {
-    latestFinishedAt: latest.source.finishedAt,
+    latestFinishedAt: latest.finishedAt,
     ageDays: Math.round(ageDays * 10) / 10,
     maxAgeDays: params.maxAgeDays
   };
   return ageDays <= params.maxAgeDays ? check2(
     "pass",
-    `The latest report is from ${latest.source.finishedAt}.`,
+    `The latest report is from ${latest.finishedAt}.`,
     numbers,
-    [runIdOf(latest)]
+    [latest.runId]
   ) : check2(
     "fail",
-    `The latest report is ${Math.floor(ageDays)} days old (from ${latest.source.finishedAt}), older than ${params.maxAgeDays} days.`,
+    `The latest report is ${Math.floor(ageDays)} days old (from ${latest.finishedAt}), older than ${params.maxAgeDays} days.`,
     numbers,
-    [runIdOf(latest)]
+    [latest.runId]
   );
 }
 function checkPrewarmEnrolled(input3) {
@@ -23623,7 +23648,11 @@ var MEETS_RULE = /* @__PURE__ */ new Set([
   "not-applicable"
 ]);
 function evaluatePolicy(options) {
-  const { policy, input: input3, exemptions = [] } = options;
+  const { policy, exemptions = [] } = options;
+  const input3 = options.input.runs ? options.input : {
+    ...options.input,
+    runs: options.input.reports.map((report) => toPolicyRun(report))
+  };
   const results = policy.rules.map(
     (rule) => evaluateRule(rule, policy, input3, exemptions)
   );

@@ -1,5 +1,8 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
-import { toPolicyReport } from '@rust-build-cache/plugin-rust-build-cache-common';
+import {
+  toPolicyReport,
+  toPolicyRun,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import { DatabasePolicyResults } from '../policy/DatabasePolicyResults';
 import { DatabaseReportStore } from '../reports/DatabaseReportStore';
@@ -105,6 +108,10 @@ describe.each(databases.eachSupportedId())(
       expect(projections.map(p => p.report_id)).toEqual(ids);
       expect(projections.map(p => JSON.parse(p.policy_json))).toEqual(
         reports.map(r => JSON.parse(JSON.stringify(toPolicyReport(r)))),
+      );
+      // Converted by the policy runs' migration, after the projections were filled.
+      expect(projections.map(p => JSON.parse(p.run_json))).toEqual(
+        reports.map(r => JSON.parse(JSON.stringify(toPolicyRun(r)))),
       );
       const store = await DatabaseReportStore.create(knex);
       expect(await store.listUnmatchedSources()).toEqual([

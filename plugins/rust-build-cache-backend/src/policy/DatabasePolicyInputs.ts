@@ -1,22 +1,20 @@
 import {
   PolicyReport,
   PolicyRepositoryFacts,
+  PolicyRun,
+  reportsReadInFull,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
-import { chunks, compareStrings, DbTimestamp, toDate } from '../lib/dbValues';
+import { chunks } from '../lib/dbValues';
 import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { EntityLinkStore } from '../catalog';
 import { SnapshotStore } from '../snapshot';
-import { PolicyInputs, sourceKeyString } from './PolicyStore';
+import { PolicyInputs, RecentReports, sourceKeyString } from './PolicyStore';
 
-/** Sources per query: two bound values each, far below the bind-parameter limits. */
+/** Sources per query (bound as arrays, or as one JSON array on SQLite). */
 const SOURCE_CHUNK_SIZE = 500;
-/**
- * Sources per UNION ALL statement (SQLite), 2 branches each: SQLite prepares each statement
- * anew, and preparing 400 branches cost more than running them (10,000 sources: 1.6 s of
- * 200 per statement, 0.9 s of 50, measured on the policy benchmark's database).
- */
-const UNION_CHUNK_SIZE = 50;
+/** Report ids per read of whole policy projections (a few per source). */
+const REPORT_CHUNK_SIZE = 1000;
 
 /**
  * What the policy reads of other features: recent reports per source (the policy
@@ -58,86 +56,116 @@ export class DatabasePolicyInputs implements PolicyInputs {
     sources: ReportSourceKey[];
     ciRuns: number;
     finishedBefore?: Date;
-  }): Promise<Map<string, PolicyReport[]>> {
+  }): Promise<Map<string, RecentReports>> {
     const ciRuns = Math.max(1, Math.floor(options.ciRuns));
-    const before = options.finishedBefore;
-    // Only reports finished before a time: the policy's view of a past day (trend backfill).
-    const cutoff = before ? ' and finished_at < ?' : '';
-    const cutoffBindings = before ? [before] : [];
-    const result = new Map<string, PolicyReport[]>();
+    const result = new Map<string, RecentReports>();
     for (const chunk of chunks(
       uniqueSources(options.sources),
-      this.isPostgres() ? SOURCE_CHUNK_SIZE : UNION_CHUNK_SIZE,
+      SOURCE_CHUNK_SIZE,
     )) {
-      // Per source, two backward scans of report_policy_inputs_source_idx that stop after
-      // their LIMIT: the last CI runs, and the latest report of another kind. PostgreSQL
-      // gets the sources as two arrays and a lateral join (planned once, whatever the
-      // chunk's size); SQLite one UNION ALL branch per source and kind. They read the
-      // reports' policy projections (a few hundred bytes each), never whole reports. Other
-      // kinds are the two ranges around 'ci' in the index: `kind <> 'ci'` would read every
-      // CI run of the source.
-      const columns =
-        'select repository, workspace_path, finished_at, report_id as id, policy_json from report_policy_inputs';
-      const newest = 'order by finished_at desc, report_id desc';
-      let rows: PolicyInputRow[];
-      if (this.isPostgres()) {
-        // Grouped by source, newest first: no timestamp is parsed or compared here (a full
-        // evaluation reads 110,000 rows).
-        const { rows: ordered } = await this.db.raw(
-          `select r.repository, r.workspace_path, r.policy_json from unnest(?::text[], ?::text[]) with ordinality as s(repository, workspace_path, n) cross join lateral (select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind = 'ci'${cutoff} ${newest} limit ${ciRuns}) c union all select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and (kind < 'ci' or kind > 'ci')${cutoff} ${newest} limit 1) x) r order by s.n, r.finished_at desc, r.id desc`,
-          [
-            chunk.map(source => source.repository),
-            chunk.map(source => source.workspacePath),
-            ...cutoffBindings,
-            ...cutoffBindings,
-          ],
-        );
-        rows = ordered;
-      } else {
-        const branches: string[] = [];
-        const bindings: Array<string | Date> = [];
-        chunk.forEach((source, i) => {
-          branches.push(
-            `select * from (${columns} where repository = ? and workspace_path = ? and kind = 'ci'${cutoff} ${newest} limit ${ciRuns}) as r${i}c`,
-            `select * from (${columns} where repository = ? and workspace_path = ? and (kind < 'ci' or kind > 'ci')${cutoff} ${newest} limit 1) as r${i}x`,
-          );
-          bindings.push(
-            source.repository,
-            source.workspacePath,
-            ...cutoffBindings,
-            source.repository,
-            source.workspacePath,
-            ...cutoffBindings,
-          );
-        });
-        // An ORDER BY over the whole UNION ALL made SQLite's statement 40 % dearer than
-        // sorting each source's few rows here.
-        rows = newestFirstBySource(
-          await this.db.raw(branches.join(' union all '), bindings),
-        );
-      }
-      let reports: PolicyReport[] = [];
+      // Every run of the window as its small PolicyRun; the whole policy projection only
+      // of the few newest reports that the rules read in full (by primary key).
+      const rows = await this.readRuns(chunk, ciRuns, options.finishedBefore);
+      const sources: Array<{ recent: RecentReports; ids: string[] }> = [];
       rows.forEach((row, i) => {
-        const previous = rows[i - 1];
-        if (
-          !previous ||
-          previous.repository !== row.repository ||
-          previous.workspace_path !== row.workspace_path
-        ) {
-          reports = [];
-          result.set(
-            sourceKeyString({
-              repository: row.repository,
-              workspacePath: row.workspace_path,
-            }),
-            reports,
-          );
+        if (i === 0 || rows[i - 1].n !== row.n) {
+          const recent: RecentReports = { runs: [], reports: [] };
+          sources.push({ recent, ids: [] });
+          result.set(sourceKeyString(chunk[row.n]), recent);
         }
-        // Projected from reports validated when ingested.
-        reports.push(JSON.parse(row.policy_json) as PolicyReport);
+        const source = sources[sources.length - 1];
+        // Written at ingestion (or by its migration) from a validated report.
+        source.recent.runs.push(JSON.parse(row.run_json) as PolicyRun);
+        source.ids.push(row.id);
+      });
+      const inFull = sources.map(({ recent, ids }) =>
+        reportsReadInFull(recent.runs).map(index => ids[index]),
+      );
+      const reports = await this.readPolicyReports(inFull.flat());
+      sources.forEach(({ recent }, i) => {
+        recent.reports = inFull[i].map(id => reports.get(id)!);
       });
     }
     return result;
+  }
+
+  /**
+   * Per source, two backward scans of report_policy_inputs_source_idx that stop after their
+   * LIMIT: the last CI runs, and the latest report of another kind. Each row names its
+   * source by its index in `sources` (no repository and path strings per row), grouped by
+   * source, each newest first. PostgreSQL gets the sources as two arrays and a lateral join
+   * (planned once, whatever the chunk's size); SQLite one JSON array and a correlated
+   * subquery. Other kinds are the two ranges around 'ci' in the index: `kind <> 'ci'` would
+   * read every CI run of the source.
+   */
+  private async readRuns(
+    sources: ReportSourceKey[],
+    ciRuns: number,
+    before: Date | undefined,
+  ): Promise<RunRow[]> {
+    // Only reports finished before a time: the policy's view of a past day (trend backfill).
+    const cutoff = before ? ' and finished_at < ?' : '';
+    const cutoffBindings = before ? [before] : [];
+    const newest = 'order by finished_at desc, report_id desc';
+    const otherKind = "(kind < 'ci' or kind > 'ci')";
+    if (this.isPostgres()) {
+      const columns =
+        'select finished_at, report_id as id, run_json from report_policy_inputs';
+      const { rows } = await this.db.raw(
+        `select (s.n - 1)::int as n, r.id, r.run_json from unnest(?::text[], ?::text[]) with ordinality as s(repository, workspace_path, n) cross join lateral (select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind = 'ci'${cutoff} ${newest} limit ${ciRuns}) c union all select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and ${otherKind}${cutoff} ${newest} limit 1) x) r order by s.n, r.finished_at desc, r.id desc`,
+        [
+          sources.map(source => source.repository),
+          sources.map(source => source.workspacePath),
+          ...cutoffBindings,
+          ...cutoffBindings,
+        ],
+      );
+      return rows;
+    }
+    // SQLite: the sources bound as one JSON array, each source's rows found by a correlated
+    // LIMIT scan of the same index (by rowid, which the index holds: by report_id it would
+    // search the primary key index too). The statement's text does not grow with the chunk:
+    // SQLite prepares every statement anew, and preparing a UNION ALL branch per source (the
+    // version before) cost more than running it.
+    const ofKind = (kind: string, limit: number) =>
+      `select s.key as n, r.finished_at, r.report_id as id, r.run_json from json_each(?) as s join report_policy_inputs as r on r.rowid in (select rowid from report_policy_inputs where repository = json_extract(s.value, '$[0]') and workspace_path = json_extract(s.value, '$[1]') and ${kind}${cutoff} ${newest} limit ${limit})`;
+    const sourcesJson = JSON.stringify(
+      sources.map(source => [source.repository, source.workspacePath]),
+    );
+    return await this.db.raw(
+      `${ofKind("kind = 'ci'", ciRuns)} union all ${ofKind(
+        otherKind,
+        1,
+      )} order by n, finished_at desc, id desc`,
+      [sourcesJson, ...cutoffBindings, sourcesJson, ...cutoffBindings],
+    );
+  }
+
+  /** The policy projections of reports, by id. */
+  private async readPolicyReports(
+    ids: string[],
+  ): Promise<Map<string, PolicyReport>> {
+    const reports = new Map<string, PolicyReport>();
+    for (const chunk of chunks(ids, REPORT_CHUNK_SIZE)) {
+      // The ids as one bound array: a statement whose text does not depend on their number.
+      const rows: Array<{ report_id: string; policy_json: string }> =
+        this.isPostgres()
+          ? (
+              await this.db.raw(
+                'select report_id, policy_json from report_policy_inputs where report_id = any(?::uuid[])',
+                [chunk],
+              )
+            ).rows
+          : await this.db.raw(
+              'select report_id, policy_json from report_policy_inputs where report_id in (select value from json_each(?))',
+              [JSON.stringify(chunk)],
+            );
+      for (const row of rows) {
+        // Projected from reports validated when ingested.
+        reports.set(row.report_id, JSON.parse(row.policy_json) as PolicyReport);
+      }
+    }
+    return reports;
   }
 
   async getRepositoryFacts(options: {
@@ -170,34 +198,11 @@ export class DatabasePolicyInputs implements PolicyInputs {
   }
 }
 
-interface PolicyInputRow {
-  repository: string;
-  workspace_path: string;
-  policy_json: string;
-}
-
-/** The rows grouped by source, each source's newest first (by finish time, then id). */
-function newestFirstBySource(
-  rows: Array<PolicyInputRow & { finished_at: DbTimestamp; id: string }>,
-): PolicyInputRow[] {
-  const bySource = new Map<
-    string,
-    Array<{ time: number; id: string; row: PolicyInputRow }>
-  >();
-  for (const row of rows) {
-    const key = sourceKeyString({
-      repository: row.repository,
-      workspacePath: row.workspace_path,
-    });
-    const list = bySource.get(key) ?? [];
-    list.push({ time: toDate(row.finished_at).getTime(), id: row.id, row });
-    bySource.set(key, list);
-  }
-  return [...bySource.values()].flatMap(list =>
-    list
-      .sort((a, b) => b.time - a.time || compareStrings(b.id, a.id))
-      .map(item => item.row),
-  );
+/** One run of a source, which is named by its index in the sources read. */
+interface RunRow {
+  n: number;
+  id: string;
+  run_json: string;
 }
 
 function uniqueSources(sources: ReportSourceKey[]): ReportSourceKey[] {

@@ -259,7 +259,7 @@ export class PolicyEvaluator {
         const inputs = await this.loadInputs(batch, endOfDay);
         const reported = batch.filter(t => {
           const key = t.source && sourceKeyString(t.source);
-          return !!key && (inputs.reports.get(key)?.length ?? 0) > 0;
+          return !!key && (inputs.reports.get(key)?.runs.length ?? 0) > 0;
         });
         const results = this.evaluateLoaded(
           reported,
@@ -338,11 +338,13 @@ export class PolicyEvaluator {
     const { reports, facts } = inputs;
     return targets.map(target => {
       const key = target.source ? sourceKeyString(target.source) : undefined;
+      const recent = key ? reports.get(key) : undefined;
       const evaluation = evaluatePolicy({
         policy,
         input: {
           entity: target.entity,
-          reports: (key && reports.get(key)) || [],
+          reports: recent?.reports ?? [],
+          runs: recent?.runs ?? [],
           snapshot: (key && facts.get(key)) || null,
           now,
           prewarmEnrolled: enrolled ? enrolled.has(target.entityRef) : null,

@@ -1,5 +1,6 @@
 import {
   PolicyReport,
+  PolicyRun,
   PolicyRepositoryFacts,
   PolicyResultCounts,
   PolicyRuleId,
@@ -104,6 +105,14 @@ export interface StoredExemptionAuditEntry {
   details: Record<string, string | null>;
 }
 
+/** A source's recent reports, in the two forms the policy's rules read them. */
+export interface RecentReports {
+  /** Every recent report as a `PolicyRun`, newest first. */
+  runs: PolicyRun[];
+  /** The policy projections of the runs that `reportsReadInFull(runs)` names, newest first. */
+  reports: PolicyReport[];
+}
+
 /**
  * What the policy reads of other features: recent reports (their policy projections),
  * repository facts from the snapshot feature and the entities the catalog feature links
@@ -111,16 +120,16 @@ export interface StoredExemptionAuditEntry {
  */
 export interface PolicyInputs {
   /**
-   * The recent reports of each source, newest first: its last `ciRuns` CI reports plus
-   * its latest report of every other kind, as the policy reads them (their projections,
-   * stored at ingestion). Keyed by {@link sourceKeyString}.
+   * The recent reports of each source: its last `ciRuns` CI reports plus its latest
+   * report of another kind, as the policy reads them (their projections, stored at
+   * ingestion). Keyed by {@link sourceKeyString}.
    */
   listRecentReports(options: {
     sources: ReportSourceKey[];
     ciRuns: number;
     /** Only reports that finished before this time (the policy's view of a past day). */
     finishedBefore?: Date;
-  }): Promise<Map<string, PolicyReport[]>>;
+  }): Promise<Map<string, RecentReports>>;
 
   /** What the latest repository snapshot of each source says, keyed by {@link sourceKeyString}. */
   getRepositoryFacts(options: {

@@ -101,15 +101,18 @@ describe.each(databases.eachSupportedId())('policy stores (%s)', databaseId => {
       ciRuns: 2,
     });
     expect(
-      [...found.entries()].map(([key, reports]) => [
+      [...found.entries()].map(([key, { runs: read, reports }]) => [
         key,
+        read.map(r => r.runId),
         reports.map(r => r.source.ci.runId),
       ]),
     ).toEqual([
-      [sourceKeyString(api), ['p2', '4', '3']],
-      [sourceKeyString(web), ['9']],
+      // Whole projections of the newest report and the newest CI run only.
+      [sourceKeyString(api), ['p2', '4', '3'], ['p2', '4']],
+      [sourceKeyString(web), ['9'], ['9']],
     ]);
-    expect(found.get(sourceKeyString(api))![0].kind).toBe('prewarm');
+    expect(found.get(sourceKeyString(api))!.runs[0].kind).toBe('prewarm');
+    expect(found.get(sourceKeyString(api))!.reports[0].kind).toBe('prewarm');
   });
 
   it('reads the toolchain and Cargo.lock facts of repository snapshots', async () => {

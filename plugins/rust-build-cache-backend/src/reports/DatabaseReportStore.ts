@@ -3,6 +3,7 @@ import {
   BuildCacheReport,
   computeRunMetrics,
   toPolicyReport,
+  toPolicyRun,
   UnmatchedSource,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
@@ -365,13 +366,15 @@ async function insertReportBatch(
 }
 
 function toPolicyInputRow(row: ReportRow, run: NewRun) {
+  const policyReport = toPolicyReport(run.report);
   return {
     report_id: row.id,
     repository: row.repository,
     workspace_path: row.workspace_path,
     kind: row.kind,
     finished_at: row.finished_at,
-    policy_json: JSON.stringify(toPolicyReport(run.report)),
+    policy_json: JSON.stringify(policyReport),
+    run_json: JSON.stringify(toPolicyRun(policyReport, run.metrics)),
   };
 }
 

@@ -2,6 +2,7 @@ import {
   evaluatePolicy,
   DEFAULT_POLICY,
   toPolicyReport,
+  toPolicyRun,
   UnmatchedSource,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import {
@@ -129,6 +130,9 @@ describe.each(databases.eachSupportedId())('read models (%s)', databaseId => {
       expect(rows.map(r => JSON.parse(r.policy_json))).toEqual(
         reports.map(r => JSON.parse(JSON.stringify(toPolicyReport(r)))),
       );
+      expect(rows.map(r => JSON.parse(r.run_json))).toEqual(
+        reports.map(r => JSON.parse(JSON.stringify(toPolicyRun(r)))),
+      );
 
       const policyStore = await createTestStores(knex);
       const recent = await policyStore.policyInputs.listRecentReports({
@@ -137,19 +141,28 @@ describe.each(databases.eachSupportedId())('read models (%s)', databaseId => {
       });
       const newestFirst = [...reports].reverse();
       const projected = recent.get(sourceKeyString(ws))!;
-      expect(projected.map(r => r.source.ci.runId)).toEqual(
+      expect(projected.runs.map(r => r.runId)).toEqual(
         newestFirst.map(r => r.source.ci.runId),
       );
-      const input = (list: typeof projected) => ({
+      // In full: the newest report (a CI run with statistics) only.
+      expect(projected.reports.map(r => r.source.ci.runId)).toEqual([
+        newestFirst[0].source.ci.runId,
+      ]);
+      const input = {
         entity: { kind: 'Component', type: 'service', tags: [] },
-        reports: list,
         now: new Date(T0 + 6 * DAY_MS),
         prewarmEnrolled: true,
-      });
+      };
       expect(
-        evaluatePolicy({ policy: DEFAULT_POLICY, input: input(projected) }),
+        evaluatePolicy({
+          policy: DEFAULT_POLICY,
+          input: { ...input, ...projected },
+        }),
       ).toEqual(
-        evaluatePolicy({ policy: DEFAULT_POLICY, input: input(newestFirst) }),
+        evaluatePolicy({
+          policy: DEFAULT_POLICY,
+          input: { ...input, reports: newestFirst },
+        }),
       );
 
       // Only as many CI runs as asked, plus the latest report of another kind.
@@ -158,7 +171,7 @@ describe.each(databases.eachSupportedId())('read models (%s)', databaseId => {
         ciRuns: 2,
       });
       expect(
-        two.get(sourceKeyString(ws))!.map(r => [r.kind, r.source.ci.runId]),
+        two.get(sourceKeyString(ws))!.runs.map(r => [r.kind, r.runId]),
       ).toEqual([
         ['ci', reports[4].source.ci.runId],
         ['ci', reports[3].source.ci.runId],
@@ -262,7 +275,11 @@ describe.each(databases.eachSupportedId())('read models (%s)', databaseId => {
         ),
       );
       await store.reports.insertRuns({ runs });
-      const all = await store.reports.listRuns({ source: ws, limit: 100, offset: 0 });
+      const all = await store.reports.listRuns({
+        source: ws,
+        limit: 100,
+        offset: 0,
+      });
       expect(all.items).toHaveLength(23);
 
       const viaCursor: string[] = [];
@@ -277,7 +294,11 @@ describe.each(databases.eachSupportedId())('read models (%s)', databaseId => {
         });
         expect(page.total).toBe(23);
         expect(page.offset).toBe(offset);
-        const byOffset = await store.reports.listRuns({ source: ws, limit: 5, offset });
+        const byOffset = await store.reports.listRuns({
+          source: ws,
+          limit: 5,
+          offset,
+        });
         expect(page.items).toEqual(byOffset.items);
         viaCursor.push(...page.items.map(r => r.id));
         offset += page.items.length;

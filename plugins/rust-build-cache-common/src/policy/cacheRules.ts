@@ -4,9 +4,9 @@ import type { CacheBackend, SccacheStats } from '../report/schema';
 import {
   check,
   ciRunsWithStats,
+  newestCiReportWithStats,
   percent,
   runIdOf,
-  runMetricsOf,
   type RuleCheck,
 } from './ruleChecks';
 import type { PolicyEvaluationInput } from './types';
@@ -19,12 +19,12 @@ export function checkEffectiveHitRate(
   params: { threshold: number; runs: number; minRuns: number },
 ): RuleCheck {
   const runs = ciRunsWithStats(input, params.runs);
-  const runIds = runs.map(run => runIdOf(run.report));
+  const runIds = runs.map(run => run.runId);
   // Rust's counts: C/C++ compiled by build scripts has its own rate and does not count here.
   const totals = { hits: 0, misses: 0, avoidableNotCached: 0 };
   let runsWithoutRust = 0;
   for (const run of runs) {
-    const metrics = runMetricsOf(run.sccache);
+    const metrics = run.cache;
     if (!metrics.rustCompiled) runsWithoutRust += 1;
     totals.hits += metrics.hits;
     totals.misses += metrics.misses;
@@ -94,13 +94,13 @@ export function checkCacheErrorsBounded(
   const runsWithProblems: string[] = [];
   for (const run of runs) {
     // Write errors include every level of a multi-level cache.
-    const failures = runMetricsOf(run.sccache).failures;
+    const failures = run.cache.failures;
     totals.readErrors += failures.readErrors;
     totals.writeErrors += failures.writeErrors;
     totals.timeouts += failures.timeouts;
     totals.errorsBeforeLookup += failures.errorsBeforeLookup;
     if (failures.readErrors + failures.writeErrors + failures.timeouts > 0)
-      runsWithProblems.push(runIdOf(run.report));
+      runsWithProblems.push(run.runId);
   }
   // Errors before the lookup (e.g. a syntax error) are compile failures, not cache faults.
   const counted = totals.readErrors + totals.writeErrors + totals.timeouts;
@@ -151,7 +151,7 @@ function cachesOf(sccache: SccacheStats): Array<{
 
 /** @public */
 export function checkCacheSizeBounded(input: PolicyEvaluationInput): RuleCheck {
-  const latest = ciRunsWithStats(input, 1)[0];
+  const latest = newestCiReportWithStats(input);
   if (!latest)
     return check(
       'insufficient-data',
@@ -159,7 +159,7 @@ export function checkCacheSizeBounded(input: PolicyEvaluationInput): RuleCheck {
     );
   const { backend, maxSize } = latest.sccache.cache;
   const caches = cachesOf(latest.sccache);
-  const cacheSize = latest.report.build.env.sccacheCacheSize;
+  const cacheSize = latest.build.env.sccacheCacheSize;
   const numbers = {
     backend,
     levels: latest.sccache.multiLevel
@@ -168,7 +168,7 @@ export function checkCacheSizeBounded(input: PolicyEvaluationInput): RuleCheck {
     sccacheCacheSize: cacheSize,
     maxSize,
   };
-  const runIds = [runIdOf(latest.report)];
+  const runIds = [runIdOf(latest)];
   const unknown = caches.filter(c => c.backend === 'unknown');
   if (unknown.length > 0)
     return check(

@@ -1,5 +1,6 @@
 import type { PolicyConfig, PolicyRuleConfig } from './policySchema';
 import { builtInRule } from './builtInRules';
+import { toPolicyRun } from './policyRun';
 import type { PolicyAppliesTo } from './ruleDefinition';
 import type {
   PolicyEntity,
@@ -53,7 +54,14 @@ export function evaluatePolicy(options: {
   input: PolicyEvaluationInput;
   exemptions?: PolicyExemption[];
 }): PolicyEvaluation {
-  const { policy, input, exemptions = [] } = options;
+  const { policy, exemptions = [] } = options;
+  // Every windowed rule reads the runs: computed once here when the caller has none.
+  const input: PolicyEvaluationInput = options.input.runs
+    ? options.input
+    : {
+        ...options.input,
+        runs: options.input.reports.map(report => toPolicyRun(report)),
+      };
   const results = policy.rules.map(rule =>
     evaluateRule(rule, policy, input, exemptions),
   );

@@ -1,5 +1,11 @@
 export * from './types';
 export { type PolicyReport, toPolicyReport } from './policyReport';
+export {
+  type PolicyRun,
+  type PolicyRunCache,
+  reportsReadInFull,
+  toPolicyRun,
+} from './policyRun';
 export * from './policySchema';
 export * from './rules';
 export * from './evaluatePolicy';

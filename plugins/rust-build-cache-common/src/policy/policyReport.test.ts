@@ -9,6 +9,7 @@ import { DEFAULT_POLICY } from './defaultPolicy';
 import { evaluatePolicy } from './evaluatePolicy';
 import { validatePolicy } from './policySchema';
 import { toPolicyReport } from './policyReport';
+import { reportsReadInFull, toPolicyRun } from './policyRun';
 
 /** Every built-in rule, with a baseline, so that none is skipped as not applicable. */
 const ALL_RULES = (() => {
@@ -81,7 +82,23 @@ const HISTORIES: Record<string, BuildCacheReport[]> = {
       r.toolchain.rustc = null;
     }),
   ],
+  newestCiWithoutStats: [
+    variant(billing, 'no-stats-newest', r => {
+      r.sccache = null;
+      r.dependencies = null;
+    }),
+    variant(billing, 'pw-between', r => {
+      r.kind = 'prewarm';
+    }),
+    variant(billing, 'local-cache', r => {
+      r.build.env.sccacheCacheSize = null;
+    }),
+    billing,
+  ],
 };
+
+/** Through JSON, as the backend stores it. */
+const stored = <T>(value: T): T => JSON.parse(JSON.stringify(value));
 
 describe('toPolicyReport', () => {
   it.each(Object.entries(HISTORIES))(
@@ -120,5 +137,51 @@ describe('toPolicyReport', () => {
     );
     // Projecting a projection changes nothing.
     expect(toPolicyReport(projected)).toEqual(projected);
+  });
+});
+
+describe('toPolicyRun and reportsReadInFull', () => {
+  it.each(Object.entries(HISTORIES))(
+    'evaluate like the whole reports with only the newest in full (%s)',
+    (_name, reports) => {
+      const runs = reports.map(r => stored(toPolicyRun(toPolicyReport(r))));
+      const inFull = reportsReadInFull(runs);
+      expect(inFull.length).toBeLessThanOrEqual(3);
+      for (const policy of [ALL_RULES, DEFAULT_POLICY]) {
+        for (const prewarmEnrolled of [null, true]) {
+          const whole = evaluatePolicy({
+            policy,
+            input: inputOf(reports, { prewarmEnrolled }),
+          });
+          const slim = evaluatePolicy({
+            policy,
+            input: inputOf([], {
+              prewarmEnrolled,
+              reports: inFull.map(i => stored(toPolicyReport(reports[i]))),
+              runs,
+            }),
+          });
+          expect(slim).toEqual(whole);
+        }
+      }
+    },
+  );
+
+  it('names the newest report, the newest CI run and the newest with statistics', () => {
+    const runs = HISTORIES.newestCiWithoutStats.map(r => toPolicyRun(r));
+    expect(reportsReadInFull(runs)).toEqual([0, 2]);
+    const prewarmFirst = HISTORIES.prewarmAndErrors.map(r => toPolicyRun(r));
+    expect(reportsReadInFull(prewarmFirst)).toEqual([0, 1]);
+    expect(reportsReadInFull([])).toEqual([]);
+  });
+
+  it('takes the cache numbers from computeRunMetrics', () => {
+    const run = toPolicyRun(billing);
+    expect(run.cache).toMatchObject({ rustCompiled: true });
+    expect(run.cache!.hits).toBeGreaterThan(0);
+    expect(toPolicyRun(HISTORIES.newestCiWithoutStats[0]).cache).toBeNull();
+    expect(JSON.stringify(run).length).toBeLessThan(
+      JSON.stringify(toPolicyReport(billing)).length / 3,
+    );
   });
 });

@@ -5,8 +5,9 @@ import type { BuildCacheReport } from '../report/schema';
  * The part of a {@link BuildCacheReport} that the policy rules read: the same shape,
  * without the source details, timings, profiles, dependency counts and variable names.
  * The backend stores it next to each report (written at ingestion), so that evaluating
- * the policy never parses whole reports. A rule that needs another field adds it here
- * and in {@link toPolicyReport} (and the backend re-projects the stored reports).
+ * the policy never parses whole reports; older reports of a window are read as the
+ * smaller `PolicyRun`. A rule that needs another field adds it here and in
+ * {@link toPolicyReport} (and the backend re-projects the stored reports).
  * @public
  */
 export interface PolicyReport {

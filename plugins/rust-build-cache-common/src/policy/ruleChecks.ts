@@ -1,10 +1,9 @@
-import { computeRunMetrics } from '../metrics/computeRunMetrics';
-import type { RunMetrics } from '../metrics/types';
 import type { SccacheStats } from '../report/schema';
 import type { PolicyReport } from './policyReport';
+import { toPolicyRun, type PolicyRun, type PolicyRunCache } from './policyRun';
 import type { PolicyEvaluationInput, RuleEvidence } from './types';
 
-/** Helpers shared by the checks of `rules.ts` and `cacheRules.ts`. */
+/** Helpers shared by the checks of `rules.ts`, `toolchainRules.ts` and `cacheRules.ts`. */
 
 /** What a check found, before severity and exemptions. @public */
 export interface RuleCheck {
@@ -15,33 +14,40 @@ export interface RuleCheck {
 
 export const runIdOf = (report: PolicyReport) => report.source.ci.runId;
 
-/** Pre-warm jobs fill the cache on purpose; CI health is judged on CI runs only. */
-export function ciRuns(input: PolicyEvaluationInput): PolicyReport[] {
-  return input.reports.filter(report => report.kind === 'ci');
+/** The service's recent runs, newest first (`evaluatePolicy` computes them once). */
+export function runsOf(input: PolicyEvaluationInput): PolicyRun[] {
+  return input.runs ?? input.reports.map(report => toPolicyRun(report));
 }
 
-export function ciRunsWithStats(input: PolicyEvaluationInput, limit: number) {
+/** Pre-warm jobs fill the cache on purpose; CI health is judged on CI runs only. */
+export function ciRuns(input: PolicyEvaluationInput): PolicyRun[] {
+  return runsOf(input).filter(run => run.kind === 'ci');
+}
+
+export function ciRunsWithStats(
+  input: PolicyEvaluationInput,
+  limit: number,
+): Array<PolicyRun & { cache: PolicyRunCache }> {
   return ciRuns(input)
-    .flatMap(report =>
-      report.sccache ? [{ report, sccache: report.sccache }] : [],
-    )
+    .filter((run): run is PolicyRun & { cache: PolicyRunCache } => !!run.cache)
     .slice(0, limit);
 }
 
-/**
- * A run's metrics, computed once per statistics object: two rules read the same runs, and
- * a full evaluation computes them for every service (a fifth of its rule time before).
- * Weak keys: the cache lives as long as the loaded reports do. Read only, it is shared.
- */
-const metricsByStats = new WeakMap<SccacheStats, Readonly<RunMetrics>>();
+/** The newest CI run as a whole policy report: its environment, counters and toolchain. */
+export function newestCiReport(
+  input: PolicyEvaluationInput,
+): PolicyReport | undefined {
+  return input.reports.find(report => report.kind === 'ci');
+}
 
-export function runMetricsOf(sccache: SccacheStats): Readonly<RunMetrics> {
-  let metrics = metricsByStats.get(sccache);
-  if (!metrics) {
-    metrics = computeRunMetrics(sccache);
-    metricsByStats.set(sccache, metrics);
-  }
-  return metrics;
+/** The newest CI run with sccache statistics, as a whole policy report. */
+export function newestCiReportWithStats(
+  input: PolicyEvaluationInput,
+): (PolicyReport & { sccache: SccacheStats }) | undefined {
+  return input.reports.find(
+    (report): report is PolicyReport & { sccache: SccacheStats } =>
+      report.kind === 'ci' && !!report.sccache,
+  );
 }
 
 export function check(

@@ -33,9 +33,10 @@ export interface PolicyRuleConfigIssue {
 /**
  * Everything about one built-in rule, in one place: evaluation, config validation and
  * the backend's window of reports all read it. Adding a rule is adding one of these (see
- * `builtInRules.ts`) plus its test. A rule sees reports as `PolicyReport`s: one that
- * reads another report field adds it there, and the backend a migration that projects
- * the stored reports again.
+ * `builtInRules.ts`) plus its test. A rule sees the newest reports as `PolicyReport`s
+ * (`reportsReadInFull`) and every run of its window as a `PolicyRun`: one that reads
+ * another field adds it there, and the backend a migration that projects the stored
+ * reports again.
  * @public
  */
 export interface PolicyRuleDefinition<

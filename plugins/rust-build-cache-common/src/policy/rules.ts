@@ -1,12 +1,14 @@
 import { countCompileRequests } from '../metrics/compileRequests';
 import { cargoLockProblem } from '../report/problems';
-import type { PolicyReport } from './policyReport';
+import type { PolicyRun } from './policyRun';
 import {
   check,
   ciRuns,
   fromReportBecauseUnreadable,
+  newestCiReport,
   NO_CI_RUN,
   runIdOf,
+  runsOf,
   type RuleCheck,
 } from './ruleChecks';
 import type { PolicyEvaluationInput } from './types';
@@ -25,7 +27,7 @@ const SCCACHE_BINARY = /(^|[\\/])sccache(\.exe)?$/i;
 export function checkRustcWrapperSccache(
   input: PolicyEvaluationInput,
 ): RuleCheck {
-  const latest = ciRuns(input)[0];
+  const latest = newestCiReport(input);
   if (!latest) return NO_CI_RUN;
   const wrapper = latest.build.env.rustcWrapper;
   const compileRequests = latest.sccache
@@ -58,7 +60,7 @@ export function checkRustcWrapperSccache(
 export function checkCargoIncrementalOff(
   input: PolicyEvaluationInput,
 ): RuleCheck {
-  const latest = ciRuns(input)[0];
+  const latest = newestCiReport(input);
   if (!latest) return NO_CI_RUN;
   const cargoIncremental = latest.build.env.cargoIncremental;
   const incrementalRequests =
@@ -97,9 +99,8 @@ export function checkRustflagsStable(
   params: { runs: number },
 ): RuleCheck {
   const runs = ciRuns(input).slice(0, params.runs);
-  const runIds = runs.map(runIdOf);
-  const valueOf = (report: PolicyReport) =>
-    report.build.env.rustflags.sha256 ?? '(unset)';
+  const runIds = runs.map(run => run.runId);
+  const valueOf = (run: PolicyRun) => run.rustflagsSha256 ?? '(unset)';
   const distinct = new Set(runs.map(valueOf));
   const numbers = { runs: runs.length, distinctRustflags: distinct.size };
   if (runs.length < 2)
@@ -122,7 +123,7 @@ export function checkRustflagsStable(
     `The last ${runs.length} CI runs used ${distinct.size} different RUSTFLAGS values.`,
     numbers,
     // The runs whose flags differ from the newest run's: their cache entries do not match.
-    runs.filter(run => valueOf(run) !== latestValue).map(runIdOf),
+    runs.filter(run => valueOf(run) !== latestValue).map(run => run.runId),
   );
 }
 
@@ -156,7 +157,7 @@ function checkCargoLock(input: PolicyEvaluationInput): RuleCheck {
       { lockVersion: null, file: broken.file, problem: broken.message },
       [runIdOf(input.reports[0])],
     );
-  const latest = input.reports.find(report => report.dependencies !== null);
+  const latest = runsOf(input).find(run => run.dependencies !== null);
   if (!latest?.dependencies)
     return check(
       'insufficient-data',
@@ -168,10 +169,10 @@ function checkCargoLock(input: PolicyEvaluationInput): RuleCheck {
         'pass',
         `The build had a version ${lockVersion} Cargo.lock.`,
         { lockVersion },
-        [runIdOf(latest)],
+        [latest.runId],
       )
     : check('fail', 'The build had no Cargo.lock.', { lockVersion }, [
-        runIdOf(latest),
+        latest.runId,
       ]);
 }
 
@@ -180,12 +181,11 @@ export function checkReportsFresh(
   input: PolicyEvaluationInput,
   params: { maxAgeDays: number },
 ): RuleCheck {
-  const latest = input.reports.reduce<PolicyReport | null>(
-    (newest, report) =>
+  const latest = runsOf(input).reduce<PolicyRun | null>(
+    (newest, run) =>
       newest === null ||
-      Date.parse(report.source.finishedAt) >
-        Date.parse(newest.source.finishedAt)
-        ? report
+      Date.parse(run.finishedAt) > Date.parse(newest.finishedAt)
+        ? run
         : newest,
     null,
   );
@@ -194,26 +194,26 @@ export function checkReportsFresh(
       maxAgeDays: params.maxAgeDays,
     });
   const ageDays =
-    (input.now.getTime() - Date.parse(latest.source.finishedAt)) / DAY_MS;
+    (input.now.getTime() - Date.parse(latest.finishedAt)) / DAY_MS;
   const numbers = {
-    latestFinishedAt: latest.source.finishedAt,
+    latestFinishedAt: latest.finishedAt,
     ageDays: Math.round(ageDays * 10) / 10,
     maxAgeDays: params.maxAgeDays,
   };
   return ageDays <= params.maxAgeDays
     ? check(
         'pass',
-        `The latest report is from ${latest.source.finishedAt}.`,
+        `The latest report is from ${latest.finishedAt}.`,
         numbers,
-        [runIdOf(latest)],
+        [latest.runId],
       )
     : check(
         'fail',
         `The latest report is ${Math.floor(ageDays)} days old (from ${
-          latest.source.finishedAt
+          latest.finishedAt
         }), older than ${params.maxAgeDays} days.`,
         numbers,
-        [runIdOf(latest)],
+        [latest.runId],
       );
 }
 

@@ -3,8 +3,8 @@ import { toolchainMatchesRustc } from '../toolchain/parseRustcVersion';
 import { isExactToolchainPin } from '../toolchain/parseToolchainFile';
 import {
   check,
-  ciRuns,
   fromReportBecauseUnreadable,
+  newestCiReport,
   NO_CI_RUN,
   runIdOf,
   type RuleCheck,
@@ -101,7 +101,7 @@ export function checkToolchainNearBaseline(
       'not-applicable',
       'The policy sets no baseline.rustRelease to compare with.',
     );
-  const latest = ciRuns(input)[0];
+  const latest = newestCiReport(input);
   if (!latest) return NO_CI_RUN;
   const release = latest.toolchain.rustc?.release ?? null;
   const used = release ? majorMinor(release) : null;
@@ -145,7 +145,7 @@ export function checkToolchainNearBaseline(
 export function checkToolchainPinMatchesCi(
   input: PolicyEvaluationInput,
 ): RuleCheck {
-  const latest = ciRuns(input)[0];
+  const latest = newestCiReport(input);
   if (!latest) return NO_CI_RUN;
   // The report's own file, not the snapshot's: the one CI had checked out when rustc ran.
   const { file, rustc } = latest.toolchain;

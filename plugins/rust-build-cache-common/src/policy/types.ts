@@ -1,5 +1,6 @@
 import type { RepositorySnapshot } from '../api/types';
 import type { PolicyReport } from './policyReport';
+import type { PolicyRun } from './policyRun';
 import type { PolicyRuleId } from './builtInRules';
 
 export { POLICY_RULE_IDS, type PolicyRuleId } from './builtInRules';
@@ -54,9 +55,15 @@ export interface PolicyEvaluationInput {
   entity: PolicyEntity;
   /**
    * Recent reports of the service, newest first: whole reports, or their
-   * {@link PolicyReport} (what the rules read).
+   * {@link PolicyReport} (what the rules read). With `runs`, only those of them that
+   * `reportsReadInFull(runs)` names.
    */
   reports: PolicyReport[];
+  /**
+   * Every recent report of the service as a {@link PolicyRun}, newest first; what the
+   * windowed rules read. Absent: computed from `reports`.
+   */
+  runs?: PolicyRun[];
   /** Absent when nobody read the repository. */
   snapshot?: PolicyRepositoryFacts | null;
   now: Date;

@@ -1,0 +1,91 @@
+import { computeRunMetrics } from '../metrics/computeRunMetrics';
+import type { CacheFailures, RunMetrics } from '../metrics/types';
+import type { PolicyReport } from './policyReport';
+
+/**
+ * What the rules read of every report in their window: a few numbers (the cache rules' from
+ * `computeRunMetrics`) instead of the report's sccache statistics, toolchain and environment.
+ * The backend stores it next to each report's {@link PolicyReport} (written at ingestion),
+ * so that an evaluation parses whole policy reports only for the few newest ones the rules
+ * read in full ({@link reportsReadInFull}).
+ * @public
+ */
+export interface PolicyRun {
+  kind: PolicyReport['kind'];
+  finishedAt: string;
+  runId: string;
+  /** `build.env.rustflags.sha256`. */
+  rustflagsSha256: string | null;
+  /** The report's `dependencies.lockVersion`; null without a dependencies section. */
+  dependencies: { lockVersion: number | null } | null;
+  /** The run's cache numbers; null when it has no sccache statistics. */
+  cache: PolicyRunCache | null;
+}
+
+/** What the cache rules sum over their window of runs, from `computeRunMetrics`. @public */
+export interface PolicyRunCache {
+  rustCompiled: boolean;
+  hits: number;
+  misses: number;
+  avoidableNotCached: number;
+  failures: Pick<
+    CacheFailures,
+    'readErrors' | 'writeErrors' | 'timeouts' | 'errorsBeforeLookup'
+  >;
+}
+
+/**
+ * The {@link PolicyRun} of a report or policy report. `metrics`: the run metrics of its
+ * sccache statistics when the caller has computed them already (ingestion does).
+ * @public
+ */
+export function toPolicyRun(
+  report: PolicyReport,
+  metrics?: RunMetrics | null,
+): PolicyRun {
+  const { sccache } = report;
+  const numbers = sccache ? metrics ?? computeRunMetrics(sccache) : null;
+  return {
+    kind: report.kind,
+    finishedAt: report.source.finishedAt,
+    runId: report.source.ci.runId,
+    rustflagsSha256: report.build.env.rustflags.sha256,
+    dependencies: report.dependencies
+      ? { lockVersion: report.dependencies.lockVersion }
+      : null,
+    cache: numbers
+      ? {
+          rustCompiled: numbers.rustCompiled,
+          hits: numbers.hits,
+          misses: numbers.misses,
+          avoidableNotCached: numbers.avoidableNotCached,
+          failures: {
+            readErrors: numbers.failures.readErrors,
+            writeErrors: numbers.failures.writeErrors,
+            timeouts: numbers.failures.timeouts,
+            errorsBeforeLookup: numbers.failures.errorsBeforeLookup,
+          },
+        }
+      : null,
+  };
+}
+
+/**
+ * Which of a service's recent runs (newest first) the rules read as whole
+ * {@link PolicyReport}s, by index: the newest report (its toolchain file and problems), the
+ * newest CI run (its environment, counters and rustc) and the newest CI run with sccache
+ * statistics (its cache locations). Evaluating with these reports and every run as
+ * {@link PolicyRun}s gives the same results as with every report in full.
+ * @public
+ */
+export function reportsReadInFull(runs: PolicyRun[]): number[] {
+  const indices = new Set<number>();
+  if (runs.length > 0) indices.add(0);
+  const newestCi = runs.findIndex(run => run.kind === 'ci');
+  if (newestCi >= 0) indices.add(newestCi);
+  const newestCiWithStats = runs.findIndex(
+    run => run.kind === 'ci' && run.cache !== null,
+  );
+  if (newestCiWithStats >= 0) indices.add(newestCiWithStats);
+  return [...indices].sort((a, b) => a - b);
+}
