@@ -2,14 +2,16 @@
  * The write path alone, without HTTP: `DatabaseReportStore.insertRuns` of batches of
  * `--batch` distinct reports (default 4, the ingestion benchmark's average batch), one
  * batch after the other as the ingestion service writes them, into a freshly migrated
- * database. Measures reports/s and this process's CPU per report (the database server's
- * CPU is not in it), far less noisy on a shared machine than the HTTP benchmark.
+ * database (dropped afterwards). Measures reports/s and this process's CPU per report
+ * (the database server's CPU is not in it): far less noisy on a shared machine than the
+ * HTTP benchmark.
  *
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/ingestStore.ts \
  *     --db=postgres|sqlite [--connection=postgresql://postgres@127.0.0.1:5432/postgres] \
  *     [--reports=3000] [--batch=4] [--prefix=rbc_bench_ingest_store_]
  */
 import { DatabaseService } from '@backstage/backend-plugin-api';
+import knexFactory from 'knex';
 import { openBenchDatabase } from './benchDatabase';
 import {
   argValue,
@@ -31,13 +33,15 @@ async function main() {
   const db = argValue('db', 'postgres');
   const reports = Number(argValue('reports', '3000'));
   const batch = Number(argValue('batch', '4'));
+  const connection = argValue(
+    'connection',
+    'postgresql://postgres@127.0.0.1:5432/postgres',
+  );
+  const prefix = argValue('prefix', 'rbc_bench_ingest_store_');
   const { knex, cleanup } = await openBenchDatabase({
     db,
-    connection: argValue(
-      'connection',
-      'postgresql://postgres@127.0.0.1:5432/postgres',
-    ),
-    prefix: argValue('prefix', 'rbc_bench_ingest_store_'),
+    connection,
+    prefix,
     reuse: '',
     keep: false,
   });
@@ -104,6 +108,14 @@ async function main() {
   } finally {
     await knex.destroy();
     await cleanup();
+    if (db === 'postgres') {
+      // openBenchDatabase keeps PostgreSQL databases for reuse; this one is not reused.
+      const admin = knexFactory({ client: 'pg', connection });
+      await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [
+        `${prefix}rust-build-cache`,
+      ]);
+      await admin.destroy();
+    }
   }
 }
 
