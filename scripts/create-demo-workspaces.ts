@@ -5,12 +5,13 @@
  * rustBuildCache.prewarm.executors.local.sources). Offline: crates come from Debian's
  * directory source /usr/share/cargo/registry. Then checks that each Cargo.lock has the
  * fingerprint of the recorded reports, so that warm jobs build what the demo's CI built.
+ * A repository's hand-written CI workflows (`.github/`, read by the fix preview) are kept.
  *
  *   source scripts/env.sh
  *   node -r @backstage/cli/config/nodeTransform.cjs scripts/create-demo-workspaces.ts
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { analyzeCargoLock } from '../plugins/rust-build-cache-common/src/cargo/analyzeCargoLock';
@@ -93,7 +94,10 @@ async function main() {
   let mismatches = 0;
   for (const workspace of workspaces) {
     const dir = join(ROOT, workspace.repository, workspace.path);
-    await rm(dir, { recursive: true, force: true });
+    for (const entry of existsSync(dir) ? readdirSync(dir) : []) {
+      if (entry !== '.github')
+        await rm(join(dir, entry), { recursive: true, force: true });
+    }
     await createRustWorkspace(dir, {
       name: workspace.crateName,
       deps: workspace.deps,

@@ -4,6 +4,7 @@ import { registerRustBuildCacheActions } from './actions';
 import { createCatalogFeature } from './catalog';
 import { readRustBuildCacheConfig } from './config';
 import { migrateDatabase } from './database/migrations';
+import { createFixPreviewFeature } from './fixPreview';
 import { createFleetFeature } from './fleet';
 import { registerIntegrationPoints } from './lib/integrationPoints';
 import { pluginDeps } from './lib/pluginDeps';
@@ -112,7 +113,15 @@ export const rustBuildCachePlugin = createBackendPlugin({
           policy: policy.service,
           prewarm: prewarm.service,
         });
-        for (const feature of [reports, pull, policy, prewarm, fleet]) {
+        const fixPreview = createFixPreviewFeature(deps);
+        for (const feature of [
+          reports,
+          pull,
+          policy,
+          prewarm,
+          fleet,
+          fixPreview,
+        ]) {
           deps.httpRouter.use(feature.router);
         }
         deps.httpRouter.addAuthPolicy({
