@@ -5,12 +5,13 @@
  * rustBuildCache.prewarm.executors.local.sources). Offline: crates come from Debian's
  * directory source /usr/share/cargo/registry. Then checks that each Cargo.lock has the
  * fingerprint of the recorded reports, so that warm jobs build what the demo's CI built.
+ * A repository's hand-written CI workflows (`.github/`, read by the fix preview) are kept.
  *
  *   source scripts/env.sh
  *   node -r @backstage/cli/config/nodeTransform.cjs scripts/create-demo-workspaces.ts
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { analyzeCargoLock } from '../plugins/rust-build-cache-common/src/cargo/analyzeCargoLock';
@@ -66,6 +67,25 @@ const workspaces = [
     crateName: 'notify-worker',
     deps: TINY,
     toolchainChannel: '1.95.0',
+    // Its CI builds with a nightly (see scripts/record-demo-reports.ts), and its code has
+    // come to rely on it: stable refuses `#![feature]`. So the demo's warm host, which
+    // builds with stable, fails on it — the demo's failed pre-warm run, a real one.
+    files: {
+      'src/lib.rs': [
+        '#![feature(never_type)]',
+        '',
+        'pub use itoa;',
+        'pub use cfg_if;',
+        '',
+        '/// A delivery that cannot fail.',
+        'pub type NoError = !;',
+        '',
+        'pub fn answer() -> u32 {',
+        '    42',
+        '}',
+        '',
+      ].join('\n'),
+    },
   },
   {
     repository: 'platform-monorepo',
@@ -93,11 +113,15 @@ async function main() {
   let mismatches = 0;
   for (const workspace of workspaces) {
     const dir = join(ROOT, workspace.repository, workspace.path);
-    await rm(dir, { recursive: true, force: true });
+    for (const entry of existsSync(dir) ? readdirSync(dir) : []) {
+      if (entry !== '.github')
+        await rm(join(dir, entry), { recursive: true, force: true });
+    }
     await createRustWorkspace(dir, {
       name: workspace.crateName,
       deps: workspace.deps,
       toolchainChannel: workspace.toolchainChannel,
+      files: workspace.files,
     });
     execFileSync('cargo', ['generate-lockfile', '--offline'], {
       cwd: dir,

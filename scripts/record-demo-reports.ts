@@ -194,6 +194,8 @@ const scenarios: Scenario[] = [
     // Monorepo workspace 3: pinned to 1.95.0, but its CI job installs and selects a
     // nightly (RUSTUP_TOOLCHAIN, as toolchain set-up actions do): a second rustc release in
     // the fleet, and the same Cargo.lock as the workspaces above in another key group.
+    // (Its example workspace, scripts/create-demo-workspaces.ts, has since come to use a
+    // nightly feature, which these recordings did not: the same compile units either way.)
     repository: 'github.com/acme-demo/platform-monorepo',
     workspacePath: 'services/notify',
     crateName: 'notify-worker',

@@ -8,6 +8,15 @@ export interface Config {
        * @default false
        */
       enabled?: boolean;
+      /**
+       * With `enabled`, also run each schedule of `rustBuildCache.prewarm.schedules` once
+       * on a fresh database, with the `local` executor (real cargo builds through sccache,
+       * about a minute of CPU), and build one consumer on the warmed cache, so that the
+       * pre-warm page shows runs and their effect. Needs cargo and sccache; skipped with a
+       * log line without them.
+       * @default true
+       */
+      prewarmRuns?: boolean;
     };
   };
 }

@@ -76,6 +76,35 @@ export interface Config {
        */
       heartbeatSeconds?: number;
       /**
+       * Schedules declared in config: each is created at start unless a schedule of the
+       * same name exists (edits made in the UI stay; a deleted one comes back at the next
+       * start). Validated like the API's input; the executor must be enabled. Their runs
+       * notify only `notifications.prewarmFailed.recipient` (there is no creating user).
+       */
+      schedules?: Array<{
+        /** Unique among the configured schedules; how an existing schedule is recognised. */
+        name: string;
+        /** Five-field cron expression, e.g. `0 3 * * 1-5`. */
+        cron: string;
+        /** IANA time zone of `cron`. @default UTC */
+        timeZone?: string;
+        /**
+         * Which entities: those in `entityRefs`, plus those matching both `owners` and
+         * `tags` when given. An empty scope is every annotated entity.
+         */
+        scope?: {
+          owners?: string[];
+          tags?: string[];
+          entityRefs?: string[];
+        };
+        /** An enabled executor's id, e.g. `local` or `github-actions`. */
+        executorId: string;
+        /** Warm jobs run at the same time. @default 1 */
+        concurrency?: number;
+        /** A job still running after it is stopped as timed out. @default 60 */
+        timeLimitMinutes?: number;
+      }>;
+      /**
        * The executors of the modules, off unless enabled. Enabled without its module, the
        * backend does not start.
        */

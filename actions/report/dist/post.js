@@ -22782,6 +22782,9 @@ function unknownReason(reason) {
 
 // plugins/rust-build-cache-common/src/metrics/languageMetrics.ts
 var DEFAULT_C_LANGUAGE = "C/C++";
+function countOf(counts, language) {
+  return Object.hasOwn(counts, language) ? counts[language] : 0;
+}
 function compiledLanguages(counters) {
   const languages = /* @__PURE__ */ new Set();
   for (const counts of [counters.hits, counters.misses, counters.errors])
@@ -22797,9 +22800,9 @@ function breakDownByLanguage(counters) {
     if (!counts2) {
       counts2 = {
         language,
-        hits: counters.hits[language] ?? 0,
-        misses: counters.misses[language] ?? 0,
-        errors: counters.errors[language] ?? 0,
+        hits: countOf(counters.hits, language),
+        misses: countOf(counters.misses, language),
+        errors: countOf(counters.errors, language),
         avoidableNotCached: 0
       };
       byLanguage.set(language, counts2);

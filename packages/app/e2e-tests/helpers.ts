@@ -38,3 +38,28 @@ export function entityTab(page: Page, name: string): Locator {
     .getByRole('navigation', { name: 'Content navigation' })
     .getByRole('link', { name, exact: true });
 }
+
+/** What is wider than the window, or than the box that holds it (its columns cut off). */
+export async function horizontalOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1) {
+      found.push(`page: ${root.scrollWidth} px wide in ${root.clientWidth}`);
+    }
+    for (const table of Array.from(document.querySelectorAll('table'))) {
+      const box = table.parentElement;
+      if (!box) continue;
+      if (table.scrollWidth > box.clientWidth + 1) {
+        const name =
+          table.getAttribute('aria-label') ??
+          table.querySelector('th')?.textContent ??
+          'table';
+        found.push(
+          `table "${name}": ${table.scrollWidth} px wide in ${box.clientWidth}`,
+        );
+      }
+    }
+    return found;
+  });
+}

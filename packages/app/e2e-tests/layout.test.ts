@@ -1,36 +1,16 @@
 import { test, expect, Locator, Page } from '@playwright/test';
-import { entityTab, reloadUntilVisible, signInAsGuest } from './helpers';
+import {
+  entityTab,
+  horizontalOverflow,
+  reloadUntilVisible,
+  signInAsGuest,
+} from './helpers';
 
 // The plugin's pages at the two widths most of its users have: a 1280 px laptop and a
 // 1920 px desktop. Nothing may be wider than the window or cut off by its own table
 // container, and each page is saved as a screenshot (test-results) for a person to look at.
 
 const WIDTHS = [1280, 1920];
-
-/** What is wider than the window, or than the box that holds it (its columns cut off). */
-async function horizontalOverflow(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const found: string[] = [];
-    const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth + 1) {
-      found.push(`page: ${root.scrollWidth} px wide in ${root.clientWidth}`);
-    }
-    for (const table of Array.from(document.querySelectorAll('table'))) {
-      const box = table.parentElement;
-      if (!box) continue;
-      if (table.scrollWidth > box.clientWidth + 1) {
-        const name =
-          table.getAttribute('aria-label') ??
-          table.querySelector('th')?.textContent ??
-          'table';
-        found.push(
-          `table "${name}": ${table.scrollWidth} px wide in ${box.clientWidth}`,
-        );
-      }
-    }
-    return found;
-  });
-}
 
 /**
  * Checks the page and saves it whole. The new frontend system's layout scrolls inside its

@@ -1,4 +1,5 @@
 import { createBackend } from '@backstage/backend-defaults';
+import { demoRepositoryReaderFactory } from './demoRepositories/demoRepositoryReader';
 
 const backend = createBackend();
 
@@ -55,6 +56,10 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@rust-build-cache/plugin-rust-build-cache-backend-module-scaffolder'),
 );
+// The demo's repositories (github.com/acme-demo/*) are fictional: the UrlReader serves them
+// from the local pre-warm executor's sources (examples/workspaces/*), so that the fix
+// preview and the fix template's fetch step read them as they would read GitHub.
+backend.add(demoRepositoryReaderFactory);
 // MCP server at /api/mcp-actions/v1 for AI assistants, serving the actions of the plugins
 // named in backend.actions.pluginSources (app-config.yaml).
 backend.add(import('@backstage/plugin-mcp-actions-backend'));

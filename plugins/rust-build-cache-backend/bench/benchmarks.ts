@@ -62,6 +62,20 @@ export const BENCHMARKS: BenchmarkEntry[] = [
     args: () => ['--db=sqlite', '--reports=5000'],
   },
   {
+    id: 'store-postgres',
+    description:
+      'the write path alone, no HTTP: DatabaseReportStore.insertRuns of batches of 4 reports into PostgreSQL, one after the other; reports/s and CPU per report',
+    script: 'ingestStore.ts',
+    args: ({ connection }) => ['--db=postgres', `--connection=${connection}`],
+  },
+  {
+    id: 'store-sqlite',
+    description:
+      'the write path alone, no HTTP: DatabaseReportStore.insertRuns of batches of 4 reports into SQLite',
+    script: 'ingestStore.ts',
+    args: () => ['--db=sqlite'],
+  },
+  {
     id: 'cli-collect',
     description:
       '`rust-build-cache collect` (bundled CLI) on a workspace with 1,000 locked packages and a 1,000-unit timings file; reference: `node -e 0`, measured alike in the same run',

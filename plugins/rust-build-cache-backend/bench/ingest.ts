@@ -4,17 +4,20 @@
  *
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/ingest.ts \
  *     --db=postgres --connection=postgresql://postgres@127.0.0.1:5432/postgres \
- *     [--reports=5000] [--clients=8] [--port=7477] [--profile=ingest.cpuprofile]
+ *     [--reports=5000] [--clients=8] [--port=7477] [--profile=ingest.cpuprofile] \
+ *     [--prefix=rbc_bench_ingest_]
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/ingest.ts --db=sqlite
  *
- * PostgreSQL: uses (and afterwards drops) the database rbc_bench_ingest_rust-build-cache.
+ * PostgreSQL: uses (and afterwards drops) the database <prefix>rust-build-cache.
  * SQLite: a fresh file per run in a temporary directory.
  *
  * Besides the rate it measures how fresh the policy results stay: a probe reads entity
  * scorecards during the load and records the oldest `pendingSince` it sees, and after the
  * load the benchmark waits until every entity's result is evaluated after its last report
  * (which also lets the background work finish before the teardown). `--profile` writes a
- * V8 CPU profile of the backend's thread during the measured load.
+ * V8 CPU profile of the backend's thread during the measured load. Before the load it
+ * measures the same clients on `GET /health`: Backstage's request path alone, the ceiling
+ * of any route at that moment.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
@@ -49,7 +52,8 @@ async function main() {
     'connection',
     'postgresql://postgres@127.0.0.1:5432/postgres',
   );
-  const prefix = 'rbc_bench_ingest_';
+  // Another prefix (and --port) lets two runs share the machine's PostgreSQL.
+  const prefix = argValue('prefix', 'rbc_bench_ingest_');
   const pluginDatabase = `${prefix}rust-build-cache`;
 
   let database: BenchDatabase;
@@ -99,6 +103,7 @@ async function main() {
 
     await post(0, WARMUP_REPORTS);
     await settle(backend.baseUrl, new Array(ENTITIES).fill(0));
+    const floor = await measureRequestFloor(backend.baseUrl, clients);
     const probe = startFreshnessProbe({
       baseUrl: backend.baseUrl,
       paths: entities.map(e => scorecardPath(e.metadata.name)),
@@ -148,6 +153,7 @@ async function main() {
             maxPendingAgeMs: round(seen.maxPendingAgeMs, 0),
             settleAfterLoadMs: round(settleMs, 0),
           },
+          requestFloor: floor,
           loadAverage: loadAverage(),
         },
         null,
@@ -175,6 +181,12 @@ async function main() {
         unit: 'ms',
       },
       {
+        // What Backstage's request path alone allows now: the ceiling of any route.
+        measure: `GET /health, ${clients} clients (${name} run)`,
+        value: floor.requestsPerSecond,
+        unit: 'requests/s',
+      },
+      {
         measure: `freshness after ingestion, ${name}`,
         value: freshnessMs,
         unit: 'ms',
@@ -185,6 +197,30 @@ async function main() {
     await backend.stop();
     await cleanUp();
   }
+}
+
+/**
+ * The same clients' rate and CPU per request on `GET /health`, which does nothing but
+ * Backstage's request path (express, helmet, cors, compression, the request log, the
+ * token check): the ceiling of any route on this machine at this moment.
+ */
+async function measureRequestFloor(baseUrl: string, clients: number) {
+  const requests = 2000;
+  const cpuBefore = process.cpuUsage();
+  const { seconds } = await runHttpLoad({
+    baseUrl,
+    requests: Array.from({ length: requests }, () => ({
+      method: 'GET' as const,
+      path: '/health',
+    })),
+    concurrency: clients,
+    expectStatus: 200,
+  });
+  const cpu = process.cpuUsage(cpuBefore);
+  return {
+    requestsPerSecond: round(requests / seconds, 0),
+    cpuMsPerRequest: round((cpu.user + cpu.system) / 1e3 / requests, 2),
+  };
 }
 
 /** A V8 CPU profile of this process's main thread (the backend), from now to `stop()`. */

@@ -5,7 +5,8 @@
  * fresh database that is dropped afterwards.
  *
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/pgbench.ts \
- *     [--connection=postgresql://postgres@127.0.0.1:5432/postgres] [--seconds=15]
+ *     [--connection=postgresql://postgres@127.0.0.1:5432/postgres] [--seconds=15] \
+ *     [--database=rbc_bench_pgbench]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,7 +16,6 @@ import knexFactory from 'knex';
 import { argValue, loadAverage, printFigures, round, runMain } from './lib';
 
 const PGBENCH = process.env.PGBENCH ?? '/usr/lib/postgresql/15/bin/pgbench';
-const DATABASE = 'rbc_bench_pgbench';
 
 // 82 md5 hex strings: 2,624 characters that TOAST cannot compress away.
 const SCRIPT = `
@@ -31,13 +31,14 @@ async function main() {
     'postgresql://postgres@127.0.0.1:5432/postgres',
   );
   const seconds = Number(argValue('seconds', '15'));
+  const database = argValue('database', 'rbc_bench_pgbench');
   const admin = knexFactory({ client: 'pg', connection });
   const url = new URL(connection);
-  url.pathname = `/${DATABASE}`;
+  url.pathname = `/${database}`;
   const directory = mkdtempSync(join(tmpdir(), 'rbc-pgbench-'));
   try {
-    await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [DATABASE]);
-    await admin.raw('CREATE DATABASE ??', [DATABASE]);
+    await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [database]);
+    await admin.raw('CREATE DATABASE ??', [database]);
     const db = knexFactory({ client: 'pg', connection: url.toString() });
     try {
       await db.raw(
@@ -86,7 +87,7 @@ async function main() {
       },
     ]);
   } finally {
-    await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [DATABASE]);
+    await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [database]);
     await admin.destroy();
     rmSync(directory, { recursive: true, force: true });
   }

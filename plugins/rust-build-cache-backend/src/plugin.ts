@@ -4,6 +4,7 @@ import { registerRustBuildCacheActions } from './actions';
 import { createCatalogFeature } from './catalog';
 import { readRustBuildCacheConfig } from './config';
 import { migrateDatabase } from './database/migrations';
+import { createFixPreviewFeature } from './fixPreview';
 import { createFleetFeature } from './fleet';
 import { registerIntegrationPoints } from './lib/integrationPoints';
 import { pluginDeps } from './lib/pluginDeps';
@@ -112,9 +113,26 @@ export const rustBuildCachePlugin = createBackendPlugin({
           policy: policy.service,
           prewarm: prewarm.service,
         });
-        for (const feature of [reports, pull, policy, prewarm, fleet]) {
+        const fixPreview = createFixPreviewFeature(deps);
+        for (const feature of [
+          reports,
+          pull,
+          policy,
+          prewarm,
+          fleet,
+          fixPreview,
+        ]) {
           deps.httpRouter.use(feature.router);
         }
+        deps.lifecycle.addStartupHook(() =>
+          integrations.prewarmStarted({
+            listSchedules: () => prewarm.service.listSchedules(),
+            plan: scheduleId => prewarm.service.plan({ scheduleId }),
+            runNow: (scheduleId, triggeredBy) =>
+              prewarm.service.runNow(scheduleId, triggeredBy),
+            getRun: runId => prewarm.service.getRun(runId),
+          }),
+        );
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',

@@ -6,4 +6,5 @@
  */
 export * from './extensionPoints';
 export * from './prewarmExecutors';
+export * from './prewarmRuns';
 export * from './reportSources';

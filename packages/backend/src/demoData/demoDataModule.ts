@@ -4,6 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { RUST_BUILD_CACHE_PLUGIN_ID } from '@rust-build-cache/plugin-rust-build-cache-common';
+import {
+  PrewarmRunStarter,
+  rustBuildCachePrewarmRunsExtensionPoint,
+} from '@rust-build-cache/plugin-rust-build-cache-node';
+import { seedDemoPrewarm } from './demoPrewarm';
 import { buildDemoReports } from './demoReports';
 
 /** The policy page's trend shows 90 days. */
@@ -17,7 +22,9 @@ const TREND_RETRY_MS = 5_000;
  * `POST /api/rust-build-cache/reports` with this module's service token, the path CI takes,
  * so they are validated and deduplicated like any CI report: a restart adds nothing twice.
  * Then the policy trend's past days are recomputed from them (`POST /scorecards/trend/backfill`),
- * so the trend shows the history on first start.
+ * so the trend shows the history on first start, and on a fresh database the demo's
+ * pre-warm schedules run once for real (see `seedDemoPrewarm`), through the plugin's
+ * pre-warm service: its HTTP routes that start runs accept users only.
  */
 export default createBackendModule({
   pluginId: RUST_BUILD_CACHE_PLUGIN_ID,
@@ -30,11 +37,15 @@ export default createBackendModule({
         discovery: coreServices.discovery,
         auth: coreServices.auth,
         lifecycle: coreServices.lifecycle,
+        prewarmRuns: rustBuildCachePrewarmRunsExtensionPoint,
       },
-      async init({ config, logger, discovery, auth, lifecycle }) {
+      async init({ config, logger, discovery, auth, lifecycle, prewarmRuns }) {
         if (!config.getOptionalBoolean('rustBuildCache.demoData.enabled')) {
           return;
         }
+        const prewarm = new Promise<PrewarmRunStarter>(started =>
+          prewarmRuns.onStarted(started),
+        );
         lifecycle.addStartupHook(() => {
           // In the background: the backend is ready before the demo history is.
           seed().catch(error =>
@@ -75,7 +86,23 @@ export default createBackendModule({
           logger.info(
             `Demo data: ${created} new of ${reports.length} demo build-cache reports (job "demo-data")`,
           );
-          await backfillTrend();
+          await Promise.all([
+            backfillTrend(),
+            prewarm
+              .then(runs =>
+                seedDemoPrewarm({
+                  config,
+                  logger,
+                  prewarm: runs,
+                  pushReport: async report => {
+                    await post('/reports', report);
+                  },
+                }),
+              )
+              .catch(error =>
+                logger.error(`Seeding demo pre-warm runs failed: ${error}`),
+              ),
+          ]);
         }
 
         /**

@@ -1,3 +1,5 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rootConfigServiceFactory } from '@backstage/backend-defaults/rootConfig';
 import {
@@ -95,6 +97,15 @@ const asUser = mockCredentials.user.header();
 /** The demo backend as app-config.yaml configures it, over the demo catalog. */
 async function startDemoBackend() {
   const appConfig = join(__dirname, '..', '..', '..', '..', 'app-config.yaml');
+  // Without the pre-warm runs (real builds; demoPrewarm.test.ts covers them).
+  const noPrewarmRuns = join(
+    await mkdtemp(join(tmpdir(), 'rbc-demo-policy-')),
+    'no-prewarm-runs.yaml',
+  );
+  await writeFile(
+    noPrewarmRuns,
+    'rustBuildCache:\n  demoData:\n    prewarmRuns: false\n',
+  );
   const { server } = await startTestBackend({
     features: [
       rustBuildCachePlugin,
@@ -103,7 +114,14 @@ async function startDemoBackend() {
       demoDataModule,
       // The real app-config.yaml: its policy, demo data on, snapshots off.
       rootConfigServiceFactory({
-        argv: ['node', 'backend', '--config', appConfig],
+        argv: [
+          'node',
+          'backend',
+          '--config',
+          appConfig,
+          '--config',
+          noPrewarmRuns,
+        ],
         watch: false,
       }),
       // In memory, not the file database that app-config.yaml names.

@@ -6,9 +6,8 @@ import {
   PrewarmRunStore,
   PrewarmScheduleStore,
 } from '../prewarm/PrewarmStore';
-import {
-  createTestStores,
-} from '../__testUtils__/testDatabases';
+import { createTestStores } from '../__testUtils__/testDatabases';
+import { CONFIG_SCHEDULE_CREATOR } from '../prewarm/configuredSchedules';
 import { notifyOnPrewarmFailed } from './prewarmFailed';
 import {
   ALL_ENABLED,
@@ -43,7 +42,7 @@ function job(
 
 function fakeStore(
   run: Partial<PrewarmRunRecord>,
-  options: { wins?: boolean } = {},
+  options: { wins?: boolean; createdBy?: string } = {},
 ) {
   const updates: unknown[] = [];
   const store = {
@@ -66,7 +65,7 @@ function fakeStore(
     async getSchedule() {
       return {
         id: 'sched-1',
-        createdBy: 'user:default/frank',
+        createdBy: options.createdBy ?? 'user:default/frank',
       } as PrewarmScheduleRecord;
     },
     async listSchedules() {
@@ -155,6 +154,29 @@ describe('pre-warm failed notifications', () => {
     });
   });
 
+  it('tells only the configured recipient about a schedule from config (no creating user)', async () => {
+    const { sender, service } = recordingSender(knex);
+    const { store } = fakeStore(
+      { jobs: failedJobs },
+      { createdBy: CONFIG_SCHEDULE_CREATOR },
+    );
+    await notifyOnPrewarmFailed(store, {
+      schedules: store,
+      sender,
+      recipient: null,
+    }).updateRun('run-1', { state: 'failed' });
+    expect(service.sent).toEqual([]);
+
+    await notifyOnPrewarmFailed(store, {
+      schedules: store,
+      sender,
+      recipient: 'group:default/platform',
+    }).updateRun('run-1', { state: 'failed' });
+    expect(service.sent.map(sent => sent.recipients)).toEqual([
+      { type: 'entity', entityRef: ['group:default/platform'] },
+    ]);
+  });
+
   it.each([
     [
       'another replica finished the run',
@@ -204,12 +226,9 @@ describe('pre-warm failed notifications', () => {
       schedules: store,
       sender,
       recipient: null,
-    }).updateRun(
-      'run-1',
-      {
-        state: 'failed',
-      },
-    );
+    }).updateRun('run-1', {
+      state: 'failed',
+    });
     expect(service.sent).toEqual([]);
   });
 });

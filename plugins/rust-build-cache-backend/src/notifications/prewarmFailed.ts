@@ -1,12 +1,13 @@
 import { PrewarmRunStore, PrewarmScheduleStore } from '../prewarm';
+import { CONFIG_SCHEDULE_CREATOR } from '../prewarm/configuredSchedules';
 import { NotificationSender } from './NotificationSender';
 
 /** The pre-warming page, where the run and its jobs' logs are. */
 export const PREWARM_PAGE_PATH = '/rust-build-cache/prewarm';
 
 /**
- * The pre-warm run store, telling the configured recipient (default: the schedule's creator)
- * when a scheduled run ends with failed or timed-out jobs. The run's state changes once,
+ * The pre-warm run store, telling the configured recipient (default: the schedule's
+ * creator; none for a schedule from config) when a scheduled run ends with failed or timed-out jobs. The run's state changes once,
  * guarded by its previous state, so only the replica that finished the run sends.
  */
 export function notifyOnPrewarmFailed(
@@ -53,7 +54,12 @@ async function notifyFailedRun(
   );
   if (failed.length === 0) return;
   const schedule = await schedules.getSchedule({ id: run.scheduleId });
-  const to = recipient ?? schedule?.createdBy;
+  // A schedule from config has no creator to tell; only a configured recipient is.
+  const creator =
+    schedule?.createdBy === CONFIG_SCHEDULE_CREATOR
+      ? null
+      : schedule?.createdBy;
+  const to = recipient ?? creator;
   if (!to) return;
   const jobs = failed
     .map(

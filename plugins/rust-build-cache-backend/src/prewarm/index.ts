@@ -17,6 +17,7 @@ import { WarmBuildReports } from '../reports';
 import { DatabasePrewarmRunStore } from './DatabasePrewarmRunStore';
 import { DatabasePrewarmScheduleStore } from './DatabasePrewarmScheduleStore';
 import { PrewarmRunStore, PrewarmScheduleStore } from './PrewarmStore';
+import { createConfiguredSchedules } from './configuredSchedules';
 import { readPrewarmDispatchConfig } from './prewarmConfig';
 import { createPrewarmRouter } from './prewarmRouter';
 import { PrewarmService } from './PrewarmService';
@@ -29,8 +30,8 @@ export const PREWARM_DISPATCH_TASK_ID = 'rust-build-cache-prewarm-dispatch';
 
 /**
  * Pre-warming, wired: the service with the executors that modules added (`local` and
- * `github-actions` come from the two modules of this repository), its routes, and
- * recovery of what a stopped backend left behind (tables `prewarm_schedules`, `prewarm_runs`,
+ * `github-actions` come from the two modules of this repository), the schedules declared
+ * in config, its routes, and recovery of what a stopped backend left behind (tables `prewarm_schedules`, `prewarm_runs`,
  * `prewarm_jobs`).
  */
 export async function createPrewarmFeature(options: {
@@ -82,6 +83,7 @@ export async function createPrewarmFeature(options: {
   // what their jobs left on this host (work directories, sccache servers).
   await service.recoverInterruptedRuns();
   await service.recoverExecutors();
+  await createConfiguredSchedules({ config, prewarm: service, logger });
   options.lifecycle.addShutdownHook(() => service.shutdown());
   const router = await createPrewarmRouter({
     httpAuth: options.httpAuth,

@@ -22,9 +22,13 @@ import {
   addToDailyRollups,
   deleteDailyRollupsBefore,
   readDailyRollups,
-  RollupContribution,
   splitLegacyRollups,
 } from './dailyRollups';
+import {
+  insertReportBatchPostgres,
+  ReportBatchItem,
+  StoredKey,
+} from './postgresReportBatch';
 import {
   addToSourceSummaries,
   deleteReportsFinishedBefore,
@@ -126,92 +130,23 @@ export class DatabaseReportStore implements ReportStore {
     if (runs.length === 0) {
       return [];
     }
-    return this.db.transaction(async tx => {
-      const idsByKey = new Map<string, string>();
-      const createdIds = new Set<string>();
-      const newReports: Parameters<typeof addToSourceSummaries>[1] = [];
-      // Concurrent batches take row locks in one order (by key), so they wait for each
-      // other instead of deadlocking.
-      const runsByKey = [...runs].sort((a, b) =>
-        compareStrings(a.idempotencyKey, b.idempotencyKey),
-      );
-      for (const chunk of chunks(runsByKey, INSERT_CHUNK_SIZE)) {
-        const rows = chunk.map(run => toReportRow(randomUUID(), run));
-        // A concurrent insert of the same key waits on the unique index, then does nothing.
-        const inserted: Array<Pick<ReportRow, 'id'>> = await tx<ReportRow>(
-          'reports',
-        )
-          .insert(rows)
-          .onConflict('idempotency_key')
-          .ignore()
-          .returning('id');
-        const insertedIds = new Set(inserted.map(row => row.id));
-        const alreadyStoredKeys: string[] = [];
-        const created: Array<{ row: ReportRow; run: NewRun }> = [];
-        rows.forEach((row, index) => {
-          if (insertedIds.has(row.id)) {
-            idsByKey.set(row.idempotency_key, row.id);
-            createdIds.add(row.id);
-            created.push({ row, run: chunk[index] });
-          } else {
-            alreadyStoredKeys.push(row.idempotency_key);
-          }
-        });
-        // What the policy rules read of each new report.
-        if (created.length > 0) {
-          await tx('report_policy_inputs').insert(
-            created.map(({ row, run }) => toPolicyInputRow(row, run)),
-          );
-          newReports.push(
-            ...created.map(({ row, run }) => ({
-              source: run.source,
-              finishedAt: row.finished_at as Date,
-            })),
-          );
-        }
-        if (alreadyStoredKeys.length > 0) {
-          const stored = await tx<ReportRow>('reports')
-            .select('id', 'idempotency_key')
-            .whereIn('idempotency_key', alreadyStoredKeys);
-          for (const { id, idempotency_key } of stored) {
-            idsByKey.set(idempotency_key, id);
-          }
-        }
+    // Concurrent batches take row locks in one order (by key), so they wait for each
+    // other instead of deadlocking.
+    const items = [...runs]
+      .sort((a, b) => compareStrings(a.idempotencyKey, b.idempotencyKey))
+      .map(toBatchItem);
+    const stored =
+      this.db.client.config.client === 'pg'
+        ? await insertReportBatchPostgres(this.db, items)
+        : await insertReportBatch(this.db, items);
+    return runs.map(run => {
+      const result = stored.get(run.idempotencyKey);
+      if (!result) {
+        throw new Error(
+          `Run ${run.idempotencyKey} was neither inserted nor found`,
+        );
       }
-
-      const results = runs.map(run => {
-        const id = idsByKey.get(run.idempotencyKey);
-        if (!id) {
-          throw new Error(
-            `Run ${run.idempotencyKey} was neither inserted nor found`,
-          );
-        }
-        return { id, created: createdIds.has(id) };
-      });
-
-      // A key repeated within one batch resolves to one id: count its rollup once.
-      const rolledUpIds = new Set<string>();
-      const contributions: RollupContribution[] = [];
-      runs.forEach((run, index) => {
-        const { id, created } = results[index];
-        if (
-          created &&
-          !rolledUpIds.has(id) &&
-          run.report.kind === 'ci' &&
-          run.metrics
-        ) {
-          rolledUpIds.add(id);
-          contributions.push({
-            source: run.source,
-            finishedAt: run.report.source.finishedAt,
-            metrics: run.metrics,
-          });
-        }
-      });
-      await addToDailyRollups(tx, contributions);
-      // After the rollups, in one order of sources for every batch: no deadlocks.
-      await addToSourceSummaries(tx, newReports);
-      return results;
+      return result;
     });
   }
 
@@ -347,6 +282,87 @@ function toReportRow(id: string, run: NewRun): ReportRow {
     metrics_json: metrics ? JSON.stringify(metrics) : null,
     report_json: JSON.stringify(report),
   };
+}
+
+/** A batch item with its whole `reports` row, as the generic path inserts it. */
+type StoreBatchItem = ReportBatchItem & { report: ReportRow };
+
+function toBatchItem(run: NewRun): StoreBatchItem {
+  const report = toReportRow(randomUUID(), run);
+  return {
+    report,
+    policyInput: toPolicyInputRow(report, run),
+    rollup:
+      run.report.kind === 'ci' && run.metrics
+        ? {
+            source: run.source,
+            finishedAt: run.report.source.finishedAt,
+            metrics: run.metrics,
+          }
+        : undefined,
+  };
+}
+
+/**
+ * The batch in one transaction, a statement per table and chunk (SQLite: statements are
+ * calls within the process, not round trips).
+ */
+async function insertReportBatch(
+  db: Knex,
+  items: StoreBatchItem[],
+): Promise<Map<string, StoredKey>> {
+  return db.transaction(async tx => {
+    const stored = new Map<string, StoredKey>();
+    const created: StoreBatchItem[] = [];
+    for (const chunk of chunks(items, INSERT_CHUNK_SIZE)) {
+      // A concurrent insert of the same key waits on the unique index, then does nothing.
+      const inserted: Array<Pick<ReportRow, 'id'>> = await tx<ReportRow>(
+        'reports',
+      )
+        .insert(chunk.map(item => item.report))
+        .onConflict('idempotency_key')
+        .ignore()
+        .returning('id');
+      const insertedIds = new Set(inserted.map(row => row.id));
+      const createdNow = chunk.filter(item => insertedIds.has(item.report.id));
+      for (const { report } of createdNow) {
+        stored.set(report.idempotency_key, { id: report.id, created: true });
+      }
+      if (createdNow.length > 0) {
+        await tx('report_policy_inputs').insert(
+          createdNow.map(item => item.policyInput),
+        );
+      }
+      created.push(...createdNow);
+      const alreadyStoredKeys = chunk
+        .map(item => item.report.idempotency_key)
+        .filter(key => !stored.has(key));
+      if (alreadyStoredKeys.length > 0) {
+        const rows = await tx<ReportRow>('reports')
+          .select('id', 'idempotency_key')
+          .whereIn('idempotency_key', alreadyStoredKeys);
+        for (const { id, idempotency_key } of rows) {
+          stored.set(idempotency_key, { id, created: false });
+        }
+      }
+    }
+    await addToDailyRollups(
+      tx,
+      created.flatMap(item => (item.rollup ? [item.rollup] : [])),
+    );
+    // After the rollups, in one order of sources for every batch: no deadlocks.
+    await addToSourceSummaries(
+      tx,
+      created.map(({ report }) => ({
+        source: {
+          repository: report.repository,
+          workspacePath: report.workspace_path,
+        },
+        finishedAt: report.finished_at as Date,
+      })),
+    );
+    return stored;
+  });
 }
 
 function toPolicyInputRow(row: ReportRow, run: NewRun) {

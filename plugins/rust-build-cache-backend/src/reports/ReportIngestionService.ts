@@ -128,8 +128,9 @@ export class ReportIngestionService {
         batch[0].reject(error);
         return;
       }
-      // One report's failure must not fail the others: store them one by one.
-      await Promise.all(batch.map(item => this.storeBatch([item])));
+      // One report's failure must not fail the others: store them one by one, in the
+      // order they arrived, so that the first request of a job run still gets the 201.
+      for (const item of batch) await this.storeBatch([item]);
       return;
     }
     try {

@@ -22,7 +22,7 @@ const INSERT_CHUNK_SIZE = 500;
 /** `split`: counts are Rust's; `legacy`/`mixed`: all languages (see the migration). */
 type RollupLanguages = 'split' | 'legacy' | 'mixed';
 
-interface RollupInsertRow {
+export interface RollupInsertRow {
   repository: string;
   workspace_path: string;
   day: string;
@@ -36,7 +36,7 @@ interface RollupInsertRow {
   cache_write_errors: number;
 }
 
-const ROLLUP_SUM_COLUMNS = [
+export const ROLLUP_SUM_COLUMNS = [
   'runs',
   'requests',
   'hits',
@@ -47,7 +47,7 @@ const ROLLUP_SUM_COLUMNS = [
   'cache_write_errors',
 ] as const;
 
-interface LanguageInsertRow {
+export interface LanguageInsertRow {
   repository: string;
   workspace_path: string;
   day: string;
@@ -58,7 +58,7 @@ interface LanguageInsertRow {
   avoidable_not_cached: number;
 }
 
-const LANGUAGE_SUM_COLUMNS = [
+export const LANGUAGE_SUM_COLUMNS = [
   'hits',
   'misses',
   'errors',
@@ -86,7 +86,10 @@ function sourceFilter(source: ReportSourceKey) {
 }
 
 /** Sums the contributions per (source, day) and language, as rows to add. */
-function sumContributions(contributions: RollupContribution[]) {
+export function sumContributions(contributions: RollupContribution[]): {
+  rollups: RollupInsertRow[];
+  languages: LanguageInsertRow[];
+} {
   const rollups = new Map<string, RollupInsertRow>();
   const languages = new Map<string, LanguageInsertRow>();
   for (const { source, finishedAt, metrics } of contributions) {

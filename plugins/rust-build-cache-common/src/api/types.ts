@@ -236,3 +236,20 @@ export interface RefreshSources {
   /** True when repository snapshots are enabled and the entity names its repository. */
   repositorySnapshot: boolean;
 }
+
+/**
+ * `GET /entities/:namespace/:kind/:name/fix-files`: the files of the entity's repository
+ * that the fix actions read and edit (the workspace's `rust-toolchain` and
+ * `rust-toolchain.toml`, the workflows in `.github/workflows`), read from its default
+ * branch through the backend's UrlReader, as the fix template's `fetch:plain` reads them.
+ * The fix preview runs the template's dry-run on them.
+ * @public
+ */
+export interface FixFilesResponse {
+  /** `host/owner/name`. */
+  repository: string;
+  /** The Cargo workspace directory in the repository (`.` for the root). */
+  workspacePath: string;
+  /** The files that exist, paths relative to the repository root, sorted. */
+  files: Array<{ path: string; content: string }>;
+}

@@ -139,4 +139,18 @@ describe('per-language metrics', () => {
     stats.counters.notCached = { 'missing input': 2, '-': 1 };
     expect(computeRunMetrics(stats).rustCompiled).toBe(false);
   });
+
+  it('reads only the counts a group has, whatever its name (no prototype keys)', () => {
+    const stats = parseSccacheStats(
+      readFixture('sccache/sccache-0.4.0-dbg-2.json'),
+    );
+    stats.counters.hits = {};
+    stats.counters.misses = {};
+    stats.counters.errors = { constructor: 2 };
+    expect(
+      computeRunMetrics(stats).languages.find(
+        l => l.language === 'constructor',
+      ),
+    ).toMatchObject({ hits: 0, misses: 0, errors: 2 });
+  });
 });

@@ -20,6 +20,14 @@ export interface LanguageBreakdown {
   excludedFromEffective: RunMetrics['excludedFromEffective'];
 }
 
+/**
+ * A language's count, 0 when the map lacks it. Own keys only: the names come from the
+ * report, and `counts.constructor` of a map without that key is Object's constructor.
+ */
+function countOf(counts: Record<string, number>, language: string): number {
+  return Object.hasOwn(counts, language) ? counts[language] : 0;
+}
+
 /** Language groups that compiled in the run: any hit, miss or cache error. */
 export function compiledLanguages(counters: SccacheCounters): string[] {
   const languages = new Set<string>();
@@ -46,9 +54,9 @@ export function breakDownByLanguage(
     if (!counts) {
       counts = {
         language,
-        hits: counters.hits[language] ?? 0,
-        misses: counters.misses[language] ?? 0,
-        errors: counters.errors[language] ?? 0,
+        hits: countOf(counters.hits, language),
+        misses: countOf(counters.misses, language),
+        errors: countOf(counters.errors, language),
         avoidableNotCached: 0,
       };
       byLanguage.set(language, counts);

@@ -30,6 +30,9 @@ export function fakeRustBuildCacheApi(
     getRefreshSources: jest.fn(
       implementation.getRefreshSources ?? unexpected('getRefreshSources'),
     ),
+    getFixFiles: jest.fn(
+      implementation.getFixFiles ?? unexpected('getFixFiles'),
+    ),
     getPullStatus: jest.fn(
       implementation.getPullStatus ?? unexpected('getPullStatus'),
     ),

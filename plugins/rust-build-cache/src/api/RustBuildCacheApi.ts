@@ -4,6 +4,7 @@ import type {
   PullStatus,
   RefreshResponse,
   RefreshSources,
+  FixFilesResponse,
   RepositorySnapshot,
   RepositorySnapshotChange,
   RunComparison,
@@ -69,6 +70,11 @@ export interface RustBuildCacheApi {
   refreshEntity(entity: CompoundEntityRef): Promise<RefreshResponse>;
   /** What a refresh of the entity would do: pull its CI runs, read its repository, or neither. */
   getRefreshSources(entity: CompoundEntityRef): Promise<RefreshSources>;
+  /**
+   * The files of the entity's repository that the fix actions edit (toolchain files,
+   * workflows), read from its default branch: what the fix preview runs the template on.
+   */
+  getFixFiles(entity: CompoundEntityRef): Promise<FixFilesResponse>;
   /** The last pull of the entity's CI runs, or null when none has run yet. */
   getPullStatus(entity: CompoundEntityRef): Promise<PullStatus | null>;
   /**

@@ -6,6 +6,7 @@ import {
   type PullStatus,
   type RefreshResponse,
   type RefreshSources,
+  type FixFilesResponse,
   type RepositorySnapshot,
   type RepositorySnapshotChange,
   type RunComparison,
@@ -106,6 +107,10 @@ export class RustBuildCacheClient implements RustBuildCacheApi {
 
   getRefreshSources(entity: CompoundEntityRef): Promise<RefreshSources> {
     return this.get(`${entityPath(entity)}/refresh-sources`);
+  }
+
+  getFixFiles(entity: CompoundEntityRef): Promise<FixFilesResponse> {
+    return this.get(`${entityPath(entity)}/fix-files`);
   }
 
   async getPullStatus(entity: CompoundEntityRef): Promise<PullStatus | null> {

@@ -9,7 +9,8 @@ import { fixTemplateRouteRef } from '../../routes';
  * external route is unbound), as the catalog's create-from-template link does.
  */
 export function FixPullRequestLink(props: {
-  ruleId: string;
+  /** The rule the link is shown for, for its accessible name. */
+  ruleId?: string;
   formData: Record<string, unknown>;
 }) {
   const templateRoute = useRouteRef(fixTemplateRouteRef);
@@ -22,7 +23,11 @@ export function FixPullRequestLink(props: {
     <Link
       to={url}
       data-testid="fix-pull-request-link"
-      aria-label={`Open a fix pull request for ${props.ruleId}`}
+      aria-label={
+        props.ruleId
+          ? `Open a fix pull request for ${props.ruleId}`
+          : 'Open a fix pull request'
+      }
     >
       Open a fix pull request
     </Link>

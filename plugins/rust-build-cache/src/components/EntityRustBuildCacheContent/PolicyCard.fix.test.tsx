@@ -4,7 +4,10 @@ import {
   renderInTestApp,
 } from '@backstage/test-utils';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
-import { screen, waitFor } from '@testing-library/react';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { scaffolderApiRef } from '@backstage/plugin-scaffolder-react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { rustBuildCacheApiRef } from '../../api';
 import { fakeRustBuildCacheApi } from '../../__testUtils__/fakeRustBuildCacheApi';
 import { rustService } from '../../__testUtils__/entities';
@@ -45,11 +48,19 @@ async function renderCard(options: { scaffolderInstalled: boolean }) {
       scorecardOf('component:default/ledger-worker'),
     getPolicy: async () => ({ policy: POLICY, source: 'config' }),
   });
+  // The scaffolder's API, as an app with the scaffolder has it: the preview's dry-run.
+  const scaffolderApis = options.scaffolderInstalled
+    ? ([
+        [scaffolderApiRef, { dryRun: () => new Promise(() => {}) }],
+        [catalogApiRef, catalogApiMock()],
+      ] as const)
+    : [];
   await renderInTestApp(
     <TestApiProvider
       apis={[
         [rustBuildCacheApiRef, api],
         [permissionApiRef, mockApis.permission()],
+        ...scaffolderApis,
       ]}
     >
       <Card />
@@ -65,6 +76,7 @@ async function renderCard(options: { scaffolderInstalled: boolean }) {
   await waitFor(() =>
     expect(screen.getByTestId('policy-level')).toBeInTheDocument(),
   );
+  return api;
 }
 
 function rowOf(ruleId: string) {
@@ -132,9 +144,34 @@ describe('PolicyCard fix pull request links', () => {
     }
   });
 
-  it('shows no link when the scaffolder is not installed', async () => {
+  it('offers a preview of the fix next to the link, which opens the preview dialog', async () => {
+    const api = await renderCard({ scaffolderInstalled: true });
+    api.getFixFiles.mockImplementation(() => new Promise(() => {}));
+    const preview = await waitFor(() =>
+      screen.getByRole('button', {
+        name: 'Preview the fix for cargo-incremental-off',
+      }),
+    );
+    // Exactly the rows with a link have a preview.
+    expect(
+      screen.getAllByRole('button', { name: /^Preview the fix/ }),
+    ).toHaveLength(screen.getAllByTestId('fix-pull-request-link').length);
+    fireEvent.click(preview);
+    expect(
+      await screen.findByRole('dialog', {
+        name: /Preview of the fix pull request/,
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('fix-preview-loading')).toBeInTheDocument();
+    expect(api.getFixFiles).toHaveBeenCalledWith(ledgerWorker);
+  });
+
+  it('shows no link and no preview when the scaffolder is not installed', async () => {
     await renderCard({ scaffolderInstalled: false });
     expect(rowOf('cargo-incremental-off')).toBeInTheDocument();
     expect(screen.queryByTestId('fix-pull-request-link')).toBeNull();
+    expect(
+      screen.queryByRole('button', { name: /^Preview the fix/ }),
+    ).toBeNull();
   });
 });

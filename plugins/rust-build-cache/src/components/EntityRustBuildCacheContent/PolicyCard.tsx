@@ -39,6 +39,7 @@ import {
   RemediationText,
   RevokeExemptionDialog,
 } from '../policyShared';
+import { FixPreviewDialog, useFixPreviewAvailable } from './FixPreviewDialog';
 import { FixPullRequestLink } from './FixPullRequestLink';
 import { fixPullRequestFormData, hasMechanicalFix } from './fixPullRequest';
 
@@ -139,9 +140,18 @@ function RuleResultRow(props: {
   onRevoke: (exemption: ExemptionRecord) => void;
   /** The fix template's form data when the service has fixable rules. */
   fixFormData: Record<string, unknown> | undefined;
+  /** Opens the fix preview; absent when the app has no scaffolder. */
+  onPreviewFix: (() => void) | undefined;
 }) {
-  const { result, exemption, canManage, onExempt, onRevoke, fixFormData } =
-    props;
+  const {
+    result,
+    exemption,
+    canManage,
+    onExempt,
+    onRevoke,
+    fixFormData,
+    onPreviewFix,
+  } = props;
   const canBeExempted =
     canManage && (result.result === 'fail' || result.result === 'warn');
   return (
@@ -182,6 +192,19 @@ function RuleResultRow(props: {
         {fixFormData && hasMechanicalFix(result) && (
           <Box mt={1}>
             <FixPullRequestLink ruleId={result.ruleId} formData={fixFormData} />
+            {onPreviewFix && (
+              <Box mt={1}>
+                <Button
+                  size="small"
+                  variant="outlined"
+                  color="primary"
+                  onClick={onPreviewFix}
+                  aria-label={`Preview the fix for ${result.ruleId}`}
+                >
+                  Preview the fix
+                </Button>
+              </Box>
+            )}
           </Box>
         )}
         {canBeExempted && (
@@ -241,6 +264,11 @@ function ScorecardBody(props: {
   });
   const [exemptRuleId, setExemptRuleId] = useState<string | null>(null);
   const [revoking, setRevoking] = useState<ExemptionRecord | null>(null);
+  // The form data as it was when the preview opened: the dry-run runs once for it.
+  const [previewing, setPreviewing] = useState<Record<string, unknown> | null>(
+    null,
+  );
+  const canPreview = useFixPreviewAvailable();
 
   const afterChange = useCallback(() => {
     setExemptRuleId(null);
@@ -274,6 +302,11 @@ function ScorecardBody(props: {
               onExempt={setExemptRuleId}
               onRevoke={setRevoking}
               fixFormData={fixFormData}
+              onPreviewFix={
+                canPreview && fixFormData
+                  ? () => setPreviewing(fixFormData)
+                  : undefined
+              }
             />
           ))}
         </TableBody>
@@ -289,6 +322,13 @@ function ScorecardBody(props: {
           }}
           onClose={() => setExemptRuleId(null)}
           onCreated={afterChange}
+        />
+      )}
+      {previewing && (
+        <FixPreviewDialog
+          entityRef={entityRef}
+          formData={previewing}
+          onClose={() => setPreviewing(null)}
         />
       )}
       {revoking && (

@@ -88,6 +88,9 @@ function KeyMismatch(props: { effect: WarmGroupEffect }) {
   );
 }
 
+/** Figures and their headers on one line: "88.9%", not "88.9" over "%". */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
+
 function BeforeAfter(props: { effect: WarmGroupEffect }) {
   const { before, after } = props.effect;
   return (
@@ -95,8 +98,12 @@ function BeforeAfter(props: { effect: WarmGroupEffect }) {
       <TableHead>
         <TableRow>
           <TableCell />
-          <TableCell align="right">Before</TableCell>
-          <TableCell align="right">After</TableCell>
+          <TableCell align="right" style={NO_WRAP}>
+            Before
+          </TableCell>
+          <TableCell align="right" style={NO_WRAP}>
+            After
+          </TableCell>
         </TableRow>
       </TableHead>
       <TableBody>
@@ -105,8 +112,12 @@ function BeforeAfter(props: { effect: WarmGroupEffect }) {
             <TableCell component="th" scope="row">
               {metric.label}
             </TableCell>
-            <TableCell align="right">{metric.value(before)}</TableCell>
-            <TableCell align="right">{metric.value(after)}</TableCell>
+            <TableCell align="right" style={NO_WRAP}>
+              {metric.value(before)}
+            </TableCell>
+            <TableCell align="right" style={NO_WRAP}>
+              {metric.value(after)}
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -1,6 +1,7 @@
 import { Fragment, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
+import { makeStyles } from '@material-ui/core/styles';
 import IconButton from '@material-ui/core/IconButton';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -99,6 +100,26 @@ function ScheduleActionButtons(props: {
   );
 }
 
+const useStyles = makeStyles({
+  // Entity refs break after their separators, not in the middle of a word.
+  scope: { overflowWrap: 'anywhere', wordBreak: 'normal' },
+  noWrap: { whiteSpace: 'nowrap' },
+});
+
+/**
+ * A cell with less side padding than the small table's default: ten facts per schedule
+ * fit a 1280 px window without squeezing words into a few letters per line.
+ */
+function Cell(props: { minWidth?: number; children?: React.ReactNode }) {
+  return (
+    <TableCell
+      style={{ paddingLeft: 8, paddingRight: 8, minWidth: props.minWidth }}
+    >
+      {props.children}
+    </TableCell>
+  );
+}
+
 function ScheduleRow(props: {
   schedule: PrewarmSchedule;
   executors: PrewarmExecutorInfo[];
@@ -106,36 +127,47 @@ function ScheduleRow(props: {
   columns: number;
 }) {
   const { schedule, executors, actions, columns } = props;
+  const classes = useStyles();
   const [showPlan, setShowPlan] = useState(false);
   const words = cronInWords(schedule.cron);
   const executor = executors.find(e => e.id === schedule.executorId);
   return (
     <Fragment>
       <TableRow data-testid={`schedule-${schedule.id}`}>
-        <TableCell>
+        <Cell minWidth={200}>
           <Typography variant="body2">
             <strong>{schedule.name}</strong>
           </Typography>
-        </TableCell>
-        <TableCell>
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            component="div"
+            className={classes.scope}
+          >
+            {/* An unreadable scope comes as a placeholder; its problem names `scope`. */}
+            {schedule.problem && /(^|; )scope\b/.test(schedule.problem)
+              ? NOT_AVAILABLE
+              : scopeSummary(schedule.scope)}
+          </Typography>
+        </Cell>
+        <Cell minWidth={130}>
           {words && <Typography variant="body2">{words}</Typography>}
-          <Typography variant="caption" color="textSecondary">
+          <Typography variant="caption" color="textSecondary" component="div">
             <code>{schedule.cron}</code> · {schedule.timeZone}
           </Typography>
-        </TableCell>
-        <TableCell>
-          {schedule.paused ? 'paused' : formatTimestamp(schedule.nextRunAt)}
-        </TableCell>
-        <TableCell>
-          {/* An unreadable scope comes as a placeholder; its problem names `scope`. */}
-          {schedule.problem && /(^|; )scope\b/.test(schedule.problem)
-            ? NOT_AVAILABLE
-            : scopeSummary(schedule.scope)}
-        </TableCell>
-        <TableCell>{executor?.title ?? schedule.executorId}</TableCell>
-        <TableCell align="right">{schedule.concurrency}</TableCell>
-        <TableCell align="right">{schedule.timeLimitMinutes} min</TableCell>
-        <TableCell>
+          <Typography variant="caption" component="div">
+            next:{' '}
+            <span>
+              {schedule.paused ? 'paused' : formatTimestamp(schedule.nextRunAt)}
+            </span>
+          </Typography>
+        </Cell>
+        <Cell minWidth={100}>{executor?.title ?? schedule.executorId}</Cell>
+        <Cell>
+          <div className={classes.noWrap}>{schedule.concurrency} at a time</div>
+          <div className={classes.noWrap}>{schedule.timeLimitMinutes} min</div>
+        </Cell>
+        <Cell>
           {schedule.problem ? (
             <Chip size="small" color="secondary" label="cannot run" />
           ) : (
@@ -145,8 +177,8 @@ function ScheduleRow(props: {
               label={schedule.paused ? 'paused' : 'active'}
             />
           )}
-        </TableCell>
-        <TableCell>
+        </Cell>
+        <Cell>
           {schedule.lastRun ? (
             <>
               <StateChip state={schedule.lastRun.state} />
@@ -159,8 +191,8 @@ function ScheduleRow(props: {
           ) : (
             NOT_AVAILABLE
           )}
-        </TableCell>
-        <TableCell>
+        </Cell>
+        <Cell>
           <Box display="flex">
             <ActionButton
               label={`${showPlan ? 'Hide' : 'Show'} plan of ${schedule.name}`}
@@ -173,7 +205,7 @@ function ScheduleRow(props: {
               <ScheduleActionButtons schedule={schedule} actions={actions} />
             )}
           </Box>
-        </TableCell>
+        </Cell>
       </TableRow>
       {schedule.problem && (
         <TableRow>
@@ -197,13 +229,10 @@ function ScheduleRow(props: {
 }
 
 const HEADERS = [
-  'Name',
+  'Name and scope',
   'When',
-  'Next run',
-  'Scope',
   'Executor',
-  'Concurrency',
-  'Time limit',
+  'Limits',
   'State',
   'Last run',
   'Actions',
@@ -220,7 +249,7 @@ export function SchedulesTable(props: {
       <TableHead>
         <TableRow>
           {HEADERS.map(header => (
-            <TableCell key={header}>{header}</TableCell>
+            <Cell key={header}>{header}</Cell>
           ))}
         </TableRow>
       </TableHead>
