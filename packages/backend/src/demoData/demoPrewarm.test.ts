@@ -201,9 +201,37 @@ if (tools.missing.length > 0) {
       while (Date.now() < deadline) {
         effects = (await get('/prewarm/effect?days=30')).items;
         if (effects.some(effect => effect.after.runs > 0)) break;
+        const seededRuns: PrewarmRun[] = (await get('/prewarm/runs?limit=10'))
+          .items;
+        if (
+          seededRuns.some(
+            run =>
+              run.state === 'failed' &&
+              run.jobs.some(
+                job =>
+                  job.representative.entityRef !==
+                  'component:default/notify-worker',
+              ),
+          )
+        )
+          break;
         await new Promise(resolve => setTimeout(resolve, 2_000));
       }
 
+      const runs: PrewarmRun[] = (await get('/prewarm/runs?limit=10')).items;
+      // The seeding runs in the background with a quiet logger: when a warm job that should
+      // succeed did not, its error and log tail are what say why.
+      expect(
+        runs
+          .flatMap(run => run.jobs)
+          .filter(
+            job =>
+              job.state !== 'succeeded' &&
+              job.representative.entityRef !==
+                'component:default/notify-worker',
+          )
+          .map(job => `${job.state}: ${job.error}\n${job.logTail}`),
+      ).toEqual([]);
       const schedules: PrewarmSchedule[] = (await get('/prewarm/schedules'))
         .items;
       expect(
@@ -212,7 +240,6 @@ if (tools.missing.length > 0) {
         ['Nightly warm-up of notify-worker', 'app-config', 'failed'],
         ['Nightly warm-up of the serde services', 'app-config', 'succeeded'],
       ]);
-      const runs: PrewarmRun[] = (await get('/prewarm/runs?limit=10')).items;
       expect(runs).toHaveLength(2);
       const succeeded = runs.find(run => run.state === 'succeeded')!;
       const failed = runs.find(run => run.state === 'failed')!;
