@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { rootConfigServiceFactory } from '@backstage/backend-defaults/rootConfig';
 import {
   mockCredentials,
@@ -22,7 +22,7 @@ import type {
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import type { PrewarmRunStarter } from '@rust-build-cache/plugin-rust-build-cache-node';
 import request from 'supertest';
-import { parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments, stringify } from 'yaml';
 import demoDataModule from './demoDataModule';
 import { DEMO_CONSUMER, seedDemoPrewarm } from './demoPrewarm';
 
@@ -147,19 +147,36 @@ if (tools.missing.length > 0) {
     });
 
     it('seeds a succeeded run, a failed run and a measured effect', async () => {
-      // A fresh shared cache and work directory instead of the demo's under .data/.
+      // A fresh shared cache and work directory instead of the demo's under .data/, and
+      // the sources' paths resolved as the demo backend resolves them (its working
+      // directory is packages/backend; jest's may be the repository root).
+      const demoSources: Array<{ repository: string; location: string }> =
+        parse(readFileSync(join(ROOT, 'app-config.yaml'), 'utf8'))
+          .rustBuildCache.prewarm.executors.local.sources;
       const override = join(tmp, 'override.yaml');
       await writeFile(
         override,
-        [
-          'rustBuildCache:',
-          '  prewarm:',
-          '    executors:',
-          '      local:',
-          `        workDirectory: ${join(tmp, 'work')}`,
-          `        sccacheDir: ${join(tmp, 'sccache')}`,
-          '',
-        ].join('\n'),
+        stringify({
+          rustBuildCache: {
+            prewarm: {
+              executors: {
+                local: {
+                  workDirectory: join(tmp, 'work'),
+                  sccacheDir: join(tmp, 'sccache'),
+                  sources: demoSources.map(source => ({
+                    repository: source.repository,
+                    location: resolve(
+                      ROOT,
+                      'packages',
+                      'backend',
+                      source.location,
+                    ),
+                  })),
+                },
+              },
+            },
+          },
+        }),
       );
       const catalog = parseAllDocuments(
         readFileSync(join(ROOT, 'examples', 'entities.yaml'), 'utf8'),
