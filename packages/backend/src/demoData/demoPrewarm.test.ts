@@ -232,7 +232,7 @@ if (tools.missing.length > 0) {
           )
         )
           break;
-        await new Promise(resolve => setTimeout(resolve, 2_000));
+        await new Promise(wake => setTimeout(wake, 2_000));
       }
 
       const runs: PrewarmRun[] = (await get('/prewarm/runs?limit=10')).items;
