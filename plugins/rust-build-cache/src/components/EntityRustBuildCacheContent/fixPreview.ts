@@ -4,7 +4,7 @@ import type {
   TemplateEntityV1beta3,
 } from '@backstage/plugin-scaffolder-common';
 import type { FixFilesResponse } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { structuredPatch, type StructuredPatchHunk } from 'diff';
+import { structuredPatch, type Hunk as StructuredPatchHunk } from 'diff';
 
 /**
  * The folder of the dry-run's template directory that holds the repository files: the
