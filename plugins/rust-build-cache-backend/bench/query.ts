@@ -37,7 +37,11 @@ export interface QueryBenchmarkFigures {
   /** `<query>, <n> client(s)` → latency summary in ms and requests per second. */
   latencyMs: Record<
     string,
-    ReturnType<typeof summarise> & { requestsPerSecond: number }
+    ReturnType<typeof summarise> & {
+      requestsPerSecond: number;
+      /** Main-thread CPU of the backend per request (the clients run in a worker). */
+      backendCpuMsPerRequest: number;
+    }
   >;
   /** The slowest p95 of the entity queries with 8 clients (target < 20 ms). */
   worstEntityP95With8Clients: number;
@@ -144,16 +148,23 @@ export async function runQueryBenchmark(options: {
     for (const [name, query] of Object.entries(queries)) {
       await load(query, requests, WARMUP_REQUESTS, 1);
       for (const concurrency of [1, 8]) {
+        // The clients run in a worker: the main thread's CPU is the backend's own work.
+        const cpuBefore = process.threadCpuUsage();
         const { latencies, seconds } = await load(
           query,
           0,
           requests,
           concurrency,
         );
+        const cpu = process.threadCpuUsage(cpuBefore);
         const summary = summarise(latencies);
         latencyMs[`${name}, ${concurrency} client(s)`] = {
           ...summary,
           requestsPerSecond: round(requests / seconds, 0),
+          backendCpuMsPerRequest: round(
+            (cpu.user + cpu.system) / 1000 / requests,
+            2,
+          ),
         };
         if (concurrency === 8) worst = Math.max(worst, summary.p95);
       }

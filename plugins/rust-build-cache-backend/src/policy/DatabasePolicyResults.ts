@@ -17,6 +17,7 @@ import {
 import {
   addDailySnapshots,
   DetailRow,
+  raiseResultsVersion,
   ResultRow,
   saveEvaluations,
 } from './policyResultWrites';
@@ -84,6 +85,7 @@ export class DatabasePolicyResults implements PolicyResultStore {
         const count: number = await tx('policy_results')
           .whereIn('entity_ref', chunk)
           .delete();
+        if (count > 0) await raiseResultsVersion(tx);
         return count;
       });
     }
@@ -124,72 +126,95 @@ export class DatabasePolicyResults implements PolicyResultStore {
     limit?: number;
     offset?: number;
   }): Promise<{ items: PolicyResultRow[]; total: number }> {
-    const { filter, limit, offset = 0 } = options;
-    const filtered = () => {
-      const query = this.db('policy_results');
-      if (filter.owner !== undefined) query.where('owner', filter.owner);
-      if (filter.level !== undefined) {
-        if (filter.level === null) query.whereNull('level');
-        else query.where('level', filter.level);
-      }
-      if (filter.ruleId !== undefined) {
-        // A range of policy_rule_outcomes_filter_idx per outcome.
-        const outcomes: RuleOutcome[] = filter.result
-          ? [filter.result]
-          : ['fail', 'warn'];
-        query.whereIn(
-          'entity_ref',
-          this.db('policy_rule_outcomes')
-            .select('entity_ref')
-            .where('rule_id', filter.ruleId)
-            .whereIn('outcome', outcomes),
-        );
-      } else if (filter.result !== undefined) {
-        query.where(OUTCOME_COLUMNS[filter.result], '>', 0);
-      }
-      return query;
-    };
-    const [{ count }] = await filtered().count<Array<{ count: DbNumber }>>({
-      count: '*',
-    });
-    const page = filtered()
-      .select(ROW_COLUMNS)
-      .orderBy('entity_ref')
-      .offset(offset);
-    if (limit !== undefined) page.limit(limit);
-    const rows: ResultRow[] = await page;
-    return {
-      items: rows.map(row => ({
-        entityRef: row.entity_ref,
-        owner: row.owner,
-        level: row.level,
-        counts: toCounts(row),
-        outcomes: JSON.parse(row.outcomes_json),
-        evaluatedAt: toDate(row.evaluated_at),
-      })),
-      total: Number(count),
-    };
+    const [total, items] = await Promise.all([
+      this.countResultRows(options),
+      this.listResultPage(options),
+    ]);
+    return { items, total };
   }
 
-  async resultsVersion(): Promise<string> {
-    // How many results, the latest evaluation time, and how many have that time: a full
-    // evaluation writes one time in batches, so the last figure moves with each batch.
-    const [row]: Array<{
-      n: DbNumber;
-      latest: DbTimestamp | null;
-      at_latest: DbNumber | null;
-    }> = await this.db('policy_results').select(
-      this.db.raw('count(*) as n'),
-      this.db.raw('max(evaluated_at) as latest'),
-      this.db.raw(
-        'sum(case when evaluated_at = (select max(evaluated_at) from policy_results) then 1 else 0 end) as at_latest',
-      ),
-    );
-    return [
-      Number(row.n),
-      row.latest === null ? '-' : toDate(row.latest).getTime(),
-      Number(row.at_latest ?? 0),
-    ].join('/');
+  async countResultRows(options: {
+    filter: PolicyResultFilter;
+  }): Promise<number> {
+    const [{ count }] = await this.filteredResults(options.filter).count<
+      Array<{ count: DbNumber }>
+    >({ count: '*' });
+    return Number(count);
+  }
+
+  async listResultPage(options: {
+    filter: PolicyResultFilter;
+    limit?: number;
+    offset?: number;
+  }): Promise<PolicyResultRow[]> {
+    const { filter, limit, offset = 0 } = options;
+    const rows: ResultRow[] =
+      limit === undefined
+        ? await this.filteredResults(filter)
+            .select(ROW_COLUMNS)
+            .orderBy('entity_ref')
+            .offset(offset)
+        : // The page's refs first (the rows skipped by the offset are read from an index
+          // or sorted as refs alone), then only the page's wide rows.
+          await this.db('policy_results')
+            .select(ROW_COLUMNS)
+            .whereIn(
+              'entity_ref',
+              this.filteredResults(filter)
+                .select('entity_ref')
+                .orderBy('entity_ref')
+                .offset(offset)
+                .limit(limit),
+            )
+            .orderBy('entity_ref');
+    return rows.map(row => ({
+      entityRef: row.entity_ref,
+      owner: row.owner,
+      level: row.level,
+      counts: toCounts(row),
+      outcomes: JSON.parse(row.outcomes_json),
+      evaluatedAt: toDate(row.evaluated_at),
+    }));
+  }
+
+  private filteredResults(filter: PolicyResultFilter): Knex.QueryBuilder {
+    const query = this.db('policy_results');
+    if (filter.owner !== undefined) query.where('owner', filter.owner);
+    if (filter.level !== undefined) {
+      if (filter.level === null) query.whereNull('level');
+      else query.where('level', filter.level);
+    }
+    if (filter.ruleId !== undefined) {
+      // A range of policy_rule_outcomes_filter_idx per outcome.
+      const outcomes: RuleOutcome[] = filter.result
+        ? [filter.result]
+        : ['fail', 'warn'];
+      query.whereIn(
+        'entity_ref',
+        this.db('policy_rule_outcomes')
+          .select('entity_ref')
+          .where('rule_id', filter.ruleId)
+          .whereIn('outcome', outcomes),
+      );
+    } else if (filter.result !== undefined) {
+      query.where(OUTCOME_COLUMNS[filter.result], '>', 0);
+    }
+    return query;
+  }
+
+  async resultsVersion(): Promise<number> {
+    // One primary-key read: every writing transaction raises the counter.
+    const row: { version: DbNumber } | undefined = await this.db(
+      'policy_results_version',
+    )
+      .where('id', 1)
+      .first('version');
+    if (!row) {
+      throw new Error(
+        'policy_results_version has no row: the plugin migrations were not applied',
+      );
+    }
+    return Number(row.version);
   }
 
   async summarise(options: {
@@ -296,9 +321,13 @@ export class DatabasePolicyResults implements PolicyResultStore {
   }
 
   async deleteDailySnapshotsBefore(options: { day: string }): Promise<number> {
-    return this.db('policy_daily_snapshots')
-      .where('day', '<', options.day)
-      .delete();
+    return this.db.transaction(async tx => {
+      const deleted: number = await tx('policy_daily_snapshots')
+        .where('day', '<', options.day)
+        .delete();
+      if (deleted > 0) await raiseResultsVersion(tx);
+      return deleted;
+    });
   }
 }
 

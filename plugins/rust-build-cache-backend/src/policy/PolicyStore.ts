@@ -166,18 +166,28 @@ export interface PolicyResultStore {
     entityRef: string;
   }): Promise<StoredPolicyResult | undefined>;
 
-  /** Matching rows by entity ref; all of them without `limit`. */
+  /** Matching rows by entity ref (all of them without `limit`) and how many match. */
   listResultRows(options: {
     filter: PolicyResultFilter;
     limit?: number;
     offset?: number;
   }): Promise<{ items: PolicyResultRow[]; total: number }>;
 
+  /** How many rows match; {@link PolicyResultStore.listResultRows}' total alone. */
+  countResultRows(options: { filter: PolicyResultFilter }): Promise<number>;
+
+  /** {@link PolicyResultStore.listResultRows}' items alone. */
+  listResultPage(options: {
+    filter: PolicyResultFilter;
+    limit?: number;
+    offset?: number;
+  }): Promise<PolicyResultRow[]>;
+
   /**
-   * Changes whenever a current result is written or deleted: how many there are and the
-   * latest evaluation time. Cheap, for caching what is computed from all results.
+   * Changes whenever a current result or a daily snapshot is written or deleted (by any
+   * replica). One primary-key read, for caching what is computed from all results.
    */
-  resultsVersion(): Promise<string>;
+  resultsVersion(): Promise<number>;
 
   /** Counts over all current results, without reading them one by one. */
   summarise(options: { ruleIds: PolicyRuleId[] }): Promise<ResultSummary>;

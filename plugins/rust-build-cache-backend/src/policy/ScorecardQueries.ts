@@ -14,13 +14,18 @@ import { normalizeEntityRef } from '../catalog';
 import { addDays, utcDay } from '../lib/utcDays';
 import { PolicyResultFilter, PolicyResultStore } from './PolicyStore';
 import { scorecardCsv } from './scorecardCsv';
+import { VersionedCache } from './VersionedCache';
 import { rollupLevels, sum, toEntityRow, toScorecard } from './scorecards';
+
+/**
+ * Answers kept per results version: the summary, the trend of each window, and the most
+ * recently asked entity pages and filter totals.
+ */
+const CACHED_ANSWERS = 500;
 
 /** The scorecards read model: entity scorecards, summary, entity list, CSV and trend. */
 export class ScorecardQueries {
-  private summaryCache:
-    | { version: string; summary: Promise<ScorecardSummary> }
-    | undefined;
+  private readonly cache = new VersionedCache(CACHED_ANSWERS);
 
   constructor(
     private readonly options: {
@@ -31,11 +36,11 @@ export class ScorecardQueries {
   ) {}
 
   async hasResults(): Promise<boolean> {
-    const { total } = await this.options.store.listResultRows({
+    const rows = await this.options.store.listResultPage({
       filter: {},
       limit: 1,
     });
-    return total > 0;
+    return rows.length > 0;
   }
 
   async getEntityScorecard(entityRef: string): Promise<EntityScorecard | null> {
@@ -51,25 +56,35 @@ export class ScorecardQueries {
    */
   async getSummary(): Promise<ScorecardSummary> {
     const version = await this.options.store.resultsVersion();
-    if (this.summaryCache?.version !== version) {
-      const summary = this.computeSummary();
-      this.summaryCache = { version, summary };
-      // A failed computation is not kept.
-      summary.catch(() => {
-        if (this.summaryCache?.summary === summary)
-          this.summaryCache = undefined;
-      });
-    }
-    return this.summaryCache.summary;
+    return this.cache.get(version, 'summary', () => this.computeSummary());
   }
 
+  /** Kept like the summary; a filter's total is kept apart from its pages. */
   async listEntities(options: {
     filter: PolicyResultFilter;
     limit: number;
     offset: number;
   }): Promise<ScorecardEntityPage> {
-    const { items, total } = await this.options.store.listResultRows(options);
-    return { items: items.map(toEntityRow), total };
+    const { store } = this.options;
+    const { filter, limit, offset } = options;
+    const version = await store.resultsVersion();
+    const filterKey = JSON.stringify([
+      filter.owner,
+      filter.ruleId,
+      filter.result,
+      filter.level,
+    ]);
+    const [total, items] = await Promise.all([
+      this.cache.get(version, `total ${filterKey}`, () =>
+        store.countResultRows({ filter }),
+      ),
+      this.cache.get(version, `page ${filterKey} ${limit} ${offset}`, () =>
+        store
+          .listResultPage({ filter, limit, offset })
+          .then(rows => rows.map(toEntityRow)),
+      ),
+    ]);
+    return { items, total };
   }
 
   /** Every matching entity as CSV: one column per count and one per configured rule. */
@@ -80,15 +95,16 @@ export class ScorecardQueries {
 
   /** One point per UTC day that has snapshots, over the last `days` days (today included). */
   async getTrend(days: number): Promise<ScorecardTrend> {
+    const { store, policy } = this.options;
     const fromDay = addDays(utcDay(this.options.now()), -(days - 1));
-    const counts = await this.options.store.countDailySnapshots({ fromDay });
-    const points: ScorecardTrendPoint[] = [...groupBy(counts, c => c.day)]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([day, rows]) => ({
-        day,
-        ...rollupLevels(this.options.policy, rows),
-      }));
-    return { days, points };
+    const version = await store.resultsVersion();
+    return this.cache.get(version, `trend ${days} ${fromDay}`, async () => {
+      const counts = await store.countDailySnapshots({ fromDay });
+      const points: ScorecardTrendPoint[] = [...groupBy(counts, c => c.day)]
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([day, rows]) => ({ day, ...rollupLevels(policy, rows) }));
+      return { days, points };
+    });
   }
 
   private async computeSummary(): Promise<ScorecardSummary> {

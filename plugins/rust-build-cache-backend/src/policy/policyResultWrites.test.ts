@@ -192,11 +192,8 @@ describe.each(databases.eachSupportedId())(
       expect(snapshots[7].failing_rule_ids_json).toBe(
         failing(resultOf(3, at('2026-11-28T08:00:00Z'), 1)),
       );
-      expect((await store.policyResults.resultsVersion()).split('/')).toEqual([
-        '4',
-        String(at('2026-11-28T08:00:00Z').getTime()),
-        '4',
-      ]);
+      // Each of the three saves raised the version, those that only rewrote times too.
+      expect(await store.policyResults.resultsVersion()).toBe(3);
     });
   },
 );

@@ -87,7 +87,16 @@ export async function saveEvaluations(
           .merge();
       }
     }
+    await raiseResultsVersion(tx);
   });
+}
+
+/**
+ * Raises `policy_results_version` (see its migration): last in each writing transaction,
+ * so that concurrent writers hold its row lock only until they commit.
+ */
+export async function raiseResultsVersion(tx: Knex.Transaction): Promise<void> {
+  await tx('policy_results_version').where('id', 1).increment('version', 1);
 }
 
 export async function addDailySnapshots(
@@ -117,6 +126,7 @@ export async function addDailySnapshots(
         .ignore();
       written += missing.length;
     }
+    if (written > 0) await raiseResultsVersion(tx);
   });
   return written;
 }

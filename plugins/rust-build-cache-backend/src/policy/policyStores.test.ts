@@ -307,15 +307,21 @@ describe.each(databases.eachSupportedId())('policy stores (%s)', databaseId => {
     ).toEqual([
       { day: '2026-11-27', level: 'gold', entities: 1, compliant: 1 },
     ]);
+    // Every write of results or snapshots raises the version the scorecards cache by.
+    const beforeRetention = await store.policyResults.resultsVersion();
     expect(
       await store.policyResults.deleteDailySnapshotsBefore({
         day: '2026-11-27',
       }),
     ).toBe(2);
+    const version = await store.policyResults.resultsVersion();
+    expect(version).toBeGreaterThan(beforeRetention);
+    expect(await store.policyResults.resultsVersion()).toBe(version);
+    // Nothing deleted, nothing raised.
+    await store.policyResults.deleteDailySnapshotsBefore({ day: '2026-11-27' });
+    expect(await store.policyResults.resultsVersion()).toBe(version);
 
     // A full evaluation writes one time in batches: each batch is another version.
-    const version = await store.policyResults.resultsVersion();
-    expect(await store.policyResults.resultsVersion()).toBe(version);
     const later = new Date('2026-11-27T13:00:00.000Z');
     await store.policyResults.saveEvaluations({
       day: '2026-11-27',
