@@ -28,6 +28,20 @@ import {
 } from './lib';
 
 const WARMUP_REQUESTS = 200;
+
+/** Statements the backend (in this process) sent to PostgreSQL, through `pg`'s client. */
+let statementsSent = 0;
+type Query = (...args: unknown[]) => unknown;
+// `pg` has no type declarations here; only its client's `query` is wrapped.
+const pgClient: { prototype: { query: Query } } = require('pg').Client;
+const sendQuery = pgClient.prototype.query;
+pgClient.prototype.query = function countedQuery(
+  this: unknown,
+  ...args: unknown[]
+) {
+  statementsSent += 1;
+  return sendQuery.apply(this, args);
+};
 /** Deep pages start after this many runs (page 51 of 20). */
 const DEEP_OFFSET = 1000;
 
@@ -41,6 +55,8 @@ export interface QueryBenchmarkFigures {
       requestsPerSecond: number;
       /** Main-thread CPU of the backend per request (the clients run in a worker). */
       backendCpuMsPerRequest: number;
+      /** Statements the backend sent to PostgreSQL per request. */
+      statementsPerRequest: number;
     }
   >;
   /** The slowest p95 of the entity queries with 8 clients (target < 20 ms). */
@@ -150,6 +166,7 @@ export async function runQueryBenchmark(options: {
       for (const concurrency of [1, 8]) {
         // The clients run in a worker: the main thread's CPU is the backend's own work.
         const cpuBefore = process.threadCpuUsage();
+        const statementsBefore = statementsSent;
         const { latencies, seconds } = await load(
           query,
           0,
@@ -163,6 +180,10 @@ export async function runQueryBenchmark(options: {
           requestsPerSecond: round(requests / seconds, 0),
           backendCpuMsPerRequest: round(
             (cpu.user + cpu.system) / 1000 / requests,
+            2,
+          ),
+          statementsPerRequest: round(
+            (statementsSent - statementsBefore) / requests,
             2,
           ),
         };

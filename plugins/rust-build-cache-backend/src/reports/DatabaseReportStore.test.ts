@@ -132,7 +132,9 @@ describe.each(databases.eachSupportedId())(
       it('keeps one row when the same run is inserted concurrently', async () => {
         const run = billingRun({ finishedAt: '2026-11-20T10:00:00Z' });
         const results = await Promise.all(
-          Array.from({ length: 8 }, () => store.reports.insertRuns({ runs: [run] })),
+          Array.from({ length: 8 }, () =>
+            store.reports.insertRuns({ runs: [run] }),
+          ),
         );
 
         const ids = new Set(results.map(([r]) => r.id));
@@ -203,11 +205,12 @@ describe.each(databases.eachSupportedId())(
           ],
         });
 
-        expect((await store.reports.getLatestRun({ source: billing }))?.runId).toBe(
-          'warm',
-        );
         expect(
-          (await store.reports.getLatestRun({ source: billing, kind: 'ci' }))?.runId,
+          (await store.reports.getLatestRun({ source: billing }))?.runId,
+        ).toBe('warm');
+        expect(
+          (await store.reports.getLatestRun({ source: billing, kind: 'ci' }))
+            ?.runId,
         ).toBe('new');
         expect(
           await store.reports.getLatestRun({
@@ -258,9 +261,121 @@ describe.each(databases.eachSupportedId())(
         ]);
       });
 
+      it('takes the total of all kinds from the source summary, kept exact by inserts and retention', async () => {
+        const allRuns = () =>
+          store.reports.listRuns({ source: billing, limit: 1, offset: 0 });
+        expect((await allRuns()).total).toBe(0);
+        await store.reports.insertRuns({
+          runs: [
+            billingRun({ runId: 'old', finishedAt: '2026-08-01T10:00:00Z' }),
+            billingRun({ runId: 'new', finishedAt: '2026-11-01T10:00:00Z' }),
+          ],
+        });
+        await store.reports.insertRuns({
+          runs: [
+            billingRun({
+              runId: 'warm',
+              kind: 'prewarm',
+              finishedAt: '2026-11-02T10:00:00Z',
+            }),
+            // Already stored: counted once.
+            billingRun({ runId: 'new', finishedAt: '2026-11-01T10:00:00Z' }),
+          ],
+        });
+        expect((await allRuns()).total).toBe(3);
+        await store.reports.deleteRunsFinishedBefore({
+          before: new Date('2026-09-01T00:00:00Z'),
+        });
+        expect((await allRuns()).total).toBe(await countReports());
+        expect((await allRuns()).total).toBe(2);
+
+        // The unfiltered total is the summary's count; a kind's total counts the reports.
+        await knex('report_sources')
+          .where({
+            repository: billing.repository,
+            workspace_path: billing.workspacePath,
+          })
+          .update({ reports: 7 });
+        expect((await allRuns()).total).toBe(7);
+        const ciOnly = await store.reports.listRuns({
+          source: billing,
+          kind: 'ci',
+          limit: 1,
+          offset: 0,
+        });
+        expect(ciOnly.total).toBe(1);
+      });
+
+      it("lists a linked entity's runs as listRuns lists its source's, and nothing without a link", async () => {
+        await store.reports.insertRuns({
+          runs: [1, 2, 3, 4, 5].map(day =>
+            billingRun({
+              runId: `run-${day}`,
+              kind: day === 3 ? 'prewarm' : 'ci',
+              finishedAt: `2026-11-0${day}T10:00:00Z`,
+            }),
+          ),
+        });
+        const entityRef = 'component:default/billing';
+        expect(
+          await store.reports.listLinkedRuns({
+            entityRef,
+            limit: 2,
+            offset: 0,
+          }),
+        ).toBeUndefined();
+
+        await store.entityLinks.upsertEntityLink({
+          link: { entityRef, source: billing },
+        });
+        const newest = await store.reports.listRuns({
+          source: billing,
+          limit: 2,
+          offset: 0,
+        });
+        const after = {
+          finishedAt: newest.items[1].finishedAt,
+          id: newest.items[1].id,
+        };
+        for (const page of [
+          { limit: 2, offset: 0 },
+          { limit: 2, offset: 1, kind: 'ci' as const },
+          { limit: 2, offset: 0, after },
+          { limit: 2, offset: 0, kind: 'prewarm' as const, after },
+        ]) {
+          expect(
+            await store.reports.listLinkedRuns({ entityRef, ...page }),
+          ).toEqual(await store.reports.listRuns({ source: billing, ...page }));
+        }
+        expect(
+          await store.reports.listLinkedRuns({
+            entityRef,
+            limit: 2,
+            offset: 0,
+          }),
+        ).toMatchObject({ total: 5, offset: 0 });
+
+        // A link to a source without runs: linked, so an empty page, not undefined.
+        await store.entityLinks.upsertEntityLink({
+          link: {
+            entityRef,
+            source: { ...billing, workspacePath: 'services/none' },
+          },
+        });
+        expect(
+          await store.reports.listLinkedRuns({
+            entityRef,
+            limit: 2,
+            offset: 0,
+          }),
+        ).toEqual({ items: [], total: 0, offset: 0 });
+      });
+
       it('returns undefined for an unknown id', async () => {
         expect(
-          await store.reports.getRun({ id: '7d3c7b3e-2f7e-4a43-9b4e-6c1f4f1f2a10' }),
+          await store.reports.getRun({
+            id: '7d3c7b3e-2f7e-4a43-9b4e-6c1f4f1f2a10',
+          }),
         ).toBeUndefined();
       });
     });
@@ -409,17 +524,21 @@ describe.each(databases.eachSupportedId())(
         ]);
 
         expect(
-          await store.entityLinks.getEntityLink({ entityRef: 'component:default/stale' }),
+          await store.entityLinks.getEntityLink({
+            entityRef: 'component:default/stale',
+          }),
         ).toBeUndefined();
         expect(
-          await store.entityLinks.getEntityLink({ entityRef: 'system:default/billing' }),
+          await store.entityLinks.getEntityLink({
+            entityRef: 'system:default/billing',
+          }),
         ).toEqual({
           entityRef: 'system:default/billing',
           source: billing,
         });
-        expect(await store.entityLinks.getLinkedEntityRef({ source: billing })).toBe(
-          'component:default/billing',
-        );
+        expect(
+          await store.entityLinks.getLinkedEntityRef({ source: billing }),
+        ).toBe('component:default/billing');
 
         const moved = {
           repository: 'github.com/acme/billing',
@@ -435,9 +554,9 @@ describe.each(databases.eachSupportedId())(
             })
           )?.source,
         ).toEqual(moved);
-        expect(await store.entityLinks.getLinkedEntityRef({ source: billing })).toBe(
-          'system:default/billing',
-        );
+        expect(
+          await store.entityLinks.getLinkedEntityRef({ source: billing }),
+        ).toBe('system:default/billing');
         expect(
           await store.entityLinks.getLinkedEntityRef({
             source: { repository: 'x/y/z', workspacePath: '.' },
@@ -482,7 +601,9 @@ describe.each(databases.eachSupportedId())(
           ],
         });
 
-        expect(await store.reports.deleteRollupsBefore({ day: '2024-11-27' })).toBe(1);
+        expect(
+          await store.reports.deleteRollupsBefore({ day: '2024-11-27' }),
+        ).toBe(1);
         const rollups = await store.reports.getDailyRollups({
           source: billing,
           fromDay: '2024-01-01',

@@ -12,12 +12,19 @@ import {
   InsertedRun,
   NewRun,
   ReportStore,
-  RunCursor,
+  RunPageOptions,
+  RunPageRows,
   StoredRun,
   StoredRunDetail,
 } from './ReportStore';
 import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { chunks, compareStrings, DbTimestamp, toDate } from '../lib/dbValues';
+import {
+  chunks,
+  compareStrings,
+  DbNumber,
+  DbTimestamp,
+  toDate,
+} from '../lib/dbValues';
 import {
   addToDailyRollups,
   deleteDailyRollupsBefore,
@@ -171,19 +178,41 @@ export class DatabaseReportStore implements ReportStore {
     return row ? toStoredRunDetail(row) : undefined;
   }
 
-  async listRuns(options: {
-    source: ReportSourceKey;
-    kind?: BuildCacheReport['kind'];
-    limit: number;
-    offset: number;
-    after?: RunCursor;
-  }): Promise<{ items: StoredRun[]; total: number; offset: number }> {
+  async listRuns(
+    options: RunPageOptions & { source: ReportSourceKey },
+  ): Promise<RunPageRows> {
+    const { source } = options;
+    return this.readRunPage(
+      options,
+      query => query.where(sourceFilter(source)),
+      this.countRuns(options),
+    );
+  }
+
+  async listLinkedRuns(
+    options: RunPageOptions & { entityRef: string },
+  ): Promise<RunPageRows | undefined> {
+    const page = await this.readRunPage(
+      options,
+      linkedSourceFilter(this.db, options.entityRef),
+      this.countLinkedRuns(options),
+    );
+    return page.total === undefined
+      ? undefined
+      : { ...page, total: page.total };
+  }
+
+  /** The page's statements, in parallel: its runs, the total, the runs before a cursor. */
+  private async readRunPage<Total extends number | undefined>(
+    options: RunPageOptions,
+    inSource: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
+    countTotal: Promise<Total>,
+  ): Promise<{ items: StoredRun[]; total: Total; offset: number }> {
     const { after } = options;
-    const base = this.db<ReportRow>('reports')
-      .where(sourceFilter(options.source))
-      .modify(query => {
-        if (options.kind) query.where('kind', options.kind);
-      });
+    const base = this.db<ReportRow>('reports').modify(query => {
+      inSource(query);
+      if (options.kind) query.where('kind', options.kind);
+    });
     // After a cursor: the runs older than it, a range of reports_source_finished_at_idx
     // read from its start (deep pages cost what the first does).
     const olderThan = (query: Knex.QueryBuilder) =>
@@ -191,7 +220,7 @@ export class DatabaseReportStore implements ReportStore {
         new Date(after!.finishedAt),
         after!.id,
       ]);
-    const [rows, [{ total }], newer] = await Promise.all([
+    const [rows, total, newer] = await Promise.all([
       base
         .clone()
         .select(RUN_COLUMNS)
@@ -201,7 +230,7 @@ export class DatabaseReportStore implements ReportStore {
         .orderBy(NEWEST_FIRST)
         .limit(options.limit)
         .offset(options.offset),
-      base.clone().count({ total: '*' }),
+      countTotal,
       after
         ? base
             .clone()
@@ -214,9 +243,59 @@ export class DatabaseReportStore implements ReportStore {
     ]);
     return {
       items: (rows as ReportRow[]).map(toStoredRun),
-      total: Number(total),
+      total,
       offset: Number(newer?.[0].n ?? 0) + options.offset,
     };
+  }
+
+  /**
+   * A source's runs, of one kind or all. All of them are counted in `report_sources` (in
+   * the transaction of every insert and retention delete): one row instead of counting
+   * the source's range of `reports` for every page.
+   */
+  private async countRuns(options: {
+    source: ReportSourceKey;
+    kind?: BuildCacheReport['kind'];
+  }): Promise<number> {
+    if (options.kind) {
+      const [{ total }] = await this.db<ReportRow>('reports')
+        .where(sourceFilter(options.source))
+        .where('kind', options.kind)
+        .count({ total: '*' });
+      return Number(total);
+    }
+    const row: { reports: DbNumber } | undefined = await this.db(
+      'report_sources',
+    )
+      .where(sourceFilter(options.source))
+      .first('reports');
+    return Number(row?.reports ?? 0);
+  }
+
+  /**
+   * {@link DatabaseReportStore.countRuns} of the entity's linked source, read with its
+   * link in one statement; undefined when the entity has no link.
+   */
+  private async countLinkedRuns(options: {
+    entityRef: string;
+    kind?: BuildCacheReport['kind'];
+  }): Promise<number | undefined> {
+    const { db } = this;
+    const row: { total: DbNumber | null } | undefined = await db(
+      'entity_links as l',
+    )
+      .where('l.entity_ref', options.entityRef)
+      .first(
+        options.kind
+          ? db.raw(
+              '(select count(*) from reports r where r.repository = l.repository and r.workspace_path = l.workspace_path and r.kind = ?) as total',
+              [options.kind],
+            )
+          : db.raw(
+              '(select s.reports from report_sources s where s.repository = l.repository and s.workspace_path = l.workspace_path) as total',
+            ),
+      );
+    return row ? Number(row.total ?? 0) : undefined;
   }
 
   async getDailyRollups(options: {
@@ -413,6 +492,20 @@ function sourceFilter(source: ReportSourceKey) {
     repository: source.repository,
     workspace_path: source.workspacePath,
   };
+}
+
+/**
+ * The reports of the source an entity is linked to, the link read within the statement:
+ * each column equal to a one-row subquery, so that PostgreSQL still reads the range of
+ * reports_source_finished_at_idx in order (an `in (select …)` join sorts the whole source).
+ */
+function linkedSourceFilter(db: Knex, entityRef: string) {
+  const linked = (column: string) =>
+    db('entity_links').select(column).where('entity_ref', entityRef);
+  return (query: Knex.QueryBuilder) =>
+    query
+      .where('repository', linked('repository'))
+      .where('workspace_path', linked('workspace_path'));
 }
 
 function toIsoString(value: DbTimestamp): string {

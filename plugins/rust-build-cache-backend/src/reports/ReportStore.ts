@@ -26,6 +26,21 @@ export interface RunCursor {
   id: string;
 }
 
+/** A page of runs, newest first (see {@link ReportStore.listRuns}). */
+export interface RunPageOptions {
+  kind?: BuildCacheReport['kind'];
+  limit: number;
+  offset: number;
+  after?: RunCursor;
+}
+
+export interface RunPageRows {
+  items: StoredRun[];
+  total: number;
+  /** The position of the first item among all runs. */
+  offset: number;
+}
+
 export interface InsertedRun {
   id: string;
   /** False when a run with the same idempotency key was already stored. */
@@ -79,13 +94,18 @@ export interface ReportStore {
    * with `after`, from the first run older than that one (keyset pagination). Answers
    * the position of the first item among all runs as `offset`.
    */
-  listRuns(options: {
-    source: ReportSourceKey;
-    kind?: BuildCacheReport['kind'];
-    limit: number;
-    offset: number;
-    after?: RunCursor;
-  }): Promise<{ items: StoredRun[]; total: number; offset: number }>;
+  listRuns(
+    options: RunPageOptions & { source: ReportSourceKey },
+  ): Promise<RunPageRows>;
+
+  /**
+   * {@link ReportStore.listRuns} of the source the entity (normalised ref) is linked to,
+   * the link read in the same statements (no round trip of its own); undefined when the
+   * entity has no link.
+   */
+  listLinkedRuns(
+    options: RunPageOptions & { entityRef: string },
+  ): Promise<RunPageRows | undefined>;
 
   /** Days without CI runs have no rollup. Ordered by day, both ends inclusive. */
   getDailyRollups(options: {

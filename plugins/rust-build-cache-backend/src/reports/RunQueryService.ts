@@ -83,18 +83,18 @@ export class RunQueryService {
     const { limit, kind } = query;
     const after =
       query.cursor === undefined ? undefined : decodeRunCursor(query.cursor);
-    const source = await entityLinks.resolveSource(query);
-    if (!source) {
-      return { items: [], total: 0, limit, offset: query.offset };
-    }
     const entityRef = toEntityRef(query.entity);
-    const page = await store.listRuns({
-      source,
-      kind,
-      limit,
-      offset: query.offset,
-      after,
-    });
+    const pageOptions = { kind, limit, offset: query.offset, after };
+    // Linked entities (all but those registered since the last refresh): the link is read
+    // in the page's statements, one round trip instead of two.
+    let page = await store.listLinkedRuns({ entityRef, ...pageOptions });
+    if (!page) {
+      const source = await entityLinks.resolveSource(query);
+      if (!source) {
+        return { items: [], total: 0, limit, offset: query.offset };
+      }
+      page = await store.listRuns({ source, ...pageOptions });
+    }
     const last = page.items[page.items.length - 1];
     return {
       items: page.items.map(run => ({ ...run, entityRef })),
