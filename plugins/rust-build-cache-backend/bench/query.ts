@@ -34,6 +34,7 @@ let statementsSent = 0;
 type Query = (...args: unknown[]) => unknown;
 // `pg` has no type declarations here; only its client's `query` is wrapped.
 const pgClient: { prototype: { query: Query } } = require('pg').Client;
+
 const sendQuery = pgClient.prototype.query;
 pgClient.prototype.query = function countedQuery(
   this: unknown,
