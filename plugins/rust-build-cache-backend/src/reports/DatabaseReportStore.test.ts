@@ -371,6 +371,47 @@ describe.each(databases.eachSupportedId())(
         ).toEqual({ items: [], total: 0, offset: 0 });
       });
 
+      it("reads a linked entity's latest run as getLatestRun reads its source's", async () => {
+        await store.reports.insertRuns({
+          runs: [
+            billingRun({ runId: 'ci', finishedAt: '2026-11-01T10:00:00Z' }),
+            billingRun({
+              runId: 'warm',
+              kind: 'prewarm',
+              finishedAt: '2026-11-02T10:00:00Z',
+            }),
+          ],
+        });
+        const entityRef = 'component:default/billing';
+        expect(
+          await store.reports.getLatestLinkedRun({ entityRef }),
+        ).toBeUndefined();
+
+        await store.entityLinks.upsertEntityLink({
+          link: { entityRef, source: billing },
+        });
+        for (const kind of [undefined, 'ci' as const, 'prewarm' as const]) {
+          const latest = await store.reports.getLatestLinkedRun({
+            entityRef,
+            kind,
+          });
+          expect(latest?.run).toBeDefined();
+          expect(latest).toEqual({
+            run: await store.reports.getLatestRun({ source: billing, kind }),
+          });
+        }
+
+        await store.entityLinks.upsertEntityLink({
+          link: {
+            entityRef,
+            source: { ...billing, workspacePath: 'services/none' },
+          },
+        });
+        expect(await store.reports.getLatestLinkedRun({ entityRef })).toEqual({
+          run: undefined,
+        });
+      });
+
       it('returns undefined for an unknown id', async () => {
         expect(
           await store.reports.getRun({

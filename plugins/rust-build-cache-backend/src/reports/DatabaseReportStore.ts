@@ -106,6 +106,35 @@ export class DatabaseReportStore implements ReportStore {
     return row ? toStoredRunDetail(row) : undefined;
   }
 
+  async getLatestLinkedRun(options: {
+    entityRef: string;
+    kind?: BuildCacheReport['kind'];
+  }): Promise<{ run: StoredRunDetail | undefined } | undefined> {
+    const { db } = this;
+    // The newest run of the link's source, by the same index range as getLatestRun.
+    const newest = db('reports as n')
+      .select('n.id')
+      .whereRaw('?? = ??', ['n.repository', 'l.repository'])
+      .whereRaw('?? = ??', ['n.workspace_path', 'l.workspace_path'])
+      .modify(query => {
+        if (options.kind) query.where('n.kind', options.kind);
+      })
+      .orderBy([
+        { column: 'n.finished_at', order: 'desc' },
+        { column: 'n.id', order: 'desc' },
+      ])
+      .limit(1);
+    const row: (ReportRow & { linked_entity_ref: string }) | undefined =
+      await db('entity_links as l')
+        .leftJoin('reports as r', join =>
+          join.on('r.id', '=', db.raw('?', [newest])),
+        )
+        .where('l.entity_ref', options.entityRef)
+        .first('l.entity_ref as linked_entity_ref', 'r.*');
+    if (!row) return undefined;
+    return { run: row.id === null ? undefined : toStoredRunDetail(row) };
+  }
+
   async listRuns(
     options: RunPageOptions & { source: ReportSourceKey },
   ): Promise<RunPageRows> {
@@ -384,4 +413,3 @@ function toPolicyInputRow(row: ReportRow, run: NewRun) {
     run_json: JSON.stringify(toPolicyRun(policyReport, run.metrics)),
   };
 }
-

@@ -90,6 +90,15 @@ export interface ReportStore {
   }): Promise<StoredRunDetail | undefined>;
 
   /**
+   * {@link ReportStore.getLatestRun} of the source the entity (normalised ref) is linked
+   * to, with the link in the same statement; undefined when the entity has no link.
+   */
+  getLatestLinkedRun(options: {
+    entityRef: string;
+    kind?: BuildCacheReport['kind'];
+  }): Promise<{ run: StoredRunDetail | undefined } | undefined>;
+
+  /**
    * Newest first: `limit` runs after skipping `offset`, counted from the newest run or,
    * with `after`, from the first run older than that one (keyset pagination). Answers
    * the position of the first item among all runs as `offset`.

@@ -41,10 +41,19 @@ export class RunQueryService {
     query: EntityQuery & { kind?: RunKind },
   ): Promise<RunDetail | null> {
     const { store, entityLinks } = this.options;
-    const source = await entityLinks.resolveSource(query);
-    const run =
-      source && (await store.getLatestRun({ source, kind: query.kind }));
-    return run ? { ...run, entityRef: toEntityRef(query.entity) } : null;
+    const entityRef = toEntityRef(query.entity);
+    // The link read in the run's statement; the catalog only for an entity not linked yet.
+    let latest = await store.getLatestLinkedRun({
+      entityRef,
+      kind: query.kind,
+    });
+    if (!latest) {
+      const source = await entityLinks.resolveSource(query);
+      latest = {
+        run: source && (await store.getLatestRun({ source, kind: query.kind })),
+      };
+    }
+    return latest.run ? { ...latest.run, entityRef } : null;
   }
 
   /** One point per UTC day with CI runs, over the last `days` days including today. */

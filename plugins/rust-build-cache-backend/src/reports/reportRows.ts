@@ -83,7 +83,6 @@ export const NEWEST_FIRST = [
   { column: 'id', order: 'desc' },
 ];
 
-
 export function toStoredRun(row: ReportRow): StoredRun {
   const { report: _report, ...run } = toStoredRunDetail(row);
   return run;
