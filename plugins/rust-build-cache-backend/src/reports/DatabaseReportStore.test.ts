@@ -489,6 +489,43 @@ describe.each(databases.eachSupportedId())(
         expect(rollups[0]).toMatchObject({ misses: 10, avoidableNotCached: 1 });
         expect(rollups[0].compileSeconds).toBeGreaterThan(10);
       });
+
+      it("reads a linked entity's rollups as getDailyRollups reads its source's", async () => {
+        await store.reports.insertRuns({
+          runs: ['2026-11-11', '2026-11-12', '2026-11-14'].map(day =>
+            billingRun({
+              runId: day,
+              finishedAt: `${day}T10:00:00Z`,
+              sccache: readSccacheFixture('sccache-0.4.0-dbg-1'),
+            }),
+          ),
+        });
+        const entityRef = 'component:default/billing';
+        const range = { fromDay: '2026-11-11', toDay: '2026-11-12' };
+        expect(
+          await store.reports.getLinkedDailyRollups({ entityRef, ...range }),
+        ).toBeUndefined();
+
+        await store.entityLinks.upsertEntityLink({
+          link: { entityRef, source: billing },
+        });
+        const expected = await store.reports.getDailyRollups({
+          source: billing,
+          ...range,
+        });
+        expect(expected.map(r => r.day)).toEqual(['2026-11-11', '2026-11-12']);
+        expect(
+          await store.reports.getLinkedDailyRollups({ entityRef, ...range }),
+        ).toEqual(expected);
+        // Linked, nothing in range: no days rather than undefined.
+        expect(
+          await store.reports.getLinkedDailyRollups({
+            entityRef,
+            fromDay: '2026-11-13',
+            toDay: '2026-11-13',
+          }),
+        ).toEqual([]);
+      });
     });
 
     describe('entity links and unmatched sources', () => {

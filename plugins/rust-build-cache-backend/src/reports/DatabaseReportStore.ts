@@ -22,6 +22,7 @@ import {
   addToDailyRollups,
   deleteDailyRollupsBefore,
   readDailyRollups,
+  readLinkedDailyRollups,
   splitLegacyRollups,
 } from './dailyRollups';
 import {
@@ -261,6 +262,14 @@ export class DatabaseReportStore implements ReportStore {
     toDay: string;
   }): Promise<DailyRollup[]> {
     return readDailyRollups(this.db, options);
+  }
+
+  async getLinkedDailyRollups(options: {
+    entityRef: string;
+    fromDay: string;
+    toDay: string;
+  }): Promise<DailyRollup[] | undefined> {
+    return readLinkedDailyRollups(this.db, options);
   }
 
   async splitLegacyRollups(options: {

@@ -123,6 +123,16 @@ export interface ReportStore {
     toDay: string;
   }): Promise<DailyRollup[]>;
 
+  /**
+   * {@link ReportStore.getDailyRollups} of the source the entity (normalised ref) is
+   * linked to, the link read in the same statements; undefined when it has no link.
+   */
+  getLinkedDailyRollups(options: {
+    entityRef: string;
+    fromDay: string;
+    toDay: string;
+  }): Promise<DailyRollup[] | undefined>;
+
   /** Days without CI runs have no rollup. Ordered by day, both ends inclusive. */
   getDailyRollups(options: {
     source: ReportSourceKey;

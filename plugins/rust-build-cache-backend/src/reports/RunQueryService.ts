@@ -63,12 +63,16 @@ export class RunQueryService {
     const { store, entityLinks } = this.options;
     const to = utcDay(query.now ?? new Date());
     const from = addDays(to, 1 - query.days);
-    const source = await entityLinks.resolveSource(query);
-    const rollups = source
-      ? await store.getDailyRollups({ source, fromDay: from, toDay: to })
-      : [];
+    const entityRef = toEntityRef(query.entity);
+    const range = { fromDay: from, toDay: to };
+    // The link read in the rollups' statements; the catalog only for an unlinked entity.
+    let rollups = await store.getLinkedDailyRollups({ entityRef, ...range });
+    if (!rollups) {
+      const source = await entityLinks.resolveSource(query);
+      rollups = source ? await store.getDailyRollups({ source, ...range }) : [];
+    }
     return {
-      entityRef: toEntityRef(query.entity),
+      entityRef,
       from,
       to,
       points: rollups.map(toDailyPoint),
