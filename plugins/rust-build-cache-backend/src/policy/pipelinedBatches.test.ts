@@ -74,7 +74,7 @@ describe('pipelinedBatches', () => {
       await expect(
         pipelinedBatches([1, 2, 3], {
           load: async batch => batch,
-          evaluate: (batch, loaded) => evaluate(loaded),
+          evaluate: (_batch, loaded) => evaluate(loaded),
           save,
         }),
       ).rejects.toThrow('write failed');
