@@ -43,6 +43,8 @@ export async function createReportsFeature(options: {
   db: Knex;
   settings: {
     maxReportBytes: number;
+    maxBatchReports: number;
+    maxBatchBytes: number;
     reportRetentionDays: number;
     rollupRetentionDays: number;
   };
@@ -96,6 +98,8 @@ export async function createReportsFeature(options: {
       ingestion,
       runs,
       maxReportBytes: settings.maxReportBytes,
+      maxBatchReports: settings.maxBatchReports,
+      maxBatchBytes: settings.maxBatchBytes,
     }),
     onReportsStored: listener => listeners.push(listener),
     scheduleTasks: () =>
