@@ -140,6 +140,26 @@ describe.each(databases.eachSupportedId())(
         ).rejects.toThrow('connection lost');
       });
 
+      it('writes at most maxBatchSize reports at once, answering in order', async () => {
+        const sizes: number[] = [];
+        const ingestion = new ReportIngestionService(
+          {
+            insertRuns: async options => {
+              sizes.push(options.runs.length);
+              return stores.reports.insertRuns(options);
+            },
+          },
+          { entityLinks: stores.entityLinks, maxBatchSize: 2 },
+        );
+        const results = await ingestion.ingestBatch(
+          ['a', 'b', 'c', 'd', 'e'].map(report),
+        );
+        expect(sizes).toEqual([2, 2, 1]);
+        expect(results.map(item => item.status)).toEqual([
+          201, 201, 201, 201, 201,
+        ]);
+      });
+
       it('answers only 400s for a batch of invalid reports, writing nothing', async () => {
         const insertRuns = jest.fn();
         const ingestion = new ReportIngestionService({ insertRuns });

@@ -34,8 +34,11 @@ export type ReportStoredListener = (stored: StoredReport) => Promise<void>;
 /** Told about the reports of one stored batch, in the order they arrived. */
 export type ReportsStoredListener = (stored: StoredReport[]) => Promise<void>;
 
-/** Reports stored in one transaction at most: the requests that arrived meanwhile. */
-const MAX_BATCH_SIZE = 64;
+/**
+ * Reports stored in one transaction at most, unless the options say otherwise: the
+ * reports that arrived while the previous batch was written.
+ */
+const DEFAULT_MAX_BATCH_SIZE = 64;
 
 /**
  * Batches written at the same time: one. The reports that arrive while it is written form
@@ -79,6 +82,8 @@ export class ReportIngestionService {
       /** Without `linkOnPush`: the stored links are read (none: every source unlinked). */
       entityLinks?: Pick<EntityLinkStore, 'listLinkedEntityRefsBySource'>;
       logger?: LoggerService;
+      /** Reports written in one batch at most (default {@link DEFAULT_MAX_BATCH_SIZE}). */
+      maxBatchSize?: number;
     } = {},
   ) {}
 
@@ -147,7 +152,10 @@ export class ReportIngestionService {
       this.storing.size < MAX_CONCURRENT_BATCHES &&
       this.queue.length > 0
     ) {
-      const batch = this.queue.splice(0, MAX_BATCH_SIZE);
+      const batch = this.queue.splice(
+        0,
+        this.options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE,
+      );
       const storing: Promise<void> = this.storeBatch(batch).finally(() => {
         this.storing.delete(storing);
         this.storeQueued();
