@@ -194,8 +194,9 @@ async function main() {
         2,
       ),
     );
-    const database = db === 'postgres' ? 'PostgreSQL' : 'SQLite';
-    const name = batch === 1 ? database : `${database}, batches of ${batch}`;
+    const databaseName = db === 'postgres' ? 'PostgreSQL' : 'SQLite';
+    const name =
+      batch === 1 ? databaseName : `${databaseName}, batches of ${batch}`;
     // One report per request cannot reach the targets here: Backstage's request path
     // alone (GET /health) answers fewer requests/s. The targets are for batches.
     const target =
