@@ -1,6 +1,7 @@
 import type {
   BuildCacheReport,
   IngestReportBatchItem,
+  IngestReportBatchRequest,
   IngestReportResponse,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { errorField, errorMessage, UploadError } from './errors';
@@ -88,7 +89,7 @@ export async function uploadReportBatch(
   const { status, text } = await postWithRetries(
     system,
     options,
-    JSON.stringify({ reports }),
+    JSON.stringify({ reports } satisfies IngestReportBatchRequest),
     [200, 404],
   );
   if (status === 404) return 'not-supported';
