@@ -132,7 +132,9 @@ describe.each(databases.eachSupportedId())(
       it('keeps one row when the same run is inserted concurrently', async () => {
         const run = billingRun({ finishedAt: '2026-11-20T10:00:00Z' });
         const results = await Promise.all(
-          Array.from({ length: 8 }, () => store.reports.insertRuns({ runs: [run] })),
+          Array.from({ length: 8 }, () =>
+            store.reports.insertRuns({ runs: [run] }),
+          ),
         );
 
         const ids = new Set(results.map(([r]) => r.id));
@@ -203,11 +205,12 @@ describe.each(databases.eachSupportedId())(
           ],
         });
 
-        expect((await store.reports.getLatestRun({ source: billing }))?.runId).toBe(
-          'warm',
-        );
         expect(
-          (await store.reports.getLatestRun({ source: billing, kind: 'ci' }))?.runId,
+          (await store.reports.getLatestRun({ source: billing }))?.runId,
+        ).toBe('warm');
+        expect(
+          (await store.reports.getLatestRun({ source: billing, kind: 'ci' }))
+            ?.runId,
         ).toBe('new');
         expect(
           await store.reports.getLatestRun({
@@ -260,7 +263,9 @@ describe.each(databases.eachSupportedId())(
 
       it('returns undefined for an unknown id', async () => {
         expect(
-          await store.reports.getRun({ id: '7d3c7b3e-2f7e-4a43-9b4e-6c1f4f1f2a10' }),
+          await store.reports.getRun({
+            id: '7d3c7b3e-2f7e-4a43-9b4e-6c1f4f1f2a10',
+          }),
         ).toBeUndefined();
       });
     });
@@ -409,17 +414,21 @@ describe.each(databases.eachSupportedId())(
         ]);
 
         expect(
-          await store.entityLinks.getEntityLink({ entityRef: 'component:default/stale' }),
+          await store.entityLinks.getEntityLink({
+            entityRef: 'component:default/stale',
+          }),
         ).toBeUndefined();
         expect(
-          await store.entityLinks.getEntityLink({ entityRef: 'system:default/billing' }),
+          await store.entityLinks.getEntityLink({
+            entityRef: 'system:default/billing',
+          }),
         ).toEqual({
           entityRef: 'system:default/billing',
           source: billing,
         });
-        expect(await store.entityLinks.getLinkedEntityRef({ source: billing })).toBe(
-          'component:default/billing',
-        );
+        expect(
+          await store.entityLinks.getLinkedEntityRef({ source: billing }),
+        ).toBe('component:default/billing');
 
         const moved = {
           repository: 'github.com/acme/billing',
@@ -435,9 +444,9 @@ describe.each(databases.eachSupportedId())(
             })
           )?.source,
         ).toEqual(moved);
-        expect(await store.entityLinks.getLinkedEntityRef({ source: billing })).toBe(
-          'system:default/billing',
-        );
+        expect(
+          await store.entityLinks.getLinkedEntityRef({ source: billing }),
+        ).toBe('system:default/billing');
         expect(
           await store.entityLinks.getLinkedEntityRef({
             source: { repository: 'x/y/z', workspacePath: '.' },
@@ -482,7 +491,9 @@ describe.each(databases.eachSupportedId())(
           ],
         });
 
-        expect(await store.reports.deleteRollupsBefore({ day: '2024-11-27' })).toBe(1);
+        expect(
+          await store.reports.deleteRollupsBefore({ day: '2024-11-27' }),
+        ).toBe(1);
         const rollups = await store.reports.getDailyRollups({
           source: billing,
           fromDay: '2024-01-01',
