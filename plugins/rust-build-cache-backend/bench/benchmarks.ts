@@ -140,6 +140,17 @@ export const BENCHMARKS: BenchmarkEntry[] = [
     references: { 'rust-build-cache collect': NODE_START_MEASURE },
   },
   {
+    id: 'validate',
+    description:
+      '`validateReport(JSON.parse(text))` per 2.6 kB report, CPU µs over 2,000 distinct reports; reference: `JSON.parse` of the same texts in the same run',
+    script: 'validate.ts',
+    args: () => [],
+    references: {
+      'validate: JSON.parse + validateReport': 'validate: JSON.parse',
+      'validate: JSON.parse + validateReport({ now })': 'validate: JSON.parse',
+    },
+  },
+  {
     id: 'policy-postgres',
     description:
       'full policy evaluation of 10,000 entities × 12 rules × 30 runs, and the scorecard API (PostgreSQL)',
