@@ -19839,7 +19839,7 @@ var EARLIEST_REPORT_TIME = "2015-01-01T00:00:00Z";
 var MAX_REPORT_CLOCK_SKEW_MS = 60 * 60 * 1e3;
 var WELL_FORMED_TEXT = (
   // eslint-disable-next-line no-control-regex -- refusing NUL is the point
-  /^/
+  /^(?:[^\u0000\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/
 );
 var WELL_FORMED_TEXT_MESSAGE = "must be well-formed Unicode text without NUL characters";
 function text(max, min = 0) {

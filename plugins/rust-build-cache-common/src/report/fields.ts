@@ -41,7 +41,7 @@ export const MAX_REPORT_CLOCK_SKEW_MS = 60 * 60 * 1000;
  */
 const WELL_FORMED_TEXT =
   // eslint-disable-next-line no-control-regex -- refusing NUL is the point
-  /^/;
+  /^(?:[^\u0000\uD800-\uDFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF])*$/;
 const WELL_FORMED_TEXT_MESSAGE =
   'must be well-formed Unicode text without NUL characters';
 
