@@ -10,6 +10,18 @@ export interface Config {
        * @default 1048576
        */
       maxReportBytes?: number;
+      /**
+       * Most reports accepted in one `POST /api/rust-build-cache/reports/batch`; a batch
+       * with more is refused with 400 and nothing of it is stored.
+       * @default 100
+       */
+      maxBatchReports?: number;
+      /**
+       * Largest accepted body of `POST /api/rust-build-cache/reports/batch`, in bytes
+       * (after decompression). Larger batches are refused with 413 and nothing is stored.
+       * @default 8388608
+       */
+      maxBatchBytes?: number;
     };
     retention?: {
       /**

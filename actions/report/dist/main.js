@@ -64,23 +64,33 @@ Cargo.toml, the report cannot be written) or, with --strict, a report with probl
 // packages/ci-reporter/src/commands/push.ts
 var DEFAULT_RETRIES = 4;
 var DEFAULT_TIMEOUT_MS = 1e4;
+var DEFAULT_BATCH_SIZE = 100;
 var REPORTS_PATH = "/api/rust-build-cache/reports";
+var BATCH_PATH = "/api/rust-build-cache/reports/batch";
 var pushHelp = `Usage: rust-build-cache push [flags]
 
 Sends a report written by 'collect' to the rust-build-cache backend of Backstage
 (POST <url>${REPORTS_PATH}). Sending the same report again is safe: the backend
 answers that it is already stored.
 
-By default push never fails the build: if the report cannot be sent it prints a warning
+Several reports (--report given more than once, e.g. the reports of all the jobs of a
+workflow's matrix) are sent together through POST <url>${BATCH_PATH},
+at most --batch-size per request, with one line per report; a backend without that
+route (an older plugin) gets one request per report.
+
+By default push never fails the build: if a report cannot be sent it prints a warning
 and exits 0. With --strict it exits 1 (2 for a bad command line).
 
 Flags:
-  --report FILE      report to send (default: ${DEFAULT_REPORT_FILE})
+  --report FILE      report to send (default: ${DEFAULT_REPORT_FILE}); repeat the flag
+                     to send several
+  --batch-size N     reports per request when sending several (default: ${DEFAULT_BATCH_SIZE},
+                     the backend's default rustBuildCache.ingestion.maxBatchReports)
   --url URL          Backstage backend base URL, e.g. https://backstage.example.com
                      (default: $RUST_BUILD_CACHE_URL)
   --token TOKEN      bearer token accepted by the backend (default: $RUST_BUILD_CACHE_TOKEN;
                      prefer the variable: command lines are visible to other processes)
-  --strict           exit non-zero when the report is not stored
+  --strict           exit non-zero when a report is not stored
   --retries N        retries after the first attempt, for network errors, timeouts,
                      408, 429 and 5xx answers (default: ${DEFAULT_RETRIES})
   --timeout-ms MS    time limit of each attempt (default: ${DEFAULT_TIMEOUT_MS})

@@ -19866,12 +19866,19 @@ var countsByKey = boundedMap(200, count).refine((counts) => sumCounts(counts) <=
   description: `The sum of the counts is at most ${MAX_REPORT_COUNT} (checked by validateReport only).`
 });
 var earliestTime = Date.parse(EARLIEST_REPORT_TIME);
-var timestamp = external_exports.iso.datetime({ offset: true }).refine(
+var isoDateTime = external_exports.iso.datetime({ offset: true });
+var ISO_DATE_TIME = patternOf(isoDateTime);
+function patternOf(format) {
+  const { pattern } = format._zod.def;
+  if (!pattern) throw new Error(`zod gave ${format.format} no pattern`);
+  return pattern;
+}
+var timestamp = isoDateTime.refine(
   (time3) => Date.parse(time3) >= earliestTime,
   `must not be before ${EARLIEST_REPORT_TIME}`
 );
 function isTimestamp(value) {
-  return timestamp.safeParse(value).success;
+  return typeof value === "string" && ISO_DATE_TIME.test(value) && Date.parse(value) >= earliestTime;
 }
 function finishedAtTimestamp(now) {
   return timestamp.refine(
@@ -19974,13 +19981,28 @@ function pathOf(visit2) {
   }
   return path.reverse();
 }
+var hasOwn = Object.prototype.hasOwnProperty;
+function hasPrototypeKey(input3) {
+  const pending = [input3];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value !== "object" || value === null) continue;
+    if (hasOwn.call(value, "__proto__")) return true;
+    for (const key of Object.keys(value)) {
+      const child = value[key];
+      if (typeof child === "object" && child !== null) pending.push(child);
+    }
+  }
+  return false;
+}
 function findPrototypeKeys(input3) {
+  if (!hasPrototypeKey(input3)) return [];
   const found = [];
   const pending = [{ value: input3, key: "", parent: null }];
   for (let visit2 = pending.pop(); visit2; visit2 = pending.pop()) {
     const { value } = visit2;
     if (typeof value !== "object" || value === null) continue;
-    if (Object.prototype.hasOwnProperty.call(value, "__proto__")) {
+    if (hasOwn.call(value, "__proto__")) {
       found.push([...pathOf(visit2), "__proto__"]);
     }
     for (const [key, child] of Object.entries(value)) {
@@ -20215,11 +20237,18 @@ function createReportSchema(now) {
     keyInputs: reportKeyInputsSchema
   });
 }
-var buildCacheReportSchema = createReportSchema(() => Date.now());
+var clockOfValidation;
+var buildCacheReportSchema = createReportSchema(
+  () => clockOfValidation ?? Date.now()
+);
 function validateReport(input3, options = {}) {
-  const { now } = options;
-  const schema = now ? createReportSchema(() => now.getTime()) : buildCacheReportSchema;
-  const parsed = schema.safeParse(input3);
+  clockOfValidation = options.now?.getTime();
+  let parsed;
+  try {
+    parsed = buildCacheReportSchema.safeParse(input3);
+  } finally {
+    clockOfValidation = void 0;
+  }
   const issues = findPrototypeKeys(input3).map((path) => ({
     path: formatIssuePath(path),
     message: "must not be a key: JavaScript readers drop it"
@@ -21475,14 +21504,14 @@ function parseInlineTable(ctx) {
     }
     let k;
     let t = res;
-    let hasOwn = false;
+    let hasOwn2 = false;
     let errPtr = ctx.p;
     let key = parseKey(ctx);
     for (let i = 0; i < key.length; i++) {
       if (i)
-        t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+        t = hasOwn2 ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
       k = key[i];
-      if ((hasOwn = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
+      if ((hasOwn2 = Object.hasOwn(t, k)) && (typeof t[k] !== "object" || seen.has(t[k]))) {
         TomlError.x("trying to redefine an already defined value", ctx, errPtr);
       }
       let unsafe = k === "__proto__";
@@ -21490,11 +21519,11 @@ function parseInlineTable(ctx) {
         t = ctx.uk !== 1 && TomlError.x("document contains an unsafe property", ctx, errPtr);
         break;
       }
-      if (!hasOwn && unsafe) {
+      if (!hasOwn2 && unsafe) {
         Object.defineProperty(t, k, { enumerable: true, configurable: true, writable: true });
       }
     }
-    if (hasOwn) {
+    if (hasOwn2) {
       TomlError.x("trying to redefine an already defined value", ctx, errPtr);
     }
     skipVoid(ctx, true, true);
@@ -21544,11 +21573,11 @@ function peekTable(ctx, key, table, meta3, type) {
   let t = table;
   let m = meta3;
   let k;
-  let hasOwn = false;
+  let hasOwn2 = false;
   let state;
   for (let i = 0; i < key.length; i++) {
     if (i) {
-      t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+      t = hasOwn2 ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
       m = (state = m[k]).c;
       if (type === 0 && (state.t === 1 || state.t === 2)) {
         return null;
@@ -21560,10 +21589,10 @@ function peekTable(ctx, key, table, meta3, type) {
       }
     }
     k = key[i];
-    if ((hasOwn = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
+    if ((hasOwn2 = Object.hasOwn(t, k)) && m[k]?.t === 0 && m[k]?.d) {
       return null;
     }
-    if (!hasOwn) {
+    if (!hasOwn2) {
       let unsafe = k === "__proto__";
       if (ctx.uk && (unsafe || k === "constructor"))
         return false;
@@ -21596,8 +21625,8 @@ function peekTable(ctx, key, table, meta3, type) {
   }
   state.d = true;
   if (type === 1) {
-    t = hasOwn ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
-  } else if (type === 0 && hasOwn) {
+    t = hasOwn2 ? t[k] : t[k] = /* @__PURE__ */ Object.create(null);
+  } else if (type === 0 && hasOwn2) {
     return null;
   }
   return [k, t, state.c];
@@ -25052,11 +25081,35 @@ function parseRetryAfter(value, now) {
   return Number.isNaN(date5) ? null : Math.max(0, date5 - now.getTime());
 }
 async function uploadReport(system, options, report) {
-  const body = JSON.stringify(report);
+  const { status, text: text3 } = await postWithRetries(
+    system,
+    options,
+    JSON.stringify(report),
+    [200, 201]
+  );
+  return { created: status === 201, response: parseIngestResponse(text3) };
+}
+async function uploadReportBatch(system, options, reports) {
+  const { status, text: text3 } = await postWithRetries(
+    system,
+    options,
+    JSON.stringify({ reports }),
+    [200, 404]
+  );
+  if (status === 404) return "not-supported";
+  const results = parseBatchResponse(text3, reports.length);
+  if (!results) {
+    throw new UploadError(
+      `the server's answer to ${reports.length} reports was not the expected {"results": [...]} with one item per report`
+    );
+  }
+  return results;
+}
+async function postWithRetries(system, options, body, answers) {
   const attempts = options.retries + 1;
   for (let attempt = 1; ; attempt++) {
-    const outcome = await postOnce(system, options, body);
-    if (outcome.kind === "stored") return outcome.result;
+    const outcome = await postOnce(system, options, body, answers);
+    if (outcome.kind === "answered") return outcome;
     if (outcome.kind === "rejected") throw new UploadError(outcome.problem);
     if (attempt >= attempts) {
       throw new UploadError(
@@ -25080,7 +25133,7 @@ async function uploadReport(system, options, report) {
     await system.sleep(delayMs);
   }
 }
-async function postOnce(system, options, body) {
+async function postOnce(system, options, body, answers) {
   let response;
   let text3;
   try {
@@ -25104,6 +25157,9 @@ async function postOnce(system, options, body) {
       retryAfterMs: null
     };
   }
+  if (answers.includes(response.status)) {
+    return { kind: "answered", status: response.status, text: text3 };
+  }
   return classifyAnswer(response, text3, system.now());
 }
 function describeNetworkError(error62, options) {
@@ -25117,12 +25173,6 @@ function describeNetworkError(error62, options) {
 }
 function classifyAnswer(response, text3, now) {
   const { status } = response;
-  if (status === 200 || status === 201) {
-    return {
-      kind: "stored",
-      result: { created: status === 201, response: parseIngestResponse(text3) }
-    };
-  }
   const problem = `the server answered ${status}${serverMessage(
     text3,
     response.statusText
@@ -25163,19 +25213,47 @@ function serverMessage(text3, statusText) {
 }
 function parseIngestResponse(text3) {
   try {
-    const parsed = JSON.parse(text3);
-    if (isRecord(parsed) && typeof parsed.id === "string" && typeof parsed.created === "boolean" && (typeof parsed.entityRef === "string" || parsed.entityRef === null)) {
-      const status = parsed.entityStatus;
-      return {
-        id: parsed.id,
-        created: parsed.created,
-        entityRef: parsed.entityRef,
-        ...status === "linked" || status === "no-entity" || status === "linking-pending" ? { entityStatus: status } : {}
-      };
-    }
+    return toIngestResponse(JSON.parse(text3));
   } catch {
   }
   return null;
+}
+function parseBatchResponse(text3, count2) {
+  let parsed;
+  try {
+    parsed = JSON.parse(text3);
+  } catch {
+    return null;
+  }
+  if (!isRecord(parsed) || !Array.isArray(parsed.results) || parsed.results.length !== count2) {
+    return null;
+  }
+  const items = [];
+  for (const item of parsed.results) {
+    if (!isRecord(item)) return null;
+    if (item.status === 200 || item.status === 201) {
+      const response = toIngestResponse(item);
+      if (!response) return null;
+      items.push({ status: item.status, ...response });
+    } else if (item.status === 400 || item.status === 500) {
+      items.push({ status: item.status, error: String(item.error ?? "") });
+    } else {
+      return null;
+    }
+  }
+  return items;
+}
+function toIngestResponse(parsed) {
+  if (!isRecord(parsed) || typeof parsed.id !== "string" || typeof parsed.created !== "boolean" || typeof parsed.entityRef !== "string" && parsed.entityRef !== null) {
+    return null;
+  }
+  const status = parsed.entityStatus;
+  return {
+    id: parsed.id,
+    created: parsed.created,
+    entityRef: parsed.entityRef,
+    ...status === "linked" || status === "no-entity" || status === "linking-pending" ? { entityStatus: status } : {}
+  };
 }
 function isRecord(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -25184,30 +25262,41 @@ function isRecord(value) {
 // packages/ci-reporter/src/commands/push.ts
 var DEFAULT_RETRIES = 4;
 var DEFAULT_TIMEOUT_MS = 1e4;
+var DEFAULT_BATCH_SIZE = 100;
 var REPORTS_PATH = "/api/rust-build-cache/reports";
+var BATCH_PATH = "/api/rust-build-cache/reports/batch";
 var pushHelp = `Usage: rust-build-cache push [flags]
 
 Sends a report written by 'collect' to the rust-build-cache backend of Backstage
 (POST <url>${REPORTS_PATH}). Sending the same report again is safe: the backend
 answers that it is already stored.
 
-By default push never fails the build: if the report cannot be sent it prints a warning
+Several reports (--report given more than once, e.g. the reports of all the jobs of a
+workflow's matrix) are sent together through POST <url>${BATCH_PATH},
+at most --batch-size per request, with one line per report; a backend without that
+route (an older plugin) gets one request per report.
+
+By default push never fails the build: if a report cannot be sent it prints a warning
 and exits 0. With --strict it exits 1 (2 for a bad command line).
 
 Flags:
-  --report FILE      report to send (default: ${DEFAULT_REPORT_FILE})
+  --report FILE      report to send (default: ${DEFAULT_REPORT_FILE}); repeat the flag
+                     to send several
+  --batch-size N     reports per request when sending several (default: ${DEFAULT_BATCH_SIZE},
+                     the backend's default rustBuildCache.ingestion.maxBatchReports)
   --url URL          Backstage backend base URL, e.g. https://backstage.example.com
                      (default: $RUST_BUILD_CACHE_URL)
   --token TOKEN      bearer token accepted by the backend (default: $RUST_BUILD_CACHE_TOKEN;
                      prefer the variable: command lines are visible to other processes)
-  --strict           exit non-zero when the report is not stored
+  --strict           exit non-zero when a report is not stored
   --retries N        retries after the first attempt, for network errors, timeouts,
                      408, 429 and 5xx answers (default: ${DEFAULT_RETRIES})
   --timeout-ms MS    time limit of each attempt (default: ${DEFAULT_TIMEOUT_MS})
 `;
 var PUSH_OPTIONS = {
   help: { type: "boolean", short: "h" },
-  report: { type: "string" },
+  report: { type: "string", multiple: true },
+  "batch-size": { type: "string" },
   url: { type: "string" },
   token: { type: "string" },
   strict: { type: "boolean" },
@@ -25223,7 +25312,17 @@ async function pushCommand(args, system) {
       return EXIT_OK;
     }
     const options = resolveUploadOptions(flags, system);
-    const reportPath = (0, import_node_path9.resolve)(system.cwd, flags.report ?? DEFAULT_REPORT_FILE);
+    const reportFiles = flags.report ?? [DEFAULT_REPORT_FILE];
+    if (reportFiles.length > 1) {
+      const batchSize = flags["batch-size"] !== void 0 ? parsePositiveInteger(flags["batch-size"], "--batch-size") : DEFAULT_BATCH_SIZE;
+      return await pushSeveral(system, options, {
+        paths: reportFiles.map((file2) => (0, import_node_path9.resolve)(system.cwd, file2)),
+        batchEndpoint: resolveUploadOptions(flags, system, BATCH_PATH).endpoint,
+        batchSize,
+        strict
+      });
+    }
+    const reportPath = (0, import_node_path9.resolve)(system.cwd, reportFiles[0]);
     const report = await loadReport(system, reportPath);
     system.stdout(
       `${describeResult(await uploadReport(system, options, report))}
@@ -25240,7 +25339,80 @@ async function pushCommand(args, system) {
     return EXIT_OK;
   }
 }
-function resolveUploadOptions(flags, system) {
+async function pushSeveral(system, options, several) {
+  let notStored = 0;
+  const warn = (where, problem) => {
+    notStored++;
+    system.stderr(`warning: report ${where} was not stored: ${problem}
+`);
+  };
+  const stored = (where, result) => system.stdout(`${where}: ${describeResult(result)}
+`);
+  const loaded = [];
+  for (const path of several.paths) {
+    const where = displayPath(system.cwd, path);
+    try {
+      loaded.push({ where, report: await loadReport(system, path) });
+    } catch (error62) {
+      if (!(error62 instanceof CliError)) throw error62;
+      warn(where, error62.message);
+    }
+  }
+  let batchRoute = true;
+  for (let from = 0; from < loaded.length; from += several.batchSize) {
+    const chunk = loaded.slice(from, from + several.batchSize);
+    if (batchRoute) {
+      let items;
+      try {
+        items = await uploadReportBatch(
+          system,
+          { ...options, endpoint: several.batchEndpoint },
+          chunk.map((item) => item.report)
+        );
+      } catch (error62) {
+        if (!(error62 instanceof CliError)) throw error62;
+        for (const { where } of chunk) warn(where, error62.message);
+        continue;
+      }
+      if (items !== "not-supported") {
+        items.forEach((item, index) => {
+          const { where } = chunk[index];
+          if ("error" in item) {
+            warn(where, `the server answered ${item.status} (${item.error})`);
+          } else {
+            const { status, ...response } = item;
+            stored(where, { created: status === 201, response });
+          }
+        });
+        continue;
+      }
+      batchRoute = false;
+      system.stderr(
+        `note: the backend has no ${BATCH_PATH} (an older plugin); sending one report per request
+`
+      );
+    }
+    for (const { where, report } of chunk) {
+      try {
+        stored(where, await uploadReport(system, options, report));
+      } catch (error62) {
+        if (!(error62 instanceof CliError)) throw error62;
+        warn(where, error62.message);
+      }
+    }
+  }
+  if (notStored > 0) {
+    const summary = `${notStored} of ${several.paths.length} reports were not stored`;
+    if (several.strict) throw new UploadError(summary);
+    system.stderr(
+      `warning: ${summary}
+(push does not fail the build; pass --strict to make it fail)
+`
+    );
+  }
+  return EXIT_OK;
+}
+function resolveUploadOptions(flags, system, path = REPORTS_PATH) {
   const url2 = flags.url ?? system.env.RUST_BUILD_CACHE_URL;
   if (!url2)
     throw new UsageError(
@@ -25252,7 +25424,7 @@ function resolveUploadOptions(flags, system) {
       "no token: set RUST_BUILD_CACHE_TOKEN or pass --token"
     );
   return {
-    endpoint: backendEndpoint(url2, REPORTS_PATH),
+    endpoint: backendEndpoint(url2, path),
     token,
     retries: flags.retries !== void 0 ? parseNonNegativeInteger(flags.retries, "--retries") : DEFAULT_RETRIES,
     timeoutMs: flags["timeout-ms"] !== void 0 ? parsePositiveInteger(flags["timeout-ms"], "--timeout-ms") : DEFAULT_TIMEOUT_MS

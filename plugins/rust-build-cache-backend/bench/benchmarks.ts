@@ -11,6 +11,18 @@ import { BenchFigure } from './lib';
 export interface RunAllOptions {
   /** PostgreSQL to run in (its server also runs pgbench): an admin connection string. */
   connection: string;
+  /** Database name prefix of this run (default: each script's own). */
+  prefix?: string;
+  /** Port of the bench backend (default: each script's own). */
+  port?: number;
+}
+
+/** The ingestion script's flags for `--prefix` and `--port` of run-all. */
+function ownDatabaseArgs({ prefix, port }: RunAllOptions): string[] {
+  return [
+    ...(prefix ? [`--prefix=${prefix}ingest_`] : []),
+    ...(port ? [`--port=${port}`] : []),
+  ];
 }
 
 export interface BenchmarkEntry {
@@ -32,34 +44,78 @@ export interface BenchmarkEntry {
 export const PGBENCH_MEASURE = 'pgbench two-insert transaction, 8 clients';
 export const NODE_START_MEASURE = 'node -e 0';
 
+/**
+ * Reports per request of the batch ingestion benchmarks: what a workflow's last job pushes
+ * for a matrix of jobs. Half the default maxBatchReports; see docs/benchmarks.md.
+ */
+const INGEST_BATCH = 50;
+
 export const BENCHMARKS: BenchmarkEntry[] = [
   {
     id: 'pgbench',
     description:
       "reference: PostgreSQL's own rate of a transaction of two inserts (a 2.6 kB row with a unique key and a small row), 8 clients",
     script: 'pgbench.ts',
-    args: ({ connection }) => [`--connection=${connection}`],
+    args: ({ connection, prefix }) => [
+      `--connection=${connection}`,
+      ...(prefix ? [`--database=${prefix}pgbench`] : []),
+    ],
+  },
+  {
+    id: 'ingest-postgres-batch',
+    description: `POST /reports/batch over HTTP into PostgreSQL, 8 clients, 5,000 distinct reports in batches of ${INGEST_BATCH}; freshness of the policy results`,
+    script: 'ingest.ts',
+    args: options => [
+      '--db=postgres',
+      `--connection=${options.connection}`,
+      '--reports=5000',
+      `--batch=${INGEST_BATCH}`,
+      ...ownDatabaseArgs(options),
+    ],
+    references: {
+      [`ingest PostgreSQL, batches of ${INGEST_BATCH}, 8 clients`]:
+        PGBENCH_MEASURE,
+    },
+  },
+  {
+    id: 'ingest-sqlite-batch',
+    description: `POST /reports/batch over HTTP into SQLite, 8 clients, 5,000 reports in batches of ${INGEST_BATCH}`,
+    script: 'ingest.ts',
+    args: options => [
+      '--db=sqlite',
+      '--reports=5000',
+      `--batch=${INGEST_BATCH}`,
+      ...ownDatabaseArgs(options),
+    ],
   },
   {
     id: 'ingest-postgres',
     description:
-      'POST /reports over HTTP into PostgreSQL, 8 clients, 5,000 distinct reports; freshness of the policy results',
+      "information: POST /reports (one report per request) over HTTP into PostgreSQL, 8 clients, 5,000 distinct reports, as a ratio to the same run's GET /health rate (Backstage's request path alone, the ceiling of one report per request)",
     script: 'ingest.ts',
-    args: ({ connection }) => [
+    args: options => [
       '--db=postgres',
-      `--connection=${connection}`,
+      `--connection=${options.connection}`,
       '--reports=5000',
+      ...ownDatabaseArgs(options),
     ],
     references: {
-      'ingest PostgreSQL, 8 clients': PGBENCH_MEASURE,
+      'ingest PostgreSQL, 8 clients': 'GET /health, 8 clients (PostgreSQL run)',
     },
   },
   {
     id: 'ingest-sqlite',
     description:
-      'POST /reports over HTTP into SQLite, 8 clients, 5,000 reports',
+      'information: POST /reports (one report per request) over HTTP into SQLite, 8 clients, 5,000 reports, as a ratio to GET /health',
     script: 'ingest.ts',
-    args: () => ['--db=sqlite', '--reports=5000'],
+    args: options => [
+      '--db=sqlite',
+      '--reports=5000',
+      ...ownDatabaseArgs(options),
+    ],
+    references: {
+      'ingest SQLite, 8 clients': 'GET /health, 8 clients (SQLite run)',
+    },
   },
   {
     id: 'store-postgres',
@@ -82,6 +138,17 @@ export const BENCHMARKS: BenchmarkEntry[] = [
     script: 'cli.ts',
     args: () => [],
     references: { 'rust-build-cache collect': NODE_START_MEASURE },
+  },
+  {
+    id: 'validate',
+    description:
+      '`validateReport(JSON.parse(text))` per 2.6 kB report, CPU µs over 2,000 distinct reports; reference: `JSON.parse` of the same texts in the same run',
+    script: 'validate.ts',
+    args: () => [],
+    references: {
+      'validate: JSON.parse + validateReport': 'validate: JSON.parse',
+      'validate: JSON.parse + validateReport({ now })': 'validate: JSON.parse',
+    },
   },
   {
     id: 'policy-postgres',

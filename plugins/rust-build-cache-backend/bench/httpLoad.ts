@@ -19,7 +19,7 @@ export interface LoadRequest {
 const LOAD_WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const http = require('node:http');
-const { baseUrl, token, requests, concurrency, expectStatus } = workerData;
+const { baseUrl, token, requests, concurrency, expectStatus, expectItemStatus } = workerData;
 // node:http with keep-alive, not fetch: the clients should cost as little CPU as they can,
 // since they share the machine with the server they measure.
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
@@ -59,6 +59,10 @@ function send(method, path, body) {
       if (status !== expectStatus) {
         throw new Error(method + ' ' + path + ' answered ' + status + ': ' + text);
       }
+      if (expectItemStatus !== undefined) {
+        const wrong = JSON.parse(text).results.find(item => item.status !== expectItemStatus);
+        if (wrong) throw new Error(method + ' ' + path + ' answered an item ' + JSON.stringify(wrong));
+      }
       latencies[index] = performance.now() - start;
     }
   }));
@@ -81,6 +85,8 @@ export function runHttpLoad(options: {
   requests: LoadRequest[];
   concurrency: number;
   expectStatus: number;
+  /** For batch requests: the `status` every item of the answer's `results` must have. */
+  expectItemStatus?: number;
 }): Promise<{
   latencies: number[];
   /** When each request was sent, in ms since the epoch. */

@@ -24,6 +24,7 @@
  * SQLite: a temporary directory, deleted at the end unless `--keep=yes`; `--reuse=<dir>`
  * evaluates a kept one again.
  */
+import { createHash } from 'node:crypto';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
@@ -47,6 +48,7 @@ import {
   startBenchBackend,
   summarise,
 } from './lib';
+import { Knex } from 'knex';
 import { openBenchDatabase } from './benchDatabase';
 import { POLICY_CONFIG, seed } from './policySeed';
 
@@ -176,6 +178,7 @@ export async function runPolicyBenchmark(options: {
     console.log(
       JSON.stringify({
         step: 'results',
+        ...(await resultChecksums(knex)),
         entities: summary.entities,
         compliant: summary.compliant,
         levels: summary.levels.map(l => `${l.levelId}=${l.entities}`),
@@ -239,6 +242,37 @@ export async function runPolicyBenchmark(options: {
     await cleanup();
   }
   return figures;
+}
+
+/**
+ * Checksums of the stored results, to compare runs of different code on the same data:
+ * `outcomes` covers each entity's level and rule outcomes; `results` each entity's stored
+ * hash of its whole result (summaries and evidence too, which may name times relative to
+ * the evaluation's, so it can differ between runs far apart).
+ */
+async function resultChecksums(
+  knex: Knex,
+): Promise<{ outcomesSha256: string; resultsSha256: string }> {
+  const rows: Array<{
+    entity_ref: string;
+    level: string | null;
+    outcomes_json: string;
+    results_hash: string | null;
+  }> = await knex('policy_results')
+    .select('entity_ref', 'level', 'outcomes_json', 'results_hash')
+    .orderBy('entity_ref');
+  const outcomes = createHash('sha256');
+  const results = createHash('sha256');
+  for (const row of rows) {
+    outcomes.update(
+      `${JSON.stringify([row.entity_ref, row.level, row.outcomes_json])}\n`,
+    );
+    results.update(`${row.entity_ref} ${row.results_hash}\n`);
+  }
+  return {
+    outcomesSha256: outcomes.digest('hex').slice(0, 16),
+    resultsSha256: results.digest('hex').slice(0, 16),
+  };
 }
 
 async function main() {

@@ -4,6 +4,10 @@
  *
  *   bench/run-all [--connection=postgresql://postgres@127.0.0.1:5432/postgres]
  *     [--only=ingest-postgres,pgbench,...] [--repeat=3] [--list]
+ *     [--prefix=rbc_bench_] [--port=7477]
+ *
+ * `--prefix` and `--port` let two runs share the machine: the ingestion and pgbench
+ * benchmarks then use databases named with that prefix and a backend on that port.
  *
  * `--repeat=N` runs each benchmark N times and keeps the best value of each figure: the
  * machine is shared, and other load only ever makes a figure worse.
@@ -11,7 +15,7 @@
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { BENCHMARKS, BenchmarkEntry } from './benchmarks';
+import { BENCHMARKS, BenchmarkEntry, RunAllOptions } from './benchmarks';
 import { argValue, BenchFigure, round, runMain } from './lib';
 
 interface Measured extends BenchFigure {
@@ -35,6 +39,8 @@ async function main() {
     'connection',
     'postgresql://postgres@127.0.0.1:5432/postgres',
   );
+  const prefix = argValue('prefix', '') || undefined;
+  const port = Number(argValue('port', '0')) || undefined;
   const only = argValue('only', '');
   const repeat = Number(argValue('repeat', '1'));
   const selected = only
@@ -54,7 +60,7 @@ async function main() {
           loadBefore,
         )}\n`,
       );
-      const stdout = await runBenchmark(entry, { connection });
+      const stdout = await runBenchmark(entry, { connection, prefix, port });
       const loadAfter = loadavg();
       const figures = entry.parse
         ? entry.parse(stdout)
@@ -85,7 +91,7 @@ async function main() {
 
 function runBenchmark(
   entry: BenchmarkEntry,
-  options: { connection: string },
+  options: RunAllOptions,
 ): Promise<string> {
   const argv = entry.script
     ? [

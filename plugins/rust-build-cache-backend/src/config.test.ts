@@ -5,6 +5,8 @@ describe('readRustBuildCacheConfig', () => {
   it('applies the documented defaults', () => {
     expect(readRustBuildCacheConfig(new ConfigReader({}))).toEqual({
       maxReportBytes: 1048576,
+      maxBatchReports: 100,
+      maxBatchBytes: 8388608,
       reportRetentionDays: 90,
       rollupRetentionDays: 730,
       entityLinksSchedule: {
@@ -98,7 +100,11 @@ describe('readRustBuildCacheConfig', () => {
     const settings = readRustBuildCacheConfig(
       new ConfigReader({
         rustBuildCache: {
-          ingestion: { maxReportBytes: 2048 },
+          ingestion: {
+            maxReportBytes: 2048,
+            maxBatchReports: 10,
+            maxBatchBytes: 4096,
+          },
           retention: { reportDays: 30, rollupDays: 365 },
           entityLinks: {
             schedule: { frequency: { minutes: 1 }, timeout: { seconds: 30 } },
@@ -108,6 +114,8 @@ describe('readRustBuildCacheConfig', () => {
     );
     expect(settings).toMatchObject({
       maxReportBytes: 2048,
+      maxBatchReports: 10,
+      maxBatchBytes: 4096,
       reportRetentionDays: 30,
       rollupRetentionDays: 365,
       entityLinksSchedule: {
@@ -123,5 +131,19 @@ describe('readRustBuildCacheConfig', () => {
         new ConfigReader({ rustBuildCache: { retention: { reportDays } } }),
       ),
     ).toThrow('Invalid config rustBuildCache.retention.reportDays');
+  });
+
+  it.each([
+    ['maxBatchReports', 0],
+    ['maxBatchReports', 2.5],
+    ['maxBatchBytes', -1],
+  ])('refuses ingestion.%s = %p', (key, value) => {
+    expect(() =>
+      readRustBuildCacheConfig(
+        new ConfigReader({ rustBuildCache: { ingestion: { [key]: value } } }),
+      ),
+    ).toThrow(
+      `Invalid config rustBuildCache.ingestion.${key}: expected a positive integer, got ${value}`,
+    );
   });
 });

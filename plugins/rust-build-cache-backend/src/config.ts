@@ -8,6 +8,10 @@ import { readPositiveInteger } from '@rust-build-cache/plugin-rust-build-cache-n
 /** The plugin's settings under `rustBuildCache`, with defaults applied. See config.d.ts. */
 export interface RustBuildCacheConfig {
   maxReportBytes: number;
+  /** Reports in one `POST /reports/batch` at most. */
+  maxBatchReports: number;
+  /** Largest body of `POST /reports/batch`, in bytes. */
+  maxBatchBytes: number;
   reportRetentionDays: number;
   rollupRetentionDays: number;
   entityLinksSchedule: SchedulerServiceTaskScheduleDefinition;
@@ -63,6 +67,16 @@ export function readRustBuildCacheConfig(config: Config): RustBuildCacheConfig {
       config,
       'rustBuildCache.ingestion.maxReportBytes',
       MIB,
+    ),
+    maxBatchReports: readPositiveInteger(
+      config,
+      'rustBuildCache.ingestion.maxBatchReports',
+      100,
+    ),
+    maxBatchBytes: readPositiveInteger(
+      config,
+      'rustBuildCache.ingestion.maxBatchBytes',
+      8 * MIB,
     ),
     reportRetentionDays: readPositiveInteger(
       config,

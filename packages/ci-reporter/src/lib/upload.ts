@@ -1,5 +1,7 @@
 import type {
   BuildCacheReport,
+  IngestReportBatchItem,
+  IngestReportBatchRequest,
   IngestReportResponse,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { errorField, errorMessage, UploadError } from './errors';
@@ -23,7 +25,7 @@ export interface UploadResult {
 }
 
 type AttemptOutcome =
-  | { kind: 'stored'; result: UploadResult }
+  | { kind: 'answered'; status: number; text: string }
   | { kind: 'retryable'; problem: string; retryAfterMs: number | null }
   | { kind: 'rejected'; problem: string };
 
@@ -65,11 +67,51 @@ export async function uploadReport(
   options: UploadOptions,
   report: BuildCacheReport,
 ): Promise<UploadResult> {
-  const body = JSON.stringify(report);
+  const { status, text } = await postWithRetries(
+    system,
+    options,
+    JSON.stringify(report),
+    [200, 201],
+  );
+  return { created: status === 201, response: parseIngestResponse(text) };
+}
+
+/**
+ * POSTs reports to `POST /reports/batch` (`options.endpoint`), retrying as
+ * {@link uploadReport} does; answers each report's item, in order, or `not-supported`
+ * when the backend has no batch route (404: a plugin older than it).
+ */
+export async function uploadReportBatch(
+  system: System,
+  options: UploadOptions,
+  reports: BuildCacheReport[],
+): Promise<IngestReportBatchItem[] | 'not-supported'> {
+  const { status, text } = await postWithRetries(
+    system,
+    options,
+    JSON.stringify({ reports } satisfies IngestReportBatchRequest),
+    [200, 404],
+  );
+  if (status === 404) return 'not-supported';
+  const results = parseBatchResponse(text, reports.length);
+  if (!results) {
+    throw new UploadError(
+      `the server's answer to ${reports.length} reports was not the expected {"results": [...]} with one item per report`,
+    );
+  }
+  return results;
+}
+
+async function postWithRetries(
+  system: System,
+  options: UploadOptions,
+  body: string,
+  answers: number[],
+): Promise<{ status: number; text: string }> {
   const attempts = options.retries + 1;
   for (let attempt = 1; ; attempt++) {
-    const outcome = await postOnce(system, options, body);
-    if (outcome.kind === 'stored') return outcome.result;
+    const outcome = await postOnce(system, options, body, answers);
+    if (outcome.kind === 'answered') return outcome;
     if (outcome.kind === 'rejected') throw new UploadError(outcome.problem);
     if (attempt >= attempts) {
       throw new UploadError(
@@ -96,10 +138,12 @@ export async function uploadReport(
   }
 }
 
+/** One POST; `answers` are the statuses that are the caller's to read. */
 async function postOnce(
   system: System,
   options: UploadOptions,
   body: string,
+  answers: number[],
 ): Promise<AttemptOutcome> {
   let response: Response;
   let text: string;
@@ -124,6 +168,9 @@ async function postOnce(
       retryAfterMs: null,
     };
   }
+  if (answers.includes(response.status)) {
+    return { kind: 'answered', status: response.status, text };
+  }
   return classifyAnswer(response, text, system.now());
 }
 
@@ -144,12 +191,6 @@ function classifyAnswer(
   now: Date,
 ): AttemptOutcome {
   const { status } = response;
-  if (status === 200 || status === 201) {
-    return {
-      kind: 'stored',
-      result: { created: status === 201, response: parseIngestResponse(text) },
-    };
-  }
   const problem = `the server answered ${status}${serverMessage(
     text,
     response.statusText,
@@ -199,29 +240,67 @@ function serverMessage(text: string, statusText: string): string {
 
 function parseIngestResponse(text: string): IngestReportResponse | null {
   try {
-    const parsed: unknown = JSON.parse(text);
-    if (
-      isRecord(parsed) &&
-      typeof parsed.id === 'string' &&
-      typeof parsed.created === 'boolean' &&
-      (typeof parsed.entityRef === 'string' || parsed.entityRef === null)
-    ) {
-      const status = parsed.entityStatus;
-      return {
-        id: parsed.id,
-        created: parsed.created,
-        entityRef: parsed.entityRef,
-        ...(status === 'linked' ||
-        status === 'no-entity' ||
-        status === 'linking-pending'
-          ? { entityStatus: status }
-          : {}),
-      };
-    }
+    return toIngestResponse(JSON.parse(text));
   } catch {
     // reported by the caller as an unexpected answer
   }
   return null;
+}
+
+/** The batch answer's items, or null when it is not one item per report. */
+function parseBatchResponse(
+  text: string,
+  count: number,
+): IngestReportBatchItem[] | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return null;
+  }
+  if (
+    !isRecord(parsed) ||
+    !Array.isArray(parsed.results) ||
+    parsed.results.length !== count
+  ) {
+    return null;
+  }
+  const items: IngestReportBatchItem[] = [];
+  for (const item of parsed.results) {
+    if (!isRecord(item)) return null;
+    if (item.status === 200 || item.status === 201) {
+      const response = toIngestResponse(item);
+      if (!response) return null;
+      items.push({ status: item.status, ...response });
+    } else if (item.status === 400 || item.status === 500) {
+      items.push({ status: item.status, error: String(item.error ?? '') });
+    } else {
+      return null;
+    }
+  }
+  return items;
+}
+
+function toIngestResponse(parsed: unknown): IngestReportResponse | null {
+  if (
+    !isRecord(parsed) ||
+    typeof parsed.id !== 'string' ||
+    typeof parsed.created !== 'boolean' ||
+    (typeof parsed.entityRef !== 'string' && parsed.entityRef !== null)
+  ) {
+    return null;
+  }
+  const status = parsed.entityStatus;
+  return {
+    id: parsed.id,
+    created: parsed.created,
+    entityRef: parsed.entityRef,
+    ...(status === 'linked' ||
+    status === 'no-entity' ||
+    status === 'linking-pending'
+      ? { entityStatus: status }
+      : {}),
+  };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

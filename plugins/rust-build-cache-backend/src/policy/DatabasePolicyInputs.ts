@@ -66,43 +66,45 @@ export class DatabasePolicyInputs implements PolicyInputs {
       // Every run of the window as its small PolicyRun; the whole policy projection only
       // of the few newest reports that the rules read in full (by primary key).
       const rows = await this.readRuns(chunk, ciRuns, options.finishedBefore);
-      const sources: Array<{ recent: RecentReports; ids: string[] }> = [];
-      rows.forEach((row, i) => {
-        if (i === 0 || rows[i - 1].n !== row.n) {
-          const recent: RecentReports = { runs: [], reports: [] };
-          sources.push({ recent, ids: [] });
-          result.set(sourceKeyString(chunk[row.n]), recent);
-        }
-        const source = sources[sources.length - 1];
-        // Written at ingestion (or by its migration) from a validated report.
-        source.recent.runs.push(JSON.parse(row.run_json) as PolicyRun);
-        source.ids.push(row.id);
+      const sources = rows.map(row => {
+        // Written at ingestion (or by its migration) from validated reports: one JSON array
+        // per source, joined by the database from the stored texts.
+        const recent: RecentReports = {
+          runs: JSON.parse(row.runs_json) as PolicyRun[],
+          reports: [],
+        };
+        result.set(sourceKeyString(chunk[row.n]), recent);
+        const ids = JSON.parse(row.ids_json) as string[];
+        return {
+          recent,
+          inFull: reportsReadInFull(recent.runs).map(i => ids[i]),
+        };
       });
-      const inFull = sources.map(({ recent, ids }) =>
-        reportsReadInFull(recent.runs).map(index => ids[index]),
+      const reports = await this.readPolicyReports(
+        sources.flatMap(source => source.inFull),
       );
-      const reports = await this.readPolicyReports(inFull.flat());
-      sources.forEach(({ recent }, i) => {
-        recent.reports = inFull[i].map(id => reports.get(id)!);
-      });
+      for (const { recent, inFull } of sources) {
+        recent.reports = inFull.map(id => reports.get(id)!);
+      }
     }
     return result;
   }
 
   /**
    * Per source, two backward scans of report_policy_inputs_source_idx that stop after their
-   * LIMIT: the last CI runs, and the latest report of another kind. Each row names its
-   * source by its index in `sources` (no repository and path strings per row), grouped by
-   * source, each newest first. PostgreSQL gets the sources as two arrays and a lateral join
-   * (planned once, whatever the chunk's size); SQLite one JSON array and a correlated
-   * subquery. Other kinds are the two ranges around 'ci' in the index: `kind <> 'ci'` would
-   * read every CI run of the source.
+   * LIMIT: the last CI runs, and the latest report of another kind. One row per source
+   * that has runs, named by its index in `sources` (no repository and path strings), in
+   * that order: its report ids and its runs as two JSON arrays, newest first, joined by
+   * the database (a row per run cost the driver more than parsing the run). PostgreSQL
+   * gets the sources as two arrays and a lateral join (planned once, whatever the chunk's
+   * size); SQLite one JSON array and a correlated subquery. Other kinds are the two ranges
+   * around 'ci' in the index: `kind <> 'ci'` would read every CI run of the source.
    */
   private async readRuns(
     sources: ReportSourceKey[],
     ciRuns: number,
     before: Date | undefined,
-  ): Promise<RunRow[]> {
+  ): Promise<RunsRow[]> {
     // Only reports finished before a time: the policy's view of a past day (trend backfill).
     const cutoff = before ? ' and finished_at < ?' : '';
     const cutoffBindings = before ? [before] : [];
@@ -111,8 +113,9 @@ export class DatabasePolicyInputs implements PolicyInputs {
     if (this.isPostgres()) {
       const columns =
         'select finished_at, report_id as id, run_json from report_policy_inputs';
+      const order = 'order by r.finished_at desc, r.id desc';
       const { rows } = await this.db.raw(
-        `select (s.n - 1)::int as n, r.id, r.run_json from unnest(?::text[], ?::text[]) with ordinality as s(repository, workspace_path, n) cross join lateral (select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind = 'ci'${cutoff} ${newest} limit ${ciRuns}) c union all select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and ${otherKind}${cutoff} ${newest} limit 1) x) r order by s.n, r.finished_at desc, r.id desc`,
+        `select (s.n - 1)::int as n, json_agg(r.id ${order})::text as ids_json, '[' || string_agg(coalesce(r.run_json, 'null'), ',' ${order}) || ']' as runs_json from unnest(?::text[], ?::text[]) with ordinality as s(repository, workspace_path, n) cross join lateral (select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind = 'ci'${cutoff} ${newest} limit ${ciRuns}) c union all select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and ${otherKind}${cutoff} ${newest} limit 1) x) r group by s.n order by s.n`,
         [
           sources.map(source => source.repository),
           sources.map(source => source.workspacePath),
@@ -126,17 +129,18 @@ export class DatabasePolicyInputs implements PolicyInputs {
     // LIMIT scan of the same index (by rowid, which the index holds: by report_id it would
     // search the primary key index too). The statement's text does not grow with the chunk:
     // SQLite prepares every statement anew, and preparing a UNION ALL branch per source (the
-    // version before) cost more than running it.
+    // version before) cost more than running it. Ordered aggregates need SQLite 3.44.
     const ofKind = (kind: string, limit: number) =>
       `select s.key as n, r.finished_at, r.report_id as id, r.run_json from json_each(?) as s join report_policy_inputs as r on r.rowid in (select rowid from report_policy_inputs where repository = json_extract(s.value, '$[0]') and workspace_path = json_extract(s.value, '$[1]') and ${kind}${cutoff} ${newest} limit ${limit})`;
     const sourcesJson = JSON.stringify(
       sources.map(source => [source.repository, source.workspacePath]),
     );
+    const order = 'order by finished_at desc, id desc';
     return await this.db.raw(
-      `${ofKind("kind = 'ci'", ciRuns)} union all ${ofKind(
-        otherKind,
-        1,
-      )} order by n, finished_at desc, id desc`,
+      `select n, json_group_array(id ${order}) as ids_json, '[' || group_concat(coalesce(run_json, 'null'), ',' ${order}) || ']' as runs_json from (${ofKind(
+        "kind = 'ci'",
+        ciRuns,
+      )} union all ${ofKind(otherKind, 1)}) group by n order by n`,
       [sourcesJson, ...cutoffBindings, sourcesJson, ...cutoffBindings],
     );
   }
@@ -198,11 +202,13 @@ export class DatabasePolicyInputs implements PolicyInputs {
   }
 }
 
-/** One run of a source, which is named by its index in the sources read. */
-interface RunRow {
+/** The runs of a source, which is named by its index in the sources read. */
+interface RunsRow {
   n: number;
-  id: string;
-  run_json: string;
+  /** JSON array of the runs' report ids, newest first. */
+  ids_json: string;
+  /** JSON array of the runs' stored PolicyRuns, in the same order. */
+  runs_json: string;
 }
 
 function uniqueSources(sources: ReportSourceKey[]): ReportSourceKey[] {

@@ -1,23 +1,14 @@
 import { AuthService } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ciRunsNeeded,
   EntityScorecard,
   evaluatePolicy,
   PolicyConfig,
-  PolicyEntity,
   PolicyExemption,
   RUST_BUILD_CACHE_WORKSPACE_ANNOTATION,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
-import {
-  entitySourceKey,
-  normalizeEntityRef,
-  ownerRef,
-  streamAnnotatedEntities,
-  toEntityRef,
-} from '../catalog';
+import { normalizeEntityRef, streamAnnotatedEntities } from '../catalog';
 import { addDays, utcDay } from '../lib/utcDays';
 import {
   ExemptionStore,
@@ -27,6 +18,14 @@ import {
   StoredPolicyResult,
 } from './PolicyStore';
 import { groupExemptions, isActiveAt } from './exemptionsAt';
+import { pipelinedBatches } from './pipelinedBatches';
+import {
+  ENTITY_FIELDS,
+  EvaluationTarget,
+  inBatches,
+  toStoredResult,
+  toTarget,
+} from './policyTargets';
 import { toScorecard } from './scorecards';
 
 /** Pre-warm enrolment, built by the pre-warm feature; absent until it exists. */
@@ -40,25 +39,6 @@ const ENROLMENT_CACHE_MS = 60_000;
 
 /** Daily snapshots older than this are deleted by the full evaluation. */
 const SNAPSHOT_RETENTION_DAYS = 400;
-
-/** Entities evaluated per batch of queries in a full evaluation. */
-const EVALUATION_BATCH_SIZE = 250;
-
-/** The catalog fields the policy reads (besides those that locate the reports). */
-/** Read besides those `streamAnnotatedEntities` always reads. */
-const ENTITY_FIELDS = [
-  'metadata.tags',
-  'spec.type',
-  'spec.owner',
-  'spec.lifecycle',
-  'relations',
-];
-
-interface EvaluationTarget {
-  entityRef: string;
-  entity: PolicyEntity;
-  source: ReportSourceKey | undefined;
-}
 
 /**
  * Evaluates the policy for catalog entities from their stored reports, repository
@@ -195,23 +175,14 @@ export class PolicyEvaluator {
     const exemptionsByEntity = groupExemptions(exemptions);
     const targets = await this.annotatedTargets();
     const seen = new Set(targets.map(t => t.entityRef));
-    // While one batch is evaluated, the database reads the next (PostgreSQL works in its own
-    // process meanwhile).
-    const batches = inBatches(targets);
-    let next = batches.length ? this.loadInputs(batches[0]) : undefined;
-    for (let i = 0; i < batches.length; i++) {
-      const inputs = await next!;
-      next =
-        i + 1 < batches.length ? this.loadInputs(batches[i + 1]) : undefined;
-      const results = this.evaluateLoaded(
-        batches[i],
-        inputs,
-        enrolled,
-        exemptionsByEntity,
-        now,
-      );
-      await this.options.results.saveEvaluations({ results, day });
-    }
+    // The database reads the next batch and writes the previous one while this process
+    // evaluates (PostgreSQL works in its own process meanwhile).
+    await pipelinedBatches(inBatches(targets), {
+      load: batch => this.loadInputs(batch),
+      evaluate: (batch, inputs) =>
+        this.evaluateLoaded(batch, inputs, enrolled, exemptionsByEntity, now),
+      save: results => this.options.results.saveEvaluations({ results, day }),
+    });
     const gone = (await this.options.results.listResultEntityRefs()).filter(
       ref => !seen.has(ref),
     );
@@ -350,53 +321,7 @@ export class PolicyEvaluator {
         },
         exemptions: exemptionsByEntity.get(target.entityRef) ?? [],
       });
-      return {
-        entityRef: target.entityRef,
-        owner: target.entity.owner ?? null,
-        level: evaluation.level,
-        nextLevel: evaluation.nextLevel,
-        counts: {
-          passed: evaluation.passed,
-          failed: evaluation.failed,
-          warned: evaluation.warned,
-          exempt: evaluation.exempt,
-          notApplicable: evaluation.notApplicable,
-          insufficientData: evaluation.insufficientData,
-        },
-        results: evaluation.results.map(r => ({
-          ruleId: r.ruleId,
-          severity: r.severity,
-          result: r.result,
-          summary: r.summary,
-          evidence: r.evidence,
-        })),
-        evaluatedAt: now,
-      };
+      return toStoredResult(target, evaluation, now);
     });
   }
-}
-
-function toTarget(entity: Entity): EvaluationTarget {
-  const spec = (entity.spec ?? {}) as Record<string, unknown>;
-  const text = (value: unknown) =>
-    typeof value === 'string' && value ? value : undefined;
-  return {
-    entityRef: toEntityRef(entity),
-    entity: {
-      kind: entity.kind,
-      type: text(spec.type),
-      tags: entity.metadata.tags ?? [],
-      owner: ownerRef(entity),
-      lifecycle: text(spec.lifecycle),
-    },
-    source: entitySourceKey(entity),
-  };
-}
-
-function inBatches(targets: EvaluationTarget[]): EvaluationTarget[][] {
-  const batches: EvaluationTarget[][] = [];
-  for (let i = 0; i < targets.length; i += EVALUATION_BATCH_SIZE) {
-    batches.push(targets.slice(i, i + EVALUATION_BATCH_SIZE));
-  }
-  return batches;
 }

@@ -91,5 +91,82 @@ describe.each(databases.eachSupportedId())(
       const [{ n }] = await knex('reports').count({ n: '*' });
       expect(Number(n)).toBe(3);
     });
+
+    describe('ingestBatch', () => {
+      const report = (runId: string) =>
+        makeReport({ runId, workspacePath: `ws-${runId}` });
+
+      it('writes a batch request with one insert, answering 500 only for the report the store refuses', async () => {
+        const batches: string[][] = [];
+        const store = {
+          insertRuns: async (options: { runs: NewRun[] }) => {
+            batches.push(options.runs.map(run => run.report.source.ci.runId));
+            if (
+              options.runs.some(run => run.report.source.ci.runId === 'bad')
+            ) {
+              throw new Error('could not write run bad');
+            }
+            return stores.reports.insertRuns(options);
+          },
+        };
+        const ingestion = new ReportIngestionService(store, {
+          entityLinks: stores.entityLinks,
+        });
+        const results = await ingestion.ingestBatch([
+          report('a'),
+          { not: 'a report' },
+          report('bad'),
+          report('b'),
+        ]);
+        expect(results.map(item => item.status)).toEqual([201, 400, 500, 201]);
+        expect(results[1]).toEqual({
+          status: 400,
+          error: expect.stringMatching(/^Invalid report:\n/),
+        });
+        // One write for the valid reports, then one by one after it failed.
+        expect(batches).toEqual([['a', 'bad', 'b'], ['a'], ['bad'], ['b']]);
+        const [{ n }] = await knex('reports').count({ n: '*' });
+        expect(Number(n)).toBe(2);
+      });
+
+      it('fails the whole request when no report could be stored (safe to send again)', async () => {
+        const ingestion = new ReportIngestionService({
+          insertRuns: async () => {
+            throw new Error('connection lost');
+          },
+        });
+        await expect(
+          ingestion.ingestBatch([report('a'), report('b'), 'invalid']),
+        ).rejects.toThrow('connection lost');
+      });
+
+      it('writes at most maxBatchSize reports at once, answering in order', async () => {
+        const sizes: number[] = [];
+        const ingestion = new ReportIngestionService(
+          {
+            insertRuns: async options => {
+              sizes.push(options.runs.length);
+              return stores.reports.insertRuns(options);
+            },
+          },
+          { entityLinks: stores.entityLinks, maxBatchSize: 2 },
+        );
+        const results = await ingestion.ingestBatch(
+          ['a', 'b', 'c', 'd', 'e'].map(report),
+        );
+        expect(sizes).toEqual([2, 2, 1]);
+        expect(results.map(item => item.status)).toEqual([
+          201, 201, 201, 201, 201,
+        ]);
+      });
+
+      it('answers only 400s for a batch of invalid reports, writing nothing', async () => {
+        const insertRuns = jest.fn();
+        const ingestion = new ReportIngestionService({ insertRuns });
+        const results = await ingestion.ingestBatch([1, null]);
+        expect(results.map(item => item.status)).toEqual([400, 400]);
+        expect(insertRuns).not.toHaveBeenCalled();
+      });
+    });
   },
 );

@@ -5,6 +5,7 @@ import {
   BuildCacheReport,
   computeRunMetrics,
   formatReportIssues,
+  IngestReportBatchItem,
   IngestReportResponse,
   validateReport,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
@@ -33,8 +34,11 @@ export type ReportStoredListener = (stored: StoredReport) => Promise<void>;
 /** Told about the reports of one stored batch, in the order they arrived. */
 export type ReportsStoredListener = (stored: StoredReport[]) => Promise<void>;
 
-/** Reports stored in one transaction at most: the requests that arrived meanwhile. */
-const MAX_BATCH_SIZE = 64;
+/**
+ * Reports stored in one transaction at most, unless the options say otherwise: the
+ * reports that arrived while the previous batch was written.
+ */
+const DEFAULT_MAX_BATCH_SIZE = 64;
 
 /**
  * Batches written at the same time: one. The reports that arrive while it is written form
@@ -78,21 +82,63 @@ export class ReportIngestionService {
       /** Without `linkOnPush`: the stored links are read (none: every source unlinked). */
       entityLinks?: Pick<EntityLinkStore, 'listLinkedEntityRefsBySource'>;
       logger?: LoggerService;
+      /** Reports written in one batch at most (default {@link DEFAULT_MAX_BATCH_SIZE}). */
+      maxBatchSize?: number;
     } = {},
   ) {}
 
   /** Stores a report; a report of an already stored job run returns that run's id. */
   async ingest(body: unknown): Promise<IngestReportResponse> {
-    const validation = validateReport(body);
-    if (!validation.ok) {
-      throw new InputError(
-        `Invalid report:\n${formatReportIssues(validation.issues)}`,
+    const answer = this.enqueue(toValidNewRun(body, new Date()));
+    this.storeQueued();
+    return answer;
+  }
+
+  /**
+   * Stores the reports of one batch request; answers each as `ingest` would have, in
+   * order. Each report is validated alone (an invalid one gets its 400, the others are
+   * still stored); the valid ones join the queue together, so they share the group
+   * commits of concurrent requests. Throws (the request fails, safe to send again) only
+   * when no report could be stored for a server error.
+   */
+  async ingestBatch(bodies: unknown[]): Promise<IngestReportBatchItem[]> {
+    const receivedAt = new Date();
+    const answers = bodies.map(body => {
+      try {
+        return this.enqueue(toValidNewRun(body, receivedAt));
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    });
+    this.storeQueued();
+    const settled = await Promise.allSettled(answers);
+    const serverErrors = settled.flatMap(outcome =>
+      outcome.status === 'rejected' && !isInputError(outcome.reason)
+        ? [outcome.reason]
+        : [],
+    );
+    const queued = settled.length - countInvalid(settled);
+    if (queued > 0 && serverErrors.length === queued) throw serverErrors[0];
+    return settled.map(outcome => {
+      if (outcome.status === 'fulfilled') {
+        return { status: outcome.value.created ? 201 : 200, ...outcome.value };
+      }
+      if (isInputError(outcome.reason)) {
+        return { status: 400, error: outcome.reason.message };
+      }
+      this.options.logger?.warn(
+        `A report of a batch was not stored: ${outcome.reason}`,
       );
-    }
-    const run = toNewRun(validation.report, new Date());
+      return {
+        status: 500,
+        error: 'The report was not stored for a server error; send it again',
+      };
+    });
+  }
+
+  private enqueue(run: NewRun): Promise<IngestReportResponse> {
     return new Promise((resolve, reject) => {
       this.queue.push({ run, resolve, reject });
-      this.storeQueued();
     });
   }
 
@@ -106,7 +152,10 @@ export class ReportIngestionService {
       this.storing.size < MAX_CONCURRENT_BATCHES &&
       this.queue.length > 0
     ) {
-      const batch = this.queue.splice(0, MAX_BATCH_SIZE);
+      const batch = this.queue.splice(
+        0,
+        this.options.maxBatchSize ?? DEFAULT_MAX_BATCH_SIZE,
+      );
       const storing: Promise<void> = this.storeBatch(batch).finally(() => {
         this.storing.delete(storing);
         this.storeQueued();
@@ -217,6 +266,27 @@ export class ReportIngestionService {
         : []),
     ]);
   }
+}
+
+/** The report as a run to store, or an InputError (400) naming what is wrong. */
+function toValidNewRun(body: unknown, receivedAt: Date): NewRun {
+  const validation = validateReport(body);
+  if (!validation.ok) {
+    throw new InputError(
+      `Invalid report:\n${formatReportIssues(validation.issues)}`,
+    );
+  }
+  return toNewRun(validation.report, receivedAt);
+}
+
+function isInputError(error: unknown): error is InputError {
+  return error instanceof InputError;
+}
+
+function countInvalid(settled: PromiseSettledResult<unknown>[]): number {
+  return settled.filter(
+    outcome => outcome.status === 'rejected' && isInputError(outcome.reason),
+  ).length;
 }
 
 export function toNewRun(report: BuildCacheReport, receivedAt: Date): NewRun {

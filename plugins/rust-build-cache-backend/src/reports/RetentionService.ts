@@ -8,7 +8,10 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export class RetentionService {
   constructor(
     private readonly options: {
-      store: Pick<ReportStore, 'deleteRunsFinishedBefore' | 'deleteRollupsBefore'>;
+      store: Pick<
+        ReportStore,
+        'deleteRunsFinishedBefore' | 'deleteRollupsBefore'
+      >;
       logger: LoggerService;
       reportRetentionDays: number;
       rollupRetentionDays: number;

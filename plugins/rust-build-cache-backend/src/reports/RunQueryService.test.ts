@@ -57,7 +57,10 @@ describe.each(databases.eachSupportedId())(
         auth: mockServices.auth(),
         logger: mockServices.logger.mock(),
       });
-      return { entityLinks, runs: new RunQueryService({ store: store.reports, entityLinks }) };
+      return {
+        entityLinks,
+        runs: new RunQueryService({ store: store.reports, entityLinks }),
+      };
     }
 
     it('gives each day the numbers combineRunMetrics gives for the runs of that day', async () => {
@@ -253,7 +256,9 @@ describe.each(databases.eachSupportedId())(
       ]);
 
       expect(
-        await store.entityLinks.getEntityLink({ entityRef: 'component:default/billing' }),
+        await store.entityLinks.getEntityLink({
+          entityRef: 'component:default/billing',
+        }),
       ).toBeUndefined();
       const page = await runs.listRuns({
         entity: billing,
@@ -263,7 +268,9 @@ describe.each(databases.eachSupportedId())(
       });
       expect(page.total).toBe(1);
       expect(
-        await store.entityLinks.getEntityLink({ entityRef: 'component:default/billing' }),
+        await store.entityLinks.getEntityLink({
+          entityRef: 'component:default/billing',
+        }),
       ).toBeDefined();
     });
 
@@ -290,10 +297,14 @@ describe.each(databases.eachSupportedId())(
         withoutRepository: 1,
       });
       expect(
-        await store.entityLinks.getEntityLink({ entityRef: 'component:default/billing' }),
+        await store.entityLinks.getEntityLink({
+          entityRef: 'component:default/billing',
+        }),
       ).toBeUndefined();
       expect(
-        await store.entityLinks.getEntityLink({ entityRef: 'component:default/ledger' }),
+        await store.entityLinks.getEntityLink({
+          entityRef: 'component:default/ledger',
+        }),
       ).toBeUndefined();
     });
   },

@@ -56,7 +56,11 @@ describe.each(databases.eachSupportedId())(
     });
 
     const rollupsOf = (day: string) =>
-      store.reports.getDailyRollups({ source: billing, fromDay: day, toDay: day });
+      store.reports.getDailyRollups({
+        source: billing,
+        fromDay: day,
+        toDay: day,
+      });
 
     it("keeps Rust's counts apart from the C/C++ that build scripts compile", async () => {
       await store.reports.insertRuns({
@@ -183,11 +187,15 @@ describe.each(databases.eachSupportedId())(
         });
         for (const day of ['2026-11-11', '2026-11-12', '2026-11-13'])
           await storeAsLegacy(day);
-        expect(await store.reports.splitLegacyRollups({ limit: 2 })).toMatchObject({
+        expect(
+          await store.reports.splitLegacyRollups({ limit: 2 }),
+        ).toMatchObject({
           split: 2,
           remaining: true,
         });
-        expect(await store.reports.splitLegacyRollups({ limit: 2 })).toMatchObject({
+        expect(
+          await store.reports.splitLegacyRollups({ limit: 2 }),
+        ).toMatchObject({
           split: 1,
           remaining: false,
         });

@@ -5,6 +5,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CustomErrorBase, InputError } from '@backstage/errors';
 import {
+  IngestReportBatchItem,
+  IngestReportBatchResponse,
   rustBuildCacheReadPermission,
   rustBuildCacheReportIngestPermission,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
@@ -58,6 +60,8 @@ export async function createRouter(options: {
   ingestion: ReportIngestionService;
   runs: RunQueryService;
   maxReportBytes: number;
+  maxBatchReports: number;
+  maxBatchBytes: number;
 }): Promise<express.Router> {
   const {
     httpAuth,
@@ -66,6 +70,8 @@ export async function createRouter(options: {
     ingestion,
     runs,
     maxReportBytes,
+    maxBatchReports,
+    maxBatchBytes,
   } = options;
   const router = Router();
 
@@ -79,22 +85,28 @@ export async function createRouter(options: {
     res.json({ status: 'ok' });
   });
 
+  // CI pushes reports (external access tokens arrive as service principals); users do
+  // not. Checked before the body is read, so refused callers cost no parsing. A token
+  // restricted to the ingest permission can do nothing else in the plugin.
+  const requireIngestAccess: express.RequestHandler = async (
+    req,
+    _res,
+    next,
+  ) => {
+    await authorize(req, ['service'], {
+      permission: rustBuildCacheReportIngestPermission,
+    });
+    if (!req.is('application/json')) {
+      throw new InputError(
+        'Expected a JSON report with Content-Type: application/json',
+      );
+    }
+    next();
+  };
+
   router.post(
     '/reports',
-    // CI pushes reports (external access tokens arrive as service principals); users do
-    // not. Checked before the body is read, so refused callers cost no parsing. A token
-    // restricted to the ingest permission can do nothing else in the plugin.
-    async (req, _res, next) => {
-      await authorize(req, ['service'], {
-        permission: rustBuildCacheReportIngestPermission,
-      });
-      if (!req.is('application/json')) {
-        throw new InputError(
-          'Expected a JSON report with Content-Type: application/json',
-        );
-      }
-      next();
-    },
+    requireIngestAccess,
     // Not strict: `null` or `123` is JSON, only not a report; say so rather than "not JSON".
     express.json({ limit: maxReportBytes, strict: false }),
     async (req, res) => {
@@ -110,6 +122,28 @@ export async function createRouter(options: {
         stored => ({ runId: stored.id, created: stored.created }),
       );
       res.status(result.created ? 201 : 200).json(result);
+    },
+  );
+
+  router.post(
+    '/reports/batch',
+    requireIngestAccess,
+    express.json({ limit: maxBatchBytes, strict: false }),
+    async (req, res) => {
+      const reports = readBatch(req.body, maxBatchReports);
+      const results = await audited(
+        auditor,
+        req,
+        {
+          eventId: 'report-ingest-batch',
+          severityLevel: 'low',
+          meta: { reports: reports.length },
+        },
+        () => ingestion.ingestBatch(reports),
+        describeBatch,
+      );
+      const response: IngestReportBatchResponse = { results };
+      res.json(response);
     },
   );
 
@@ -155,7 +189,7 @@ export async function createRouter(options: {
     res.json(await runs.listUnmatchedSources());
   });
 
-  router.use(translateBodyParserErrors(maxReportBytes));
+  router.use(translateBodyParserErrors({ maxReportBytes, maxBatchBytes }));
 
   return router;
 }
@@ -164,20 +198,60 @@ function isJsonObject(body: unknown): body is Record<string, unknown> {
   return typeof body === 'object' && body !== null && !Array.isArray(body);
 }
 
+/** The reports of a batch body, or an InputError (400) saying what is wrong with it. */
+function readBatch(body: unknown, maxBatchReports: number): unknown[] {
+  if (!isJsonObject(body) || !Array.isArray(body.reports)) {
+    throw new InputError(
+      'Invalid batch: the body must be a JSON object {"reports": [<report>, ...]}',
+    );
+  }
+  const { reports } = body;
+  if (reports.length === 0) {
+    throw new InputError('Invalid batch: "reports" is empty');
+  }
+  if (reports.length > maxBatchReports) {
+    throw new InputError(
+      `Invalid batch: ${reports.length} reports, more than ${maxBatchReports}, the limit set by rustBuildCache.ingestion.maxBatchReports`,
+    );
+  }
+  return reports;
+}
+
+/** The batch's audit record: how many reports got which answer, and the runs stored. */
+function describeBatch(results: IngestReportBatchItem[]) {
+  const count = (status: number) =>
+    results.filter(item => item.status === status).length;
+  return {
+    created: count(201),
+    repeated: count(200),
+    invalid: count(400),
+    failed: count(500),
+    runIds: results.flatMap(item => ('id' in item ? [item.id] : [])),
+  };
+}
+
 /** body-parser's own errors name no config key and are not Backstage errors. */
-function translateBodyParserErrors(
-  maxReportBytes: number,
-): ErrorRequestHandler {
-  return (error, _req, _res, next) => {
+function translateBodyParserErrors(limits: {
+  maxReportBytes: number;
+  maxBatchBytes: number;
+}): ErrorRequestHandler {
+  return (error, req, _res, next) => {
     const type = (error as { type?: unknown }).type;
+    const batch = req.path === '/reports/batch';
     if (type === 'entity.too.large') {
       next(
         new ReportTooLargeError(
-          `Report is larger than ${maxReportBytes} bytes, the limit set by rustBuildCache.ingestion.maxReportBytes`,
+          batch
+            ? `Batch is larger than ${limits.maxBatchBytes} bytes, the limit set by rustBuildCache.ingestion.maxBatchBytes`
+            : `Report is larger than ${limits.maxReportBytes} bytes, the limit set by rustBuildCache.ingestion.maxReportBytes`,
         ),
       );
     } else if (type === 'entity.parse.failed') {
-      next(new InputError(`Report is not valid JSON: ${error.message}`));
+      next(
+        new InputError(
+          `${batch ? 'Batch' : 'Report'} is not valid JSON: ${error.message}`,
+        ),
+      );
     } else {
       next(error);
     }

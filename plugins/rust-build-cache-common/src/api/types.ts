@@ -25,6 +25,26 @@ export interface IngestReportResponse {
   entityStatus?: 'linked' | 'no-entity' | 'linking-pending';
 }
 
+/** Body of `POST /reports/batch`: 1 to `rustBuildCache.ingestion.maxBatchReports` reports. @public */
+export interface IngestReportBatchRequest {
+  reports: BuildCacheReport[];
+}
+
+/**
+ * One report's outcome in a batch, as `POST /reports` would have answered it: 201 stored
+ * now, 200 stored before (also by an earlier item of the same batch), 400 not a valid
+ * report (nothing of it stored), 500 not stored for a server error (send it again).
+ * @public
+ */
+export type IngestReportBatchItem =
+  | ({ status: 201 | 200 } & IngestReportResponse)
+  | { status: 400 | 500; error: string };
+
+/** Answer of `POST /reports/batch`: one item per report, in the request's order. @public */
+export interface IngestReportBatchResponse {
+  results: IngestReportBatchItem[];
+}
+
 /** One stored run, without the full report. @public */
 export interface RunSummary {
   id: string;

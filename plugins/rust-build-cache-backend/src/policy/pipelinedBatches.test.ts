@@ -1,0 +1,128 @@
+import { pipelinedBatches } from './pipelinedBatches';
+
+/** A promise settled from outside, to control the order of events. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const tick = () => new Promise(resolve => setImmediate(resolve));
+
+describe('pipelinedBatches', () => {
+  it('reads the next batch and writes the previous one while evaluating', async () => {
+    const events: string[] = [];
+    const loads = [1, 2, 3].map(() => deferred<number>());
+    const saves = [1, 2, 3].map(() => deferred<void>());
+    const done = pipelinedBatches([1, 2, 3], {
+      load: batch => {
+        events.push(`load ${batch}`);
+        return loads[batch - 1].promise;
+      },
+      evaluate: (batch, loaded) => {
+        events.push(`evaluate ${batch}`);
+        return loaded * 10;
+      },
+      save: result => {
+        events.push(`save ${result}`);
+        return saves[result / 10 - 1].promise;
+      },
+    });
+    await tick();
+    expect(events).toEqual(['load 1']);
+    loads[0].resolve(1);
+    await tick();
+    // Batch 2 is read while batch 1 is evaluated and written.
+    expect(events).toEqual(['load 1', 'load 2', 'evaluate 1', 'save 10']);
+    loads[1].resolve(2);
+    await tick();
+    // Batch 2 is evaluated while batch 1 is still written; its write waits for batch 1's.
+    expect(events.slice(4)).toEqual(['load 3', 'evaluate 2']);
+    saves[0].resolve();
+    await tick();
+    expect(events.slice(6)).toEqual(['save 20']);
+    loads[2].resolve(3);
+    saves[1].resolve();
+    await tick();
+    expect(events.slice(7)).toEqual(['evaluate 3', 'save 30']);
+    let finished = false;
+    done.then(() => (finished = true));
+    await tick();
+    expect(finished).toBe(false);
+    saves[2].resolve();
+    await done;
+  });
+
+  it('does nothing without batches', async () => {
+    const load = jest.fn();
+    await pipelinedBatches([], { load, evaluate: jest.fn(), save: jest.fn() });
+    expect(load).not.toHaveBeenCalled();
+  });
+
+  it('throws a failed write once the read under way has settled, and stops', async () => {
+    const unhandled = jest.fn();
+    process.on('unhandledRejection', unhandled);
+    try {
+      const evaluate = jest.fn((batch: number) => batch);
+      const save = jest.fn(async (result: number) => {
+        if (result === 1) throw new Error('write failed');
+      });
+      await expect(
+        pipelinedBatches([1, 2, 3], {
+          load: async batch => batch,
+          evaluate: (_batch, loaded) => evaluate(loaded),
+          save,
+        }),
+      ).rejects.toThrow('write failed');
+      // Batch 2 was evaluated while batch 1 was written, but never written itself.
+      expect(save.mock.calls).toEqual([[1]]);
+      expect(evaluate.mock.calls.map(([batch]) => batch)).toEqual([1, 2]);
+      await tick();
+      expect(unhandled).not.toHaveBeenCalled();
+    } finally {
+      process.off('unhandledRejection', unhandled);
+    }
+  });
+
+  it('throws a failed read after the write under way, without evaluating it', async () => {
+    const saved: number[] = [];
+    const evaluate = jest.fn((_batch: number, loaded: number) => loaded);
+    await expect(
+      pipelinedBatches([1, 2, 3], {
+        load: async batch => {
+          if (batch === 2) throw new Error('read failed');
+          return batch;
+        },
+        evaluate,
+        save: async result => {
+          await tick();
+          saved.push(result);
+        },
+      }),
+    ).rejects.toThrow('read failed');
+    expect(saved).toEqual([1]);
+    expect(evaluate).toHaveBeenCalledTimes(1);
+  });
+
+  it('throws an evaluation error after the read and write under way', async () => {
+    const saved: number[] = [];
+    await expect(
+      pipelinedBatches([1, 2, 3], {
+        load: async batch => batch,
+        evaluate: batch => {
+          if (batch === 2) throw new Error('rule failed');
+          return batch;
+        },
+        save: async result => {
+          await tick();
+          saved.push(result);
+        },
+      }),
+    ).rejects.toThrow('rule failed');
+    expect(saved).toEqual([1]);
+  });
+});
