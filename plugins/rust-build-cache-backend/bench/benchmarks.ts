@@ -169,7 +169,7 @@ export const BENCHMARKS: BenchmarkEntry[] = [
   {
     id: 'query',
     description:
-      'entity queries at 3.6 M reports, 1 and 8 clients (needs bench/seed.ts first: 11 GB, ~6 min)',
+      'entity queries at 3.6 M reports, 1 and 8 clients (needs bench/seed.ts first: 3.6 M reports, 20 GB; 6 min on a quiet machine, VACUUM ANALYZE after it)',
     optional: true,
     script: 'query.ts',
     args: ({ connection }) => [`--connection=${connection}`],
@@ -213,7 +213,9 @@ function parseQuery(stdout: string): BenchFigure[] {
     measure: `${query}, p95`,
     value: latency.p95,
     unit: 'ms',
-    target: { op: '<', value: 20 },
+    // #14 asks for deep pages by keyset (`cursor=`); a deep `offset=` page, which walks
+    // the skipped index entries, is shown for comparison.
+    ...(query.includes('offset=') ? {} : { target: { op: '<', value: 20 } }),
   }));
   figures.push({
     measure: `GET /unmatched, p95 of ${result.unmatched.count}`,
