@@ -262,6 +262,31 @@ describe.each(databases.eachSupportedId())('POST /reports/batch (%s)', id => {
     expect(await storedRunIds()).toEqual([]);
   });
 
+  it('answers 400 naming maxReportBytes for a report of a batch over that limit, storing the others', async () => {
+    const small = billingReport('1');
+    const large = {
+      ...billingReport('2'),
+      source: { ...billingReport('2').source, branch: 'b'.repeat(400) },
+    };
+    const limit = JSON.stringify(small).length + 100;
+    const server = await startBackend({
+      rustBuildCache: { ingestion: { maxReportBytes: limit } },
+    });
+    const response = await postBatch(server, {
+      reports: [small, large],
+    }).expect(200);
+    expect(response.body.results).toEqual([
+      expect.objectContaining({ status: 201 }),
+      {
+        status: 400,
+        error: `Invalid report: ${
+          JSON.stringify(large).length
+        } bytes, larger than ${limit}, the limit set by rustBuildCache.ingestion.maxReportBytes`,
+      },
+    ]);
+    expect(await storedRunIds()).toEqual(['1']);
+  });
+
   it('refuses users with 403 and callers without a token with 401, before reading the body', async () => {
     const server = await startBackend();
     const body = { reports: [billingReport('1')] };

@@ -101,10 +101,19 @@ export class ReportIngestionService {
    * commits of concurrent requests. Throws (the request fails, safe to send again) only
    * when no report could be stored for a server error.
    */
-  async ingestBatch(bodies: unknown[]): Promise<IngestReportBatchItem[]> {
+  async ingestBatch(
+    bodies: unknown[],
+    limits: {
+      /** Each report's own limit (`rustBuildCache.ingestion.maxReportBytes`), as compact JSON. */
+      maxReportBytes?: number;
+    } = {},
+  ): Promise<IngestReportBatchItem[]> {
     const receivedAt = new Date();
     const answers = bodies.map(body => {
       try {
+        if (limits.maxReportBytes !== undefined) {
+          assertWithinReportLimit(body, limits.maxReportBytes);
+        }
         return this.enqueue(toValidNewRun(body, receivedAt));
       } catch (error) {
         return Promise.reject(error);
@@ -265,6 +274,16 @@ export class ReportIngestionService {
           )
         : []),
     ]);
+  }
+}
+
+/** A report of a batch is held to the single route's limit: an InputError (400) if over. */
+function assertWithinReportLimit(body: unknown, maxReportBytes: number) {
+  const bytes = Buffer.byteLength(JSON.stringify(body) ?? '');
+  if (bytes > maxReportBytes) {
+    throw new InputError(
+      `Invalid report: ${bytes} bytes, larger than ${maxReportBytes}, the limit set by rustBuildCache.ingestion.maxReportBytes`,
+    );
   }
 }
 

@@ -131,6 +131,13 @@ export async function createRouter(options: {
     express.json({ limit: maxBatchBytes, strict: false }),
     async (req, res) => {
       const reports = readBatch(req.body, maxBatchReports);
+      // A body within the single route's limit cannot hold a report over it: only a larger
+      // body is measured report by report (as compact JSON).
+      const bodyBytes = Number(req.headers['content-length']);
+      const reportLimit =
+        Number.isFinite(bodyBytes) && bodyBytes <= maxReportBytes
+          ? undefined
+          : maxReportBytes;
       const results = await audited(
         auditor,
         req,
@@ -139,7 +146,7 @@ export async function createRouter(options: {
           severityLevel: 'low',
           meta: { reports: reports.length },
         },
-        () => ingestion.ingestBatch(reports),
+        () => ingestion.ingestBatch(reports, { maxReportBytes: reportLimit }),
         describeBatch,
       );
       const response: IngestReportBatchResponse = { results };
