@@ -81,6 +81,7 @@ export {
 export { collectBuildEnv } from './build/collectBuildEnv';
 export {
   computeRunMetrics,
+  RUN_METRICS_VERSION,
   combineRunMetrics,
   hitRates,
   type CombinedRunMetrics,
