@@ -8,6 +8,7 @@
 export * from './constants';
 export * from './permissions';
 export * from './report/schema';
+export { formatReportIssues, type ReportIssue } from './report/issues';
 export * from './report/jsonSchema';
 export {
   EARLIEST_REPORT_TIME,
