@@ -19905,6 +19905,33 @@ function isPlainObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+// plugins/rust-build-cache-common/src/report/issues.ts
+function reportIssueOf(issue2) {
+  return { path: formatIssuePath(issue2.path), message: messageOf(issue2) };
+}
+function messageOf(issue2) {
+  if (issue2.code !== "invalid_key") return issue2.message;
+  return `invalid key: ${issue2.issues.map((keyIssue) => keyIssue.message).join("; ")}`;
+}
+var MAX_SHOWN_PATH_SEGMENTS = 16;
+function formatIssuePath(path) {
+  if (path.length === 0) return "(root)";
+  const shown = path.length > MAX_SHOWN_PATH_SEGMENTS ? [...path.slice(0, 8), "\u2026", ...path.slice(-8)] : path;
+  return shown.map((segment) => {
+    const key = String(segment);
+    const cut = key.length > 64 ? `${key.slice(0, 64)}\u2026` : key;
+    return CONTROL_CHARACTER.test(cut) ? JSON.stringify(cut) : cut;
+  }).join(".");
+}
+var MAX_LISTED_ISSUES = 20;
+function formatReportIssues(issues) {
+  const lines = issues.slice(0, MAX_LISTED_ISSUES).map((i) => `${i.path}: ${i.message}`);
+  if (issues.length > MAX_LISTED_ISSUES) {
+    lines.push(`\u2026 and ${issues.length - MAX_LISTED_ISSUES} more`);
+  }
+  return lines.join("\n");
+}
+
 // plugins/rust-build-cache-common/src/report/keyInputs.ts
 var MAX_KEY_INPUT_VARIABLES = 500;
 var ABSOLUTE_PATH_MESSAGE = "must be an absolute path (/\u2026 or a Windows drive path)";
@@ -20257,34 +20284,9 @@ function validateReport(input3, options = {}) {
     return { ok: true, report: parsed.data };
   }
   for (const issue2 of parsed.error?.issues ?? []) {
-    issues.push({
-      path: formatIssuePath(issue2.path),
-      message: messageOf(issue2)
-    });
+    issues.push(reportIssueOf(issue2));
   }
   return { ok: false, issues };
-}
-function messageOf(issue2) {
-  if (issue2.code !== "invalid_key") return issue2.message;
-  return `invalid key: ${issue2.issues.map((keyIssue) => keyIssue.message).join("; ")}`;
-}
-var MAX_SHOWN_PATH_SEGMENTS = 16;
-function formatIssuePath(path) {
-  if (path.length === 0) return "(root)";
-  const shown = path.length > MAX_SHOWN_PATH_SEGMENTS ? [...path.slice(0, 8), "\u2026", ...path.slice(-8)] : path;
-  return shown.map((segment) => {
-    const key = String(segment);
-    const cut = key.length > 64 ? `${key.slice(0, 64)}\u2026` : key;
-    return CONTROL_CHARACTER.test(cut) ? JSON.stringify(cut) : cut;
-  }).join(".");
-}
-var MAX_LISTED_ISSUES = 20;
-function formatReportIssues(issues) {
-  const lines = issues.slice(0, MAX_LISTED_ISSUES).map((i) => `${i.path}: ${i.message}`);
-  if (issues.length > MAX_LISTED_ISSUES) {
-    lines.push(`\u2026 and ${issues.length - MAX_LISTED_ISSUES} more`);
-  }
-  return lines.join("\n");
 }
 
 // node_modules/@noble/hashes/esm/utils.js

@@ -6,7 +6,7 @@
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/query.ts \
  *     --connection=postgresql://postgres@127.0.0.1:5432/postgres \
  *     [--entities=2000] [--catalog=<entities>] [--requests=2000] [--port=7478]
- *     [--prefix=rbc_bench_query_]
+ *     [--prefix=rbc_bench_query_] [--only=<part of a query's name>]
  *
  * The queries go to the first `--entities` entities; the catalog holds `--catalog` of them
  * (at least `--entities`), so that every seeded source can be linked.
@@ -75,6 +75,8 @@ export async function runQueryBenchmark(options: {
   requests: number;
   port: number;
   unmatchedRequests?: number;
+  /** Only the entity queries whose name contains this (to profile one). */
+  only?: string;
 }): Promise<QueryBenchmarkFigures> {
   const { entities, requests } = options;
   const backend = await startBenchBackend({
@@ -163,6 +165,7 @@ export async function runQueryBenchmark(options: {
     const latencyMs: QueryBenchmarkFigures['latencyMs'] = {};
     let worst = 0;
     for (const [name, query] of Object.entries(queries)) {
+      if (options.only && !name.includes(options.only)) continue;
       await load(query, requests, WARMUP_REQUESTS, 1);
       for (const concurrency of [1, 8]) {
         // The clients run in a worker: the main thread's CPU is the backend's own work.
@@ -223,6 +226,7 @@ async function main() {
     catalogEntities: Number(argValue('catalog', '0')),
     requests: Number(argValue('requests', '2000')),
     port: Number(argValue('port', '7478')),
+    only: argValue('only', ''),
   });
   console.log(
     `query: worst entity-query p95 with 8 clients ${figures.worstEntityP95With8Clients} ms (target < 20); GET /unmatched p95 ${figures.unmatched.p95} ms (target < 50)`,

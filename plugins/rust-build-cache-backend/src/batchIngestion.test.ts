@@ -1,25 +1,23 @@
-import {
-  AuditorServiceCreateEventOptions,
-  AuditorServiceEvent,
-} from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import {
   BuildCacheReport,
   IngestReportBatchResponse,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { Knex } from 'knex';
+import {
+  annotatedComponent,
+  createRouteTestBed,
+} from '@rust-build-cache/plugin-rust-build-cache-node/testUtils';
 import request from 'supertest';
+import {
+  startPluginBackend,
+  TestConfigData,
+} from './__testUtils__/pluginBackend';
+import {
+  recordingAuditor,
+  RecordedEvent,
+} from './__testUtils__/recordingAuditor';
 import { makeReport } from './__testUtils__/reports';
 import { createTestDatabases } from './__testUtils__/testDatabases';
-import { watchOpenApiContract } from './__testUtils__/openApiWatch';
-import { rustBuildCachePlugin } from './plugin';
 
 // POST /reports/batch through the whole plugin, on each database: per-report answers,
 // limits, access and the audit record.
@@ -32,18 +30,12 @@ const BATCH = '/api/rust-build-cache/reports/batch';
 const asService = mockCredentials.service.header();
 const asUser = mockCredentials.user.header();
 
-const billingEntity: Entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'billing',
-    annotations: {
-      'rust-build-cache/workspace': 'services/billing',
-      'github.com/project-slug': 'Acme/Platform',
-    },
-  },
+const billingEntity = annotatedComponent({
+  name: 'billing',
+  workspace: 'services/billing',
+  projectSlug: 'Acme/Platform',
   spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
-};
+});
 
 function billingReport(runId: string): BuildCacheReport {
   return makeReport({
@@ -55,71 +47,33 @@ function billingReport(runId: string): BuildCacheReport {
   });
 }
 
-type ConfigData = NonNullable<
-  Parameters<typeof mockServices.rootConfig.factory>[0]
->['data'];
-
-interface RecordedEvent {
-  eventId: string;
-  meta?: unknown;
-  outcome: 'pending' | 'success' | 'fail';
-  successMeta?: unknown;
-}
-
 describe.each(databases.eachSupportedId())('POST /reports/batch (%s)', id => {
-  let knex: Knex;
+  const bed = createRouteTestBed({
+    databases,
+    databaseId: id,
+    startBackend: startPluginBackend,
+  });
   let events: RecordedEvent[];
 
-  afterEach(async () => {
-    await knex?.destroy();
-  });
-
-  async function startBackend(config: ConfigData = {}) {
-    knex = await databases.init(id);
-    events = [];
-    const recorded = events;
-    const auditor = mockServices.auditor.mock({
-      createEvent: async (
-        options: AuditorServiceCreateEventOptions,
-      ): Promise<AuditorServiceEvent> => {
-        const event: RecordedEvent = {
-          eventId: options.eventId,
-          meta: options.meta,
-          outcome: 'pending',
-        };
-        recorded.push(event);
-        return {
-          async success(result) {
-            event.outcome = 'success';
-            event.successMeta = result?.meta;
-          },
-          async fail() {
-            event.outcome = 'fail';
-          },
-        };
-      },
-    });
-    const backend = await startTestBackend({
+  async function startBackend(config: TestConfigData = {}) {
+    const recording = recordingAuditor();
+    events = recording.events;
+    const { server } = await bed.start({
+      config,
+      entities: [billingEntity],
       features: [
-        rustBuildCachePlugin,
-        mockServices.rootConfig.factory({ data: config }),
-        mockServices.database.factory({ knex }),
+        // Callers without a token are anonymous, so that the 401 can be seen.
         mockServices.httpAuth.factory({
           defaultCredentials: mockCredentials.none(),
         }),
-        mockServices.permissions.mock({
-          authorize: async requests =>
-            requests.map(() => ({ result: AuthorizeResult.ALLOW })),
-        }).factory,
-        catalogServiceMock.factory({ entities: [billingEntity] }),
-        auditor.factory,
+        recording.auditor.factory,
       ],
     });
-    return watchOpenApiContract(backend.server);
+    return server;
   }
 
   const storedRunIds = async () =>
-    (await knex('reports').select('run_id').orderBy('run_id')).map(
+    (await bed.knex('reports').select('run_id').orderBy('run_id')).map(
       row => row.run_id,
     );
 
@@ -171,6 +125,7 @@ describe.each(databases.eachSupportedId())('POST /reports/batch (%s)', id => {
     const event = events.find(e => e.eventId === 'report-ingest-batch');
     expect(event).toEqual({
       eventId: 'report-ingest-batch',
+      severityLevel: 'low',
       meta: { reports: 6 },
       outcome: 'success',
       successMeta: {

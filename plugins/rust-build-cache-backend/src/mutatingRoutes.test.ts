@@ -1,12 +1,9 @@
-import {
-  AuditorServiceCreateEventOptions,
-  AuditorServiceEvent,
-} from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { Knex } from 'knex';
 import request from 'supertest';
 import { FakeUrlReader } from './__testUtils__/fakeUrlReader';
 import { startPluginBackend } from './__testUtils__/pluginBackend';
+import { recordingAuditor } from './__testUtils__/recordingAuditor';
 import { createTestDatabases } from './__testUtils__/testDatabases';
 import { executorModule } from './prewarm/__testUtils__/prewarmBackend';
 import {
@@ -70,44 +67,6 @@ const exemption = {
   reason: 'Migrating off incremental builds',
   expiresAt: new Date(Date.now() + 3 * 86_400_000).toISOString(),
 };
-
-type RecordedEvent = {
-  eventId: string;
-  severityLevel?: string;
-  meta?: unknown;
-  outcome: 'pending' | 'success' | 'fail';
-  successMeta?: unknown;
-  error?: string;
-};
-
-/** An auditor that keeps every event and how it ended. */
-function recordingAuditor() {
-  const events: RecordedEvent[] = [];
-  const auditor = mockServices.auditor.mock({
-    createEvent: async (
-      options: AuditorServiceCreateEventOptions,
-    ): Promise<AuditorServiceEvent> => {
-      const event: RecordedEvent = {
-        eventId: options.eventId,
-        severityLevel: options.severityLevel,
-        meta: options.meta,
-        outcome: 'pending',
-      };
-      events.push(event);
-      return {
-        async success(result) {
-          event.outcome = 'success';
-          event.successMeta = result?.meta;
-        },
-        async fail({ error }) {
-          event.outcome = 'fail';
-          event.error = `${error.name}: ${error.message}`;
-        },
-      };
-    },
-  });
-  return { auditor, events };
-}
 
 describe.each(databases.eachSupportedId())(
   'mutating routes (%s)',

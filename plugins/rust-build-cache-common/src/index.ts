@@ -8,6 +8,7 @@
 export * from './constants';
 export * from './permissions';
 export * from './report/schema';
+export { formatReportIssues, type ReportIssue } from './report/issues';
 export * from './report/jsonSchema';
 export {
   EARLIEST_REPORT_TIME,
@@ -81,6 +82,7 @@ export {
 export { collectBuildEnv } from './build/collectBuildEnv';
 export {
   computeRunMetrics,
+  RUN_METRICS_VERSION,
   combineRunMetrics,
   hitRates,
   type CombinedRunMetrics,

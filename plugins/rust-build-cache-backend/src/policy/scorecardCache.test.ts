@@ -2,7 +2,7 @@ import {
   DEFAULT_POLICY,
   RuleOutcome,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { Knex } from 'knex';
+import { createRouteTestBed } from '@rust-build-cache/plugin-rust-build-cache-node/testUtils';
 import {
   createTestDatabases,
   createTestStores,
@@ -73,17 +73,10 @@ function countingReads(store: PolicyResultStore) {
 describe.each(databases.eachSupportedId())(
   'scorecard answers kept per results version (%s)',
   databaseId => {
-    let knex: Knex;
-
-    beforeEach(async () => {
-      knex = await databases.init(databaseId);
-    });
-
-    afterEach(async () => {
-      await knex.destroy();
-    });
+    const bed = createRouteTestBed({ databases, databaseId });
 
     it('keeps pages, totals, summary and trend until another replica writes results or snapshots', async () => {
+      const { knex } = bed;
       const { policyResults } = await createTestStores(knex);
       const { counted, reads } = countingReads(policyResults);
       const queries = new ScorecardQueries({

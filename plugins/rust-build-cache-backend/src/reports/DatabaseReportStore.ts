@@ -3,6 +3,7 @@ import {
   BuildCacheReport,
   toPolicyReport,
   toPolicyRun,
+  RUN_METRICS_VERSION,
   UnmatchedSource,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
@@ -13,18 +14,17 @@ import {
   ReportStore,
   RunPageOptions,
   RunPageRows,
-  StoredRun,
   StoredRunDetail,
 } from './ReportStore';
 import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { chunks, compareStrings, DbNumber } from '../lib/dbValues';
+import { chunks, compareStrings } from '../lib/dbValues';
 import {
   addToDailyRollups,
   deleteDailyRollupsBefore,
-  readDailyRollups,
-  readLinkedDailyRollups,
   splitLegacyRollups,
 } from './dailyRollups';
+import { readDailyRollups, readLinkedDailyRollups } from './dailyRollupReads';
+import { readLinkedRunPage, readSourceRunPage } from './runPageReads';
 import {
   insertReportBatchPostgres,
   ReportBatchItem,
@@ -36,12 +36,9 @@ import {
   listUnmatchedSources,
 } from './sourceSummaries';
 import {
-  linkedSourceFilter,
   NEWEST_FIRST,
   ReportRow,
-  RUN_COLUMNS,
   sourceFilter,
-  toStoredRun,
   toStoredRunDetail,
 } from './reportRows';
 
@@ -139,121 +136,13 @@ export class DatabaseReportStore implements ReportStore {
   async listRuns(
     options: RunPageOptions & { source: ReportSourceKey },
   ): Promise<RunPageRows> {
-    const { source } = options;
-    return this.readRunPage(
-      options,
-      query => query.where(sourceFilter(source)),
-      this.countRuns(options),
-    );
+    return readSourceRunPage(this.db, options);
   }
 
   async listLinkedRuns(
     options: RunPageOptions & { entityRef: string },
   ): Promise<RunPageRows | undefined> {
-    const page = await this.readRunPage(
-      options,
-      linkedSourceFilter(this.db, options.entityRef),
-      this.countLinkedRuns(options),
-    );
-    return page.total === undefined
-      ? undefined
-      : { ...page, total: page.total };
-  }
-
-  /** The page's statements, in parallel: its runs, the total, the runs before a cursor. */
-  private async readRunPage<Total extends number | undefined>(
-    options: RunPageOptions,
-    inSource: (query: Knex.QueryBuilder) => Knex.QueryBuilder,
-    countTotal: Promise<Total>,
-  ): Promise<{ items: StoredRun[]; total: Total; offset: number }> {
-    const { after } = options;
-    const base = this.db<ReportRow>('reports').modify(query => {
-      inSource(query);
-      if (options.kind) query.where('kind', options.kind);
-    });
-    // After a cursor: the runs older than it, a range of reports_source_finished_at_idx
-    // read from its start (deep pages cost what the first does).
-    const olderThan = (query: Knex.QueryBuilder) =>
-      query.whereRaw('(finished_at, id) < (?, ?)', [
-        new Date(after!.finishedAt),
-        after!.id,
-      ]);
-    const [rows, total, newer] = await Promise.all([
-      base
-        .clone()
-        .select(RUN_COLUMNS)
-        .modify(query => {
-          if (after) olderThan(query);
-        })
-        .orderBy(NEWEST_FIRST)
-        .limit(options.limit)
-        .offset(options.offset),
-      countTotal,
-      after
-        ? base
-            .clone()
-            .whereRaw('(finished_at, id) >= (?, ?)', [
-              new Date(after.finishedAt),
-              after.id,
-            ])
-            .count({ n: '*' })
-        : undefined,
-    ]);
-    return {
-      items: (rows as ReportRow[]).map(toStoredRun),
-      total,
-      offset: Number(newer?.[0].n ?? 0) + options.offset,
-    };
-  }
-
-  /**
-   * A source's runs, of one kind or all. All of them are counted in `report_sources` (in
-   * the transaction of every insert and retention delete): one row instead of counting
-   * the source's range of `reports` for every page.
-   */
-  private async countRuns(options: {
-    source: ReportSourceKey;
-    kind?: BuildCacheReport['kind'];
-  }): Promise<number> {
-    if (options.kind) {
-      const [{ total }] = await this.db<ReportRow>('reports')
-        .where(sourceFilter(options.source))
-        .where('kind', options.kind)
-        .count({ total: '*' });
-      return Number(total);
-    }
-    const row: { reports: DbNumber } | undefined = await this.db(
-      'report_sources',
-    )
-      .where(sourceFilter(options.source))
-      .first('reports');
-    return Number(row?.reports ?? 0);
-  }
-
-  /**
-   * {@link DatabaseReportStore.countRuns} of the entity's linked source, read with its
-   * link in one statement; undefined when the entity has no link.
-   */
-  private async countLinkedRuns(options: {
-    entityRef: string;
-    kind?: BuildCacheReport['kind'];
-  }): Promise<number | undefined> {
-    const { db } = this;
-    const row: { total: DbNumber | null } | undefined = await db(
-      'entity_links as l',
-    )
-      .where('l.entity_ref', options.entityRef)
-      .first(
-        options.kind
-          ? db.raw(
-              '(select count(*) from reports r where r.repository = l.repository and r.workspace_path = l.workspace_path and r.kind = ?) as total',
-              [options.kind],
-            )
-          : db.raw(
-              '(select s.reports from report_sources s where s.repository = l.repository and s.workspace_path = l.workspace_path) as total',
-            ),
-      );
-    return row ? Number(row.total ?? 0) : undefined;
+    return readLinkedRunPage(this.db, options);
   }
 
   async getDailyRollups(options: {
@@ -325,6 +214,7 @@ function toReportRow(id: string, run: NewRun): ReportRow {
     hit_rate: metrics?.hitRate ?? null,
     effective_hit_rate: metrics?.effectiveHitRate ?? null,
     metrics_json: metrics ? JSON.stringify(metrics) : null,
+    metrics_version: RUN_METRICS_VERSION,
     report_json: JSON.stringify(report),
   };
 }

@@ -121,12 +121,8 @@ export class ReportIngestionService {
     });
     this.storeQueued();
     const settled = await Promise.allSettled(answers);
-    const serverErrors = settled.flatMap(outcome =>
-      outcome.status === 'rejected' && !isInputError(outcome.reason)
-        ? [outcome.reason]
-        : [],
-    );
-    const queued = settled.length - countInvalid(settled);
+    const { invalid, serverErrors } = tallyRejected(settled);
+    const queued = settled.length - invalid;
     if (queued > 0 && serverErrors.length === queued) throw serverErrors[0];
     return settled.map(outcome => {
       if (outcome.status === 'fulfilled') {
@@ -302,10 +298,19 @@ function isInputError(error: unknown): error is InputError {
   return error instanceof InputError;
 }
 
-function countInvalid(settled: PromiseSettledResult<unknown>[]): number {
-  return settled.filter(
-    outcome => outcome.status === 'rejected' && isInputError(outcome.reason),
-  ).length;
+/** The rejected answers of a batch, in one pass: invalid reports and server errors. */
+function tallyRejected(settled: PromiseSettledResult<unknown>[]): {
+  invalid: number;
+  serverErrors: unknown[];
+} {
+  let invalid = 0;
+  const serverErrors: unknown[] = [];
+  for (const outcome of settled) {
+    if (outcome.status !== 'rejected') continue;
+    if (isInputError(outcome.reason)) invalid++;
+    else serverErrors.push(outcome.reason);
+  }
+  return { invalid, serverErrors };
 }
 
 export function toNewRun(report: BuildCacheReport, receivedAt: Date): NewRun {

@@ -5,6 +5,7 @@ import { NotFoundError } from '@backstage/errors';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   combineRunMetrics,
+  RUN_METRICS_VERSION,
   RunMetrics,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
@@ -134,10 +135,12 @@ describe.each(databases.eachSupportedId())(
         }),
         new Date(),
       );
-      // As an older backend stored it: metrics summed over every language.
+      // As an older backend stored it: metrics summed over every language, and no
+      // metrics version (the column came later).
       await store.reports.insertRuns({
         runs: [{ ...run, metrics: { ...run.metrics!, hitRate: 14 / 34 } }],
       });
+      await knex('reports').update({ metrics_version: null });
 
       const latest = await runs.getLatestRun({ entity: billing, credentials });
       const page = await runs.listRuns({
@@ -153,6 +156,50 @@ describe.each(databases.eachSupportedId())(
           ['C/C++', 2 / 16],
         ]);
       }
+    });
+
+    it('pages serve the metrics stored with the current version, and compute those of other versions from the report', async () => {
+      const { entityLinks, runs } = createServices([
+        annotatedEntity('billing', 'services/billing'),
+      ]);
+      await entityLinks.refreshLinks();
+      const [current, older] = ['current', 'older'].map(runId =>
+        toNewRun(
+          makeReport({
+            repository,
+            workspacePath: 'services/billing',
+            runId,
+            sccache: readSccacheFixture('sccache-0.8.2-constructed-rust-and-c'),
+          }),
+          new Date(),
+        ),
+      );
+      // Stored metrics that differ from what the report gives: which one a page serves
+      // shows whether it read the report.
+      const marked = { ...current.metrics!, hitRate: 0.5 };
+      await store.reports.insertRuns({
+        runs: [
+          { ...current, metrics: marked },
+          { ...older, metrics: marked },
+        ],
+      });
+      await knex('reports')
+        .where('run_id', 'older')
+        .update({ metrics_version: RUN_METRICS_VERSION - 1 });
+
+      const page = await runs.listRuns({
+        entity: billing,
+        credentials,
+        limit: 10,
+        offset: 0,
+      });
+      const hitRates = Object.fromEntries(
+        page.items.map(item => [item.runId, item.metrics!.hitRate]),
+      );
+      expect(hitRates).toEqual({ current: 0.5, older: 12 / 18 });
+      expect(page.items.find(i => i.runId === 'current')!.metrics).toEqual(
+        marked,
+      );
     });
 
     it('only counts days inside the requested window', async () => {

@@ -7,7 +7,6 @@ import {
 import { Knex } from 'knex';
 import { addDays, utcDay } from '../lib/utcDays';
 import { chunks, compareStrings, DbNumber } from '../lib/dbValues';
-import type { DailyRollup } from './ReportStore';
 import type { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 
 /**
@@ -69,7 +68,6 @@ type Numbers<T> = {
   [column in keyof T]: T[column] extends number ? DbNumber : T[column];
 };
 type RollupRow = Numbers<RollupInsertRow> & { languages: RollupLanguages };
-type LanguageRow = Numbers<LanguageInsertRow>;
 
 /** The part of a new CI run that its day's rollup needs. */
 export interface RollupContribution {
@@ -181,97 +179,6 @@ export async function addToDailyRollups(
     [...key, 'language'],
     LANGUAGE_SUM_COLUMNS,
   );
-}
-
-export async function readDailyRollups(
-  db: Knex,
-  options: { source: ReportSourceKey; fromDay: string; toDay: string },
-): Promise<DailyRollup[]> {
-  const inRange = (table: string) =>
-    db(table)
-      .where(sourceFilter(options.source))
-      .whereBetween('day', [options.fromDay, options.toDay]);
-  const [rows, languageRows]: [RollupRow[], LanguageRow[]] = await Promise.all([
-    inRange('daily_rollups').orderBy('day', 'asc'),
-    inRange('daily_language_rollups').orderBy(['day', 'language']),
-  ]);
-  return toDailyRollups(rows, languageRows);
-}
-
-/**
- * {@link readDailyRollups} of the source an entity is linked to, the link read in each
- * statement (entity_links left-joined to the rollups): no round trip of its own. Undefined
- * when the entity has no link. Should the two statements have seen different links (one
- * changed in between), the rollups are read again for the first one's source.
- */
-export async function readLinkedDailyRollups(
-  db: Knex,
-  options: { entityRef: string; fromDay: string; toDay: string },
-): Promise<DailyRollup[] | undefined> {
-  const { entityRef, fromDay, toDay } = options;
-  // One row per rollup in range, or a single row without a day: linked, nothing in range.
-  const withLink = <Row>(table: string, order: string[]) =>
-    db('entity_links as l')
-      .leftJoin(`${table} as d`, join =>
-        join
-          .on('d.repository', '=', 'l.repository')
-          .andOn('d.workspace_path', '=', 'l.workspace_path')
-          .andOnBetween('d.day', [fromDay, toDay]),
-      )
-      .where('l.entity_ref', entityRef)
-      .select(
-        'l.repository as linked_repository',
-        'l.workspace_path as linked_workspace_path',
-        'd.*',
-      )
-      .orderBy(order.map(column => `d.${column}`)) as unknown as Promise<
-      Array<Row & { linked_repository: string; linked_workspace_path: string }>
-    >;
-  const [rows, languageRows] = await Promise.all([
-    withLink<RollupRow>('daily_rollups', ['day']),
-    withLink<LanguageRow>('daily_language_rollups', ['day', 'language']),
-  ]);
-  if (rows.length === 0) return undefined;
-  const source = {
-    repository: rows[0].linked_repository,
-    workspacePath: rows[0].linked_workspace_path,
-  };
-  const sameLink = (row: (typeof languageRows)[number]) =>
-    row.linked_repository === source.repository &&
-    row.linked_workspace_path === source.workspacePath;
-  if (languageRows.length === 0 || !languageRows.every(sameLink)) {
-    return readDailyRollups(db, { source, fromDay, toDay });
-  }
-  const inRange = <Row extends { day: string | null }>(all: Row[]) =>
-    all.filter(row => row.day !== null);
-  return toDailyRollups(inRange(rows), inRange(languageRows));
-}
-
-function toDailyRollups(
-  rows: RollupRow[],
-  languageRows: LanguageRow[],
-): DailyRollup[] {
-  return rows.map(row => ({
-    day: row.day,
-    runs: Number(row.runs),
-    requests: Number(row.requests),
-    hits: Number(row.hits),
-    misses: Number(row.misses),
-    errors: Number(row.errors),
-    avoidableNotCached: Number(row.avoidable_not_cached),
-    otherLanguages: languageRows
-      .filter(language => language.day === row.day)
-      .map(language => ({
-        language: language.language,
-        hits: Number(language.hits),
-        misses: Number(language.misses),
-        errors: Number(language.errors),
-        avoidableNotCached: Number(language.avoidable_not_cached),
-      })),
-    compileSeconds: Number(row.compile_seconds),
-    cacheWriteErrors: Number(row.cache_write_errors),
-    languagesMixed: row.languages !== 'split',
-  }));
 }
 
 export async function deleteDailyRollupsBefore(

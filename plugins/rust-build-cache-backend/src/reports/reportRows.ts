@@ -2,8 +2,8 @@ import {
   BuildCacheReport,
   computeRunMetrics,
   ReportSourceKey,
+  RunMetrics,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { Knex } from 'knex';
 import { StoredRun, StoredRunDetail } from './ReportStore';
 import { DbTimestamp, toDate } from '../lib/dbValues';
 
@@ -38,44 +38,33 @@ export interface ReportRow {
   cache_timeouts: number | null;
   hit_rate: number | null;
   effective_hit_rate: number | null;
-  /** RunMetrics as computed at ingestion; kept for audit, the API recomputes them. */
+  /** RunMetrics as computed at ingestion, by `computeRunMetrics` of `metrics_version`. */
   metrics_json: string | null;
+  /** RUN_METRICS_VERSION at ingestion; null for reports stored before it was kept. */
+  metrics_version: number | null;
   report_json: string;
 }
 
-// Everything a run needs but the metrics stored at ingestion: the API computes metrics from
-// the report, so that corrections of the metrics apply to runs stored before them.
-export const RUN_COLUMNS: Array<keyof ReportRow> = [
-  'id',
-  'idempotency_key',
-  'repository',
-  'workspace_path',
-  'kind',
-  'branch',
-  'commit',
-  'provider',
-  'run_id',
-  'run_attempt',
-  'job',
-  'url',
-  'started_at',
-  'finished_at',
-  'received_at',
-  'sccache_version',
-  'cache_backend',
-  'rustc_release',
-  'requests',
-  'hits',
-  'misses',
-  'errors',
-  'avoidable_not_cached',
-  'compile_seconds',
-  'cache_write_errors',
-  'cache_timeouts',
-  'hit_rate',
-  'effective_hit_rate',
-  'report_json',
-];
+/** The columns of a run but its metrics and report. */
+export type RunFieldRow = Omit<
+  ReportRow,
+  | 'idempotency_key'
+  | 'report_json'
+  | 'metrics_json'
+  | 'metrics_version'
+  | RollupColumn
+>;
+type RollupColumn =
+  | 'requests'
+  | 'hits'
+  | 'misses'
+  | 'errors'
+  | 'avoidable_not_cached'
+  | 'compile_seconds'
+  | 'cache_write_errors'
+  | 'cache_timeouts'
+  | 'hit_rate'
+  | 'effective_hit_rate';
 
 // Matches the index reports_source_finished_at_idx; id breaks ties of finish time.
 export const NEWEST_FIRST = [
@@ -83,13 +72,17 @@ export const NEWEST_FIRST = [
   { column: 'id', order: 'desc' },
 ];
 
-export function toStoredRun(row: ReportRow): StoredRun {
-  const { report: _report, ...run } = toStoredRunDetail(row);
-  return run;
-}
-
 export function toStoredRunDetail(row: ReportRow): StoredRunDetail {
   const report = JSON.parse(row.report_json) as BuildCacheReport;
+  return { ...runFields(row), metrics: metricsOf(report), report };
+}
+
+/** A run's metrics computed from its report, by this version of `computeRunMetrics`. */
+export function metricsOf(report: BuildCacheReport): RunMetrics | null {
+  return report.sccache ? computeRunMetrics(report.sccache) : null;
+}
+
+export function runFields(row: RunFieldRow): Omit<StoredRun, 'metrics'> {
   return {
     id: row.id,
     kind: row.kind,
@@ -108,8 +101,6 @@ export function toStoredRunDetail(row: ReportRow): StoredRunDetail {
     sccacheVersion: row.sccache_version,
     cacheBackend: row.cache_backend,
     rustcRelease: row.rustc_release,
-    metrics: report.sccache ? computeRunMetrics(report.sccache) : null,
-    report,
   };
 }
 
@@ -118,20 +109,6 @@ export function sourceFilter(source: ReportSourceKey) {
     repository: source.repository,
     workspace_path: source.workspacePath,
   };
-}
-
-/**
- * The reports of the source an entity is linked to, the link read within the statement:
- * each column equal to a one-row subquery, so that PostgreSQL still reads the range of
- * reports_source_finished_at_idx in order (an `in (select …)` join sorts the whole source).
- */
-export function linkedSourceFilter(db: Knex, entityRef: string) {
-  const linked = (column: string) =>
-    db('entity_links').select(column).where('entity_ref', entityRef);
-  return (query: Knex.QueryBuilder) =>
-    query
-      .where('repository', linked('repository'))
-      .where('workspace_path', linked('workspace_path'));
 }
 
 function toIsoString(value: DbTimestamp): string {

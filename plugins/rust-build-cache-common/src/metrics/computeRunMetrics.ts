@@ -9,6 +9,16 @@ import { sumCounts } from './sumCounts';
 import type { LanguageMetrics, RunMetrics } from './types';
 
 /**
+ * The version of what {@link computeRunMetrics} answers for the same statistics. The backend
+ * stores each run's metrics with this version at ingestion and serves the stored metrics
+ * only while the version is the same; runs stored under another version get theirs computed
+ * again from their report, so a correction applies to every run, old or new. Raise it with
+ * every change of the output (a test over every fixture fails until it is raised).
+ * @public
+ */
+export const RUN_METRICS_VERSION = 1;
+
+/**
  * The derived numbers of one run, as documented on {@link RunMetrics}: Rust's hit rates as
  * the headline, every language group's own, the failures by kind and the cache levels.
  * Non-cacheable reasons that `describeNonCacheableReason` marks `neverCacheable` (cargo's

@@ -4,13 +4,9 @@ import {
   MAX_REPORT_MAP_KEYS,
   MAX_REPORT_SECONDS,
 } from './fields';
+import { formatReportIssues, ReportIssue } from './issues';
 import { buildReportJsonSchema } from './jsonSchema';
-import {
-  BuildCacheReport,
-  formatReportIssues,
-  ReportIssue,
-  validateReport,
-} from './schema';
+import { BuildCacheReport, validateReport } from './schema';
 
 /** The example's finish time, plus `ms`. */
 const example = buildExampleReport();

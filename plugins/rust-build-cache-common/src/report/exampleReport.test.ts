@@ -2,7 +2,8 @@ import { buildExampleReport } from '../__testUtils__/exampleReport';
 import { fixturePath, readFixture } from '../testUtils/fixtures';
 import { expectGeneratedFileUpToDate } from '../__testUtils__/generatedFiles';
 import { parseSccacheStats } from '../sccache/parseSccacheStats';
-import { formatReportIssues, validateReport } from './schema';
+import { formatReportIssues } from './issues';
+import { validateReport } from './schema';
 
 const EXAMPLE_FILE = 'report-example.json';
 

@@ -3,7 +3,6 @@ import {
   boundedMap,
   bytes,
   count,
-  CONTROL_CHARACTER,
   countsByKey,
   finishedAtTimestamp,
   isTimestamp,
@@ -15,6 +14,7 @@ import {
   webUrl,
   workspacePath,
 } from './fields';
+import { formatIssuePath, reportIssueOf, type ReportIssue } from './issues';
 import { reportKeyInputsSchema } from './keyInputs';
 import { reportProblemsSchema } from './problems';
 import { findPrototypeKeys } from './prototypeKeys';
@@ -327,12 +327,6 @@ export type TimingUnit = z.infer<typeof timingUnitSchema>;
 /** @public */
 export type ReportSource = BuildCacheReport['source'];
 
-/** One problem found in a report, with the JSON path of the bad field. @public */
-export interface ReportIssue {
-  path: string;
-  message: string;
-}
-
 /** @public */
 export type ReportValidationResult =
   | { ok: true; report: BuildCacheReport }
@@ -363,57 +357,7 @@ export function validateReport(
     return { ok: true, report: parsed.data };
   }
   for (const issue of parsed.error?.issues ?? []) {
-    issues.push({
-      path: formatIssuePath(issue.path),
-      message: messageOf(issue),
-    });
+    issues.push(reportIssueOf(issue));
   }
   return { ok: false, issues };
-}
-
-/** Zod says only "Invalid key in record"; say what is wrong with the key. */
-function messageOf(issue: z.core.$ZodIssue): string {
-  if (issue.code !== 'invalid_key') return issue.message;
-  return `invalid key: ${issue.issues
-    .map(keyIssue => keyIssue.message)
-    .join('; ')}`;
-}
-
-const MAX_SHOWN_PATH_SEGMENTS = 16;
-
-/**
- * `a.b.0.c`. Keys come from the input, so long keys are cut, control characters escaped,
- * and a path deeper than a report is shortened in the middle.
- */
-function formatIssuePath(path: PropertyKey[]): string {
-  if (path.length === 0) return '(root)';
-  const shown =
-    path.length > MAX_SHOWN_PATH_SEGMENTS
-      ? [...path.slice(0, 8), '…', ...path.slice(-8)]
-      : path;
-  return shown
-    .map(segment => {
-      const key = String(segment);
-      const cut = key.length > 64 ? `${key.slice(0, 64)}…` : key;
-      return CONTROL_CHARACTER.test(cut) ? JSON.stringify(cut) : cut;
-    })
-    .join('.');
-}
-
-/** A report with thousands of bad fields must not give a message of megabytes. */
-const MAX_LISTED_ISSUES = 20;
-
-/**
- * Formats validation issues as one line each, for CLI and HTTP error messages: the first
- * 20, then how many more there are.
- * @public
- */
-export function formatReportIssues(issues: ReportIssue[]): string {
-  const lines = issues
-    .slice(0, MAX_LISTED_ISSUES)
-    .map(i => `${i.path}: ${i.message}`);
-  if (issues.length > MAX_LISTED_ISSUES) {
-    lines.push(`… and ${issues.length - MAX_LISTED_ISSUES} more`);
-  }
-  return lines.join('\n');
 }

@@ -10,7 +10,8 @@ import {
  * hooks that open the database before each test and, after it, stop the backend the test
  * started and close the database. `start` starts a backend with `startBackend`
  * (`startPluginTestBackend`, or a package's wrapper of it) on the test's database;
- * `knex` is that database, for a look at what the routes stored.
+ * `knex` is that database, for a look at what the routes stored. A test of stores alone
+ * leaves out `startBackend` and uses only `knex`.
  *
  * @public
  */
@@ -20,7 +21,7 @@ export function createRouteTestBed<
 >(options: {
   databases: TestDatabases;
   databaseId: TestDatabaseId;
-  startBackend: (options: TOptions) => Promise<TStarted>;
+  startBackend?: (options: TOptions) => Promise<TStarted>;
 }): {
   readonly knex: Awaited<ReturnType<TestDatabases['init']>>;
   start(options: Omit<TOptions, 'knex'>): Promise<TStarted>;
@@ -50,6 +51,7 @@ export function createRouteTestBed<
       return database();
     },
     async start(startOptions) {
+      if (!startBackend) throw new Error('This test bed starts no backend');
       const result = await startBackend({
         ...startOptions,
         knex: database(),

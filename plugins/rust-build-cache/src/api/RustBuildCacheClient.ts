@@ -37,6 +37,12 @@ import {
   type WarmGroupEffect,
   type WarmPlan,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
+import {
+  definedOnly,
+  entityPath,
+  jsonBody,
+  scorecardFilterQuery,
+} from './requests';
 import type {
   RustBuildCacheApi,
   ScorecardEntityFilter,
@@ -211,22 +217,17 @@ export class RustBuildCacheClient implements RustBuildCacheApi {
   }
 
   createExemption(request: CreateExemptionRequest): Promise<ExemptionRecord> {
-    return this.request('/exemptions', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(request),
-    });
+    return this.request('/exemptions', jsonBody('POST', request));
   }
 
   revokeExemption(
     id: string,
     options: { reason?: string } = {},
   ): Promise<ExemptionRecord> {
-    return this.request(`/exemptions/${encodeURIComponent(id)}/revoke`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(definedOnly({ reason: options.reason })),
-    });
+    return this.request(
+      `/exemptions/${encodeURIComponent(id)}/revoke`,
+      jsonBody('POST', definedOnly({ reason: options.reason })),
+    );
   }
 
   getExemptionAudit(options: {
@@ -363,43 +364,4 @@ export class RustBuildCacheClient implements RustBuildCacheApi {
     }
     return response;
   }
-}
-
-/** A request init that sends `body` as JSON. */
-function jsonBody(method: 'POST' | 'PUT', body: unknown): RequestInit {
-  return {
-    method,
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(body),
-  };
-}
-
-/** Each part is encoded on its own: names may hold characters that are special in URLs. */
-function entityPath(entity: CompoundEntityRef): string {
-  return `/entities/${[entity.namespace, entity.kind, entity.name]
-    .map(encodeURIComponent)
-    .join('/')}`;
-}
-
-/** The set fields of the entity table's filter as query parameters, in a stable order. */
-function scorecardFilterQuery(
-  filter: ScorecardEntityFilter,
-): Record<string, string> {
-  return definedOnly({
-    owner: filter.owner,
-    ruleId: filter.ruleId,
-    result: filter.result,
-    level: filter.level,
-  });
-}
-
-/** Drops unset and empty values, so they do not reach the server as `?owner=`. */
-function definedOnly(
-  values: Record<string, string | undefined>,
-): Record<string, string> {
-  const defined: Record<string, string> = {};
-  for (const [key, value] of Object.entries(values)) {
-    if (value !== undefined && value !== '') defined[key] = value;
-  }
-  return defined;
 }
