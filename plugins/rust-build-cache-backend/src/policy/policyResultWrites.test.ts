@@ -2,6 +2,7 @@ import {
   PolicyRuleId,
   RuleOutcome,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
+import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
 import {
   createTestStores,
@@ -9,6 +10,7 @@ import {
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
 import { StoredPolicyResult } from './PolicyStore';
+import { outcomesJson } from './policyResultWrites';
 
 jest.setTimeout(60_000);
 
@@ -195,5 +197,63 @@ describe.each(databases.eachSupportedId())(
       // Each of the three saves raised the version, those that only rewrote times too.
       expect(await store.policyResults.resultsVersion()).toBe(3);
     });
+
+    it('stores the hash of the owner, level, next level and results as JSON', async () => {
+      const result = {
+        ...resultOf(5, new Date('2026-11-27T08:00:00Z')),
+        level: 'bronze',
+        nextLevel: { id: 'silver', blockingRuleIds: ['rustflags-stable'] },
+      } as StoredPolicyResult;
+      await store.policyResults.saveEvaluations({
+        results: [result],
+        day: '2026-11-27',
+      });
+      const row = await knex('policy_results')
+        .where('entity_ref', result.entityRef)
+        .first('results_hash', 'outcomes_json');
+      // The hash stored by every version so far: rows written before still compare equal.
+      const expected = createHash('sha256')
+        .update(
+          JSON.stringify([
+            result.owner,
+            result.level,
+            JSON.stringify(result.nextLevel),
+          ]),
+        )
+        .update(JSON.stringify(result.results))
+        .digest('hex');
+      expect(row.results_hash).toBe(expected);
+      expect(row.outcomes_json).toBe(
+        JSON.stringify(
+          Object.fromEntries(result.results.map(r => [r.ruleId, r.result])),
+        ),
+      );
+    });
   },
 );
+
+describe('outcomesJson', () => {
+  it('is the JSON of the outcomes by rule id, a repeated id included', () => {
+    const of = (pairs: Array<[PolicyRuleId, RuleOutcome]>) =>
+      pairs.map(([ruleId, result]) => ({ ruleId, result }));
+    const cases = [
+      of([]),
+      of([
+        ['rustc-wrapper-sccache', 'pass'],
+        ['cargo-incremental-off', 'fail'],
+      ]),
+      of([
+        ['rustc-wrapper-sccache', 'pass'],
+        ['cargo-incremental-off', 'fail'],
+        ['rustc-wrapper-sccache', 'warn'],
+      ]),
+    ];
+    for (const results of cases) {
+      expect(outcomesJson(results)).toBe(
+        JSON.stringify(
+          Object.fromEntries(results.map(r => [r.ruleId, r.result])),
+        ),
+      );
+    }
+  });
+});

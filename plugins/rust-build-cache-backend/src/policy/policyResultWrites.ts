@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { PolicyResultCounts } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import { chunks, DbTimestamp, toDate } from '../lib/dbValues';
 import { utcDay } from '../lib/utcDays';
-import { StoredPolicyResult } from './PolicyStore';
+import { StoredPolicyResult, StoredRuleResult } from './PolicyStore';
 
 /**
  * Writes of the current results (`policy_results`, `policy_result_details`,
@@ -132,36 +132,61 @@ export async function addDailySnapshots(
 }
 
 function prepare(result: StoredPolicyResult): Prepared {
-  const detail: DetailRow = {
-    entity_ref: result.entityRef,
-    next_level_json: result.nextLevel ? JSON.stringify(result.nextLevel) : null,
-    results_json: JSON.stringify(result.results),
-  };
-  const outcomesJson = JSON.stringify(
-    Object.fromEntries(result.results.map(r => [r.ruleId, r.result])),
-  );
+  const nextLevelJson = result.nextLevel
+    ? JSON.stringify(result.nextLevel)
+    : null;
+  const resultsJson = JSON.stringify(result.results);
   // Everything stored but the time: counts and outcomes follow from the results. The
   // results' JSON is hashed as it is (one JSON array before it delimits it), not quoted
-  // inside the array: escaping it again cost as much as making it.
-  const hash = createHash('sha256')
-    .update(
-      JSON.stringify([result.owner, result.level, detail.next_level_json]),
-    )
-    .update(detail.results_json)
-    .digest('hex');
+  // inside the array: escaping it again cost as much as making it. One-shot hashing of
+  // the concatenation: the same digest as two updates, at half the cost per result.
+  const resultsHash = hash(
+    'sha256',
+    JSON.stringify([result.owner, result.level, nextLevelJson]) + resultsJson,
+  );
   return {
     result,
-    detail,
+    detail: {
+      entity_ref: result.entityRef,
+      next_level_json: nextLevelJson,
+      results_json: resultsJson,
+    },
     row: {
       entity_ref: result.entityRef,
       owner: result.owner,
       level: result.level,
       ...toCountColumns(result.counts),
-      outcomes_json: outcomesJson,
+      outcomes_json: outcomesJson(result.results),
       evaluated_at: result.evaluatedAt,
-      results_hash: hash,
+      results_hash: resultsHash,
     },
   };
+}
+
+/**
+ * `JSON.stringify(Object.fromEntries(results.map(r => [r.ruleId, r.result])))`, written
+ * out: the object built for it cost more than the text. Rule ids are never integer-like
+ * keys (which an object would put first); a repeated id takes that way (the last value
+ * at the first place).
+ */
+export function outcomesJson(
+  results: ReadonlyArray<Pick<StoredRuleResult, 'ruleId' | 'result'>>,
+): string {
+  let json = '{';
+  for (let i = 0; i < results.length; i++) {
+    const { ruleId, result } = results[i];
+    for (let j = 0; j < i; j++) {
+      if (results[j].ruleId === ruleId) {
+        return JSON.stringify(
+          Object.fromEntries(results.map(r => [r.ruleId, r.result])),
+        );
+      }
+    }
+    json += `${i > 0 ? ',' : ''}${JSON.stringify(ruleId)}:${JSON.stringify(
+      result,
+    )}`;
+  }
+  return `${json}}`;
 }
 
 /**
@@ -178,7 +203,9 @@ async function touchUnchanged(
   const byTime = new Map<number, Prepared[]>();
   for (const p of same) {
     const time = p.result.evaluatedAt.getTime();
-    byTime.set(time, [...(byTime.get(time) ?? []), p]);
+    const group = byTime.get(time);
+    if (group) group.push(p);
+    else byTime.set(time, [p]);
   }
   for (const [time, group] of byTime) {
     if (isPostgres) {

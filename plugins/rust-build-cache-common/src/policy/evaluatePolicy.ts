@@ -75,13 +75,12 @@ export function evaluatePolicy(options: {
   const results = policy.rules.map(rule =>
     evaluateRule(rule, policy, input, exemptions),
   );
-  const outcomeOf = new Map(results.map(r => [r.ruleId as string, r.result]));
 
   let level: string | null = null;
   let nextLevel: PolicyEvaluation['nextLevel'] = null;
   for (const candidate of policy.levels) {
     const blockingRuleIds = candidate.rules.filter(
-      ruleId => !MEETS_RULE.has(outcomeOf.get(ruleId) ?? 'insufficient-data'),
+      ruleId => !MEETS_RULE.has(outcomeOf(results, ruleId)),
     );
     if (blockingRuleIds.length > 0) {
       nextLevel = { id: candidate.id, blockingRuleIds };
@@ -95,6 +94,17 @@ export function evaluatePolicy(options: {
     nextLevel,
     ...summarisePolicyResults(results),
   };
+}
+
+/**
+ * The outcome of a rule (the last result of its id), insufficient data when the policy
+ * does not configure it. A scan of a dozen results: a map of them per service cost more.
+ */
+function outcomeOf(results: RuleResult[], ruleId: string): RuleOutcome {
+  for (let i = results.length - 1; i >= 0; i--) {
+    if (results[i].ruleId === ruleId) return results[i].result;
+  }
+  return 'insufficient-data';
 }
 
 /** Counts the outcomes of rule results, e.g. to sum a team's services. @public */
@@ -123,17 +133,19 @@ function evaluateRule(
   exemptions: PolicyExemption[],
 ): RuleResult {
   const builtIn = builtInRule(rule.id);
-  const base = {
-    ruleId: rule.id,
-    title: rule.title ?? builtIn.title,
-    description: rule.description ?? null,
-    severity: rule.severity,
-    remediation: rule.remediation ?? builtIn.remediation,
-  };
+  // Each result is built whole in one literal (the same keys in the same order as the
+  // spread of the rule's texts and its check would give): spreading cost a copy per rule.
+  const title = rule.title ?? builtIn.title;
+  const description = rule.description ?? null;
+  const remediation = rule.remediation ?? builtIn.remediation;
   const filter = rule.appliesTo ?? builtIn.appliesTo;
   if (filter && !appliesTo(filter, input.entity)) {
     return {
-      ...base,
+      ruleId: rule.id,
+      title,
+      description,
+      severity: rule.severity,
+      remediation,
       result: 'not-applicable',
       summary: "The rule's appliesTo does not match this entity.",
       evidence: { numbers: {}, runIds: [] },
@@ -141,23 +153,29 @@ function evaluateRule(
   }
   // Each configured rule's params were parsed by its own definition's schema.
   const found = builtIn.check(input, rule.params, policy);
-  if (found.result !== 'fail') return { ...base, ...found };
-
-  const exemption = exemptions.find(
-    e => e.ruleId === rule.id && Date.parse(e.expiresAt) > input.now.getTime(),
-  );
-  if (exemption) {
-    return {
-      ...base,
-      ...found,
-      result: 'exempt',
-      summary: `Exempt until ${exemption.expiresAt} (${exemption.reason}; granted by ${exemption.author}). Without the exemption: ${found.summary}`,
-    };
+  let result: RuleOutcome = found.result;
+  let summary = found.summary;
+  if (found.result === 'fail') {
+    const exemption = exemptions.find(
+      e =>
+        e.ruleId === rule.id && Date.parse(e.expiresAt) > input.now.getTime(),
+    );
+    if (exemption) {
+      result = 'exempt';
+      summary = `Exempt until ${exemption.expiresAt} (${exemption.reason}; granted by ${exemption.author}). Without the exemption: ${found.summary}`;
+    } else {
+      result = rule.severity === 'error' ? 'fail' : 'warn';
+    }
   }
   return {
-    ...base,
-    ...found,
-    result: rule.severity === 'error' ? 'fail' : 'warn',
+    ruleId: rule.id,
+    title,
+    description,
+    severity: rule.severity,
+    remediation,
+    result,
+    summary,
+    evidence: found.evidence,
   };
 }
 
