@@ -49,6 +49,7 @@ function send(method, path, body) {
   const sentAt = new Array(requests.length);
   let next = 0;
   const started = performance.now();
+  const cpuBefore = process.threadCpuUsage();
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (next < requests.length) {
       const index = next++;
@@ -67,8 +68,10 @@ function send(method, path, body) {
     }
   }));
   agent.destroy();
+  const cpu = process.threadCpuUsage(cpuBefore);
   parentPort.postMessage({
     latencies,
+    clientCpuMs: (cpu.user + cpu.system) / 1000,
     sentAt,
     seconds: (performance.now() - started) / 1000,
     endedAt: Date.now(),
@@ -93,6 +96,8 @@ export function runHttpLoad(options: {
   sentAt: number[];
   seconds: number;
   endedAt: number;
+  /** CPU time of the clients' thread (user and system). */
+  clientCpuMs: number;
 }> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(LOAD_WORKER_SOURCE, {

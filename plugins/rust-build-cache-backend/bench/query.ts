@@ -56,6 +56,8 @@ export interface QueryBenchmarkFigures {
       requestsPerSecond: number;
       /** Main-thread CPU of the backend per request (the clients run in a worker). */
       backendCpuMsPerRequest: number;
+      /** CPU of the clients' thread per request: it shares the 2 cores too. */
+      clientCpuMsPerRequest: number;
       /** Statements the backend sent to PostgreSQL per request. */
       statementsPerRequest: number;
     }
@@ -171,7 +173,7 @@ export async function runQueryBenchmark(options: {
         // The clients run in a worker: the main thread's CPU is the backend's own work.
         const cpuBefore = process.threadCpuUsage();
         const statementsBefore = statementsSent;
-        const { latencies, seconds } = await load(
+        const { latencies, seconds, clientCpuMs } = await load(
           query,
           0,
           requests,
@@ -186,6 +188,7 @@ export async function runQueryBenchmark(options: {
             (cpu.user + cpu.system) / 1000 / requests,
             2,
           ),
+          clientCpuMsPerRequest: round(clientCpuMs / requests, 2),
           statementsPerRequest: round(
             (statementsSent - statementsBefore) / requests,
             2,
