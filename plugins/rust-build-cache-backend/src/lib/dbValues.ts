@@ -1,3 +1,5 @@
+import type { Knex } from 'knex';
+
 /**
  * How a timestamp column comes back: PostgreSQL returns Date; better-sqlite3 returns Date
  * bindings as epoch milliseconds (a number, or a string of digits when read through some
@@ -29,4 +31,9 @@ export function chunks<T>(items: T[], size: number): T[][] {
     result.push(items.slice(i, i + size));
   }
   return result;
+}
+
+/** Whether the client is PostgreSQL's (else SQLite's, the plugin's two databases). */
+export function isPostgres(db: Pick<Knex, 'client'>): boolean {
+  return db.client.config.client === 'pg';
 }

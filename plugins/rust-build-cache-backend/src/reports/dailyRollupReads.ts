@@ -1,6 +1,7 @@
 import type { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import type { DailyRollup } from './ReportStore';
+import { isPostgres } from '../lib/dbValues';
 
 /**
  * Reads of the daily rollups (`daily_rollups` and `daily_language_rollups`, written by
@@ -149,8 +150,4 @@ function toDailyRollups(row: RollupsRow): DailyRollup[] {
       };
     },
   );
-}
-
-function isPostgres(db: Knex): boolean {
-  return db.client.config.client === 'pg';
 }

@@ -52,9 +52,10 @@ export type RunFieldRow = Omit<
   | 'report_json'
   | 'metrics_json'
   | 'metrics_version'
-  | RollupColumn
+  | MetricColumn
 >;
-type RollupColumn =
+/** Metrics also stored in columns at ingestion; runs are served from metrics_json. */
+type MetricColumn =
   | 'requests'
   | 'hits'
   | 'misses'

@@ -5,7 +5,7 @@ import {
   RunMetrics,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
-import { DbNumber, DbTimestamp } from '../lib/dbValues';
+import { DbNumber, DbTimestamp, isPostgres } from '../lib/dbValues';
 import { metricsOf, runFields } from './reportRows';
 import type { RunPageOptions, RunPageRows } from './ReportStore';
 
@@ -213,8 +213,4 @@ function toStoredRun(tuple: RunTuple) {
   if (metricsVersion === RUN_METRICS_VERSION) return { ...fields, metrics };
   if (!report) throw new Error(`Run ${id} was read without its report`);
   return { ...fields, metrics: metricsOf(report) };
-}
-
-function isPostgres(db: Knex): boolean {
-  return db.client.config.client === 'pg';
 }
