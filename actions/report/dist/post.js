@@ -23700,12 +23700,11 @@ function evaluatePolicy(options) {
   const results = policy.rules.map(
     (rule) => evaluateRule(rule, policy, input3, exemptions)
   );
-  const outcomeOf = new Map(results.map((r) => [r.ruleId, r.result]));
   let level = null;
   let nextLevel = null;
   for (const candidate of policy.levels) {
     const blockingRuleIds = candidate.rules.filter(
-      (ruleId) => !MEETS_RULE.has(outcomeOf.get(ruleId) ?? "insufficient-data")
+      (ruleId) => !MEETS_RULE.has(outcomeOf(results, ruleId))
     );
     if (blockingRuleIds.length > 0) {
       nextLevel = { id: candidate.id, blockingRuleIds };
@@ -23719,6 +23718,12 @@ function evaluatePolicy(options) {
     nextLevel,
     ...summarisePolicyResults(results)
   };
+}
+function outcomeOf(results, ruleId) {
+  for (let i = results.length - 1; i >= 0; i--) {
+    if (results[i].ruleId === ruleId) return results[i].result;
+  }
+  return "insufficient-data";
 }
 function summarisePolicyResults(results) {
   const counts = {
@@ -23737,39 +23742,45 @@ function summarisePolicyResults(results) {
 }
 function evaluateRule(rule, policy, input3, exemptions) {
   const builtIn = builtInRule(rule.id);
-  const base = {
-    ruleId: rule.id,
-    title: rule.title ?? builtIn.title,
-    description: rule.description ?? null,
-    severity: rule.severity,
-    remediation: rule.remediation ?? builtIn.remediation
-  };
+  const title = rule.title ?? builtIn.title;
+  const description = rule.description ?? null;
+  const remediation = rule.remediation ?? builtIn.remediation;
   const filter = rule.appliesTo ?? builtIn.appliesTo;
   if (filter && !appliesTo(filter, input3.entity)) {
     return {
-      ...base,
+      ruleId: rule.id,
+      title,
+      description,
+      severity: rule.severity,
+      remediation,
       result: "not-applicable",
       summary: "The rule's appliesTo does not match this entity.",
       evidence: { numbers: {}, runIds: [] }
     };
   }
   const found = builtIn.check(input3, rule.params, policy);
-  if (found.result !== "fail") return { ...base, ...found };
-  const exemption = exemptions.find(
-    (e) => e.ruleId === rule.id && Date.parse(e.expiresAt) > input3.now.getTime()
-  );
-  if (exemption) {
-    return {
-      ...base,
-      ...found,
-      result: "exempt",
-      summary: `Exempt until ${exemption.expiresAt} (${exemption.reason}; granted by ${exemption.author}). Without the exemption: ${found.summary}`
-    };
+  let result = found.result;
+  let summary = found.summary;
+  if (found.result === "fail") {
+    const exemption = exemptions.find(
+      (e) => e.ruleId === rule.id && Date.parse(e.expiresAt) > input3.now.getTime()
+    );
+    if (exemption) {
+      result = "exempt";
+      summary = `Exempt until ${exemption.expiresAt} (${exemption.reason}; granted by ${exemption.author}). Without the exemption: ${found.summary}`;
+    } else {
+      result = rule.severity === "error" ? "fail" : "warn";
+    }
   }
   return {
-    ...base,
-    ...found,
-    result: rule.severity === "error" ? "fail" : "warn"
+    ruleId: rule.id,
+    title,
+    description,
+    severity: rule.severity,
+    remediation,
+    result,
+    summary,
+    evidence: found.evidence
   };
 }
 function appliesTo(filter, entity) {
