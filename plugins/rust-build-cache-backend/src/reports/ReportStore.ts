@@ -109,7 +109,7 @@ export interface ReportStore {
 
   /**
    * {@link ReportStore.listRuns} of the source the entity (normalised ref) is linked to,
-   * the link read in the same statements (no round trip of its own); undefined when the
+   * the link read in the same statement (no round trip of its own); undefined when the
    * entity has no link.
    */
   listLinkedRuns(
@@ -125,7 +125,7 @@ export interface ReportStore {
 
   /**
    * {@link ReportStore.getDailyRollups} of the source the entity (normalised ref) is
-   * linked to, the link read in the same statements; undefined when it has no link.
+   * linked to, the link read in the same statement; undefined when it has no link.
    */
   getLinkedDailyRollups(options: {
     entityRef: string;
