@@ -5,7 +5,7 @@ import {
   reportsReadInFull,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
-import { chunks } from '../lib/dbValues';
+import { chunks, isPostgres } from '../lib/dbValues';
 import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { EntityLinkStore } from '../catalog';
 import { SnapshotStore } from '../snapshot';
@@ -46,11 +46,6 @@ export class DatabasePolicyInputs implements PolicyInputs {
       snapshots: Pick<SnapshotStore, 'listLatestSnapshots'>;
     },
   ) {}
-
-  /** Some reads take a PostgreSQL-specific form that plans once for many sources. */
-  private isPostgres(): boolean {
-    return this.db.client.config.client === 'pg';
-  }
 
   async listRecentReports(options: {
     sources: ReportSourceKey[];
@@ -110,7 +105,8 @@ export class DatabasePolicyInputs implements PolicyInputs {
     const cutoffBindings = before ? [before] : [];
     const newest = 'order by finished_at desc, report_id desc';
     const otherKind = "(kind < 'ci' or kind > 'ci')";
-    if (this.isPostgres()) {
+    // PostgreSQL's form plans once for many sources.
+    if (isPostgres(this.db)) {
       const columns =
         'select finished_at, report_id as id, run_json from report_policy_inputs';
       const order = 'order by r.finished_at desc, r.id desc';
@@ -153,7 +149,7 @@ export class DatabasePolicyInputs implements PolicyInputs {
     for (const chunk of chunks(ids, REPORT_CHUNK_SIZE)) {
       // The ids as one bound array: a statement whose text does not depend on their number.
       const rows: Array<{ report_id: string; policy_json: string }> =
-        this.isPostgres()
+        isPostgres(this.db)
           ? (
               await this.db.raw(
                 'select report_id, policy_json from report_policy_inputs where report_id = any(?::uuid[])',

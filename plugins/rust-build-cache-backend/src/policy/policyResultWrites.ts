@@ -1,7 +1,7 @@
 import { hash } from 'node:crypto';
 import { PolicyResultCounts } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
-import { chunks, DbTimestamp, toDate } from '../lib/dbValues';
+import { chunks, DbTimestamp, isPostgres, toDate } from '../lib/dbValues';
 import { utcDay } from '../lib/utcDays';
 import { StoredPolicyResult, StoredRuleResult } from './PolicyStore';
 
@@ -52,7 +52,7 @@ export async function saveEvaluations(
   const unique = [
     ...new Map(results.map(result => [result.entityRef, result])).values(),
   ];
-  const isPostgres = db.client.config.client === 'pg';
+  const postgres = isPostgres(db);
   await db.transaction(async tx => {
     for (const chunk of chunks(unique.map(prepare), UPSERT_CHUNK_SIZE)) {
       const stored: Array<{
@@ -70,7 +70,7 @@ export async function saveEvaluations(
         p =>
           previous.get(p.row.entity_ref)?.results_hash === p.row.results_hash,
       );
-      const sameRefs = new Set(await touchUnchanged(tx, isPostgres, same));
+      const sameRefs = new Set(await touchUnchanged(tx, postgres, same));
       const changed = chunk.filter(p => !sameRefs.has(p.row.entity_ref));
       await writeChanged(tx, changed);
       // The day's snapshot of an unchanged result was written when it was last evaluated
@@ -196,7 +196,7 @@ export function outcomesJson(
  */
 async function touchUnchanged(
   tx: Knex.Transaction,
-  isPostgres: boolean,
+  postgres: boolean,
   same: Prepared[],
 ): Promise<string[]> {
   const touched: string[] = [];
@@ -208,7 +208,7 @@ async function touchUnchanged(
     else byTime.set(time, [p]);
   }
   for (const [time, group] of byTime) {
-    if (isPostgres) {
+    if (postgres) {
       const { rows }: { rows: Array<{ entity_ref: string }> } = await tx.raw(
         'update policy_results p set evaluated_at = ? from unnest(?::text[], ?::text[]) as u(entity_ref, results_hash) where p.entity_ref = u.entity_ref and p.results_hash = u.results_hash returning p.entity_ref',
         [

@@ -17,7 +17,7 @@ import {
   StoredRunDetail,
 } from './ReportStore';
 import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { chunks, compareStrings } from '../lib/dbValues';
+import { chunks, compareStrings, isPostgres } from '../lib/dbValues';
 import {
   addToDailyRollups,
   deleteDailyRollupsBefore,
@@ -68,10 +68,9 @@ export class DatabaseReportStore implements ReportStore {
     const items = [...runs]
       .sort((a, b) => compareStrings(a.idempotencyKey, b.idempotencyKey))
       .map(toBatchItem);
-    const stored =
-      this.db.client.config.client === 'pg'
-        ? await insertReportBatchPostgres(this.db, items)
-        : await insertReportBatch(this.db, items);
+    const stored = isPostgres(this.db)
+      ? await insertReportBatchPostgres(this.db, items)
+      : await insertReportBatch(this.db, items);
     return runs.map(run => {
       const result = stored.get(run.idempotencyKey);
       if (!result) {

@@ -2,6 +2,11 @@ import type { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-
 import { Knex } from 'knex';
 import type { DailyRollup } from './ReportStore';
 import { isPostgres } from '../lib/dbValues';
+import {
+  givenSourceRelation,
+  linkedSourceRelation,
+  SourceRelation,
+} from './reportRows';
 
 /**
  * Reads of the daily rollups (`daily_rollups` and `daily_language_rollups`, written by
@@ -36,13 +41,10 @@ export async function readDailyRollups(
   db: Knex,
   options: { source: ReportSourceKey; fromDay: string; toDay: string },
 ): Promise<DailyRollup[]> {
-  const { source } = options;
-  const text = isPostgres(db) ? '?::text' : '?';
   const rows = await selectRollups(
     db,
     options,
-    `from (select ${text} as repository, ${text} as workspace_path) as l`,
-    [source.repository, source.workspacePath],
+    givenSourceRelation(db, options.source),
   );
   return toDailyRollups(rows[0]);
 }
@@ -58,8 +60,7 @@ export async function readLinkedDailyRollups(
   const rows = await selectRollups(
     db,
     options,
-    'from entity_links as l where l.entity_ref = ?',
-    [options.entityRef],
+    linkedSourceRelation(options.entityRef),
   );
   return rows.length === 0 ? undefined : toDailyRollups(rows[0]);
 }
@@ -69,12 +70,11 @@ interface RollupsRow {
   languages: string;
 }
 
-/** Both tables' rows of the range, per row of `from` (a relation `l` of sources). */
+/** Both tables' rows of the range, per source of the relation. */
 async function selectRollups(
   db: Knex,
   range: { fromDay: string; toDay: string },
-  from: string,
-  fromBindings: string[],
+  { from, bindings: fromBindings }: SourceRelation,
 ): Promise<RollupsRow[]> {
   const postgres = isPostgres(db);
   const inRange =

@@ -6,7 +6,7 @@ import {
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import { addDays, utcDay } from '../lib/utcDays';
-import { chunks, compareStrings, DbNumber } from '../lib/dbValues';
+import { chunks, compareStrings, DbNumber, isPostgres } from '../lib/dbValues';
 import type { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 
 /**
@@ -229,7 +229,7 @@ async function splitRollup(
   const row: RollupRow | undefined = await tx('daily_rollups')
     .where({ ...key, languages: 'legacy' })
     .modify(query => {
-      if (tx.client.config.client === 'pg') query.forUpdate();
+      if (isPostgres(tx)) query.forUpdate();
     })
     .first();
   if (!row) return false;

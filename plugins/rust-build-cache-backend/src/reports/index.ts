@@ -19,6 +19,7 @@ import { createRouter } from './reportsRouter';
 import { scheduleReportsTasks } from './reportsTasks';
 import { RetentionService } from './RetentionService';
 import { RunQueryService } from './RunQueryService';
+import { isPostgres } from '../lib/dbValues';
 
 export { describeCiIngestionAccess } from './ciIngestionAccess';
 export type {
@@ -82,7 +83,7 @@ export async function createReportsFeature(options: {
     // batch requests (50 reports × 8 clients in bench/ingest.ts) fill 256 and spend ~25 %
     // less CPU per report than with 64. SQLite writes synchronously on the event loop: a
     // larger batch only holds it longer (no gain measured), so the default stays.
-    ...(db.client.config.client === 'pg' ? { maxBatchSize: 256 } : {}),
+    ...(isPostgres(db) ? { maxBatchSize: 256 } : {}),
   });
   const runs = new RunQueryService({ store, entityLinks: links });
   const retention = new RetentionService({

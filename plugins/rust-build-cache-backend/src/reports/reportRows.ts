@@ -5,7 +5,8 @@ import {
   RunMetrics,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { StoredRun, StoredRunDetail } from './ReportStore';
-import { DbTimestamp, toDate } from '../lib/dbValues';
+import { Knex } from 'knex';
+import { DbTimestamp, isPostgres, toDate } from '../lib/dbValues';
 
 /** Rows of table `reports`, the columns runs are read with, and the filters by source. */
 
@@ -109,6 +110,34 @@ export function sourceFilter(source: ReportSourceKey) {
   return {
     repository: source.repository,
     workspace_path: source.workspacePath,
+  };
+}
+
+/**
+ * A FROM clause naming one source as relation `l` (columns repository, workspace_path),
+ * for raw statements that read a source's rows by `l`: the entity's link (no row when it has
+ * none), or a given source.
+ */
+export interface SourceRelation {
+  from: string;
+  bindings: string[];
+}
+
+export function linkedSourceRelation(entityRef: string): SourceRelation {
+  return {
+    from: 'from entity_links as l where l.entity_ref = ?',
+    bindings: [entityRef],
+  };
+}
+
+export function givenSourceRelation(
+  db: Knex,
+  source: ReportSourceKey,
+): SourceRelation {
+  const text = isPostgres(db) ? '?::text' : '?';
+  return {
+    from: `from (select ${text} as repository, ${text} as workspace_path) as l`,
+    bindings: [source.repository, source.workspacePath],
   };
 }
 

@@ -6,7 +6,13 @@ import {
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import { DbNumber, DbTimestamp, isPostgres } from '../lib/dbValues';
-import { metricsOf, runFields } from './reportRows';
+import {
+  givenSourceRelation,
+  linkedSourceRelation,
+  metricsOf,
+  runFields,
+  SourceRelation,
+} from './reportRows';
 import type { RunPageOptions, RunPageRows } from './ReportStore';
 
 /**
@@ -47,34 +53,27 @@ export async function readLinkedRunPage(
   db: Knex,
   options: RunPageOptions & { entityRef: string },
 ): Promise<RunPageRows | undefined> {
-  return readRunPage(
-    db,
-    options,
-    'from entity_links as l where l.entity_ref = ?',
-    [options.entityRef],
-  );
+  return readRunPage(db, options, linkedSourceRelation(options.entityRef));
 }
 
 export async function readSourceRunPage(
   db: Knex,
   options: RunPageOptions & { source: ReportSourceKey },
 ): Promise<RunPageRows> {
-  const text = isPostgres(db) ? '?::text' : '?';
+  // A given source always answers its row.
   const page = await readRunPage(
     db,
     options,
-    `from (select ${text} as repository, ${text} as workspace_path) as l`,
-    [options.source.repository, options.source.workspacePath],
+    givenSourceRelation(db, options.source),
   );
   return page!;
 }
 
-/** `from`: a relation `l` of one source (repository, workspace_path) or none. */
+/** Undefined when the relation has no source (an entity without a link). */
 async function readRunPage(
   db: Knex,
   options: RunPageOptions,
-  from: string,
-  fromBindings: string[],
+  { from, bindings: fromBindings }: SourceRelation,
 ): Promise<RunPageRows | undefined> {
   const postgres = isPostgres(db);
   const { kind, after } = options;

@@ -6,6 +6,7 @@ import {
   compareStrings,
   DbNumber,
   DbTimestamp,
+  isPostgres,
   toDate,
 } from '../lib/dbValues';
 
@@ -82,7 +83,7 @@ export async function deleteReportsFinishedBefore(
 ): Promise<number> {
   return db.transaction(async tx => {
     let deleted = 0;
-    if (tx.client.config.client === 'pg') {
+    if (isPostgres(tx)) {
       // Counts exactly the rows this delete removed, whatever arrives meanwhile.
       const { rows }: { rows: Array<Omit<SourceRow, 'last_finished_at'>> } =
         await tx.raw(

@@ -5,7 +5,13 @@ import {
 import { Knex } from 'knex';
 import { NewRepositorySnapshot, SnapshotStore } from './SnapshotStore';
 import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { chunks, DbNumber, DbTimestamp, toDate } from '../lib/dbValues';
+import {
+  chunks,
+  DbNumber,
+  DbTimestamp,
+  isPostgres,
+  toDate,
+} from '../lib/dbValues';
 import { sourceKeyString } from '../catalog';
 
 /** Sources per query: two bound values each, far below the bind-parameter limits. */
@@ -39,13 +45,13 @@ export class DatabaseSnapshotStore implements SnapshotStore {
       ...new Map(options.sources.map(s => [sourceKeyString(s), s])).values(),
     ];
     // PostgreSQL gets the sources as two arrays (planned once, whatever the chunk's size).
-    const isPostgres = this.db.client.config.client === 'pg';
+    const postgres = isPostgres(this.db);
     for (const chunk of chunks(unique, SOURCE_CHUNK_SIZE)) {
       const rows: Array<{
         repository: string;
         workspace_path: string;
         snapshot_json: string;
-      }> = isPostgres
+      }> = postgres
         ? (
             await this.db.raw(
               'select s.repository, s.workspace_path, s.snapshot_json from repository_snapshots s join unnest(?::text[], ?::text[]) as u(repository, workspace_path) on u.repository = s.repository and u.workspace_path = s.workspace_path',
