@@ -36,6 +36,18 @@ export interface Config {
        */
       rollupDays?: number;
     };
+    database?: {
+      /**
+       * Whether PostgreSQL keeps the plans of the entity pages' statements (run pages, time
+       * series, latest run) per connection as named prepared statements: planning them
+       * costs about as much as running them. Set to false behind a pooler that hands a
+       * client a different server connection per transaction without tracking prepared
+       * statements (PgBouncer's transaction mode before 1.21, or with
+       * `max_prepared_statements = 0`). No effect on SQLite.
+       * @default true
+       */
+      preparedStatements?: boolean;
+    };
     entityLinks?: {
       /**
        * How often to re-read the catalog for entities with the `rust-build-cache/workspace`

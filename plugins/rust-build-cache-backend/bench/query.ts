@@ -6,7 +6,7 @@
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/query.ts \
  *     --connection=postgresql://postgres@127.0.0.1:5432/postgres \
  *     [--entities=2000] [--catalog=<entities>] [--requests=2000] [--port=7478]
- *     [--prefix=rbc_bench_query_] [--only=<part of a query's name>]
+ *     [--prefix=rbc_bench_query_] [--only=<part of a query's name>] [--prepared=yes|no]
  *
  * The queries go to the first `--entities` entities; the catalog holds `--catalog` of them
  * (at least `--entities`), so that every seeded source can be linked.
@@ -79,6 +79,8 @@ export async function runQueryBenchmark(options: {
   unmatchedRequests?: number;
   /** Only the entity queries whose name contains this (to profile one). */
   only?: string;
+  /** `rustBuildCache.database.preparedStatements` (default true), to compare both. */
+  preparedStatements?: boolean;
 }): Promise<QueryBenchmarkFigures> {
   const { entities, requests } = options;
   const backend = await startBenchBackend({
@@ -92,6 +94,11 @@ export async function runQueryBenchmark(options: {
       { length: Math.max(entities, options.catalogEntities ?? 0) },
       (_, i) => benchEntity(i),
     ),
+    config: {
+      rustBuildCache: {
+        database: { preparedStatements: options.preparedStatements ?? true },
+      },
+    },
   });
   try {
     const get = async (path: string, attempt = 1): Promise<any> => {
@@ -230,6 +237,7 @@ async function main() {
     requests: Number(argValue('requests', '2000')),
     port: Number(argValue('port', '7478')),
     only: argValue('only', ''),
+    preparedStatements: argValue('prepared', 'yes') === 'yes',
   });
   console.log(
     `query: worst entity-query p95 with 8 clients ${figures.worstEntityP95With8Clients} ms (target < 20); GET /unmatched p95 ${figures.unmatched.p95} ms (target < 50)`,

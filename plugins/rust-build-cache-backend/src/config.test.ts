@@ -9,6 +9,7 @@ describe('readRustBuildCacheConfig', () => {
       maxBatchBytes: 8388608,
       reportRetentionDays: 90,
       rollupRetentionDays: 730,
+      preparedStatements: true,
       entityLinksSchedule: {
         frequency: { minutes: 5 },
         timeout: { minutes: 5 },
@@ -35,6 +36,16 @@ describe('readRustBuildCacheConfig', () => {
         concurrency: 4,
       },
     });
+  });
+
+  it('reads database.preparedStatements (on by default)', () => {
+    expect(
+      readRustBuildCacheConfig(
+        new ConfigReader({
+          rustBuildCache: { database: { preparedStatements: false } },
+        }),
+      ).preparedStatements,
+    ).toBe(false);
   });
 
   it('reads the snapshot settings, and always schedules snapshots globally', () => {

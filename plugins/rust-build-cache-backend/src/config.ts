@@ -14,6 +14,8 @@ export interface RustBuildCacheConfig {
   maxBatchBytes: number;
   reportRetentionDays: number;
   rollupRetentionDays: number;
+  /** `rustBuildCache.database.preparedStatements`: see `plannedOnceRaw`. */
+  preparedStatements: boolean;
   entityLinksSchedule: SchedulerServiceTaskScheduleDefinition;
   pull: PullConfig;
   snapshot: SnapshotConfig;
@@ -88,6 +90,9 @@ export function readRustBuildCacheConfig(config: Config): RustBuildCacheConfig {
       'rustBuildCache.retention.rollupDays',
       730,
     ),
+    preparedStatements:
+      config.getOptionalBoolean('rustBuildCache.database.preparedStatements') ??
+      true,
     entityLinksSchedule: scheduleConfig
       ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
       : DEFAULT_ENTITY_LINKS_SCHEDULE,

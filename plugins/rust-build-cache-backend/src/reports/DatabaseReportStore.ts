@@ -18,6 +18,7 @@ import {
 } from './ReportStore';
 import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { chunks, compareStrings, isPostgres } from '../lib/dbValues';
+import { plannedOnceQuery, StatementOptions } from '../lib/plannedOnce';
 import {
   addToDailyRollups,
   deleteDailyRollupsBefore,
@@ -52,11 +53,18 @@ const INSERT_CHUNK_SIZE = 500;
  */
 export class DatabaseReportStore implements ReportStore {
   /** On a database the plugin's migrations were applied to (`migrateDatabase`). */
-  static async create(db: Knex): Promise<DatabaseReportStore> {
-    return new DatabaseReportStore(db);
+  static async create(
+    db: Knex,
+    options: StatementOptions = { preparedStatements: true },
+  ): Promise<DatabaseReportStore> {
+    return new DatabaseReportStore(db, options);
   }
 
-  private constructor(private readonly db: Knex) {}
+  private constructor(
+    private readonly db: Knex,
+    /** How the entity pages' reads are sent (see `plannedOnceRaw`). */
+    private readonly statements: StatementOptions,
+  ) {}
 
   async insertRuns(options: { runs: NewRun[] }): Promise<InsertedRun[]> {
     const { runs } = options;
@@ -121,13 +129,14 @@ export class DatabaseReportStore implements ReportStore {
         { column: 'n.id', order: 'desc' },
       ])
       .limit(1);
+    const query = db('entity_links as l')
+      .leftJoin('reports as r', join =>
+        join.on('r.id', '=', db.raw('?', [newest])),
+      )
+      .where('l.entity_ref', options.entityRef)
+      .first('l.entity_ref as linked_entity_ref', 'r.*');
     const row: (ReportRow & { linked_entity_ref: string }) | undefined =
-      await db('entity_links as l')
-        .leftJoin('reports as r', join =>
-          join.on('r.id', '=', db.raw('?', [newest])),
-        )
-        .where('l.entity_ref', options.entityRef)
-        .first('l.entity_ref as linked_entity_ref', 'r.*');
+      await plannedOnceQuery(db, query, this.statements);
     if (!row) return undefined;
     return { run: row.id === null ? undefined : toStoredRunDetail(row) };
   }
@@ -135,13 +144,13 @@ export class DatabaseReportStore implements ReportStore {
   async listRuns(
     options: RunPageOptions & { source: ReportSourceKey },
   ): Promise<RunPageRows> {
-    return readSourceRunPage(this.db, options);
+    return readSourceRunPage(this.db, options, this.statements);
   }
 
   async listLinkedRuns(
     options: RunPageOptions & { entityRef: string },
   ): Promise<RunPageRows | undefined> {
-    return readLinkedRunPage(this.db, options);
+    return readLinkedRunPage(this.db, options, this.statements);
   }
 
   async getDailyRollups(options: {
@@ -149,7 +158,7 @@ export class DatabaseReportStore implements ReportStore {
     fromDay: string;
     toDay: string;
   }): Promise<DailyRollup[]> {
-    return readDailyRollups(this.db, options);
+    return readDailyRollups(this.db, options, this.statements);
   }
 
   async getLinkedDailyRollups(options: {
@@ -157,7 +166,7 @@ export class DatabaseReportStore implements ReportStore {
     fromDay: string;
     toDay: string;
   }): Promise<DailyRollup[] | undefined> {
-    return readLinkedDailyRollups(this.db, options);
+    return readLinkedDailyRollups(this.db, options, this.statements);
   }
 
   async splitLegacyRollups(options: {

@@ -2,6 +2,7 @@ import type { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-
 import { Knex } from 'knex';
 import type { DailyRollup } from './ReportStore';
 import { isPostgres } from '../lib/dbValues';
+import { plannedOnceRaw, StatementOptions } from '../lib/plannedOnce';
 import {
   givenSourceRelation,
   linkedSourceRelation,
@@ -40,11 +41,13 @@ const LANGUAGE_FIELDS =
 export async function readDailyRollups(
   db: Knex,
   options: { source: ReportSourceKey; fromDay: string; toDay: string },
+  statements: StatementOptions,
 ): Promise<DailyRollup[]> {
   const rows = await selectRollups(
     db,
     options,
     givenSourceRelation(db, options.source),
+    statements,
   );
   return toDailyRollups(rows[0]);
 }
@@ -56,11 +59,13 @@ export async function readDailyRollups(
 export async function readLinkedDailyRollups(
   db: Knex,
   options: { entityRef: string; fromDay: string; toDay: string },
+  statements: StatementOptions,
 ): Promise<DailyRollup[] | undefined> {
   const rows = await selectRollups(
     db,
     options,
     linkedSourceRelation(options.entityRef),
+    statements,
   );
   return rows.length === 0 ? undefined : toDailyRollups(rows[0]);
 }
@@ -75,6 +80,7 @@ async function selectRollups(
   db: Knex,
   range: { fromDay: string; toDay: string },
   { from, bindings: fromBindings }: SourceRelation,
+  statements: StatementOptions,
 ): Promise<RollupsRow[]> {
   const postgres = isPostgres(db);
   const inRange =
@@ -94,13 +100,12 @@ async function selectRollups(
     'd.day, d.language',
   )} as languages ${from}`;
   const { fromDay, toDay } = range;
-  const result = await db.raw(sql, [
-    fromDay,
-    toDay,
-    fromDay,
-    toDay,
-    ...fromBindings,
-  ]);
+  const result = await plannedOnceRaw(
+    db,
+    sql,
+    [fromDay, toDay, fromDay, toDay, ...fromBindings],
+    statements,
+  );
   return postgres ? result.rows : result;
 }
 

@@ -48,6 +48,7 @@ export async function createReportsFeature(options: {
     maxBatchBytes: number;
     reportRetentionDays: number;
     rollupRetentionDays: number;
+    preparedStatements: boolean;
   };
   /** The catalog feature's: resolves and links the sources of entities and reports. */
   links: EntityLinkService;
@@ -71,7 +72,9 @@ export async function createReportsFeature(options: {
   scheduleTasks(): Promise<void>;
 }> {
   const { db, settings, links, logger, scheduler } = options;
-  const store = await DatabaseReportStore.create(db);
+  const store = await DatabaseReportStore.create(db, {
+    preparedStatements: settings.preparedStatements,
+  });
   const listeners: ReportsStoredListener[] = [];
   const ingestion = new ReportIngestionService(store, {
     onStoredBatch: async stored => {

@@ -6,6 +6,7 @@ import {
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import { DbNumber, DbTimestamp, isPostgres } from '../lib/dbValues';
+import { plannedOnceRaw, StatementOptions } from '../lib/plannedOnce';
 import {
   givenSourceRelation,
   linkedSourceRelation,
@@ -52,19 +53,27 @@ type RunTuple = [
 export async function readLinkedRunPage(
   db: Knex,
   options: RunPageOptions & { entityRef: string },
+  statements: StatementOptions,
 ): Promise<RunPageRows | undefined> {
-  return readRunPage(db, options, linkedSourceRelation(options.entityRef));
+  return readRunPage(
+    db,
+    options,
+    linkedSourceRelation(options.entityRef),
+    statements,
+  );
 }
 
 export async function readSourceRunPage(
   db: Knex,
   options: RunPageOptions & { source: ReportSourceKey },
+  statements: StatementOptions,
 ): Promise<RunPageRows> {
   // A given source always answers its row.
   const page = await readRunPage(
     db,
     options,
     givenSourceRelation(db, options.source),
+    statements,
   );
   return page!;
 }
@@ -74,6 +83,7 @@ async function readRunPage(
   db: Knex,
   options: RunPageOptions,
   { from, bindings: fromBindings }: SourceRelation,
+  statements: StatementOptions,
 ): Promise<RunPageRows | undefined> {
   const postgres = isPostgres(db);
   const { kind, after } = options;
@@ -107,15 +117,20 @@ async function readRunPage(
     ? `(select coalesce(json_agg(p.run ${newestFirst}), '[]'::json)::text from (${page}) as p)`
     : `(select json_group_array(json(p.run) ${newestFirst}) from (${page}) as p)`;
   const sql = `select ${total} as total, ${newer} as newer, ${items} as items ${from}`;
-  const result = await db.raw(sql, [
-    ...kindBinding,
-    ...(after ? [...kindBinding, ...cursorBindings] : []),
-    ...kindBinding,
-    ...cursorBindings,
-    options.limit,
-    options.offset,
-    ...fromBindings,
-  ]);
+  const result = await plannedOnceRaw(
+    db,
+    sql,
+    [
+      ...kindBinding,
+      ...(after ? [...kindBinding, ...cursorBindings] : []),
+      ...kindBinding,
+      ...cursorBindings,
+      options.limit,
+      options.offset,
+      ...fromBindings,
+    ],
+    statements,
+  );
   const rows: Array<{
     total: DbNumber | null;
     newer: DbNumber;

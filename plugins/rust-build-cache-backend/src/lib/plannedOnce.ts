@@ -1,0 +1,48 @@
+import { createHash } from 'node:crypto';
+import type { Knex } from 'knex';
+import { isPostgres } from './dbValues';
+
+/** Whether PostgreSQL keeps the plans of a store's fixed statements (config `database.preparedStatements`). */
+export interface StatementOptions {
+  preparedStatements: boolean;
+}
+
+/**
+ * A raw statement that PostgreSQL parses and plans once per pooled connection, then only
+ * binds and runs: `pg` sends a query that has a `name` as a named prepared statement and
+ * reuses it on that connection. For the entity pages' statements planning took about as
+ * long as running them (~1 ms each; `pgbench -M simple` against `-M prepared` in
+ * docs/benchmarks.md). Only statements whose text is one of a few fixed variants may use
+ * this: every distinct text stays prepared on each connection for its lifetime, so values
+ * must be bindings, never part of the text. The name is derived from the text, since `pg`
+ * refuses one name for two texts on a connection.
+ *
+ * Without `preparedStatements` (for poolers that give a client another server connection
+ * per transaction, such as PgBouncer's transaction mode before 1.21) the statement is sent
+ * unnamed. SQLite's driver prepares every statement anyway: there this is `db.raw`.
+ */
+export function plannedOnceRaw(
+  db: Knex,
+  sql: string,
+  bindings: readonly Knex.RawBinding[],
+  options: StatementOptions,
+): Knex.Raw {
+  const raw = db.raw(sql, bindings);
+  if (!options.preparedStatements || !isPostgres(db)) return raw;
+  return raw.options({ name: statementName(sql) });
+}
+
+/** The name of a statement's text: the same in every process, one per text. */
+export function statementName(sql: string): string {
+  return `rbc_${createHash('sha1').update(sql).digest('hex').slice(0, 24)}`;
+}
+
+/** {@link plannedOnceRaw} for a built query (its compiled text names it). */
+export function plannedOnceQuery<T extends Knex.QueryBuilder>(
+  db: Knex,
+  query: T,
+  options: StatementOptions,
+): T {
+  if (!options.preparedStatements || !isPostgres(db)) return query;
+  return query.options({ name: statementName(query.toSQL().sql) }) as T;
+}
