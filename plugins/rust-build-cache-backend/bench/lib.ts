@@ -157,6 +157,33 @@ export interface BenchFigure {
 }
 
 /** The 1-, 5- and 15-minute load averages, as `1.2 / 3.4 / 5.6`. */
+/**
+ * CPU milliseconds used so far by this machine's PostgreSQL server processes (user and
+ * system, from /proc; Linux only): the database's share of a load, as a difference of two
+ * readings. Processes that ended between the readings are not counted.
+ */
+export function postgresCpuMs(): number {
+  const { readdirSync, readFileSync } = require('node:fs');
+  let ticks = 0;
+  for (const pid of readdirSync('/proc') as string[]) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    } catch {
+      continue; // ended meanwhile
+    }
+    const close = stat.lastIndexOf(')');
+    if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres'))
+      continue;
+    // Fields after the command: state is field 3, utime 14 and stime 15 (man 5 proc).
+    const fields = stat.slice(close + 2).split(' ');
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  // USER_HZ is 100 on every Linux this runs on.
+  return ticks * 10;
+}
+
 export function loadAverage(): string {
   return loadavg()
     .map(l => l.toFixed(1))

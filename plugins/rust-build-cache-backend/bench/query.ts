@@ -18,6 +18,7 @@ import { runHttpLoad } from './httpLoad';
 import {
   argValue,
   BENCH_TOKEN,
+  postgresCpuMs,
   benchEntity,
   benchEntityName,
   QUERY_BENCH_PREFIX,
@@ -58,6 +59,8 @@ export interface QueryBenchmarkFigures {
       backendCpuMsPerRequest: number;
       /** CPU of the clients' thread per request: it shares the 2 cores too. */
       clientCpuMsPerRequest: number;
+      /** PostgreSQL's server processes' CPU per request (from /proc, 10 ms ticks). */
+      databaseCpuMsPerRequest: number;
       /** Statements the backend sent to PostgreSQL per request. */
       statementsPerRequest: number;
     }
@@ -179,6 +182,7 @@ export async function runQueryBenchmark(options: {
       for (const concurrency of [1, 8]) {
         // The clients run in a worker: the main thread's CPU is the backend's own work.
         const cpuBefore = process.threadCpuUsage();
+        const databaseCpuBefore = postgresCpuMs();
         const statementsBefore = statementsSent;
         const { latencies, seconds, clientCpuMs } = await load(
           query,
@@ -187,6 +191,7 @@ export async function runQueryBenchmark(options: {
           concurrency,
         );
         const cpu = process.threadCpuUsage(cpuBefore);
+        const databaseCpuMs = postgresCpuMs() - databaseCpuBefore;
         const summary = summarise(latencies);
         latencyMs[`${name}, ${concurrency} client(s)`] = {
           ...summary,
@@ -196,6 +201,7 @@ export async function runQueryBenchmark(options: {
             2,
           ),
           clientCpuMsPerRequest: round(clientCpuMs / requests, 2),
+          databaseCpuMsPerRequest: round(databaseCpuMs / requests, 2),
           statementsPerRequest: round(
             (statementsSent - statementsBefore) / requests,
             2,

@@ -24,6 +24,12 @@ export interface NewRun {
 export interface RunCursor {
   finishedAt: string;
   id: string;
+  /**
+   * How many runs preceded the page that follows the cursor when the cursor was made (the
+   * next page's offset), so that pages after it need not count them. Cursors made before
+   * it was carried lack it; the store counts then.
+   */
+  position?: number;
 }
 
 /** A page of runs, newest first (see {@link ReportStore.listRuns}). */

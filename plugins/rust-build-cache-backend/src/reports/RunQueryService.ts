@@ -115,7 +115,13 @@ export class RunQueryService {
       limit,
       offset: page.offset,
       ...(last && page.offset + page.items.length < page.total
-        ? { nextCursor: encodeRunCursor(last) }
+        ? {
+            nextCursor: encodeRunCursor({
+              finishedAt: last.finishedAt,
+              id: last.id,
+              position: page.offset + page.items.length,
+            }),
+          }
         : {}),
     };
   }

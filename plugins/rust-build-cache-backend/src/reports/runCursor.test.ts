@@ -98,6 +98,81 @@ describe.each(databases.eachSupportedId())(
       expect(seen).toHaveLength(12);
       expect(new Set(seen).size).toBe(12);
 
+      // A cursor made before cursors carried their page's position: the runs before it
+      // are counted, and the page is the same.
+      const first = await runs.listRuns({
+        entity: billing,
+        credentials,
+        limit: 5,
+        offset: 0,
+      });
+      const [finishedAt, id] = JSON.parse(
+        Buffer.from(first.nextCursor!, 'base64url').toString(),
+      );
+      const legacyCursor = Buffer.from(
+        JSON.stringify([finishedAt, id]),
+      ).toString('base64url');
+      expect(
+        await runs.listRuns({
+          entity: billing,
+          credentials,
+          limit: 5,
+          offset: 0,
+          cursor: legacyCursor,
+        }),
+      ).toEqual(
+        await runs.listRuns({
+          entity: billing,
+          credentials,
+          limit: 5,
+          offset: 0,
+          cursor: first.nextCursor,
+        }),
+      );
+      // A run that arrives while a user pages: the next page keeps the numbering the
+      // user has seen (its runs were older anyway); counting shifts it by one.
+      await store.reports.insertRuns({
+        runs: [
+          toNewRun(
+            makeReport({
+              repository: {
+                host: 'github.com',
+                owner: 'acme',
+                name: 'platform',
+              },
+              workspacePath: 'services/billing',
+              runId: 'run-new',
+              finishedAt: new Date(t0 + 3600_000).toISOString(),
+            }),
+            new Date(t0 + 3600_000),
+          ),
+        ],
+      });
+      const pageAfter = (after: string) =>
+        runs.listRuns({
+          entity: billing,
+          credentials,
+          limit: 5,
+          offset: 0,
+          cursor: after,
+        });
+      expect((await pageAfter(first.nextCursor!)).offset).toBe(5);
+      expect((await pageAfter(legacyCursor)).offset).toBe(6);
+
+      for (const position of [-1, 2.5, '5']) {
+        await expect(
+          runs.listRuns({
+            entity: billing,
+            credentials,
+            limit: 5,
+            offset: 0,
+            cursor: Buffer.from(
+              JSON.stringify([finishedAt, id, position]),
+            ).toString('base64url'),
+          }),
+        ).rejects.toBeInstanceOf(InputError);
+      }
+
       await expect(
         runs.listRuns({
           entity: billing,

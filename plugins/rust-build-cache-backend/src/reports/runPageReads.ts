@@ -99,8 +99,10 @@ async function readRunPage(
     ? `(select count(*) from reports as c where ${ofSource('c')})`
     : '(select s.reports from report_sources as s where s.repository = l.repository and s.workspace_path = l.workspace_path)';
   // After a cursor: the runs older than it, a range of reports_source_finished_at_idx read
-  // from its start (deep pages cost what the first does), and how many runs precede it.
-  const newer = after
+  // from its start (deep pages cost what the first does). How many runs precede it comes
+  // with the cursor; only a cursor made before cursors carried it has them counted.
+  const countNewer = after !== undefined && after.position === undefined;
+  const newer = countNewer
     ? `(select count(*) from reports as n where ${ofSource(
         'n',
       )} and (n.finished_at, n.id) >= (?, ?))`
@@ -122,7 +124,7 @@ async function readRunPage(
     sql,
     [
       ...kindBinding,
-      ...(after ? [...kindBinding, ...cursorBindings] : []),
+      ...(countNewer ? [...kindBinding, ...cursorBindings] : []),
       ...kindBinding,
       ...cursorBindings,
       options.limit,
@@ -141,7 +143,7 @@ async function readRunPage(
   return {
     items: (JSON.parse(row.items) as RunTuple[]).map(toStoredRun),
     total: Number(row.total ?? 0),
-    offset: Number(row.newer) + options.offset,
+    offset: (after?.position ?? 0) + Number(row.newer) + options.offset,
   };
 }
 
