@@ -132,6 +132,39 @@ describe.each(databases.eachSupportedId())('migrations (%s)', databaseId => {
     expect(await have()).toEqual([false, false, false]);
   });
 
+  it("finds a source's policy runs by an index that holds them on PostgreSQL", async () => {
+    const postgres = knex.client.config.client === 'pg';
+    const sourceIndexes = async (): Promise<
+      Array<{ name: string; definition: string }>
+    > =>
+      postgres
+        ? (
+            await knex.raw(
+              "select indexname as name, indexdef as definition from pg_indexes where tablename = 'report_policy_inputs' and indexname like '%source%'",
+            )
+          ).rows
+        : await knex.raw(
+            "select name, sql as definition from sqlite_master where type = 'index' and tbl_name = 'report_policy_inputs' and name like '%source%'",
+          );
+    await knex.migrate.latest({ directory: migrationsDir });
+    // PostgreSQL: index-only scans read the runs from the leaf pages, a source's side by
+    // side. SQLite reads its rows by rowid: its index stays.
+    const [index, ...others] = await sourceIndexes();
+    expect(others).toEqual([]);
+    expect([
+      index.name,
+      /INCLUDE \(run_json\)$/.test(index.definition),
+    ]).toEqual(
+      postgres
+        ? ['report_policy_inputs_source_runs_idx', true]
+        : ['report_policy_inputs_source_idx', false],
+    );
+    await knex.migrate.down({ directory: migrationsDir });
+    expect((await sourceIndexes()).map(({ name }) => name)).toEqual([
+      'report_policy_inputs_source_idx',
+    ]);
+  });
+
   it('marks the rollups stored before per-language metrics legacy, and undoes it', async () => {
     // Up to the migration before: rollups summed over every language.
     const name = '20261206120000_per_language_rollups.js';

@@ -86,8 +86,9 @@ export class DatabasePolicyInputs implements PolicyInputs {
   }
 
   /**
-   * Per source, two backward scans of report_policy_inputs_source_idx that stop after their
-   * LIMIT: the last CI runs, and the latest report of another kind. One row per source
+   * Per source, two backward scans of the source index that stop after their LIMIT: the
+   * last CI runs, and the latest report of another kind (on PostgreSQL index-only scans of
+   * report_policy_inputs_source_runs_idx, which holds the runs). One row per source
    * that has runs, named by its index in `sources` (no repository and path strings), in
    * that order: its report ids and its runs as two JSON arrays, newest first, joined by
    * the database (a row per run cost the driver more than parsing the run). PostgreSQL
