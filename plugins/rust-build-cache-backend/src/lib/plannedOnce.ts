@@ -44,13 +44,3 @@ export function statementName(sql: string): string {
   }
   return name;
 }
-
-/** {@link plannedOnceRaw} for a built query (its compiled text names it). */
-export function plannedOnceQuery<T extends Knex.QueryBuilder>(
-  db: Knex,
-  query: T,
-  options: StatementOptions,
-): T {
-  if (!options.preparedStatements || !isPostgres(db)) return query;
-  return query.options({ name: statementName(query.toSQL().sql) }) as T;
-}

@@ -18,7 +18,7 @@ import {
 } from './ReportStore';
 import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { chunks, compareStrings, isPostgres } from '../lib/dbValues';
-import { plannedOnceQuery, StatementOptions } from '../lib/plannedOnce';
+import { plannedOnceRaw, StatementOptions } from '../lib/plannedOnce';
 import {
   addToDailyRollups,
   deleteDailyRollupsBefore,
@@ -116,27 +116,21 @@ export class DatabaseReportStore implements ReportStore {
     kind?: BuildCacheReport['kind'];
   }): Promise<{ run: StoredRunDetail | undefined } | undefined> {
     const { db } = this;
-    // The newest run of the link's source, by the same index range as getLatestRun.
-    const newest = db('reports as n')
-      .select('n.id')
-      .whereRaw('?? = ??', ['n.repository', 'l.repository'])
-      .whereRaw('?? = ??', ['n.workspace_path', 'l.workspace_path'])
-      .modify(query => {
-        if (options.kind) query.where('n.kind', options.kind);
-      })
-      .orderBy([
-        { column: 'n.finished_at', order: 'desc' },
-        { column: 'n.id', order: 'desc' },
-      ])
-      .limit(1);
-    const query = db('entity_links as l')
-      .leftJoin('reports as r', join =>
-        join.on('r.id', '=', db.raw('?', [newest])),
-      )
-      .where('l.entity_ref', options.entityRef)
-      .first('l.entity_ref as linked_entity_ref', 'r.*');
-    const row: (ReportRow & { linked_entity_ref: string }) | undefined =
-      await plannedOnceQuery(db, query, this.statements);
+    // The newest run of the link's source, by the same index range as getLatestRun. Raw
+    // text of two fixed variants, so that PostgreSQL plans it once per connection (and
+    // knex does not build it on every request).
+    const kind = options.kind ? ' and n.kind = ?' : '';
+    const result = await plannedOnceRaw(
+      db,
+      `select l.entity_ref as linked_entity_ref, r.* from entity_links as l left join reports as r on r.id = (select n.id from reports as n where n.repository = l.repository and n.workspace_path = l.workspace_path${kind} order by n.finished_at desc, n.id desc limit 1) where l.entity_ref = ?`,
+      [...(options.kind ? [options.kind] : []), options.entityRef],
+      this.statements,
+    );
+    const [row]: Array<ReportRow & { linked_entity_ref: string }> = isPostgres(
+      db,
+    )
+      ? result.rows
+      : result;
     if (!row) return undefined;
     return { run: row.id === null ? undefined : toStoredRunDetail(row) };
   }
