@@ -157,14 +157,17 @@ export interface BenchFigure {
 }
 
 /** The 1-, 5- and 15-minute load averages, as `1.2 / 3.4 / 5.6`. */
+/** CPU ticks used so far by each PostgreSQL server process of this machine (by pid). */
+export type PostgresCpuReading = Map<string, number>;
+
 /**
- * CPU milliseconds used so far by this machine's PostgreSQL server processes (user and
- * system, from /proc; Linux only): the database's share of a load, as a difference of two
- * readings. Processes that ended between the readings are not counted.
+ * Reads the user and system CPU time of this machine's PostgreSQL server processes from
+ * /proc (Linux only); {@link postgresCpuMsSince} turns two readings into the database's
+ * share of a load.
  */
-export function postgresCpuMs(): number {
+export function readPostgresCpu(): PostgresCpuReading {
   const { readdirSync, readFileSync } = require('node:fs');
-  let ticks = 0;
+  const ticks: PostgresCpuReading = new Map();
   for (const pid of readdirSync('/proc') as string[]) {
     if (!/^\d+$/.test(pid)) continue;
     let stat: string;
@@ -178,7 +181,19 @@ export function postgresCpuMs(): number {
       continue;
     // Fields after the command: state is field 3, utime 14 and stime 15 (man 5 proc).
     const fields = stat.slice(close + 2).split(' ');
-    ticks += Number(fields[11]) + Number(fields[12]);
+    ticks.set(pid, Number(fields[11]) + Number(fields[12]));
+  }
+  return ticks;
+}
+
+/**
+ * PostgreSQL's CPU milliseconds since `before`: per process, what it used since then (all
+ * of it for processes started since). A process that ended in between is not counted.
+ */
+export function postgresCpuMsSince(before: PostgresCpuReading): number {
+  let ticks = 0;
+  for (const [pid, now] of readPostgresCpu()) {
+    ticks += now - (before.get(pid) ?? 0);
   }
   // USER_HZ is 100 on every Linux this runs on.
   return ticks * 10;

@@ -18,7 +18,8 @@ import { runHttpLoad } from './httpLoad';
 import {
   argValue,
   BENCH_TOKEN,
-  postgresCpuMs,
+  postgresCpuMsSince,
+  readPostgresCpu,
   benchEntity,
   benchEntityName,
   QUERY_BENCH_PREFIX,
@@ -182,7 +183,7 @@ export async function runQueryBenchmark(options: {
       for (const concurrency of [1, 8]) {
         // The clients run in a worker: the main thread's CPU is the backend's own work.
         const cpuBefore = process.threadCpuUsage();
-        const databaseCpuBefore = postgresCpuMs();
+        const databaseCpuBefore = readPostgresCpu();
         const statementsBefore = statementsSent;
         const { latencies, seconds, clientCpuMs } = await load(
           query,
@@ -191,7 +192,7 @@ export async function runQueryBenchmark(options: {
           concurrency,
         );
         const cpu = process.threadCpuUsage(cpuBefore);
-        const databaseCpuMs = postgresCpuMs() - databaseCpuBefore;
+        const databaseCpuMs = postgresCpuMsSince(databaseCpuBefore);
         const summary = summarise(latencies);
         latencyMs[`${name}, ${concurrency} client(s)`] = {
           ...summary,
