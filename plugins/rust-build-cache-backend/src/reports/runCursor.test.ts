@@ -50,24 +50,20 @@ describe.each(databases.eachSupportedId())(
       await entityLinks.refreshLinks();
       const runs = new RunQueryService({ store: store.reports, entityLinks });
       const t0 = Date.parse('2026-11-20T00:00:00Z');
+      const billingRun = (runId: string, finishedAt: number) =>
+        toNewRun(
+          makeReport({
+            repository: { host: 'github.com', owner: 'acme', name: 'platform' },
+            workspacePath: 'services/billing',
+            runId,
+            finishedAt: new Date(finishedAt).toISOString(),
+          }),
+          new Date(t0 + 3600_000),
+        );
       await store.reports.insertRuns({
+        // Pairs of runs finish at the same instant.
         runs: Array.from({ length: 12 }, (_, i) =>
-          toNewRun(
-            makeReport({
-              repository: {
-                host: 'github.com',
-                owner: 'acme',
-                name: 'platform',
-              },
-              workspacePath: 'services/billing',
-              runId: `run-${i}`,
-              // Pairs of runs finish at the same instant.
-              finishedAt: new Date(
-                t0 + Math.floor(i / 2) * 60_000,
-              ).toISOString(),
-            }),
-            new Date(t0 + 3600_000),
-          ),
+          billingRun(`run-${i}`, t0 + Math.floor(i / 2) * 60_000),
         ),
       });
 
@@ -100,54 +96,6 @@ describe.each(databases.eachSupportedId())(
 
       // A cursor made before cursors carried their page's position: the runs before it
       // are counted, and the page is the same.
-      const first = await runs.listRuns({
-        entity: billing,
-        credentials,
-        limit: 5,
-        offset: 0,
-      });
-      const [finishedAt, id] = JSON.parse(
-        Buffer.from(first.nextCursor!, 'base64url').toString(),
-      );
-      const legacyCursor = Buffer.from(
-        JSON.stringify([finishedAt, id]),
-      ).toString('base64url');
-      expect(
-        await runs.listRuns({
-          entity: billing,
-          credentials,
-          limit: 5,
-          offset: 0,
-          cursor: legacyCursor,
-        }),
-      ).toEqual(
-        await runs.listRuns({
-          entity: billing,
-          credentials,
-          limit: 5,
-          offset: 0,
-          cursor: first.nextCursor,
-        }),
-      );
-      // A run that arrives while a user pages: the next page keeps the numbering the
-      // user has seen (its runs were older anyway); counting shifts it by one.
-      await store.reports.insertRuns({
-        runs: [
-          toNewRun(
-            makeReport({
-              repository: {
-                host: 'github.com',
-                owner: 'acme',
-                name: 'platform',
-              },
-              workspacePath: 'services/billing',
-              runId: 'run-new',
-              finishedAt: new Date(t0 + 3600_000).toISOString(),
-            }),
-            new Date(t0 + 3600_000),
-          ),
-        ],
-      });
       const pageAfter = (after: string) =>
         runs.listRuns({
           entity: billing,
@@ -156,32 +104,37 @@ describe.each(databases.eachSupportedId())(
           offset: 0,
           cursor: after,
         });
-      expect((await pageAfter(first.nextCursor!)).offset).toBe(5);
+      const { nextCursor } = await runs.listRuns({
+        entity: billing,
+        credentials,
+        limit: 5,
+        offset: 0,
+      });
+      const [finishedAt, id] = JSON.parse(
+        Buffer.from(nextCursor!, 'base64url').toString(),
+      );
+      const encode = (value: unknown[]) =>
+        Buffer.from(JSON.stringify(value)).toString('base64url');
+      const legacyCursor = encode([finishedAt, id]);
+      expect(await pageAfter(legacyCursor)).toEqual(
+        await pageAfter(nextCursor!),
+      );
+      // A run that arrives while a user pages: the next page keeps the numbering the
+      // user has seen (its runs were older anyway); counting shifts it by one.
+      await store.reports.insertRuns({
+        runs: [billingRun('run-new', t0 + 3600_000)],
+      });
+      expect((await pageAfter(nextCursor!)).offset).toBe(5);
       expect((await pageAfter(legacyCursor)).offset).toBe(6);
 
-      for (const position of [-1, 2.5, '5']) {
-        await expect(
-          runs.listRuns({
-            entity: billing,
-            credentials,
-            limit: 5,
-            offset: 0,
-            cursor: Buffer.from(
-              JSON.stringify([finishedAt, id, position]),
-            ).toString('base64url'),
-          }),
-        ).rejects.toBeInstanceOf(InputError);
+      for (const invalid of [
+        encode([finishedAt, id, -1]),
+        encode([finishedAt, id, 2.5]),
+        encode([finishedAt, id, '5']),
+        'not-a-cursor',
+      ]) {
+        await expect(pageAfter(invalid)).rejects.toBeInstanceOf(InputError);
       }
-
-      await expect(
-        runs.listRuns({
-          entity: billing,
-          credentials,
-          limit: 5,
-          offset: 0,
-          cursor: 'not-a-cursor',
-        }),
-      ).rejects.toBeInstanceOf(InputError);
     });
   },
 );
