@@ -3,6 +3,7 @@
  * scheduler and HTTP server) running this plugin, an in-memory catalog, the entities and
  * reports they seed, statistics and printed figures. Its HTTP clients are in httpLoad.ts.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { createBackend } from '@backstage/backend-defaults';
 import {
@@ -166,9 +167,8 @@ export type PostgresCpuReading = Map<string, number>;
  * share of a load.
  */
 export function readPostgresCpu(): PostgresCpuReading {
-  const { readdirSync, readFileSync } = require('node:fs');
   const ticks: PostgresCpuReading = new Map();
-  for (const pid of readdirSync('/proc') as string[]) {
+  for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     let stat: string;
     try {

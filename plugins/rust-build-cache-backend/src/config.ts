@@ -14,7 +14,7 @@ export interface RustBuildCacheConfig {
   maxBatchBytes: number;
   reportRetentionDays: number;
   rollupRetentionDays: number;
-  /** `rustBuildCache.database.preparedStatements`: see `plannedOnceRaw`. */
+  /** `rustBuildCache.database.preparedStatements`: see `queryPlannedOnce`. */
   preparedStatements: boolean;
   entityLinksSchedule: SchedulerServiceTaskScheduleDefinition;
   pull: PullConfig;

@@ -18,7 +18,7 @@ import {
 } from './ReportStore';
 import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { chunks, compareStrings, isPostgres } from '../lib/dbValues';
-import { plannedOnceRaw, StatementOptions } from '../lib/plannedOnce';
+import { queryPlannedOnce, StatementOptions } from '../lib/plannedOnce';
 import {
   addToDailyRollups,
   deleteDailyRollupsBefore,
@@ -62,7 +62,7 @@ export class DatabaseReportStore implements ReportStore {
 
   private constructor(
     private readonly db: Knex,
-    /** How the entity pages' reads are sent (see `plannedOnceRaw`). */
+    /** How the entity pages' reads are sent (see `queryPlannedOnce`). */
     private readonly statements: StatementOptions,
   ) {}
 
@@ -120,17 +120,14 @@ export class DatabaseReportStore implements ReportStore {
     // text of two fixed variants, so that PostgreSQL plans it once per connection (and
     // knex does not build it on every request).
     const kind = options.kind ? ' and n.kind = ?' : '';
-    const result = await plannedOnceRaw(
+    const [row] = await queryPlannedOnce<
+      ReportRow & { linked_entity_ref: string }
+    >(
       db,
       `select l.entity_ref as linked_entity_ref, r.* from entity_links as l left join reports as r on r.id = (select n.id from reports as n where n.repository = l.repository and n.workspace_path = l.workspace_path${kind} order by n.finished_at desc, n.id desc limit 1) where l.entity_ref = ?`,
       [...(options.kind ? [options.kind] : []), options.entityRef],
       this.statements,
     );
-    const [row]: Array<ReportRow & { linked_entity_ref: string }> = isPostgres(
-      db,
-    )
-      ? result.rows
-      : result;
     if (!row) return undefined;
     return { run: row.id === null ? undefined : toStoredRunDetail(row) };
   }

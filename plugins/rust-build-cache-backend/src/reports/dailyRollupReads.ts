@@ -2,7 +2,7 @@ import type { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-
 import { Knex } from 'knex';
 import type { DailyRollup } from './ReportStore';
 import { isPostgres } from '../lib/dbValues';
-import { plannedOnceRaw, StatementOptions } from '../lib/plannedOnce';
+import { queryPlannedOnce, StatementOptions } from '../lib/plannedOnce';
 import {
   givenSourceRelation,
   linkedSourceRelation,
@@ -100,13 +100,12 @@ async function selectRollups(
     'd.day, d.language',
   )} as languages ${from}`;
   const { fromDay, toDay } = range;
-  const result = await plannedOnceRaw(
+  return await queryPlannedOnce<RollupsRow>(
     db,
     sql,
     [fromDay, toDay, fromDay, toDay, ...fromBindings],
     statements,
   );
-  return postgres ? result.rows : result;
 }
 
 function toDailyRollups(row: RollupsRow): DailyRollup[] {

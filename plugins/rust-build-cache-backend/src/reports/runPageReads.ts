@@ -6,7 +6,7 @@ import {
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import { DbNumber, DbTimestamp, isPostgres } from '../lib/dbValues';
-import { plannedOnceRaw, StatementOptions } from '../lib/plannedOnce';
+import { queryPlannedOnce, StatementOptions } from '../lib/plannedOnce';
 import {
   givenSourceRelation,
   linkedSourceRelation,
@@ -119,7 +119,11 @@ async function readRunPage(
     ? `(select coalesce(json_agg(p.run ${newestFirst}), '[]'::json)::text from (${page}) as p)`
     : `(select json_group_array(json(p.run) ${newestFirst}) from (${page}) as p)`;
   const sql = `select ${total} as total, ${newer} as newer, ${items} as items ${from}`;
-  const result = await plannedOnceRaw(
+  const rows = await queryPlannedOnce<{
+    total: DbNumber | null;
+    newer: DbNumber;
+    items: string;
+  }>(
     db,
     sql,
     [
@@ -133,11 +137,6 @@ async function readRunPage(
     ],
     statements,
   );
-  const rows: Array<{
-    total: DbNumber | null;
-    newer: DbNumber;
-    items: string;
-  }> = postgres ? result.rows : result;
   if (rows.length === 0) return undefined;
   const [row] = rows;
   return {
