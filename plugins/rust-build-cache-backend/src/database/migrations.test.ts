@@ -159,9 +159,56 @@ describe.each(databases.eachSupportedId())('migrations (%s)', databaseId => {
         ? ['report_policy_inputs_source_runs_idx', true]
         : ['report_policy_inputs_source_idx', false],
     );
-    await knex.migrate.down({ directory: migrationsDir });
+    await knex.migrate.down({
+      directory: migrationsDir,
+      name: '20261208090000_policy_runs_covering_index.js',
+    });
     expect((await sourceIndexes()).map(({ name }) => name)).toEqual([
       'report_policy_inputs_source_idx',
+    ]);
+  });
+
+  it('keeps the full evaluation time once, and writes it into the results on the way down', async () => {
+    await knex.migrate.latest({ directory: migrationsDir });
+    const row = (entityRef: string, evaluatedAt: string) => ({
+      entity_ref: entityRef,
+      owner: null,
+      level: null,
+      passed: 0,
+      failed: 0,
+      warned: 0,
+      exempt: 0,
+      not_applicable: 0,
+      insufficient_data: 0,
+      outcomes_json: '{}',
+      evaluated_at: new Date(evaluatedAt),
+      results_hash: null,
+    });
+    await knex('policy_results').insert([
+      row('component:default/older', '2026-12-07T08:00:00Z'),
+      row('component:default/newer', '2026-12-07T12:00:00Z'),
+    ]);
+    await knex('policy_results_version')
+      .where('id', 1)
+      .update({ full_evaluation_at: new Date('2026-12-07T10:00:00Z') });
+    await knex.migrate.down({
+      directory: migrationsDir,
+      name: '20261208120000_policy_full_evaluation_time.js',
+    });
+    expect(
+      await knex.schema.hasColumn(
+        'policy_results_version',
+        'full_evaluation_at',
+      ),
+    ).toBe(false);
+    const times = await knex('policy_results')
+      .select('entity_ref', 'evaluated_at')
+      .orderBy('entity_ref');
+    expect(
+      times.map(t => [t.entity_ref, new Date(t.evaluated_at).toISOString()]),
+    ).toEqual([
+      ['component:default/newer', '2026-12-07T12:00:00.000Z'],
+      ['component:default/older', '2026-12-07T10:00:00.000Z'],
     ]);
   });
 

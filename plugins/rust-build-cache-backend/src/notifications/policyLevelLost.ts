@@ -5,9 +5,6 @@ import {
 import { PolicyResultStore, StoredPolicyResult } from '../policy';
 import { buildCacheTabPath, NotificationSender } from './NotificationSender';
 
-/** Up to this many results per save, their previous levels are read one by one. */
-const SINGLE_READ_LIMIT = 20;
-
 /**
  * The policy store, telling `sender` about every entity whose level dropped (e.g. gold →
  * silver) when its new result is saved. Only the save reads the previous level, so the
@@ -46,20 +43,9 @@ async function previousLevels(
   store: PolicyResultStore,
   results: StoredPolicyResult[],
 ): Promise<Map<string, string | null>> {
-  const refs = new Set(results.map(result => result.entityRef));
-  const levels = new Map<string, string | null>();
-  if (refs.size <= SINGLE_READ_LIMIT) {
-    for (const entityRef of refs) {
-      const stored = await store.getResult({ entityRef });
-      if (stored) levels.set(entityRef, stored.level);
-    }
-    return levels;
-  }
-  const { items } = await store.listResultRows({ filter: {} });
-  for (const row of items) {
-    if (refs.has(row.entityRef)) levels.set(row.entityRef, row.level);
-  }
-  return levels;
+  return store.listLevels({
+    entityRefs: [...new Set(results.map(result => result.entityRef))],
+  });
 }
 
 /** The level that was lost when `after` ranks below `before`; null otherwise. */

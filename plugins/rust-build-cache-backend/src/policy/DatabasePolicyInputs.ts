@@ -2,19 +2,30 @@ import {
   PolicyReport,
   PolicyRepositoryFacts,
   PolicyRun,
-  reportsReadInFull,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import { chunks, isPostgres } from '../lib/dbValues';
 import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { EntityLinkStore } from '../catalog';
 import { SnapshotStore } from '../snapshot';
-import { PolicyInputs, RecentReports, sourceKeyString } from './PolicyStore';
+import {
+  PolicyInputs,
+  sourceKeyString,
+  StoredRecentReports,
+} from './PolicyStore';
 
 /** Sources per query (bound as arrays, or as one JSON array on SQLite). */
 const SOURCE_CHUNK_SIZE = 500;
 /** Report ids per read of whole policy projections (a few per source). */
 const REPORT_CHUNK_SIZE = 1000;
+
+/**
+ * Whether a stored run (`run_json`) has sccache statistics: `cache` is the last key that
+ * `toPolicyRun` writes, so its JSON ends in `"cache":null}` exactly when it has none (a
+ * string value cannot hold an unescaped quote), so the database need not parse the run.
+ * `policyStores.test.ts` checks the choice against `reportsReadInFull` on both databases.
+ */
+const WITH_STATS = `run_json not like '%"cache":null}'`;
 
 /**
  * What the policy reads of other features: recent reports per source (the policy
@@ -51,36 +62,37 @@ export class DatabasePolicyInputs implements PolicyInputs {
     sources: ReportSourceKey[];
     ciRuns: number;
     finishedBefore?: Date;
-  }): Promise<Map<string, RecentReports>> {
+  }): Promise<Map<string, StoredRecentReports>> {
     const ciRuns = Math.max(1, Math.floor(options.ciRuns));
-    const result = new Map<string, RecentReports>();
+    const result = new Map<string, StoredRecentReports>();
     for (const chunk of chunks(
       uniqueSources(options.sources),
       SOURCE_CHUNK_SIZE,
     )) {
       // Every run of the window as its small PolicyRun; the whole policy projection only
-      // of the few newest reports that the rules read in full (by primary key).
+      // of the few newest reports that the rules read in full (by primary key). Kept as
+      // the stored texts: each is parsed when its source is evaluated.
       const rows = await this.readRuns(chunk, ciRuns, options.finishedBefore);
-      const sources = rows.map(row => {
-        // Written at ingestion (or by its migration) from validated reports: one JSON array
-        // per source, joined by the database from the stored texts.
-        const recent: RecentReports = {
-          runs: JSON.parse(row.runs_json) as PolicyRun[],
-          reports: [],
-        };
-        result.set(sourceKeyString(chunk[row.n]), recent);
-        const ids = JSON.parse(row.ids_json) as string[];
-        return {
-          recent,
-          inFull: reportsReadInFull(recent.runs).map(i => ids[i]),
-        };
+      const inFull = rows.map(row => [
+        ...new Set(
+          [row.newest_id, row.newest_ci_id, row.newest_ci_stats_id].filter(
+            (id): id is string => id !== null,
+          ),
+        ),
+      ]);
+      const reports = await this.readPolicyReports(inFull.flat());
+      rows.forEach((row, i) => {
+        // Written at ingestion (or by its migration) from validated reports: the runs are
+        // one JSON array per source, joined by the database from the stored texts.
+        const runsJson = row.runs_json;
+        const reportsJson = `[${inFull[i].map(id => reports.get(id)!)}]`;
+        result.set(sourceKeyString(chunk[row.n]), {
+          read: () => ({
+            runs: JSON.parse(runsJson) as PolicyRun[],
+            reports: JSON.parse(reportsJson) as PolicyReport[],
+          }),
+        });
       });
-      const reports = await this.readPolicyReports(
-        sources.flatMap(source => source.inFull),
-      );
-      for (const { recent, inFull } of sources) {
-        recent.reports = inFull.map(id => reports.get(id)!);
-      }
     }
     return result;
   }
@@ -90,8 +102,10 @@ export class DatabasePolicyInputs implements PolicyInputs {
    * last CI runs, and the latest report of another kind (on PostgreSQL index-only scans of
    * report_policy_inputs_source_runs_idx, which holds the runs). One row per source
    * that has runs, named by its index in `sources` (no repository and path strings), in
-   * that order: its report ids and its runs as two JSON arrays, newest first, joined by
-   * the database (a row per run cost the driver more than parsing the run). PostgreSQL
+   * that order: its runs as one JSON array, newest first, joined by the database (a row
+   * per run cost the driver more than parsing the run), and the ids of the reports read in
+   * full (`reportsReadInFull`, chosen here so that no run is parsed to choose them): the
+   * newest, the newest CI run, and the newest CI run with sccache statistics. PostgreSQL
    * gets the sources as two arrays and a lateral join (planned once, whatever the chunk's
    * size); SQLite one JSON array and a correlated subquery. Other kinds are the two ranges
    * around 'ci' in the index: `kind <> 'ci'` would read every CI run of the source.
@@ -109,10 +123,16 @@ export class DatabasePolicyInputs implements PolicyInputs {
     // PostgreSQL's form plans once for many sources.
     if (isPostgres(this.db)) {
       const columns =
-        'select finished_at, report_id as id, run_json from report_policy_inputs';
+        'select finished_at, report_id as id, kind, run_json from report_policy_inputs';
       const order = 'order by r.finished_at desc, r.id desc';
+      const firstId = (filter: string) =>
+        `((array_agg(r.id ${order}) filter (where ${filter}))[1])::text`;
       const { rows } = await this.db.raw(
-        `select (s.n - 1)::int as n, json_agg(r.id ${order})::text as ids_json, '[' || string_agg(coalesce(r.run_json, 'null'), ',' ${order}) || ']' as runs_json from unnest(?::text[], ?::text[]) with ordinality as s(repository, workspace_path, n) cross join lateral (select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind = 'ci'${cutoff} ${newest} limit ${ciRuns}) c union all select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and ${otherKind}${cutoff} ${newest} limit 1) x) r group by s.n order by s.n`,
+        `select (s.n - 1)::int as n, '[' || string_agg(coalesce(r.run_json, 'null'), ',' ${order}) || ']' as runs_json, ((array_agg(r.id ${order}))[1])::text as newest_id, ${firstId(
+          "r.kind = 'ci'",
+        )} as newest_ci_id, ${firstId(
+          `r.kind = 'ci' and ${WITH_STATS}`,
+        )} as newest_ci_stats_id from unnest(?::text[], ?::text[]) with ordinality as s(repository, workspace_path, n) cross join lateral (select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind = 'ci'${cutoff} ${newest} limit ${ciRuns}) c union all select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and ${otherKind}${cutoff} ${newest} limit 1) x) r group by s.n order by s.n`,
         [
           sources.map(source => source.repository),
           sources.map(source => source.workspacePath),
@@ -128,13 +148,19 @@ export class DatabasePolicyInputs implements PolicyInputs {
     // SQLite prepares every statement anew, and preparing a UNION ALL branch per source (the
     // version before) cost more than running it. Ordered aggregates need SQLite 3.44.
     const ofKind = (kind: string, limit: number) =>
-      `select s.key as n, r.finished_at, r.report_id as id, r.run_json from json_each(?) as s join report_policy_inputs as r on r.rowid in (select rowid from report_policy_inputs where repository = json_extract(s.value, '$[0]') and workspace_path = json_extract(s.value, '$[1]') and ${kind}${cutoff} ${newest} limit ${limit})`;
+      `select s.key as n, r.finished_at, r.report_id as id, r.kind, r.run_json from json_each(?) as s join report_policy_inputs as r on r.rowid in (select rowid from report_policy_inputs where repository = json_extract(s.value, '$[0]') and workspace_path = json_extract(s.value, '$[1]') and ${kind}${cutoff} ${newest} limit ${limit})`;
     const sourcesJson = JSON.stringify(
       sources.map(source => [source.repository, source.workspacePath]),
     );
     const order = 'order by finished_at desc, id desc';
+    const firstId = (filter: string) =>
+      `json_group_array(id ${order}) filter (where ${filter}) ->> 0`;
     return await this.db.raw(
-      `select n, json_group_array(id ${order}) as ids_json, '[' || group_concat(coalesce(run_json, 'null'), ',' ${order}) || ']' as runs_json from (${ofKind(
+      `select n, '[' || group_concat(coalesce(run_json, 'null'), ',' ${order}) || ']' as runs_json, json_group_array(id ${order}) ->> 0 as newest_id, ${firstId(
+        "kind = 'ci'",
+      )} as newest_ci_id, ${firstId(
+        `kind = 'ci' and ${WITH_STATS}`,
+      )} as newest_ci_stats_id from (${ofKind(
         "kind = 'ci'",
         ciRuns,
       )} union all ${ofKind(otherKind, 1)}) group by n order by n`,
@@ -142,11 +168,9 @@ export class DatabasePolicyInputs implements PolicyInputs {
     );
   }
 
-  /** The policy projections of reports, by id. */
-  private async readPolicyReports(
-    ids: string[],
-  ): Promise<Map<string, PolicyReport>> {
-    const reports = new Map<string, PolicyReport>();
+  /** The stored policy projections of reports (JSON texts), by id. */
+  private async readPolicyReports(ids: string[]): Promise<Map<string, string>> {
+    const reports = new Map<string, string>();
     for (const chunk of chunks(ids, REPORT_CHUNK_SIZE)) {
       // The ids as one bound array: a statement whose text does not depend on their number.
       const rows: Array<{ report_id: string; policy_json: string }> =
@@ -163,7 +187,7 @@ export class DatabasePolicyInputs implements PolicyInputs {
             );
       for (const row of rows) {
         // Projected from reports validated when ingested.
-        reports.set(row.report_id, JSON.parse(row.policy_json) as PolicyReport);
+        reports.set(row.report_id, row.policy_json);
       }
     }
     return reports;
@@ -202,10 +226,14 @@ export class DatabasePolicyInputs implements PolicyInputs {
 /** The runs of a source, which is named by its index in the sources read. */
 interface RunsRow {
   n: number;
-  /** JSON array of the runs' report ids, newest first. */
-  ids_json: string;
-  /** JSON array of the runs' stored PolicyRuns, in the same order. */
+  /** JSON array of the runs' stored PolicyRuns, newest first. */
   runs_json: string;
+  /** The newest run's report id. */
+  newest_id: string;
+  /** The newest CI run's, null without one. */
+  newest_ci_id: string | null;
+  /** The newest CI run's with sccache statistics, null without one. */
+  newest_ci_stats_id: string | null;
 }
 
 function uniqueSources(sources: ReportSourceKey[]): ReportSourceKey[] {

@@ -4,7 +4,7 @@ import {
   RuleOutcome,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
-import { chunks, DbNumber, DbTimestamp, toDate } from '../lib/dbValues';
+import { chunks, DbNumber, DbTimestamp } from '../lib/dbValues';
 import {
   DailyLevelCount,
   PolicyResultFilter,
@@ -17,12 +17,19 @@ import {
 import {
   addDailySnapshots,
   DetailRow,
+  evaluationTime,
   raiseResultsVersion,
+  readFullEvaluationTime,
+  recordFullEvaluation,
   ResultRow,
   saveEvaluations,
 } from './policyResultWrites';
 
 const REF_CHUNK_SIZE = 1000;
+
+interface FullEvaluationColumn {
+  full_evaluation_at: DbTimestamp | null;
+}
 
 interface CountColumns {
   passed: DbNumber;
@@ -72,8 +79,13 @@ export class DatabasePolicyResults implements PolicyResultStore {
   async saveEvaluations(options: {
     results: StoredPolicyResult[];
     day: string;
+    inFullEvaluation?: boolean;
   }): Promise<void> {
-    await saveEvaluations(this.db, options.results, options.day);
+    await saveEvaluations(this.db, options.results, options.day, options);
+  }
+
+  async recordFullEvaluation(options: { evaluatedAt: Date }): Promise<void> {
+    await recordFullEvaluation(this.db, options.evaluatedAt);
   }
 
   async deleteResults(options: { entityRefs: string[] }): Promise<number> {
@@ -99,16 +111,31 @@ export class DatabasePolicyResults implements PolicyResultStore {
     return rows.map(row => row.entity_ref);
   }
 
+  async listLevels(options: {
+    entityRefs: string[];
+  }): Promise<Map<string, string | null>> {
+    const levels = new Map<string, string | null>();
+    for (const chunk of chunks(options.entityRefs, REF_CHUNK_SIZE)) {
+      const rows: Array<{ entity_ref: string; level: string | null }> =
+        await this.db('policy_results')
+          .whereIn('entity_ref', chunk)
+          .select('entity_ref', 'level');
+      for (const row of rows) levels.set(row.entity_ref, row.level);
+    }
+    return levels;
+  }
+
   async getResult(options: {
     entityRef: string;
   }): Promise<StoredPolicyResult | undefined> {
-    const row: (ResultRow & DetailRow) | undefined = await this.db(
-      'policy_results as r',
-    )
-      .join('policy_result_details as d', 'd.entity_ref', 'r.entity_ref')
-      .where('r.entity_ref', options.entityRef)
-      .select('r.*', 'd.next_level_json', 'd.results_json')
-      .first();
+    const row: (ResultRow & DetailRow & FullEvaluationColumn) | undefined =
+      await this.db('policy_results as r')
+        .join('policy_result_details as d', 'd.entity_ref', 'r.entity_ref')
+        .modify(query => this.withFullEvaluationTime(query))
+        .where('r.entity_ref', options.entityRef)
+        .select('r.*', 'd.next_level_json', 'd.results_json')
+        .select('v.full_evaluation_at')
+        .first();
     if (!row) return undefined;
     return {
       entityRef: row.entity_ref,
@@ -117,7 +144,7 @@ export class DatabasePolicyResults implements PolicyResultStore {
       nextLevel: row.next_level_json ? JSON.parse(row.next_level_json) : null,
       counts: toCounts(row),
       results: JSON.parse(row.results_json) as StoredRuleResult[],
-      evaluatedAt: toDate(row.evaluated_at),
+      evaluatedAt: evaluationTime(row.evaluated_at, row.full_evaluation_at),
     };
   }
 
@@ -148,16 +175,18 @@ export class DatabasePolicyResults implements PolicyResultStore {
     offset?: number;
   }): Promise<PolicyResultRow[]> {
     const { filter, limit, offset = 0 } = options;
-    const rows: ResultRow[] =
+    // Each row with the latest full evaluation's time: one statement.
+    const columns = [...ROW_COLUMNS, 'v.full_evaluation_at'];
+    const rows: Array<ResultRow & FullEvaluationColumn> =
       limit === undefined
-        ? await this.filteredResults(filter)
-            .select(ROW_COLUMNS)
+        ? await this.withFullEvaluationTime(this.filteredResults(filter))
+            .select(columns)
             .orderBy('entity_ref')
             .offset(offset)
         : // The page's refs first (the rows skipped by the offset are read from an index
           // or sorted as refs alone), then only the page's wide rows.
-          await this.db('policy_results')
-            .select(ROW_COLUMNS)
+          await this.withFullEvaluationTime(this.db('policy_results'))
+            .select(columns)
             .whereIn(
               'entity_ref',
               this.filteredResults(filter)
@@ -173,8 +202,13 @@ export class DatabasePolicyResults implements PolicyResultStore {
       level: row.level,
       counts: toCounts(row),
       outcomes: JSON.parse(row.outcomes_json),
-      evaluatedAt: toDate(row.evaluated_at),
+      evaluatedAt: evaluationTime(row.evaluated_at, row.full_evaluation_at),
     }));
+  }
+
+  /** Joins the one row that holds the latest full evaluation's time (`v`). */
+  private withFullEvaluationTime(query: Knex.QueryBuilder): Knex.QueryBuilder {
+    return query.join('policy_results_version as v', 'v.id', this.db.raw('1'));
   }
 
   private filteredResults(filter: PolicyResultFilter): Knex.QueryBuilder {
@@ -247,6 +281,7 @@ export class DatabasePolicyResults implements PolicyResultStore {
     }> = await this.db('policy_rule_outcomes')
       .select('rule_id', { result: 'outcome' }, this.db.raw('count(*) as n'))
       .groupBy('rule_id', 'outcome');
+    const fullEvaluationAt = await readFullEvaluationTime(this.db);
     const ruleOutcomes = new Map<PolicyRuleId, PolicyResultCounts>();
     for (const ruleId of options.ruleIds) {
       const counts = toCounts({
@@ -281,7 +316,9 @@ export class DatabasePolicyResults implements PolicyResultStore {
         failed: Number(row.failed),
         warned: Number(row.warned),
         lastEvaluatedAt:
-          row.evaluated_at === null ? null : toDate(row.evaluated_at),
+          row.evaluated_at === null
+            ? null
+            : evaluationTime(row.evaluated_at, fullEvaluationAt),
       })),
       ruleOutcomes,
     };

@@ -181,7 +181,12 @@ export class PolicyEvaluator {
       load: batch => this.loadInputs(batch),
       evaluate: (batch, inputs) =>
         this.evaluateLoaded(batch, inputs, enrolled, exemptionsByEntity, now),
-      save: results => this.options.results.saveEvaluations({ results, day }),
+      save: results =>
+        this.options.results.saveEvaluations({
+          results,
+          day,
+          inFullEvaluation: true,
+        }),
     });
     const gone = (await this.options.results.listResultEntityRefs()).filter(
       ref => !seen.has(ref),
@@ -189,6 +194,8 @@ export class PolicyEvaluator {
     const removed = gone.length
       ? await this.options.results.deleteResults({ entityRefs: gone })
       : 0;
+    // Every result left was evaluated now: the unchanged ones were not rewritten.
+    await this.options.results.recordFullEvaluation({ evaluatedAt: now });
     // The trend reaches back 365 days at most.
     await this.options.results.deleteDailySnapshotsBefore({
       day: addDays(day, -SNAPSHOT_RETENTION_DAYS),
@@ -227,10 +234,10 @@ export class PolicyEvaluator {
       );
       for (const batch of inBatches(targets)) {
         const inputs = await this.loadInputs(batch, endOfDay);
-        const reported = batch.filter(t => {
-          const key = t.source && sourceKeyString(t.source);
-          return !!key && (inputs.reports.get(key)?.runs.length ?? 0) > 0;
-        });
+        // A source is listed only with at least one run.
+        const reported = batch.filter(
+          t => t.source && inputs.reports.has(sourceKeyString(t.source)),
+        );
         const results = this.evaluateLoaded(
           reported,
           inputs,
@@ -308,7 +315,8 @@ export class PolicyEvaluator {
     const { reports, facts } = inputs;
     return targets.map(target => {
       const key = target.source ? sourceKeyString(target.source) : undefined;
-      const recent = key ? reports.get(key) : undefined;
+      // Parsed here, per entity: see StoredRecentReports.
+      const recent = key ? reports.get(key)?.read() : undefined;
       const evaluation = evaluatePolicy({
         policy,
         input: {

@@ -114,6 +114,16 @@ export interface RecentReports {
 }
 
 /**
+ * A source's recent reports as read from the store, parsed anew by each `read()`: a batch
+ * of sources keeps their stored texts, and each source's objects live only while its
+ * entities are evaluated (parsed for a whole batch while the next was read, most of them
+ * outlived young-generation collections and were copied).
+ */
+export interface StoredRecentReports {
+  read(): RecentReports;
+}
+
+/**
  * What the policy reads of other features: recent reports (their policy projections),
  * repository facts from the snapshot feature and the entities the catalog feature links
  * to a source. One read per table for a batch of sources.
@@ -129,7 +139,7 @@ export interface PolicyInputs {
     ciRuns: number;
     /** Only reports that finished before this time (the policy's view of a past day). */
     finishedBefore?: Date;
-  }): Promise<Map<string, RecentReports>>;
+  }): Promise<Map<string, StoredRecentReports>>;
 
   /** What the latest repository snapshot of each source says, keyed by {@link sourceKeyString}. */
   getRepositoryFacts(options: {
@@ -149,18 +159,32 @@ export interface PolicyInputs {
 export interface PolicyResultStore {
   /**
    * Upserts the current results and the snapshot of `day` of each entity, in one
-   * transaction.
+   * transaction. `inFullEvaluation`: they are part of a full evaluation, which calls
+   * `recordFullEvaluation` when it finishes; results that did not change are not written.
    */
   saveEvaluations(options: {
     results: StoredPolicyResult[];
     day: string;
+    inFullEvaluation?: boolean;
   }): Promise<void>;
+
+  /**
+   * Records that a full evaluation at `evaluatedAt` finished: every stored result was
+   * evaluated then (or later). The evaluation time of a result is the later of its own and
+   * this one.
+   */
+  recordFullEvaluation(options: { evaluatedAt: Date }): Promise<void>;
 
   /** Drops the current results of these entities; returns how many there were. */
   deleteResults(options: { entityRefs: string[] }): Promise<number>;
 
   /** Every entity ref with a current result. */
   listResultEntityRefs(): Promise<string[]>;
+
+  /** The stored level of each of these entities that has a result (null: none reached). */
+  listLevels(options: {
+    entityRefs: string[];
+  }): Promise<Map<string, string | null>>;
 
   getResult(options: {
     entityRef: string;

@@ -10,6 +10,7 @@ import {
   createTestDatabases,
 } from '../__testUtils__/testDatabases';
 import { StoredPolicyResult } from './PolicyStore';
+import { toDate } from '../lib/dbValues';
 import { outcomesJson } from './policyResultWrites';
 
 jest.setTimeout(60_000);
@@ -196,6 +197,98 @@ describe.each(databases.eachSupportedId())(
       );
       // Each of the three saves raised the version, those that only rewrote times too.
       expect(await store.policyResults.resultsVersion()).toBe(3);
+    });
+
+    it('leaves the rows of results a full evaluation found unchanged, and dates them by the evaluation', async () => {
+      const at = (iso: string) => new Date(iso);
+      const save = (iso: string, day: string, changed: number[] = []) =>
+        store.policyResults.saveEvaluations({
+          results: Array.from({ length: 4 }, (_, i) =>
+            resultOf(i, at(iso), changed.includes(i) ? 1 : 0),
+          ),
+          day,
+          inFullEvaluation: true,
+        });
+      const storedTimes = async () =>
+        (
+          await knex('policy_results')
+            .select('evaluated_at')
+            .orderBy('entity_ref')
+        ).map(row => toDate(row.evaluated_at).toISOString());
+      const shownTimes = async () => {
+        const single = await Promise.all(
+          [0, 1, 2, 3].map(async i =>
+            (await store.policyResults.getResult({
+              entityRef: resultOf(i, at('2026-11-27T08:00:00Z')).entityRef,
+            }))!.evaluatedAt.toISOString(),
+          ),
+        );
+        const { items } = await store.policyResults.listResultRows({
+          filter: {},
+        });
+        expect(items.map(row => row.evaluatedAt.toISOString())).toEqual(single);
+        return single;
+      };
+      const snapshotDays = async () =>
+        (
+          await knex('policy_daily_snapshots')
+            .select('day')
+            .orderBy(['day', 'entity_ref'])
+        ).map(row => row.day);
+
+      await save('2026-11-27T08:00:00Z', '2026-11-27');
+      await store.policyResults.recordFullEvaluation({
+        evaluatedAt: at('2026-11-27T08:00:00Z'),
+      });
+      // Later that day one result changes: only its row is written.
+      await save('2026-11-27T20:00:00Z', '2026-11-27', [3]);
+      const written = [
+        ...Array(3).fill('2026-11-27T08:00:00.000Z'),
+        '2026-11-27T20:00:00.000Z',
+      ];
+      expect(await storedTimes()).toEqual(written);
+      // Until the evaluation finishes, the unchanged ones show their last time.
+      expect(await shownTimes()).toEqual(written);
+      const version = await store.policyResults.resultsVersion();
+      await store.policyResults.recordFullEvaluation({
+        evaluatedAt: at('2026-11-27T20:00:00Z'),
+      });
+      expect(await store.policyResults.resultsVersion()).toBe(version + 1);
+      expect(await storedTimes()).toEqual(written);
+      expect(await shownTimes()).toEqual(
+        Array(4).fill('2026-11-27T20:00:00.000Z'),
+      );
+      const { groups } = await store.policyResults.summarise({
+        ruleIds: RULES,
+      });
+      expect(groups.map(group => group.lastEvaluatedAt?.toISOString())).toEqual(
+        groups.map(() => '2026-11-27T20:00:00.000Z'),
+      );
+
+      // The next day nothing changes: no result row is written, but each gets its
+      // snapshot of the day (its last evaluation was the day before); once.
+      await save('2026-11-28T08:00:00Z', '2026-11-28', [3]);
+      await store.policyResults.recordFullEvaluation({
+        evaluatedAt: at('2026-11-28T08:00:00Z'),
+      });
+      expect(await storedTimes()).toEqual(written);
+      expect(await snapshotDays()).toEqual([
+        ...Array(4).fill('2026-11-27'),
+        ...Array(4).fill('2026-11-28'),
+      ]);
+      await knex('policy_daily_snapshots').where('day', '2026-11-28').delete();
+      await save('2026-11-28T20:00:00Z', '2026-11-28', [3]);
+      expect(await snapshotDays()).toEqual(Array(4).fill('2026-11-27'));
+
+      // An entity evaluated alone afterwards shows its own, later time.
+      await store.policyResults.saveEvaluations({
+        results: [resultOf(0, at('2026-11-28T21:00:00Z'))],
+        day: '2026-11-28',
+      });
+      expect(await shownTimes()).toEqual([
+        '2026-11-28T21:00:00.000Z',
+        ...Array(3).fill('2026-11-28T08:00:00.000Z'),
+      ]);
     });
 
     it('stores the hash of the owner, level, next level and results as JSON', async () => {

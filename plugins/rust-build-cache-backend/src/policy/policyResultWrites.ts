@@ -8,8 +8,10 @@ import { StoredPolicyResult, StoredRuleResult } from './PolicyStore';
 /**
  * Writes of the current results (`policy_results`, `policy_result_details`,
  * `policy_rule_outcomes`) and the day's snapshots (`policy_daily_snapshots`). Most
- * evaluations find what is stored already: each result row keeps a hash of what it stores,
- * and a result with the same hash only gets its evaluation time written.
+ * evaluations find what is stored already: each result row keeps a hash of what it stores.
+ * A result with the same hash only gets its evaluation time written, and in a full
+ * evaluation not even that: the full evaluation's time is kept once
+ * (`policy_results_version.full_evaluation_at`, see its migration).
  */
 
 /** Rows per upsert: ~15 bound values per row. */
@@ -42,10 +44,16 @@ interface Prepared {
   detail: DetailRow;
 }
 
+/**
+ * Upserts results and their snapshots of `day`. `inFullEvaluation`: the results are part of
+ * a full evaluation at their `evaluatedAt`, which records that time once when it finishes
+ * (`recordFullEvaluation`); unchanged results are not written at all.
+ */
 export async function saveEvaluations(
   db: Knex,
   results: StoredPolicyResult[],
   day: string,
+  options: { inFullEvaluation?: boolean } = {},
 ): Promise<void> {
   if (results.length === 0) return;
   // Last one wins when an entity is given twice; a statement must not touch a row twice.
@@ -54,6 +62,7 @@ export async function saveEvaluations(
   ];
   const postgres = isPostgres(db);
   await db.transaction(async tx => {
+    const fullEvaluationAt = await readFullEvaluationTime(tx);
     for (const chunk of chunks(unique.map(prepare), UPSERT_CHUNK_SIZE)) {
       const stored: Array<{
         entity_ref: string;
@@ -70,7 +79,14 @@ export async function saveEvaluations(
         p =>
           previous.get(p.row.entity_ref)?.results_hash === p.row.results_hash,
       );
-      const sameRefs = new Set(await touchUnchanged(tx, postgres, same));
+      // A full evaluation's unchanged results keep their rows (their time is recorded once
+      // when it finishes). Elsewhere, on PostgreSQL, a result that another evaluation
+      // changed since it was read is written whole.
+      const sameRefs = new Set(
+        options.inFullEvaluation
+          ? same.map(p => p.row.entity_ref)
+          : await touchUnchanged(tx, postgres, same),
+      );
       const changed = chunk.filter(p => !sameRefs.has(p.row.entity_ref));
       await writeChanged(tx, changed);
       // The day's snapshot of an unchanged result was written when it was last evaluated
@@ -78,7 +94,12 @@ export async function saveEvaluations(
       const snapshots = chunk.filter(
         p =>
           !sameRefs.has(p.row.entity_ref) ||
-          utcDay(toDate(previous.get(p.row.entity_ref)!.evaluated_at)) !== day,
+          utcDay(
+            evaluationTime(
+              previous.get(p.row.entity_ref)!.evaluated_at,
+              fullEvaluationAt,
+            ),
+          ) !== day,
       );
       if (snapshots.length > 0) {
         await tx('policy_daily_snapshots')
@@ -97,6 +118,49 @@ export async function saveEvaluations(
  */
 export async function raiseResultsVersion(tx: Knex.Transaction): Promise<void> {
   await tx('policy_results_version').where('id', 1).increment('version', 1);
+}
+
+/**
+ * Records that a full evaluation at `evaluatedAt` finished: every result stored now was
+ * evaluated then, or later when its row says so. Raises the version too (the evaluation
+ * times that pages show change).
+ */
+export async function recordFullEvaluation(
+  db: Knex,
+  evaluatedAt: Date,
+): Promise<void> {
+  await db('policy_results_version')
+    .where('id', 1)
+    .update({
+      full_evaluation_at: evaluatedAt,
+      version: db.raw('version + 1'),
+    });
+}
+
+/** `policy_results_version.full_evaluation_at`: null before the first full evaluation. */
+export async function readFullEvaluationTime(
+  db: Knex,
+): Promise<DbTimestamp | null> {
+  const row: { full_evaluation_at: DbTimestamp | null } | undefined = await db(
+    'policy_results_version',
+  )
+    .where('id', 1)
+    .first('full_evaluation_at');
+  return row?.full_evaluation_at ?? null;
+}
+
+/**
+ * When a stored result was last evaluated: its row's time, or the latest full evaluation's
+ * when that came later (the row was unchanged by it, and so not written).
+ */
+export function evaluationTime(
+  rowEvaluatedAt: DbTimestamp,
+  fullEvaluationAt: DbTimestamp | null,
+): Date {
+  const row = toDate(rowEvaluatedAt);
+  if (fullEvaluationAt === null) return row;
+  const full = toDate(fullEvaluationAt);
+  return full > row ? full : row;
 }
 
 export async function addDailySnapshots(

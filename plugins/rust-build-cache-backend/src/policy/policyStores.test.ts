@@ -1,3 +1,4 @@
+import { reportsReadInFull } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import { makeReport } from '../__testUtils__/reports';
 import {
@@ -101,18 +102,104 @@ describe.each(databases.eachSupportedId())('policy stores (%s)', databaseId => {
       ciRuns: 2,
     });
     expect(
-      [...found.entries()].map(([key, { runs: read, reports }]) => [
-        key,
-        read.map(r => r.runId),
-        reports.map(r => r.source.ci.runId),
-      ]),
+      [...found.entries()].map(([key, stored]) => {
+        const { runs: read, reports } = stored.read();
+        return [
+          key,
+          read.map(r => r.runId),
+          reports.map(r => r.source.ci.runId),
+        ];
+      }),
     ).toEqual([
       // Whole projections of the newest report and the newest CI run only.
       [sourceKeyString(api), ['p2', '4', '3'], ['p2', '4']],
       [sourceKeyString(web), ['9'], ['9']],
     ]);
-    expect(found.get(sourceKeyString(api))!.runs[0].kind).toBe('prewarm');
-    expect(found.get(sourceKeyString(api))!.reports[0].kind).toBe('prewarm');
+    const apiReports = found.get(sourceKeyString(api))!.read();
+    expect(apiReports.runs[0].kind).toBe('prewarm');
+    expect(apiReports.reports[0].kind).toBe('prewarm');
+    // Each read parses anew: nothing parsed is kept between evaluations.
+    expect(found.get(sourceKeyString(api))!.read().runs[0]).not.toBe(
+      apiReports.runs[0],
+    );
+  });
+
+  it('reads in full the reports that reportsReadInFull names, chosen by the database', async () => {
+    // Per source, newest first: [kind, has sccache statistics]. Sources without statistics
+    // in their newest CI runs, with a newer report of another kind, without CI runs.
+    const histories: Record<string, Array<['ci' | 'prewarm', boolean]>> = {
+      a: [
+        ['prewarm', true],
+        ['ci', false],
+        ['ci', false],
+        ['ci', true],
+        ['ci', true],
+      ],
+      b: [
+        ['ci', false],
+        ['ci', false],
+      ],
+      c: [
+        ['ci', true],
+        ['ci', false],
+      ],
+      d: [['prewarm', false]],
+      e: [
+        ['ci', false],
+        ['prewarm', true],
+        ['ci', true],
+      ],
+    };
+    const hour = 3600_000;
+    const start = Date.parse('2026-11-20T00:00:00Z');
+    await runs.reports.insertRuns({
+      runs: Object.entries(histories).flatMap(([path, history]) =>
+        history.map(([kind, stats], i) => {
+          const finishedAt = new Date(start - i * hour).toISOString();
+          return toNewRun(
+            makeReport({
+              repository,
+              workspacePath: path,
+              runId: `${path}${i}`,
+              finishedAt,
+              kind,
+              ...(stats ? {} : { sccache: null }),
+            }),
+            new Date(finishedAt),
+          );
+        }),
+      ),
+    });
+    const sources = Object.keys(histories).map(workspacePath => ({
+      repository: api.repository,
+      workspacePath,
+    }));
+    const found = await store.policyInputs.listRecentReports({
+      sources,
+      ciRuns: 3,
+    });
+    for (const source of sources) {
+      const { runs: read, reports } = found
+        .get(sourceKeyString(source))!
+        .read();
+      expect([
+        source.workspacePath,
+        reports.map(r => r.source.ci.runId),
+      ]).toEqual([
+        source.workspacePath,
+        reportsReadInFull(read).map(i => read[i].runId),
+      ]);
+      expect(reports.map(r => r.sccache !== null)).toEqual(
+        reportsReadInFull(read).map(i => read[i].cache !== null),
+      );
+    }
+    // The newest CI run with statistics is looked for among the CI runs read only.
+    expect(
+      found
+        .get(sourceKeyString(sources[0]))!
+        .read()
+        .reports.map(r => r.source.ci.runId),
+    ).toEqual(['a0', 'a1', 'a3']);
   });
 
   it('reads the toolchain and Cargo.lock facts of repository snapshots', async () => {

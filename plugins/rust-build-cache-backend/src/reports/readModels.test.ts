@@ -140,7 +140,7 @@ describe.each(databases.eachSupportedId())('read models (%s)', databaseId => {
         ciRuns: 10,
       });
       const newestFirst = [...reports].reverse();
-      const projected = recent.get(sourceKeyString(ws))!;
+      const projected = recent.get(sourceKeyString(ws))!.read();
       expect(projected.runs.map(r => r.runId)).toEqual(
         newestFirst.map(r => r.source.ci.runId),
       );
@@ -171,7 +171,10 @@ describe.each(databases.eachSupportedId())('read models (%s)', databaseId => {
         ciRuns: 2,
       });
       expect(
-        two.get(sourceKeyString(ws))!.runs.map(r => [r.kind, r.runId]),
+        two
+          .get(sourceKeyString(ws))!
+          .read()
+          .runs.map(r => [r.kind, r.runId]),
       ).toEqual([
         ['ci', reports[4].source.ci.runId],
         ['ci', reports[3].source.ci.runId],
