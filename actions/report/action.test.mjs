@@ -269,3 +269,23 @@ test('a bad input fails the main step at the top of the job', async () => {
     /^::error::rust-build-cache: input 'url' must be an http\(s\) URL/m,
   );
 });
+
+test("the bundle keeps zod's English messages (its other locales are left out)", async () => {
+  received = [];
+  const { post } = await runAction({
+    url: baseUrl,
+    token: TOKEN,
+    strict: 'true',
+    'sccache-stats': STATS,
+    'cargo-profile': 'p'.repeat(101),
+  });
+  assert.equal(post.code, 1, post.stdout + post.stderr);
+  assert.match(
+    post.stderr,
+    /does not match report schema[^]*build\.cargoProfile: Too big: expected string to have <=100 characters/,
+  );
+  assert.equal(received.length, 0);
+  // Words of two of the left-out locales (German, French; both in the bundle before).
+  const bundle = readFileSync(join(here, 'dist', 'post.js'), 'utf8');
+  assert.doesNotMatch(bundle, /erwartet|invalide/);
+});

@@ -5,10 +5,14 @@
 //   node actions/report/build.mjs --check    fails when dist/ differs from the sources
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const here = new URL('.', import.meta.url).pathname;
+const { zodEnglishOnly } = createRequire(import.meta.url)(
+  '../../packages/ci-reporter/esbuildPlugins.cjs',
+);
 const check = process.argv.includes('--check');
 const outdir = check
   ? mkdtempSync(join(tmpdir(), 'rbc-action-'))
@@ -28,6 +32,7 @@ await build({
   logLevel: 'warning',
   // The CLI's bin runs its TypeScript through Backstage's transform; bundled, it is plain JS.
   tsconfig: join(here, '../../tsconfig.json'),
+  plugins: [zodEnglishOnly],
 });
 
 if (check) {

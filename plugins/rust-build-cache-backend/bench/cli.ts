@@ -18,6 +18,10 @@ import {
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
+// The bundling plugin of the CLI's build, from its folder like the CLI's sources below (the
+// backend does not depend on the CLI package, and the file is not part of its exports).
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { zodEnglishOnly } from '../../../packages/ci-reporter/esbuildPlugins.cjs';
 import { argValue, loadAverage, printFigures, round, runMain } from './lib';
 import { medianWallMs } from './wallTime';
 
@@ -158,6 +162,8 @@ async function main() {
       format: 'cjs',
       logLevel: 'warning',
       tsconfig: join(repoRoot, 'tsconfig.json'),
+      // As actions/report/build.mjs bundles it.
+      plugins: [zodEnglishOnly],
     });
     const argv = [
       process.execPath,

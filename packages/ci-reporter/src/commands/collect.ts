@@ -247,6 +247,14 @@ async function buildReport(
   warn: Warn,
 ): Promise<BuildCacheReport> {
   const workspaceDir = await resolveWorkspaceDir(system, options.workspace);
+  // rustc (through rustup, ~50 ms) runs while this process reads and parses the files; its
+  // warnings are given at the same place as before.
+  const rustcWarnings: string[] = [];
+  const rustcRead = readRustcInfo(system, workspaceDir, message =>
+    rustcWarnings.push(message),
+  );
+  // Awaited below; a failure of another input first must not leave it unhandled.
+  rustcRead.catch(() => {});
   const git = createGitQueries(system, workspaceDir);
   const repoRoot = await resolveRepoRoot(system, git, options.repoRoot);
   const source = await resolveReportSource({
@@ -267,7 +275,7 @@ async function buildReport(
     sccache: await readSccacheStats(system, { statsFile, workspaceDir }, warn),
     toolchain: {
       file: await readToolchainFile(system, workspaceDir, repoRoot, problems),
-      rustc: await readRustcInfo(system, workspaceDir, warn),
+      rustc: await rustcRead.finally(() => rustcWarnings.forEach(warn)),
     },
     dependencies: await readDependencies(system, workspaceDir, problems),
     build: {
