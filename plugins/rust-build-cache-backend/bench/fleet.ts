@@ -16,7 +16,7 @@
  * 13th; every 5th run of an entity is cold (40 Rust misses, 120 compile seconds, 40 slow
  * library units from a pool of 300 crates), the others warm (50 hits).
  *
- * Each view's first request computes it (timed on its own); then 20 warm-up requests and
+ * Each view's first request computes it (timed on its own); then 200 warm-up requests and
  * `--requests` measured ones with 4 clients. `--settle` seconds after start are waited for
  * first, so the policy's start-up evaluation of every entity does not run during the
  * measurement. `--refresh=0` (rustBuildCache.fleet.refreshSeconds) makes every request

@@ -6,7 +6,7 @@
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/policy.ts \
  *     --db=postgres --connection=postgresql://postgres@127.0.0.1:5432/postgres
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/policy.ts --db=sqlite
- *     [--entities=10000] [--runs=30] [--window=10] [--evaluations=3] [--requests=500]
+ *     [--entities=10000] [--runs=30] [--window=10] [--evaluations=6] [--requests=2000]
  *     [--port=7479] [--api=yes|no] [--keep=no|yes] [--prefix=rbc_bench_policy_]
  *
  * 1. Seeds through the plugin's write path (toNewRun + insertRuns, as POST /reports does):
@@ -288,8 +288,8 @@ async function main() {
     prefix: argValue('prefix', 'rbc_bench_policy_'),
     entities: Number(argValue('entities', '10000')),
     runs: Number(argValue('runs', '30')),
-    evaluations: Number(argValue('evaluations', '3')),
-    requests: Number(argValue('requests', '500')),
+    evaluations: Number(argValue('evaluations', '6')),
+    requests: Number(argValue('requests', '2000')),
     port: Number(argValue('port', '7479')),
     api: argValue('api', 'yes') === 'yes',
     reuse: argValue('reuse', ''),
