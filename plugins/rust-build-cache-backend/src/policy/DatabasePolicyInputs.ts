@@ -85,7 +85,10 @@ export class DatabasePolicyInputs implements PolicyInputs {
         // Written at ingestion (or by its migration) from validated reports: the runs are
         // one JSON array per source, joined by the database from the stored texts.
         const runsJson = row.runs_json;
-        const reportsJson = `[${inFull[i].map(id => reports.get(id)!)}]`;
+        // A report deleted since the runs were read (retention) is left out, not `undefined`.
+        const reportsJson = `[${inFull[i].flatMap(
+          id => reports.get(id) ?? [],
+        )}]`;
         result.set(sourceKeyString(chunk[row.n]), {
           read: () => ({
             runs: JSON.parse(runsJson) as PolicyRun[],

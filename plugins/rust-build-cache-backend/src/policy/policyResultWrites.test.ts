@@ -277,8 +277,11 @@ describe.each(databases.eachSupportedId())(
         ...Array(4).fill('2026-11-28'),
       ]);
       await knex('policy_daily_snapshots').where('day', '2026-11-28').delete();
+      const unchanged = await store.policyResults.resultsVersion();
       await save('2026-11-28T20:00:00Z', '2026-11-28', [3]);
       expect(await snapshotDays()).toEqual(Array(4).fill('2026-11-27'));
+      // Nothing written: the scorecards' caches stay valid.
+      expect(await store.policyResults.resultsVersion()).toBe(unchanged);
 
       // An entity evaluated alone afterwards shows its own, later time.
       await store.policyResults.saveEvaluations({

@@ -63,6 +63,7 @@ export async function saveEvaluations(
   const postgres = isPostgres(db);
   await db.transaction(async tx => {
     const fullEvaluationAt = await readFullEvaluationTime(tx);
+    let wrote = false;
     for (const chunk of chunks(unique.map(prepare), UPSERT_CHUNK_SIZE)) {
       const stored: Array<{
         entity_ref: string;
@@ -107,8 +108,12 @@ export async function saveEvaluations(
           .onConflict(['entity_ref', 'day'])
           .merge();
       }
+      wrote ||= sameRefs.size < chunk.length || snapshots.length > 0;
+      wrote ||= !options.inFullEvaluation && sameRefs.size > 0;
     }
-    await raiseResultsVersion(tx);
+    // A full evaluation's batch that found every result unchanged wrote nothing: the
+    // scorecards' caches stay valid.
+    if (wrote) await raiseResultsVersion(tx);
   });
 }
 
