@@ -19,7 +19,9 @@ const zodEnglishOnly = {
       if (!/[\\/]node_modules[\\/]zod[\\/]/.test(args.importer))
         return undefined;
       return {
-        path: path.resolve(args.resolveDir, args.path),
+        // Named in the bundle's comments: no absolute path, so the bundle is the same in
+        // every checkout (actions/report/build.mjs --check compares it).
+        path: 'zod/v4/locales/index.js',
         namespace: 'zod-english-only',
         pluginData: {
           dir: path.resolve(args.resolveDir, path.dirname(args.path)),
