@@ -63,7 +63,8 @@ export async function saveEvaluations(
   const postgres = isPostgres(db);
   await db.transaction(async tx => {
     const fullEvaluationAt = await readFullEvaluationTime(tx);
-    let wrote = false;
+    // Elsewhere every result is written or gets its time; a full evaluation may write nothing.
+    let wrote = !options.inFullEvaluation;
     for (const chunk of chunks(unique.map(prepare), UPSERT_CHUNK_SIZE)) {
       const stored: Array<{
         entity_ref: string;
@@ -108,8 +109,7 @@ export async function saveEvaluations(
           .onConflict(['entity_ref', 'day'])
           .merge();
       }
-      wrote ||= sameRefs.size < chunk.length || snapshots.length > 0;
-      wrote ||= !options.inFullEvaluation && sameRefs.size > 0;
+      if (changed.length > 0 || snapshots.length > 0) wrote = true;
     }
     // A full evaluation's batch that found every result unchanged wrote nothing: the
     // scorecards' caches stay valid.
