@@ -1,4 +1,8 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import {
+  encodePolicyRun,
+  PolicyRun,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 
@@ -210,6 +214,56 @@ describe.each(databases.eachSupportedId())('migrations (%s)', databaseId => {
       ['component:default/newer', '2026-12-07T12:00:00.000Z'],
       ['component:default/older', '2026-12-07T10:00:00.000Z'],
     ]);
+  });
+
+  it('stores policy runs in their compact form, and writes them back as objects on the way down', async () => {
+    await knex.migrate.latest({ directory: migrationsDir });
+    const run: PolicyRun = {
+      kind: 'ci',
+      finishedAt: '2026-11-01T10:00:00.000Z',
+      runId: '1',
+      rustflagsSha256: null,
+      dependencies: { lockVersion: 4 },
+      cache: {
+        rustCompiled: true,
+        hits: 7,
+        misses: 2,
+        avoidableNotCached: 1,
+        failures: {
+          readErrors: 0,
+          writeErrors: 1,
+          timeouts: 0,
+          errorsBeforeLookup: 3,
+        },
+      },
+    };
+    const runs = [run, { ...run, runId: '2', cache: null, dependencies: null }];
+    await knex('report_policy_inputs').insert(
+      runs.map((r, i) => ({
+        report_id: `6f0a1c2e-8b1d-4c55-9a43-1f7b5f2b9e0${i}`,
+        repository: 'github.com/acme/platform',
+        workspace_path: '.',
+        kind: 'ci',
+        finished_at: new Date(r.finishedAt),
+        policy_json: '{}',
+        run_json: JSON.stringify(encodePolicyRun(r)),
+      })),
+    );
+    const stored = async () =>
+      (
+        await knex('report_policy_inputs')
+          .select('run_json')
+          .orderBy('report_id')
+      ).map(row => JSON.parse(row.run_json));
+    const name = '20261209090000_policy_runs_compact.js';
+    await knex.migrate.down({ directory: migrationsDir, name });
+    expect(await stored()).toEqual(runs);
+    // As if a conversion was interrupted (each batch commits): the rest is converted.
+    await knex('report_policy_inputs')
+      .where('report_id', '6f0a1c2e-8b1d-4c55-9a43-1f7b5f2b9e00')
+      .update({ run_json: JSON.stringify(encodePolicyRun(run)) });
+    await knex.migrate.up({ directory: migrationsDir, name });
+    expect(await stored()).toEqual(runs.map(r => encodePolicyRun(r)));
   });
 
   it('marks the rollups stored before per-language metrics legacy, and undoes it', async () => {

@@ -1,6 +1,7 @@
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import {
   toPolicyReport,
+  encodePolicyRun,
   toPolicyRun,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
@@ -111,7 +112,9 @@ describe.each(databases.eachSupportedId())(
       );
       // Converted by the policy runs' migration, after the projections were filled.
       expect(projections.map(p => JSON.parse(p.run_json))).toEqual(
-        reports.map(r => JSON.parse(JSON.stringify(toPolicyRun(r)))),
+        reports.map(r =>
+          JSON.parse(JSON.stringify(encodePolicyRun(toPolicyRun(r)))),
+        ),
       );
       const store = await DatabaseReportStore.create(knex);
       expect(await store.listUnmatchedSources()).toEqual([

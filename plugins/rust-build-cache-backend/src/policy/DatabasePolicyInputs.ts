@@ -1,7 +1,8 @@
 import {
+  decodePolicyRun,
+  EncodedPolicyRun,
   PolicyReport,
   PolicyRepositoryFacts,
-  PolicyRun,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import { chunks, isPostgres } from '../lib/dbValues';
@@ -20,12 +21,12 @@ const SOURCE_CHUNK_SIZE = 500;
 const REPORT_CHUNK_SIZE = 1000;
 
 /**
- * Whether a stored run (`run_json`) has sccache statistics: `cache` is the last key that
- * `toPolicyRun` writes, so its JSON ends in `"cache":null}` exactly when it has none (a
- * string value cannot hold an unescaped quote), so the database need not parse the run.
- * `policyStores.test.ts` checks the choice against `reportsReadInFull` on both databases.
+ * Whether a stored run (`run_json`, `encodePolicyRun`) has sccache statistics: its cache
+ * numbers are the array's last element, so its text ends in `,null]` exactly when it has
+ * none, and the database need not parse the run. `policyStores.test.ts` checks the choice
+ * against `reportsReadInFull` on both databases.
  */
-const WITH_STATS = `run_json not like '%"cache":null}'`;
+const WITH_STATS = `run_json not like '%,null]'`;
 
 /**
  * What the policy reads of other features: recent reports per source (the policy
@@ -91,7 +92,9 @@ export class DatabasePolicyInputs implements PolicyInputs {
         )}]`;
         result.set(sourceKeyString(chunk[row.n]), {
           read: () => ({
-            runs: JSON.parse(runsJson) as PolicyRun[],
+            runs: (JSON.parse(runsJson) as EncodedPolicyRun[]).map(
+              decodePolicyRun,
+            ),
             reports: JSON.parse(reportsJson) as PolicyReport[],
           }),
         });
@@ -101,8 +104,8 @@ export class DatabasePolicyInputs implements PolicyInputs {
   }
 
   /**
-   * Per source, two backward scans of the source index that stop after their LIMIT: the
-   * last CI runs, and the latest report of another kind (on PostgreSQL index-only scans of
+   * Per source, backward scans of the source index that stop after their LIMIT: the last
+   * CI runs, and the latest report of another kind (on PostgreSQL index-only scans of
    * report_policy_inputs_source_runs_idx, which holds the runs). One row per source
    * that has runs, named by its index in `sources` (no repository and path strings), in
    * that order: its runs as one JSON array, newest first, joined by the database (a row
@@ -111,7 +114,10 @@ export class DatabasePolicyInputs implements PolicyInputs {
    * newest, the newest CI run, and the newest CI run with sccache statistics. PostgreSQL
    * gets the sources as two arrays and a lateral join (planned once, whatever the chunk's
    * size); SQLite one JSON array and a correlated subquery. Other kinds are the two ranges
-   * around 'ci' in the index: `kind <> 'ci'` would read every CI run of the source.
+   * around 'ci' in the index: `kind <> 'ci'` would read every CI run of the source. SQLite
+   * scans the two ranges for their OR; PostgreSQL only filters on it (reading every CI
+   * run's index entry, 1,800 per source after 90 days of 20 runs a day), so it gets the
+   * two ranges as two scans.
    */
   private async readRuns(
     sources: ReportSourceKey[],
@@ -122,7 +128,6 @@ export class DatabasePolicyInputs implements PolicyInputs {
     const cutoff = before ? ' and finished_at < ?' : '';
     const cutoffBindings = before ? [before] : [];
     const newest = 'order by finished_at desc, report_id desc';
-    const otherKind = "(kind < 'ci' or kind > 'ci')";
     // PostgreSQL's form plans once for many sources.
     if (isPostgres(this.db)) {
       const columns =
@@ -130,15 +135,28 @@ export class DatabasePolicyInputs implements PolicyInputs {
       const order = 'order by r.finished_at desc, r.id desc';
       const firstId = (filter: string) =>
         `((array_agg(r.id ${order}) filter (where ${filter}))[1])::text`;
+      // The newest `limit` reports of the source in one range of the index.
+      const latest = (kinds: string, limit: number) =>
+        `(${columns} where repository = s.repository and workspace_path = s.workspace_path and ${kinds}${cutoff} ${newest} limit ${limit})`;
       const { rows } = await this.db.raw(
         `select (s.n - 1)::int as n, '[' || string_agg(coalesce(r.run_json, 'null'), ',' ${order}) || ']' as runs_json, ((array_agg(r.id ${order}))[1])::text as newest_id, ${firstId(
           "r.kind = 'ci'",
         )} as newest_ci_id, ${firstId(
           `r.kind = 'ci' and ${WITH_STATS}`,
-        )} as newest_ci_stats_id from unnest(?::text[], ?::text[]) with ordinality as s(repository, workspace_path, n) cross join lateral (select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and kind = 'ci'${cutoff} ${newest} limit ${ciRuns}) c union all select * from (${columns} where repository = s.repository and workspace_path = s.workspace_path and ${otherKind}${cutoff} ${newest} limit 1) x) r group by s.n order by s.n`,
+        )} as newest_ci_stats_id from unnest(?::text[], ?::text[]) with ordinality as s(repository, workspace_path, n) cross join lateral (${latest(
+          "kind = 'ci'",
+          ciRuns,
+        )} union all select * from (${latest(
+          "kind < 'ci'",
+          1,
+        )} union all ${latest(
+          "kind > 'ci'",
+          1,
+        )} order by finished_at desc, id desc limit 1) x) r group by s.n order by s.n`,
         [
           sources.map(source => source.repository),
           sources.map(source => source.workspacePath),
+          ...cutoffBindings,
           ...cutoffBindings,
           ...cutoffBindings,
         ],
@@ -166,7 +184,10 @@ export class DatabasePolicyInputs implements PolicyInputs {
       )} as newest_ci_stats_id from (${ofKind(
         "kind = 'ci'",
         ciRuns,
-      )} union all ${ofKind(otherKind, 1)}) group by n order by n`,
+      )} union all ${ofKind(
+        "(kind < 'ci' or kind > 'ci')",
+        1,
+      )}) group by n order by n`,
       [sourcesJson, ...cutoffBindings, sourcesJson, ...cutoffBindings],
     );
   }
@@ -229,7 +250,7 @@ export class DatabasePolicyInputs implements PolicyInputs {
 /** The runs of a source, which is named by its index in the sources read. */
 interface RunsRow {
   n: number;
-  /** JSON array of the runs' stored PolicyRuns, newest first. */
+  /** JSON array of the runs' stored PolicyRuns (`encodePolicyRun`), newest first. */
   runs_json: string;
   /** The newest run's report id. */
   newest_id: string;

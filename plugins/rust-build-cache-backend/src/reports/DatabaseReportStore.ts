@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   BuildCacheReport,
   toPolicyReport,
+  encodePolicyRun,
   toPolicyRun,
   RUN_METRICS_VERSION,
   UnmatchedSource,
@@ -308,6 +309,8 @@ function toPolicyInputRow(row: ReportRow, run: NewRun) {
     kind: row.kind,
     finished_at: row.finished_at,
     policy_json: JSON.stringify(policyReport),
-    run_json: JSON.stringify(toPolicyRun(policyReport, run.metrics)),
+    run_json: JSON.stringify(
+      encodePolicyRun(toPolicyRun(policyReport, run.metrics)),
+    ),
   };
 }

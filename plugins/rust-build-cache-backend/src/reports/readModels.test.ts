@@ -2,6 +2,7 @@ import {
   evaluatePolicy,
   DEFAULT_POLICY,
   toPolicyReport,
+  encodePolicyRun,
   toPolicyRun,
   UnmatchedSource,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
@@ -131,7 +132,9 @@ describe.each(databases.eachSupportedId())('read models (%s)', databaseId => {
         reports.map(r => JSON.parse(JSON.stringify(toPolicyReport(r)))),
       );
       expect(rows.map(r => JSON.parse(r.run_json))).toEqual(
-        reports.map(r => JSON.parse(JSON.stringify(toPolicyRun(r)))),
+        reports.map(r =>
+          JSON.parse(JSON.stringify(encodePolicyRun(toPolicyRun(r)))),
+        ),
       );
 
       const policyStore = await createTestStores(knex);

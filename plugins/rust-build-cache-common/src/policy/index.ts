@@ -5,6 +5,9 @@ export {
   type PolicyRunCache,
   reportsReadInFull,
   toPolicyRun,
+  encodePolicyRun,
+  decodePolicyRun,
+  type EncodedPolicyRun,
 } from './policyRun';
 export * from './policySchema';
 export * from './rules';

@@ -9,7 +9,13 @@ import { DEFAULT_POLICY } from './defaultPolicy';
 import { evaluatePolicy } from './evaluatePolicy';
 import { validatePolicy } from './policySchema';
 import { toPolicyReport } from './policyReport';
-import { reportsReadInFull, toPolicyRun } from './policyRun';
+import {
+  decodePolicyRun,
+  encodePolicyRun,
+  PolicyRun,
+  reportsReadInFull,
+  toPolicyRun,
+} from './policyRun';
 
 /** Every built-in rule, with a baseline, so that none is skipped as not applicable. */
 const ALL_RULES = (() => {
@@ -99,6 +105,9 @@ const HISTORIES: Record<string, BuildCacheReport[]> = {
 
 /** Through JSON, as the backend stores it. */
 const stored = <T>(value: T): T => JSON.parse(JSON.stringify(value));
+/** A run as the backend stores and reads it. */
+const storedRun = (run: PolicyRun): PolicyRun =>
+  decodePolicyRun(JSON.parse(JSON.stringify(encodePolicyRun(run))));
 
 describe('toPolicyReport', () => {
   it.each(Object.entries(HISTORIES))(
@@ -140,11 +149,11 @@ describe('toPolicyReport', () => {
   });
 });
 
-describe('toPolicyRun and reportsReadInFull', () => {
+describe('toPolicyRun, its stored form and reportsReadInFull', () => {
   it.each(Object.entries(HISTORIES))(
     'evaluate like the whole reports with only the newest in full (%s)',
     (_name, reports) => {
-      const runs = reports.map(r => stored(toPolicyRun(toPolicyReport(r))));
+      const runs = reports.map(r => storedRun(toPolicyRun(toPolicyReport(r))));
       const inFull = reportsReadInFull(runs);
       expect(inFull.length).toBeLessThanOrEqual(3);
       for (const policy of [ALL_RULES, DEFAULT_POLICY]) {
@@ -183,5 +192,31 @@ describe('toPolicyRun and reportsReadInFull', () => {
     expect(JSON.stringify(run).length).toBeLessThan(
       JSON.stringify(toPolicyReport(billing)).length / 3,
     );
+  });
+
+  it('stores every run as it is, its text ending in ",null]" exactly without cache numbers', () => {
+    const runs = Object.values(HISTORIES)
+      .flat()
+      .map(r => toPolicyRun(r));
+    const cacheless = runs.find(run => run.cache === null)!;
+    const edited: PolicyRun[] = [
+      ...runs,
+      { ...cacheless, dependencies: null, rustflagsSha256: 'a'.repeat(64) },
+      { ...cacheless, dependencies: { lockVersion: null } },
+      {
+        ...runs.find(run => run.cache !== null)!,
+        cache: { ...runs.find(run => run.cache)!.cache!, rustCompiled: false },
+      },
+    ];
+    expect(edited.some(run => run.cache === null)).toBe(true);
+    for (const run of edited) {
+      const text = JSON.stringify(encodePolicyRun(run));
+      expect(decodePolicyRun(JSON.parse(text))).toEqual(stored(run));
+      expect(text.endsWith(',null]')).toBe(run.cache === null);
+    }
+    const length = (texts: string[]) => texts.join('').length;
+    expect(
+      length(runs.map(run => JSON.stringify(encodePolicyRun(run)))),
+    ).toBeLessThan(length(runs.map(run => JSON.stringify(run))) / 3);
   });
 });

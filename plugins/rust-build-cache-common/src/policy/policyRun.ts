@@ -71,6 +71,87 @@ export function toPolicyRun(
 }
 
 /**
+ * A {@link PolicyRun} as the backend stores it, one JSON array per report (a quarter of the
+ * object's text): its kind, finish time, run id and RUSTFLAGS hash, then
+ * `dependencies` as a one-element array of the lock version and `cache` as the eight
+ * numbers in the order of the type (`rustCompiled` as 1 or 0), each null where the run's
+ * is. An evaluation parses 30 of them per service, so their size is most of what it
+ * reads. The text ends in `,null]` exactly when the run has no cache numbers (the
+ * backend's query relies on that).
+ * @public
+ */
+export type EncodedPolicyRun = [
+  kind: PolicyRun['kind'],
+  finishedAt: string,
+  runId: string,
+  rustflagsSha256: string | null,
+  dependencies: [lockVersion: number | null] | null,
+  cache:
+    | [
+        rustCompiled: 0 | 1,
+        hits: number,
+        misses: number,
+        avoidableNotCached: number,
+        readErrors: number,
+        writeErrors: number,
+        timeouts: number,
+        errorsBeforeLookup: number,
+      ]
+    | null,
+];
+
+/** The stored form of a {@link PolicyRun}; {@link decodePolicyRun} reverses it. @public */
+export function encodePolicyRun(run: PolicyRun): EncodedPolicyRun {
+  const { dependencies, cache } = run;
+  return [
+    run.kind,
+    run.finishedAt,
+    run.runId,
+    run.rustflagsSha256,
+    dependencies ? [dependencies.lockVersion] : null,
+    cache
+      ? [
+          cache.rustCompiled ? 1 : 0,
+          cache.hits,
+          cache.misses,
+          cache.avoidableNotCached,
+          cache.failures.readErrors,
+          cache.failures.writeErrors,
+          cache.failures.timeouts,
+          cache.failures.errorsBeforeLookup,
+        ]
+      : null,
+  ];
+}
+
+/** The {@link PolicyRun} of its stored form ({@link encodePolicyRun}). @public */
+export function decodePolicyRun(encoded: EncodedPolicyRun): PolicyRun {
+  const [kind, finishedAt, runId, rustflagsSha256, dependencies, cache] =
+    encoded;
+  return {
+    kind,
+    finishedAt,
+    runId,
+    rustflagsSha256,
+    dependencies: dependencies ? { lockVersion: dependencies[0] } : null,
+    cache: cache
+      ? {
+          rustCompiled: cache[0] === 1,
+          hits: cache[1],
+          misses: cache[2],
+          avoidableNotCached: cache[3],
+          failures: {
+            readErrors: cache[4],
+            writeErrors: cache[5],
+            timeouts: cache[6],
+            errorsBeforeLookup: cache[7],
+          },
+        }
+      : null,
+  };
+}
+
+/**
  * Which of a service's recent runs (newest first) the rules read as whole
  * {@link PolicyReport}s, by index: the newest report (its toolchain file and problems), the
  * newest CI run (its environment, counters and rustc) and the newest CI run with sccache
