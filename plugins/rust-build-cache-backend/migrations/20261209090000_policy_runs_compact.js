@@ -67,8 +67,8 @@ async function withoutRunsIndex(knex, convert) {
 const BATCH = 2000;
 
 /**
- * Rewrites every stored run with `convert`, in batches by id: one read and one update per
- * batch.
+ * Rewrites every stored run that `convert` changes, in batches by id: one read and one
+ * update per batch.
  *
  * @param {import('knex').Knex} knex
  * @param {(run: any) => unknown} convert
@@ -85,16 +85,26 @@ async function convertRuns(knex, convert) {
     if (after !== undefined) query.where('report_id', '>', after);
     const rows = await query;
     if (rows.length === 0) return;
-    const ids = rows.map((/** @type {any} */ row) => String(row.report_id));
-    const runs = rows.map((/** @type {any} */ row) => {
+    after = String(rows[rows.length - 1].report_id);
+    /** @type {string[]} */
+    const ids = [];
+    /** @type {string[]} */
+    const runs = [];
+    for (const row of rows) {
+      let run;
       try {
-        return JSON.stringify(convert(JSON.parse(row.run_json)));
+        run = JSON.stringify(convert(JSON.parse(row.run_json)));
       } catch (error) {
         throw new Error(
           `The policy run of report ${row.report_id} cannot be converted: ${error}`,
         );
       }
-    });
+      // Runs converted before an interruption are left as they are.
+      if (run === row.run_json) continue;
+      ids.push(String(row.report_id));
+      runs.push(run);
+    }
+    if (ids.length === 0) continue;
     if (isPostgres) {
       await knex.raw(
         'update report_policy_inputs as t set run_json = v.run_json from unnest(?::uuid[], ?::text[]) as v(report_id, run_json) where t.report_id = v.report_id',
@@ -106,6 +116,5 @@ async function convertRuns(knex, convert) {
         [JSON.stringify(ids.map((id, i) => [id, runs[i]]))],
       );
     }
-    after = ids[ids.length - 1];
   }
 }

@@ -3,6 +3,7 @@ import {
   EncodedPolicyRun,
   PolicyReport,
   PolicyRepositoryFacts,
+  PolicyRun,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import { chunks, isPostgres } from '../lib/dbValues';
@@ -23,10 +24,21 @@ const REPORT_CHUNK_SIZE = 1000;
 /**
  * Whether a stored run (`run_json`, `encodePolicyRun`) has sccache statistics: its cache
  * numbers are the array's last element, so its text ends in `,null]` exactly when it has
- * none, and the database need not parse the run. `policyStores.test.ts` checks the choice
- * against `reportsReadInFull` on both databases.
+ * none, and the database need not parse the run. A run stored as an object (see
+ * {@link readStoredRun}) ends in `"cache":null}` then: `cache` is the last key that
+ * `toPolicyRun` writes, and a string cannot hold an unescaped quote.
+ * `policyStores.test.ts` checks the choice against `reportsReadInFull` on both databases.
  */
-const WITH_STATS = `run_json not like '%,null]'`;
+const WITH_STATS = `run_json not like '%,null]' and run_json not like '%"cache":null}'`;
+
+/**
+ * A stored run: compact (`encodePolicyRun`), or the object that versions before migration
+ * `20261209090000` wrote, which a replica of such a version may still write during a
+ * rolling upgrade after the migration has converted the others.
+ */
+function readStoredRun(stored: EncodedPolicyRun | PolicyRun): PolicyRun {
+  return Array.isArray(stored) ? decodePolicyRun(stored) : stored;
+}
 
 /**
  * What the policy reads of other features: recent reports per source (the policy
@@ -92,9 +104,9 @@ export class DatabasePolicyInputs implements PolicyInputs {
         )}]`;
         result.set(sourceKeyString(chunk[row.n]), {
           read: () => ({
-            runs: (JSON.parse(runsJson) as EncodedPolicyRun[]).map(
-              decodePolicyRun,
-            ),
+            runs: (
+              JSON.parse(runsJson) as Array<EncodedPolicyRun | PolicyRun>
+            ).map(readStoredRun),
             reports: JSON.parse(reportsJson) as PolicyReport[],
           }),
         });

@@ -1,4 +1,7 @@
-import { reportsReadInFull } from '@rust-build-cache/plugin-rust-build-cache-common';
+import {
+  decodePolicyRun,
+  reportsReadInFull,
+} from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import { makeReport } from '../__testUtils__/reports';
 import {
@@ -200,6 +203,27 @@ describe.each(databases.eachSupportedId())('policy stores (%s)', databaseId => {
         .read()
         .reports.map(r => r.source.ci.runId),
     ).toEqual(['a0', 'a1', 'a3']);
+
+    // Runs stored as objects, as a replica of a version before the compact form writes
+    // them during a rolling upgrade, are read the same.
+    const stored: Array<{ report_id: string; run_json: string }> = await knex(
+      'report_policy_inputs',
+    ).select('report_id', 'run_json');
+    for (const row of stored) {
+      await knex('report_policy_inputs')
+        .where('report_id', row.report_id)
+        .update({
+          run_json: JSON.stringify(decodePolicyRun(JSON.parse(row.run_json))),
+        });
+    }
+    const asObjects = await store.policyInputs.listRecentReports({
+      sources,
+      ciRuns: 3,
+    });
+    for (const source of sources) {
+      const key = sourceKeyString(source);
+      expect(asObjects.get(key)!.read()).toEqual(found.get(key)!.read());
+    }
   });
 
   it('reads the toolchain and Cargo.lock facts of repository snapshots', async () => {
