@@ -75,8 +75,8 @@ export function toPolicyRun(
  * object's text): its kind, finish time, run id and RUSTFLAGS hash, then
  * `dependencies` as a one-element array of the lock version and `cache` as the eight
  * numbers in the order of the type (`rustCompiled` as 1 or 0), each null where the run's
- * is. An evaluation parses each service's window of them (10 by default, up to 30), so
- * their size is most of what it reads. The text ends in `,null]` exactly when the run has no cache numbers (the
+ * is. An evaluation parses each service's window of them (the last 10 CI runs by
+ * default). The text ends in `,null]` exactly when the run has no cache numbers (the
  * backend's query relies on that).
  * @public
  */
