@@ -125,16 +125,18 @@ export async function runPolicyBenchmark(options: {
       }),
     );
 
+    const catalog = catalogServiceMock({ entities: entityList });
+    const entityLinks = await DatabaseEntityLinkStore.create(knex);
     const service = new PolicyService({
       policy,
       source: 'config',
       inputs: await DatabasePolicyInputs.create(knex, {
-        entityLinks: await DatabaseEntityLinkStore.create(knex),
+        entityLinks,
         snapshots: await DatabaseSnapshotStore.create(knex),
       }),
       results: await DatabasePolicyResults.create(knex),
       exemptions: await DatabaseExemptionStore.create(knex),
-      catalog: catalogServiceMock({ entities: entityList }),
+      catalog,
       auth: mockServices.auth(),
       logger: mockServices.rootLogger({ level: 'warn' }),
       prewarmEnrollment: {
@@ -183,8 +185,8 @@ export async function runPolicyBenchmark(options: {
     // backend's thread. Linked here by the plugin's own code, so that its refresh finds
     // nothing changed.
     await new EntityLinkService({
-      store: await DatabaseEntityLinkStore.create(knex),
-      catalog: catalogServiceMock({ entities: entityList }),
+      store: entityLinks,
+      catalog,
       auth: mockServices.auth(),
       logger: mockServices.rootLogger({ level: 'warn' }),
     }).refreshLinks();
