@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const here = new URL('.', import.meta.url).pathname;
-const { zodEnglishOnly } = createRequire(import.meta.url)(
+const { zodEnglishOnly, nodeSha256 } = createRequire(import.meta.url)(
   '../../packages/ci-reporter/esbuildPlugins.cjs',
 );
 const check = process.argv.includes('--check');
@@ -32,7 +32,7 @@ await build({
   logLevel: 'warning',
   // The CLI's bin runs its TypeScript through Backstage's transform; bundled, it is plain JS.
   tsconfig: join(here, '../../tsconfig.json'),
-  plugins: [zodEnglishOnly],
+  plugins: [zodEnglishOnly, nodeSha256],
 });
 
 if (check) {

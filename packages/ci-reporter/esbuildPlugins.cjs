@@ -36,4 +36,38 @@ const zodEnglishOnly = {
   },
 };
 
-module.exports = { zodEnglishOnly };
+const NODE_SHA256_HEX = `import { createHash } from 'node:crypto';
+/** Lowercase hex sha256 of the UTF-8 bytes of \`text\` (node's, bundled by esbuildPlugins.cjs). */
+export function sha256Hex(text) {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+`;
+
+/**
+ * Hashes with node's sha256 instead of @noble/hashes' JavaScript one. The common package's
+ * `sha256Hex` is isomorphic (it also runs in the browser), but a CLI run hashes its
+ * Cargo.lock's ~100 kB of package tuples once, in code V8 has not optimised yet: 10–20 ms
+ * of a `collect` in JavaScript, well under 1 ms in node's OpenSSL. Same function, same
+ * digests (`esbuildPlugins.test.ts` compares them).
+ *
+ * @type {import('esbuild').Plugin}
+ */
+const nodeSha256 = {
+  name: 'node-sha256',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]sha256Hex$/ }, args => {
+      if (!/[\\/]rust-build-cache-common[\\/]src[\\/]/.test(args.importer))
+        return undefined;
+      return {
+        path: 'rust-build-cache-common/sha256Hex',
+        namespace: 'node-sha256',
+      };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'node-sha256' }, () => ({
+      contents: NODE_SHA256_HEX,
+      loader: 'js',
+    }));
+  },
+};
+
+module.exports = { zodEnglishOnly, nodeSha256, NODE_SHA256_HEX };

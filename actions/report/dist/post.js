@@ -10,85 +10,6 @@ var import_node_fs = require("node:fs");
 var import_node_os = require("node:os");
 var import_node_path12 = require("node:path");
 
-// packages/ci-reporter/package.json
-var package_default = {
-  name: "@rust-build-cache/ci-reporter",
-  version: "0.1.0",
-  description: "CLI that collects sccache statistics, toolchain pins and dependency fingerprints in CI and sends them to Backstage",
-  license: "Apache-2.0",
-  homepage: "https://github.com/rust-build-cache/rust-build-cache/tree/main/packages/ci-reporter#readme",
-  repository: {
-    type: "git",
-    url: "git+https://github.com/rust-build-cache/rust-build-cache.git",
-    directory: "packages/ci-reporter"
-  },
-  bugs: {
-    url: "https://github.com/rust-build-cache/rust-build-cache/issues"
-  },
-  keywords: [
-    "backstage",
-    "backstage-plugin",
-    "rust",
-    "sccache",
-    "build-cache",
-    "cli",
-    "ci",
-    "github-actions"
-  ],
-  engines: {
-    node: ">=22"
-  },
-  main: "src/index.ts",
-  types: "src/index.ts",
-  exports: {
-    ".": "./src/index.ts",
-    "./testing": "./src/testing/index.ts",
-    "./package.json": "./package.json"
-  },
-  typesVersions: {
-    "*": {
-      testing: [
-        "src/testing/index.ts"
-      ],
-      "package.json": [
-        "package.json"
-      ]
-    }
-  },
-  bin: {
-    "rust-build-cache": "bin/rust-build-cache"
-  },
-  publishConfig: {
-    access: "public",
-    main: "dist/index.cjs.js",
-    types: "dist/index.d.ts"
-  },
-  backstage: {
-    role: "cli"
-  },
-  scripts: {
-    build: "backstage-cli package build",
-    lint: "backstage-cli package lint",
-    test: "backstage-cli package test",
-    clean: "backstage-cli package clean",
-    prepack: "backstage-cli package prepack",
-    postpack: "backstage-cli package postpack"
-  },
-  dependencies: {
-    "@rust-build-cache/plugin-rust-build-cache-common": "workspace:^"
-  },
-  devDependencies: {
-    "@backstage/cli": "^0.36.6"
-  },
-  files: [
-    "bin",
-    "dist"
-  ]
-};
-
-// packages/ci-reporter/src/commands/check.ts
-var import_node_path10 = require("node:path");
-
 // node_modules/zod/v4/classic/external.js
 var external_exports = {};
 __export(external_exports, {
@@ -12370,6 +12291,87 @@ function date4(params) {
   return _coercedDate(ZodDate, params);
 }
 
+// packages/ci-reporter/package.json
+var package_default = {
+  name: "@rust-build-cache/ci-reporter",
+  version: "0.1.0",
+  description: "CLI that collects sccache statistics, toolchain pins and dependency fingerprints in CI and sends them to Backstage",
+  license: "Apache-2.0",
+  homepage: "https://github.com/rust-build-cache/rust-build-cache/tree/main/packages/ci-reporter#readme",
+  repository: {
+    type: "git",
+    url: "git+https://github.com/rust-build-cache/rust-build-cache.git",
+    directory: "packages/ci-reporter"
+  },
+  bugs: {
+    url: "https://github.com/rust-build-cache/rust-build-cache/issues"
+  },
+  keywords: [
+    "backstage",
+    "backstage-plugin",
+    "rust",
+    "sccache",
+    "build-cache",
+    "cli",
+    "ci",
+    "github-actions"
+  ],
+  engines: {
+    node: ">=22"
+  },
+  main: "src/index.ts",
+  types: "src/index.ts",
+  exports: {
+    ".": "./src/index.ts",
+    "./testing": "./src/testing/index.ts",
+    "./package.json": "./package.json"
+  },
+  typesVersions: {
+    "*": {
+      testing: [
+        "src/testing/index.ts"
+      ],
+      "package.json": [
+        "package.json"
+      ]
+    }
+  },
+  bin: {
+    "rust-build-cache": "bin/rust-build-cache"
+  },
+  publishConfig: {
+    access: "public",
+    main: "dist/index.cjs.js",
+    types: "dist/index.d.ts"
+  },
+  backstage: {
+    role: "cli"
+  },
+  scripts: {
+    build: "backstage-cli package build",
+    lint: "backstage-cli package lint",
+    test: "backstage-cli package test",
+    clean: "backstage-cli package clean",
+    prepack: "backstage-cli package prepack",
+    postpack: "backstage-cli package postpack"
+  },
+  dependencies: {
+    "@rust-build-cache/plugin-rust-build-cache-common": "workspace:^",
+    zod: "^4.1.0"
+  },
+  devDependencies: {
+    "@backstage/cli": "^0.36.6",
+    esbuild: "^0.28.2"
+  },
+  files: [
+    "bin",
+    "dist"
+  ]
+};
+
+// packages/ci-reporter/src/commands/check.ts
+var import_node_path10 = require("node:path");
+
 // plugins/rust-build-cache-common/src/metrics/sumCounts.ts
 function sumCounts(counts) {
   let total = 0;
@@ -12853,343 +12855,10 @@ function validateReport(input3, options = {}) {
   return { ok: false, issues };
 }
 
-// node_modules/@noble/hashes/esm/utils.js
-function isBytes(a) {
-  return a instanceof Uint8Array || ArrayBuffer.isView(a) && a.constructor.name === "Uint8Array";
-}
-function abytes(b, ...lengths) {
-  if (!isBytes(b))
-    throw new Error("Uint8Array expected");
-  if (lengths.length > 0 && !lengths.includes(b.length))
-    throw new Error("Uint8Array expected of length " + lengths + ", got length=" + b.length);
-}
-function aexists(instance, checkFinished = true) {
-  if (instance.destroyed)
-    throw new Error("Hash instance has been destroyed");
-  if (checkFinished && instance.finished)
-    throw new Error("Hash#digest() has already been called");
-}
-function aoutput(out, instance) {
-  abytes(out);
-  const min = instance.outputLen;
-  if (out.length < min) {
-    throw new Error("digestInto() expects output buffer of length at least " + min);
-  }
-}
-function clean(...arrays) {
-  for (let i = 0; i < arrays.length; i++) {
-    arrays[i].fill(0);
-  }
-}
-function createView(arr) {
-  return new DataView(arr.buffer, arr.byteOffset, arr.byteLength);
-}
-function rotr(word, shift) {
-  return word << 32 - shift | word >>> shift;
-}
-var hasHexBuiltin = /* @__PURE__ */ (() => (
-  // @ts-ignore
-  typeof Uint8Array.from([]).toHex === "function" && typeof Uint8Array.fromHex === "function"
-))();
-var hexes = /* @__PURE__ */ Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
-function bytesToHex(bytes2) {
-  abytes(bytes2);
-  if (hasHexBuiltin)
-    return bytes2.toHex();
-  let hex3 = "";
-  for (let i = 0; i < bytes2.length; i++) {
-    hex3 += hexes[bytes2[i]];
-  }
-  return hex3;
-}
-function utf8ToBytes(str) {
-  if (typeof str !== "string")
-    throw new Error("string expected");
-  return new Uint8Array(new TextEncoder().encode(str));
-}
-function toBytes(data) {
-  if (typeof data === "string")
-    data = utf8ToBytes(data);
-  abytes(data);
-  return data;
-}
-var Hash = class {
-};
-function createHasher(hashCons) {
-  const hashC = (msg) => hashCons().update(toBytes(msg)).digest();
-  const tmp = hashCons();
-  hashC.outputLen = tmp.outputLen;
-  hashC.blockLen = tmp.blockLen;
-  hashC.create = () => hashCons();
-  return hashC;
-}
-
-// node_modules/@noble/hashes/esm/_md.js
-function setBigUint64(view, byteOffset, value, isLE) {
-  if (typeof view.setBigUint64 === "function")
-    return view.setBigUint64(byteOffset, value, isLE);
-  const _32n = BigInt(32);
-  const _u32_max = BigInt(4294967295);
-  const wh = Number(value >> _32n & _u32_max);
-  const wl = Number(value & _u32_max);
-  const h = isLE ? 4 : 0;
-  const l = isLE ? 0 : 4;
-  view.setUint32(byteOffset + h, wh, isLE);
-  view.setUint32(byteOffset + l, wl, isLE);
-}
-function Chi(a, b, c) {
-  return a & b ^ ~a & c;
-}
-function Maj(a, b, c) {
-  return a & b ^ a & c ^ b & c;
-}
-var HashMD = class extends Hash {
-  constructor(blockLen, outputLen, padOffset, isLE) {
-    super();
-    this.finished = false;
-    this.length = 0;
-    this.pos = 0;
-    this.destroyed = false;
-    this.blockLen = blockLen;
-    this.outputLen = outputLen;
-    this.padOffset = padOffset;
-    this.isLE = isLE;
-    this.buffer = new Uint8Array(blockLen);
-    this.view = createView(this.buffer);
-  }
-  update(data) {
-    aexists(this);
-    data = toBytes(data);
-    abytes(data);
-    const { view, buffer, blockLen } = this;
-    const len = data.length;
-    for (let pos = 0; pos < len; ) {
-      const take = Math.min(blockLen - this.pos, len - pos);
-      if (take === blockLen) {
-        const dataView = createView(data);
-        for (; blockLen <= len - pos; pos += blockLen)
-          this.process(dataView, pos);
-        continue;
-      }
-      buffer.set(data.subarray(pos, pos + take), this.pos);
-      this.pos += take;
-      pos += take;
-      if (this.pos === blockLen) {
-        this.process(view, 0);
-        this.pos = 0;
-      }
-    }
-    this.length += data.length;
-    this.roundClean();
-    return this;
-  }
-  digestInto(out) {
-    aexists(this);
-    aoutput(out, this);
-    this.finished = true;
-    const { buffer, view, blockLen, isLE } = this;
-    let { pos } = this;
-    buffer[pos++] = 128;
-    clean(this.buffer.subarray(pos));
-    if (this.padOffset > blockLen - pos) {
-      this.process(view, 0);
-      pos = 0;
-    }
-    for (let i = pos; i < blockLen; i++)
-      buffer[i] = 0;
-    setBigUint64(view, blockLen - 8, BigInt(this.length * 8), isLE);
-    this.process(view, 0);
-    const oview = createView(out);
-    const len = this.outputLen;
-    if (len % 4)
-      throw new Error("_sha2: outputLen should be aligned to 32bit");
-    const outLen = len / 4;
-    const state = this.get();
-    if (outLen > state.length)
-      throw new Error("_sha2: outputLen bigger than state");
-    for (let i = 0; i < outLen; i++)
-      oview.setUint32(4 * i, state[i], isLE);
-  }
-  digest() {
-    const { buffer, outputLen } = this;
-    this.digestInto(buffer);
-    const res = buffer.slice(0, outputLen);
-    this.destroy();
-    return res;
-  }
-  _cloneInto(to) {
-    to || (to = new this.constructor());
-    to.set(...this.get());
-    const { blockLen, buffer, length, finished, destroyed, pos } = this;
-    to.destroyed = destroyed;
-    to.finished = finished;
-    to.length = length;
-    to.pos = pos;
-    if (length % blockLen)
-      to.buffer.set(buffer);
-    return to;
-  }
-  clone() {
-    return this._cloneInto();
-  }
-};
-var SHA256_IV = /* @__PURE__ */ Uint32Array.from([
-  1779033703,
-  3144134277,
-  1013904242,
-  2773480762,
-  1359893119,
-  2600822924,
-  528734635,
-  1541459225
-]);
-
-// node_modules/@noble/hashes/esm/sha2.js
-var SHA256_K = /* @__PURE__ */ Uint32Array.from([
-  1116352408,
-  1899447441,
-  3049323471,
-  3921009573,
-  961987163,
-  1508970993,
-  2453635748,
-  2870763221,
-  3624381080,
-  310598401,
-  607225278,
-  1426881987,
-  1925078388,
-  2162078206,
-  2614888103,
-  3248222580,
-  3835390401,
-  4022224774,
-  264347078,
-  604807628,
-  770255983,
-  1249150122,
-  1555081692,
-  1996064986,
-  2554220882,
-  2821834349,
-  2952996808,
-  3210313671,
-  3336571891,
-  3584528711,
-  113926993,
-  338241895,
-  666307205,
-  773529912,
-  1294757372,
-  1396182291,
-  1695183700,
-  1986661051,
-  2177026350,
-  2456956037,
-  2730485921,
-  2820302411,
-  3259730800,
-  3345764771,
-  3516065817,
-  3600352804,
-  4094571909,
-  275423344,
-  430227734,
-  506948616,
-  659060556,
-  883997877,
-  958139571,
-  1322822218,
-  1537002063,
-  1747873779,
-  1955562222,
-  2024104815,
-  2227730452,
-  2361852424,
-  2428436474,
-  2756734187,
-  3204031479,
-  3329325298
-]);
-var SHA256_W = /* @__PURE__ */ new Uint32Array(64);
-var SHA256 = class extends HashMD {
-  constructor(outputLen = 32) {
-    super(64, outputLen, 8, false);
-    this.A = SHA256_IV[0] | 0;
-    this.B = SHA256_IV[1] | 0;
-    this.C = SHA256_IV[2] | 0;
-    this.D = SHA256_IV[3] | 0;
-    this.E = SHA256_IV[4] | 0;
-    this.F = SHA256_IV[5] | 0;
-    this.G = SHA256_IV[6] | 0;
-    this.H = SHA256_IV[7] | 0;
-  }
-  get() {
-    const { A, B, C, D, E, F, G, H } = this;
-    return [A, B, C, D, E, F, G, H];
-  }
-  // prettier-ignore
-  set(A, B, C, D, E, F, G, H) {
-    this.A = A | 0;
-    this.B = B | 0;
-    this.C = C | 0;
-    this.D = D | 0;
-    this.E = E | 0;
-    this.F = F | 0;
-    this.G = G | 0;
-    this.H = H | 0;
-  }
-  process(view, offset) {
-    for (let i = 0; i < 16; i++, offset += 4)
-      SHA256_W[i] = view.getUint32(offset, false);
-    for (let i = 16; i < 64; i++) {
-      const W15 = SHA256_W[i - 15];
-      const W2 = SHA256_W[i - 2];
-      const s0 = rotr(W15, 7) ^ rotr(W15, 18) ^ W15 >>> 3;
-      const s1 = rotr(W2, 17) ^ rotr(W2, 19) ^ W2 >>> 10;
-      SHA256_W[i] = s1 + SHA256_W[i - 7] + s0 + SHA256_W[i - 16] | 0;
-    }
-    let { A, B, C, D, E, F, G, H } = this;
-    for (let i = 0; i < 64; i++) {
-      const sigma1 = rotr(E, 6) ^ rotr(E, 11) ^ rotr(E, 25);
-      const T1 = H + sigma1 + Chi(E, F, G) + SHA256_K[i] + SHA256_W[i] | 0;
-      const sigma0 = rotr(A, 2) ^ rotr(A, 13) ^ rotr(A, 22);
-      const T2 = sigma0 + Maj(A, B, C) | 0;
-      H = G;
-      G = F;
-      F = E;
-      E = D + T1 | 0;
-      D = C;
-      C = B;
-      B = A;
-      A = T1 + T2 | 0;
-    }
-    A = A + this.A | 0;
-    B = B + this.B | 0;
-    C = C + this.C | 0;
-    D = D + this.D | 0;
-    E = E + this.E | 0;
-    F = F + this.F | 0;
-    G = G + this.G | 0;
-    H = H + this.H | 0;
-    this.set(A, B, C, D, E, F, G, H);
-  }
-  roundClean() {
-    clean(SHA256_W);
-  }
-  destroy() {
-    this.set(0, 0, 0, 0, 0, 0, 0, 0);
-    clean(this.buffer);
-  }
-};
-var sha256 = /* @__PURE__ */ createHasher(() => new SHA256());
-
-// node_modules/@noble/hashes/esm/sha256.js
-var sha2562 = sha256;
-
-// plugins/rust-build-cache-common/src/util/sha256Hex.ts
+// node-sha256:rust-build-cache-common/sha256Hex
+var import_node_crypto = require("node:crypto");
 function sha256Hex(text3) {
-  return bytesToHex(sha2562(utf8ToBytes(text3)));
+  return (0, import_node_crypto.createHash)("sha256").update(text3, "utf8").digest("hex");
 }
 
 // plugins/rust-build-cache-common/src/build/collectKeyInputs.ts
@@ -14580,6 +14249,70 @@ function daysBetween(from, to) {
   );
 }
 
+// plugins/rust-build-cache-common/src/cargo/readCanonicalCargoLock.ts
+var PLAIN_STRING = '"([^"\\\\\\u0000-\\u0008\\u000a-\\u001f\\u007f]*)"';
+var KEY_LINE = new RegExp(`^([a-z][a-z0-9_-]*) = ${PLAIN_STRING}$`);
+var CHECKSUM_LINE = new RegExp(
+  `^"(checksum [^"\\\\\\u0000-\\u0008\\u000a-\\u001f\\u007f]*)" = ${PLAIN_STRING}$`
+);
+var DEPENDENCY_LINE = new RegExp(`^ ${PLAIN_STRING},$`);
+var VERSION_LINE = /^version = ([1-9][0-9]{0,8})$/;
+var COMMENT_LINE = /^#[^\u0000-\u0008\u000a-\u001f\u007f]*$/;
+function readCanonicalCargoLock(text3) {
+  const lock = { package: [] };
+  let table;
+  let inMetadata = false;
+  let inDependencies = false;
+  for (const rawLine of text3.split("\n")) {
+    const line = rawLine.endsWith("\r") ? rawLine.slice(0, -1) : rawLine;
+    if (inDependencies) {
+      if (line === "]") inDependencies = false;
+      else if (!DEPENDENCY_LINE.test(line)) return void 0;
+      continue;
+    }
+    if (line === "" || COMMENT_LINE.test(line)) continue;
+    if (line === "[[package]]") {
+      table = {};
+      lock.package.push(table);
+      inMetadata = false;
+      continue;
+    }
+    if (line === "[metadata]") {
+      if (lock.metadata) return void 0;
+      lock.metadata = {};
+      table = void 0;
+      inMetadata = true;
+      continue;
+    }
+    if (inMetadata) {
+      const quoted = CHECKSUM_LINE.exec(line);
+      if (!quoted || Object.hasOwn(lock.metadata, quoted[1])) return void 0;
+      lock.metadata[quoted[1]] = quoted[2];
+      continue;
+    }
+    if (!table) {
+      const version2 = VERSION_LINE.exec(line);
+      if (!version2 || lock.version !== void 0) return void 0;
+      lock.version = Number(version2[1]);
+      continue;
+    }
+    if (line === "dependencies = [") {
+      if (Object.hasOwn(table, "dependencies")) return void 0;
+      table.dependencies = "";
+      inDependencies = true;
+      continue;
+    }
+    const pair = KEY_LINE.exec(line);
+    if (!pair || Object.hasOwn(table, pair[1])) return void 0;
+    table[pair[1]] = pair[2];
+  }
+  if (inDependencies) return void 0;
+  for (const entry of lock.package) {
+    delete entry.dependencies;
+  }
+  return lock;
+}
+
 // plugins/rust-build-cache-common/src/cargo/analyzeCargoLock.ts
 var CargoLockError = class extends Error {
   constructor(problem) {
@@ -14588,9 +14321,7 @@ var CargoLockError = class extends Error {
   }
 };
 function analyzeCargoLock(content) {
-  const parsed = parseTomlDocument(content);
-  if (!parsed.ok) throw new CargoLockError(parsed.problem);
-  const lock = parsed.document;
+  const lock = readCanonicalCargoLock(content) ?? parseLock(content);
   const packages = lock.package ?? [];
   if (!Array.isArray(packages))
     throw new CargoLockError(
@@ -14621,6 +14352,11 @@ function analyzeCargoLock(content) {
     fingerprint: sha256Hex(JSON.stringify(tuples)),
     packages: counts
   };
+}
+function parseLock(content) {
+  const parsed = parseTomlDocument(content);
+  if (!parsed.ok) throw new CargoLockError(parsed.problem);
+  return parsed.document;
 }
 function readPackage(entry, index) {
   const where = `[[package]] #${index + 1}`;
@@ -17576,30 +17312,42 @@ async function buildReport(system, options, warn) {
   });
   const statsFile = options.sccacheStats;
   const problems = new InputProblems({ system, repoRoot, warn });
+  const sccache = await readSccacheStats(
+    system,
+    { statsFile, workspaceDir },
+    warn
+  );
+  const toolchainFile = await readToolchainFile(
+    system,
+    workspaceDir,
+    repoRoot,
+    problems
+  );
+  const dependencies = await readDependencies(system, workspaceDir, problems);
+  const profiles = await readProfiles(system, workspaceDir, problems);
+  const timings = await readTimings(
+    system,
+    {
+      timingsFile: options.timings,
+      targetDir: options.targetDir,
+      workspaceDir
+    },
+    problems
+  );
+  const rustc = await rustcRead.finally(() => rustcWarnings.forEach(warn));
   const report = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     kind: options.kind,
     source,
-    sccache: await readSccacheStats(system, { statsFile, workspaceDir }, warn),
-    toolchain: {
-      file: await readToolchainFile(system, workspaceDir, repoRoot, problems),
-      rustc: await rustcRead.finally(() => rustcWarnings.forEach(warn))
-    },
-    dependencies: await readDependencies(system, workspaceDir, problems),
+    sccache,
+    toolchain: { file: toolchainFile, rustc },
+    dependencies,
     build: {
-      profiles: await readProfiles(system, workspaceDir, problems),
+      profiles,
       ...buildProfileAndTarget(options, system.env),
       env: collectBuildEnv(system.env)
     },
-    timings: await readTimings(
-      system,
-      {
-        timingsFile: options.timings,
-        targetDir: options.targetDir,
-        workspaceDir
-      },
-      problems
-    ),
+    timings,
     keyInputs: readKeyInputs(system, workspaceDir, options.redactPaths)
   };
   if (problems.list().length > 0) report.problems = problems.list();
@@ -18297,6 +18045,7 @@ var COMMANDS = {
   check: { run: checkCommand, help: checkHelp }
 };
 async function runCli(argv, system) {
+  config({ jitless: true });
   const [command2, ...args] = argv;
   if (command2 === void 0) {
     system.stderr(mainHelp);

@@ -1,3 +1,4 @@
+import { config as zodConfig } from 'zod';
 import packageJson from '../package.json';
 import { checkCommand, checkHelp } from './commands/check';
 import { collectCommand, collectHelp } from './commands/collect';
@@ -38,6 +39,9 @@ const COMMANDS: Record<
 
 /** Runs one CLI invocation and returns its exit code; all I/O goes through `system`. */
 export async function runCli(argv: string[], system: System): Promise<number> {
+  // A run validates one report or a few: zod's compiled fast path (code built with `new
+  // Function` for each object schema on its first use) costs more than it saves here.
+  zodConfig({ jitless: true });
   const [command, ...args] = argv;
   if (command === undefined) {
     system.stderr(mainHelp);

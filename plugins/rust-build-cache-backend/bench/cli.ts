@@ -21,7 +21,10 @@ import { build } from 'esbuild';
 // The bundling plugin of the CLI's build, from its folder like the CLI's sources below (the
 // backend does not depend on the CLI package, and the file is not part of its exports).
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import { zodEnglishOnly } from '../../../packages/ci-reporter/esbuildPlugins.cjs';
+import {
+  nodeSha256,
+  zodEnglishOnly,
+} from '../../../packages/ci-reporter/esbuildPlugins.cjs';
 import { argValue, loadAverage, printFigures, round, runMain } from './lib';
 import { medianWallMs } from './wallTime';
 
@@ -163,7 +166,7 @@ async function main() {
       logLevel: 'warning',
       tsconfig: join(repoRoot, 'tsconfig.json'),
       // As actions/report/build.mjs bundles it.
-      plugins: [zodEnglishOnly],
+      plugins: [zodEnglishOnly, nodeSha256],
     });
     const argv = [
       process.execPath,

@@ -248,7 +248,7 @@ async function buildReport(
 ): Promise<BuildCacheReport> {
   const workspaceDir = await resolveWorkspaceDir(system, options.workspace);
   // rustc (through rustup, ~50 ms) runs while this process reads and parses the files; its
-  // warnings are given at the same place as before.
+  // warnings are given once it has answered.
   const rustcWarnings: string[] = [];
   const rustcRead = readRustcInfo(system, workspaceDir, message =>
     rustcWarnings.push(message),
@@ -268,30 +268,44 @@ async function buildReport(
   });
   const statsFile = options.sccacheStats;
   const problems = new InputProblems({ system, repoRoot, warn });
+  const sccache = await readSccacheStats(
+    system,
+    { statsFile, workspaceDir },
+    warn,
+  );
+  const toolchainFile = await readToolchainFile(
+    system,
+    workspaceDir,
+    repoRoot,
+    problems,
+  );
+  const dependencies = await readDependencies(system, workspaceDir, problems);
+  const profiles = await readProfiles(system, workspaceDir, problems);
+  const timings = await readTimings(
+    system,
+    {
+      timingsFile: options.timings,
+      targetDir: options.targetDir,
+      workspaceDir,
+    },
+    problems,
+  );
+  // Awaited after the parsing of the large files (Cargo.lock, timings), which is what
+  // rustc's start-up (through rustup) overlaps with.
+  const rustc = await rustcRead.finally(() => rustcWarnings.forEach(warn));
   const report: BuildCacheReport = {
     schemaVersion: REPORT_SCHEMA_VERSION,
     kind: options.kind,
     source,
-    sccache: await readSccacheStats(system, { statsFile, workspaceDir }, warn),
-    toolchain: {
-      file: await readToolchainFile(system, workspaceDir, repoRoot, problems),
-      rustc: await rustcRead.finally(() => rustcWarnings.forEach(warn)),
-    },
-    dependencies: await readDependencies(system, workspaceDir, problems),
+    sccache,
+    toolchain: { file: toolchainFile, rustc },
+    dependencies,
     build: {
-      profiles: await readProfiles(system, workspaceDir, problems),
+      profiles,
       ...buildProfileAndTarget(options, system.env),
       env: collectBuildEnv(system.env),
     },
-    timings: await readTimings(
-      system,
-      {
-        timingsFile: options.timings,
-        targetDir: options.targetDir,
-        workspaceDir,
-      },
-      problems,
-    ),
+    timings,
     keyInputs: readKeyInputs(system, workspaceDir, options.redactPaths),
   };
   // Only when there are some: reports of a healthy build look as before.

@@ -2,6 +2,7 @@ import type { DependencyInfo } from '../report/schema';
 import { describeValue, isJsonObject } from '../util/json';
 import { sha256Hex } from '../util/sha256Hex';
 import { parseTomlDocument } from '../util/toml';
+import { readCanonicalCargoLock } from './readCanonicalCargoLock';
 
 /** Thrown for a Cargo.lock that cannot be read; the message names the problem. @public */
 export class CargoLockError extends Error {
@@ -33,9 +34,8 @@ type PackageTuple = [
  * @public
  */
 export function analyzeCargoLock(content: string): DependencyInfo {
-  const parsed = parseTomlDocument(content);
-  if (!parsed.ok) throw new CargoLockError(parsed.problem);
-  const lock = parsed.document;
+  const lock: Record<string, unknown> =
+    readCanonicalCargoLock(content) ?? parseLock(content);
 
   const packages = lock.package ?? [];
   if (!Array.isArray(packages))
@@ -70,6 +70,13 @@ export function analyzeCargoLock(content: string): DependencyInfo {
     fingerprint: sha256Hex(JSON.stringify(tuples)),
     packages: counts,
   };
+}
+
+/** Any other layout: the TOML parser's reading, or its error. */
+function parseLock(content: string): Record<string, unknown> {
+  const parsed = parseTomlDocument(content);
+  if (!parsed.ok) throw new CargoLockError(parsed.problem);
+  return parsed.document;
 }
 
 function readPackage(
