@@ -21,6 +21,7 @@ import { groupExemptions, isActiveAt } from './exemptionsAt';
 import { pipelinedBatches } from './pipelinedBatches';
 import {
   ENTITY_FIELDS,
+  EVALUATION_BATCH_SIZE,
   EvaluationTarget,
   inBatches,
   toStoredResult,
@@ -173,11 +174,11 @@ export class PolicyEvaluator {
       this.options.exemptions.listExemptions({ state: 'active', now }),
     ]);
     const exemptionsByEntity = groupExemptions(exemptions);
-    const targets = await this.annotatedTargets();
-    const seen = new Set(targets.map(t => t.entityRef));
+    const seen = new Set<string>();
     // The database reads the next batch and writes the previous one while this process
-    // evaluates (PostgreSQL works in its own process meanwhile).
-    await pipelinedBatches(inBatches(targets), {
+    // evaluates (PostgreSQL works in its own process meanwhile); the first batches are
+    // evaluated while the catalog's later pages are still coming.
+    await pipelinedBatches(this.annotatedTargetBatches(seen), {
       load: batch => this.loadInputs(batch),
       evaluate: (batch, inputs) =>
         this.evaluateLoaded(batch, inputs, enrolled, exemptionsByEntity, now),
@@ -256,23 +257,41 @@ export class PolicyEvaluator {
 
   /** Every catalog entity with the workspace annotation, once each. */
   private async annotatedTargets(): Promise<EvaluationTarget[]> {
-    const { catalog, auth } = this.options;
-    const seen = new Set<string>();
     const targets: EvaluationTarget[] = [];
+    for await (const batch of this.annotatedTargetBatches(new Set())) {
+      targets.push(...batch);
+    }
+    return targets;
+  }
+
+  /**
+   * {@link PolicyEvaluator.annotatedTargets} in batches of evaluation, each as soon as the
+   * catalog's page holding it arrived; `seen` collects the entity refs (an entity the
+   * catalog lists twice, across pages, is evaluated once).
+   */
+  private async *annotatedTargetBatches(
+    seen: Set<string>,
+  ): AsyncGenerator<EvaluationTarget[]> {
+    const { catalog, auth } = this.options;
     const pages = streamAnnotatedEntities(
       catalog,
       await auth.getOwnServiceCredentials(),
       ENTITY_FIELDS,
     );
+    let batch: EvaluationTarget[] = [];
     for await (const page of pages) {
       for (const entity of page) {
         const target = toTarget(entity);
         if (seen.has(target.entityRef)) continue;
         seen.add(target.entityRef);
-        targets.push(target);
+        batch.push(target);
+        if (batch.length === EVALUATION_BATCH_SIZE) {
+          yield batch;
+          batch = [];
+        }
       }
     }
-    return targets;
+    if (batch.length > 0) yield batch;
   }
 
   private async evaluateBatch(

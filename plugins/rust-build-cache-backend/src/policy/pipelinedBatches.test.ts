@@ -125,4 +125,64 @@ describe('pipelinedBatches', () => {
     ).rejects.toThrow('rule failed');
     expect(saved).toEqual([1]);
   });
+
+  it('takes batches as they arrive: the first is read before the next arrives', async () => {
+    const events: string[] = [];
+    const secondPage = deferred<void>();
+    async function* arriving() {
+      events.push('page 1');
+      yield 1;
+      await secondPage.promise;
+      events.push('page 2');
+      yield 2;
+    }
+    const done = pipelinedBatches(arriving(), {
+      load: async batch => {
+        events.push(`load ${batch}`);
+        return batch;
+      },
+      evaluate: batch => {
+        events.push(`evaluate ${batch}`);
+        return batch;
+      },
+      save: async result => {
+        events.push(`save ${result}`);
+      },
+    });
+    await tick();
+    expect(events).toEqual(['page 1', 'load 1']);
+    secondPage.resolve();
+    await done;
+    expect(events).toEqual([
+      'page 1',
+      'load 1',
+      'page 2',
+      'load 2',
+      'evaluate 1',
+      'save 1',
+      'evaluate 2',
+      'save 2',
+    ]);
+  });
+
+  it('throws a failure of the batches after the write under way', async () => {
+    const saved: number[] = [];
+    async function* failing() {
+      yield 1;
+      yield 2;
+      throw new Error('catalog unavailable');
+    }
+    await expect(
+      pipelinedBatches(failing(), {
+        load: async batch => batch,
+        evaluate: batch => batch,
+        save: async result => {
+          await tick();
+          saved.push(result);
+        },
+      }),
+    ).rejects.toThrow('catalog unavailable');
+    // Batch 1 was written; batch 2 was read but not evaluated, as the next never came.
+    expect(saved).toEqual([1]);
+  });
 });

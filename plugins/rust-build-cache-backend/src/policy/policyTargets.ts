@@ -8,7 +8,7 @@ import { entitySourceKey, ownerRef, toEntityRef } from '../catalog';
 import { StoredPolicyResult } from './PolicyStore';
 
 /** Entities evaluated per batch of queries in a full evaluation. */
-const EVALUATION_BATCH_SIZE = 250;
+export const EVALUATION_BATCH_SIZE = 250;
 
 /** The catalog fields the policy reads besides those `streamAnnotatedEntities` always reads. */
 export const ENTITY_FIELDS = [
