@@ -8,6 +8,7 @@
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/policy.ts --db=sqlite
  *     [--entities=10000] [--runs=30] [--window=10] [--evaluations=6] [--requests=2000]
  *     [--port=7479] [--api=yes|no] [--keep=no|yes] [--prefix=rbc_bench_policy_]
+ *     [--catalog-page-ms=0]
  *
  * 1. Seeds through the plugin's write path (toNewRun + insertRuns, as POST /reports does):
  *    `runs` CI reports per entity (the real example report, with a RUSTFLAGS change in every
@@ -16,6 +17,8 @@
  * 2. Times `PolicyService.evaluateAll()` (`--evaluations` times): it reads the entities from
  *    an in-memory catalog, the reports, snapshots and exemptions from the database in
  *    batches, evaluates all 12 built-in rules and upserts the results and daily snapshots.
+ *    `--catalog-page-ms` delays each of the catalog's pages of entities, as a catalog over
+ *    HTTP takes time to answer (the in-memory one answers at once).
  * 3. Links the entities to their sources (as a running installation has them), starts a
  *    real backend on the same database and measures the scorecards API.
  *
@@ -27,6 +30,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mockServices } from '@backstage/backend-test-utils';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   PolicyConfig,
@@ -76,6 +80,8 @@ export async function runPolicyBenchmark(options: {
   /** PostgreSQL: 'yes'; SQLite: a kept directory. */
   reuse: string;
   keep: boolean;
+  /** A delay before each page of the catalog's entities in the evaluations (0: none). */
+  catalogPageMs?: number;
 }): Promise<PolicyBenchmarkFigures> {
   const { db, connection, entities, runs, evaluations, requests, port, api } =
     options;
@@ -126,6 +132,10 @@ export async function runPolicyBenchmark(options: {
     );
 
     const catalog = catalogServiceMock({ entities: entityList });
+    const evaluationCatalog = withPageDelay(
+      catalog,
+      options.catalogPageMs ?? 0,
+    );
     const entityLinks = await DatabaseEntityLinkStore.create(knex);
     const service = new PolicyService({
       policy,
@@ -136,7 +146,7 @@ export async function runPolicyBenchmark(options: {
       }),
       results: await DatabasePolicyResults.create(knex),
       exemptions: await DatabaseExemptionStore.create(knex),
-      catalog,
+      catalog: evaluationCatalog,
       auth: mockServices.auth(),
       logger: mockServices.rootLogger({ level: 'warn' }),
       prewarmEnrollment: {
@@ -291,6 +301,21 @@ async function resultChecksums(
   };
 }
 
+/** The catalog with each page of `streamEntities` delivered `ms` later. */
+function withPageDelay(catalog: CatalogService, ms: number): CatalogService {
+  if (ms <= 0) return catalog;
+  return Object.assign(Object.create(catalog), {
+    async *streamEntities(
+      ...args: Parameters<CatalogService['streamEntities']>
+    ) {
+      for await (const page of catalog.streamEntities(...args)) {
+        await new Promise(resolve => setTimeout(resolve, ms));
+        yield page;
+      }
+    },
+  });
+}
+
 async function main() {
   const db = argValue('db', 'postgres');
   if (db !== 'postgres' && db !== 'sqlite')
@@ -310,6 +335,7 @@ async function main() {
     api: argValue('api', 'yes') === 'yes',
     reuse: argValue('reuse', ''),
     keep: argValue('keep', 'no') === 'yes',
+    catalogPageMs: Number(argValue('catalog-page-ms', '0')),
   });
   const p95s = Object.values(figures.api).map(s => s.p95);
   console.log(

@@ -266,8 +266,8 @@ export class PolicyEvaluator {
 
   /**
    * {@link PolicyEvaluator.annotatedTargets} in batches of evaluation, each as soon as the
-   * catalog's page holding it arrived; `seen` collects the entity refs (an entity the
-   * catalog lists twice, across pages, is evaluated once).
+   * catalog's page holding it arrived, the next page asked for meanwhile; `seen` collects
+   * the entity refs (an entity the catalog lists twice, across pages, is evaluated once).
    */
   private async *annotatedTargetBatches(
     seen: Set<string>,
@@ -279,7 +279,14 @@ export class PolicyEvaluator {
       ENTITY_FIELDS,
     );
     let batch: EvaluationTarget[] = [];
-    for await (const page of pages) {
+    let nextPage = pages.next();
+    for (;;) {
+      const { done, value: page } = await nextPage;
+      if (done) break;
+      // Fetched while this page's batches are read and evaluated. Its failure is thrown
+      // when it is awaited; if the evaluation stops first, nobody awaits it.
+      nextPage = pages.next();
+      nextPage.catch(() => {});
       for (const entity of page) {
         const target = toTarget(entity);
         if (seen.has(target.entityRef)) continue;

@@ -182,7 +182,35 @@ describe('pipelinedBatches', () => {
         },
       }),
     ).rejects.toThrow('catalog unavailable');
-    // Batch 1 was written; batch 2 was read but not evaluated, as the next never came.
-    expect(saved).toEqual([1]);
+    // The batches that arrived were evaluated and written, then the failure was thrown.
+    expect(saved).toEqual([1, 2]);
+  });
+
+  it('evaluates and writes a batch while the next one is still coming', async () => {
+    const events: string[] = [];
+    const nextPage = deferred<void>();
+    async function* slowSecondPage() {
+      yield 1;
+      await nextPage.promise;
+      yield 2;
+    }
+    const done = pipelinedBatches(slowSecondPage(), {
+      load: async batch => {
+        events.push(`load ${batch}`);
+        return batch;
+      },
+      evaluate: batch => {
+        events.push(`evaluate ${batch}`);
+        return batch;
+      },
+      save: async result => {
+        events.push(`save ${result}`);
+      },
+    });
+    for (let i = 0; i < 5; i++) await tick();
+    expect(events).toEqual(['load 1', 'evaluate 1', 'save 1']);
+    nextPage.resolve();
+    await done;
+    expect(events.slice(3)).toEqual(['load 2', 'evaluate 2', 'save 2']);
   });
 });
