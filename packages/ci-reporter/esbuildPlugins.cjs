@@ -70,4 +70,4 @@ const nodeSha256 = {
   },
 };
 
-module.exports = { zodEnglishOnly, nodeSha256, NODE_SHA256_HEX };
+module.exports = { zodEnglishOnly, nodeSha256 };
