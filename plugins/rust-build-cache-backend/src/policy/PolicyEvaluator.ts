@@ -23,7 +23,6 @@ import {
   ENTITY_FIELDS,
   EVALUATION_BATCH_SIZE,
   EvaluationTarget,
-  inBatches,
   toStoredResult,
   toTarget,
 } from './policyTargets';
@@ -217,8 +216,8 @@ export class PolicyEvaluator {
     days: number;
   }): Promise<{ days: number; entities: number; snapshots: number }> {
     const today = utcDay(this.options.now());
-    const [targets, enrolled, exemptions] = await Promise.all([
-      this.annotatedTargets(),
+    const [batches, enrolled, exemptions] = await Promise.all([
+      this.annotatedBatchList(),
       this.enrolled(0),
       this.options.exemptions.listExemptions({
         state: 'all',
@@ -233,7 +232,7 @@ export class PolicyEvaluator {
       const exemptionsByEntity = groupExemptions(
         exemptions.filter(e => isActiveAt(e, at)),
       );
-      for (const batch of inBatches(targets)) {
+      for (const batch of batches) {
         const inputs = await this.loadInputs(batch, endOfDay);
         // A source is listed only with at least one run.
         const reported = batch.filter(
@@ -252,22 +251,24 @@ export class PolicyEvaluator {
         });
       }
     }
-    return { days: options.days, entities: targets.length, snapshots };
+    const entities = batches.reduce((sum, batch) => sum + batch.length, 0);
+    return { days: options.days, entities, snapshots };
   }
 
-  /** Every catalog entity with the workspace annotation, once each. */
-  private async annotatedTargets(): Promise<EvaluationTarget[]> {
-    const targets: EvaluationTarget[] = [];
+  /** All of {@link PolicyEvaluator.annotatedTargetBatches}: the trend backfill reads them per day. */
+  private async annotatedBatchList(): Promise<EvaluationTarget[][]> {
+    const batches: EvaluationTarget[][] = [];
     for await (const batch of this.annotatedTargetBatches(new Set())) {
-      targets.push(...batch);
+      batches.push(batch);
     }
-    return targets;
+    return batches;
   }
 
   /**
-   * {@link PolicyEvaluator.annotatedTargets} in batches of evaluation, each as soon as the
-   * catalog's page holding it arrived, the next page asked for meanwhile; `seen` collects
-   * the entity refs (an entity the catalog lists twice, across pages, is evaluated once).
+   * Every catalog entity with the workspace annotation, once each, in batches of
+   * evaluation, each as soon as the catalog's page holding it arrived, the next page asked
+   * for meanwhile; `seen` collects the entity refs (an entity the catalog lists twice,
+   * across pages, is evaluated once).
    */
   private async *annotatedTargetBatches(
     seen: Set<string>,

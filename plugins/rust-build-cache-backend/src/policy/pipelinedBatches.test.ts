@@ -13,6 +13,23 @@ function deferred<T>() {
 
 const tick = () => new Promise(resolve => setImmediate(resolve));
 
+/** Steps that load, evaluate and save a number as itself, recording each in `events`. */
+function recordingSteps(events: string[]) {
+  return {
+    load: async (batch: number) => {
+      events.push(`load ${batch}`);
+      return batch;
+    },
+    evaluate: (batch: number) => {
+      events.push(`evaluate ${batch}`);
+      return batch;
+    },
+    save: async (result: number) => {
+      events.push(`save ${result}`);
+    },
+  };
+}
+
 describe('pipelinedBatches', () => {
   it('reads the next batch and writes the previous one while evaluating', async () => {
     const events: string[] = [];
@@ -136,19 +153,7 @@ describe('pipelinedBatches', () => {
       events.push('page 2');
       yield 2;
     }
-    const done = pipelinedBatches(arriving(), {
-      load: async batch => {
-        events.push(`load ${batch}`);
-        return batch;
-      },
-      evaluate: batch => {
-        events.push(`evaluate ${batch}`);
-        return batch;
-      },
-      save: async result => {
-        events.push(`save ${result}`);
-      },
-    });
+    const done = pipelinedBatches(arriving(), recordingSteps(events));
     await tick();
     expect(events).toEqual(['page 1', 'load 1']);
     secondPage.resolve();
@@ -194,19 +199,7 @@ describe('pipelinedBatches', () => {
       await nextPage.promise;
       yield 2;
     }
-    const done = pipelinedBatches(slowSecondPage(), {
-      load: async batch => {
-        events.push(`load ${batch}`);
-        return batch;
-      },
-      evaluate: batch => {
-        events.push(`evaluate ${batch}`);
-        return batch;
-      },
-      save: async result => {
-        events.push(`save ${result}`);
-      },
-    });
+    const done = pipelinedBatches(slowSecondPage(), recordingSteps(events));
     for (let i = 0; i < 5; i++) await tick();
     expect(events).toEqual(['load 1', 'evaluate 1', 'save 1']);
     nextPage.resolve();

@@ -43,14 +43,6 @@ export function toTarget(entity: Entity): EvaluationTarget {
   };
 }
 
-export function inBatches(targets: EvaluationTarget[]): EvaluationTarget[][] {
-  const batches: EvaluationTarget[][] = [];
-  for (let i = 0; i < targets.length; i += EVALUATION_BATCH_SIZE) {
-    batches.push(targets.slice(i, i + EVALUATION_BATCH_SIZE));
-  }
-  return batches;
-}
-
 /** What is stored of an evaluation: the rule results without titles and remediations. */
 export function toStoredResult(
   target: EvaluationTarget,
