@@ -153,7 +153,7 @@ export const BENCHMARKS: BenchmarkEntry[] = [
   {
     id: 'policy-postgres',
     description:
-      'full policy evaluation of 10,000 entities × 12 rules × 30 runs, and the scorecard API (PostgreSQL)',
+      "full policy evaluation of 10,000 entities × 12 rules × 30 runs, the entities read from Backstage's catalog backend in the same process, and the scorecard API (PostgreSQL)",
     script: 'policy.ts',
     args: ({ connection }) => ['--db=postgres', `--connection=${connection}`],
     parse: stdout => parsePolicy(stdout, 'PostgreSQL'),
@@ -161,7 +161,7 @@ export const BENCHMARKS: BenchmarkEntry[] = [
   {
     id: 'policy-sqlite',
     description:
-      'full policy evaluation of 10,000 entities × 12 rules × 30 runs, and the scorecard API (SQLite)',
+      "full policy evaluation of 10,000 entities × 12 rules × 30 runs, the entities read from Backstage's catalog backend in the same process, and the scorecard API (SQLite)",
     script: 'policy.ts',
     args: () => ['--db=sqlite'],
     parse: stdout => parsePolicy(stdout, 'SQLite'),
@@ -180,22 +180,30 @@ export const BENCHMARKS: BenchmarkEntry[] = [
 /** bench/policy.ts prints one JSON object per line. */
 function parsePolicy(stdout: string, database: string): BenchFigure[] {
   const lines = jsonLines(stdout);
-  const evaluations = lines
-    .filter(l => l.step === 'full evaluation')
-    .map(l => l.seconds as number);
   const figures: BenchFigure[] = [];
-  if (evaluations.length) {
+  const catalogs: Record<string, string> = {
+    memory: 'the in-memory catalog',
+    real: "Backstage's catalog backend in the same process",
+  };
+  const evaluations = lines.filter(l => l.step === 'full evaluation');
+  for (const [catalog, name] of Object.entries(catalogs)) {
+    const seconds = evaluations
+      .filter(l => l.catalog === catalog)
+      .map(l => l.seconds as number);
+    if (seconds.length === 0) continue;
     figures.push({
-      measure: `full policy evaluation, ${database} (best of ${evaluations.length})`,
-      value: Math.min(...evaluations),
+      measure: `full policy evaluation, ${database}, ${name} (best of ${seconds.length})`,
+      value: Math.min(...seconds),
       unit: 's',
       target: { op: '<', value: 1 },
     });
+  }
+  if (evaluations.length) {
     // What a nightly evaluation in a backend that has not run one yet costs (V8 compiles
     // the evaluation's code and sizes its heap during the first few).
     figures.push({
       measure: `full policy evaluation, ${database}, the first in the process`,
-      value: evaluations[0],
+      value: evaluations[0].seconds,
       unit: 's',
     });
   }

@@ -8,27 +8,33 @@
  *   node --require @backstage/cli/config/nodeTransform.cjs bench/policy.ts --db=sqlite
  *     [--entities=10000] [--runs=30] [--window=10] [--evaluations=6] [--requests=2000]
  *     [--port=7479] [--api=yes|no] [--keep=no|yes] [--prefix=rbc_bench_policy_]
- *     [--catalog-page-ms=0]
+ *     [--catalog-page-ms=0] [--catalog=memory,real]
  *
  * 1. Seeds through the plugin's write path (toNewRun + insertRuns, as POST /reports does):
  *    `runs` CI reports per entity (the real example report, with a RUSTFLAGS change in every
  *    fifth entity and incremental compilation switched off in every third), a repository
  *    snapshot per entity, and 1,000 active exemptions.
- * 2. Times `PolicyService.evaluateAll()` (`--evaluations` times): it reads the entities from
- *    an in-memory catalog, the reports, snapshots and exemptions from the database in
+ * 2. Times `PolicyService.evaluateAll()` (`--evaluations` times per catalog): it reads the
+ *    entities from the catalog, the reports, snapshots and exemptions from the database in
  *    batches, evaluates all 12 built-in rules and upserts the results and daily snapshots.
- *    `--catalog-page-ms` delays each of the catalog's pages of entities, as a catalog over
- *    HTTP takes time to answer (the in-memory one answers at once).
+ *    `--catalog` lists the catalogs, one after the other: `memory`, the in-memory test
+ *    double (`catalogServiceMock`), and `real`, Backstage's catalog backend started in this
+ *    process with the entities, on the same database server (realCatalog.ts; it processes
+ *    them first, about a minute for 10,000), read over HTTP as a plugin of the same
+ *    backend reads it: its work is then this process's too. `--catalog-page-ms` delays
+ *    each of the catalog's pages of entities.
  * 3. Links the entities to their sources (as a running installation has them), starts a
  *    real backend on the same database and measures the scorecards API.
  *
  * PostgreSQL: uses (and drops first) the database rbc_bench_policy_rust-build-cache, and
  * leaves it; `--reuse=yes` evaluates it again without seeding (after applying the
- * migrations added since it was seeded).
+ * migrations added since it was seeded). The catalog's database, rbc_bench_policy_catalog,
+ * is kept between runs: its provider replaces the entities with the bench's at each start.
  * SQLite: a temporary directory, deleted at the end unless `--keep=yes`; `--reuse=<dir>`
  * evaluates a kept one again.
  */
 import { createHash } from 'node:crypto';
+import { AuthService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -57,11 +63,12 @@ import {
 import { Knex } from 'knex';
 import { openBenchDatabase } from './benchDatabase';
 import { POLICY_CONFIG, seed } from './policySeed';
+import { RealCatalog, startRealCatalog } from './realCatalog';
 
 export interface PolicyBenchmarkFigures {
   db: 'postgres' | 'sqlite';
-  /** Seconds of each full evaluation (target < 1 s); the first writes every result. */
-  evaluationSeconds: number[];
+  /** Seconds of each full evaluation per catalog (target < 1 s); the first writes every result. */
+  evaluationSeconds: Partial<Record<CatalogKind, number[]>>;
   /** Query → latency summary (4 clients; target p95 < 30 ms). */
   api: Record<string, ReturnType<typeof summarise>>;
 }
@@ -82,13 +89,15 @@ export async function runPolicyBenchmark(options: {
   keep: boolean;
   /** A delay before each page of the catalog's entities in the evaluations (0: none). */
   catalogPageMs?: number;
+  /** The catalogs the evaluations read, one after the other (see the top of this file). */
+  catalogs: CatalogKind[];
 }): Promise<PolicyBenchmarkFigures> {
   const { db, connection, entities, runs, evaluations, requests, port, api } =
     options;
   const PREFIX = options.prefix;
   const figures: PolicyBenchmarkFigures = {
     db,
-    evaluationSeconds: [],
+    evaluationSeconds: {},
     api: {},
   };
 
@@ -105,6 +114,7 @@ export async function runPolicyBenchmark(options: {
   const policy: PolicyConfig = validation.policy;
   const entityList = Array.from({ length: entities }, (_, i) => benchEntity(i));
 
+  let realCatalog: RealCatalog | undefined;
   try {
     const seedSeconds =
       options.reuse === '' ? await seed(knex, entities, runs) : 0;
@@ -132,53 +142,88 @@ export async function runPolicyBenchmark(options: {
     );
 
     const catalog = catalogServiceMock({ entities: entityList });
-    const evaluationCatalog = withPageDelay(
-      catalog,
-      options.catalogPageMs ?? 0,
-    );
     const entityLinks = await DatabaseEntityLinkStore.create(knex);
-    const service = new PolicyService({
-      policy,
-      source: 'config',
-      inputs: await DatabasePolicyInputs.create(knex, {
-        entityLinks,
-        snapshots: await DatabaseSnapshotStore.create(knex),
-      }),
-      results: await DatabasePolicyResults.create(knex),
-      exemptions: await DatabaseExemptionStore.create(knex),
-      catalog: evaluationCatalog,
-      auth: mockServices.auth(),
-      logger: mockServices.rootLogger({ level: 'warn' }),
-      prewarmEnrollment: {
-        enrolledEntityRefs: async () =>
-          new Set(
-            entityList
-              .filter((_, i) => i % 2 === 0)
-              .map(e => `component:default/${e.metadata.name}`),
-          ),
-      },
+    const inputs = await DatabasePolicyInputs.create(knex, {
+      entityLinks,
+      snapshots: await DatabaseSnapshotStore.create(knex),
     });
-    for (let i = 1; i <= evaluations; i++) {
-      const started = performance.now();
-      const cpuBefore = process.cpuUsage();
-      const { evaluated } = await service.evaluateAll();
-      const seconds = (performance.now() - started) / 1000;
-      const cpu = process.cpuUsage(cpuBefore);
-      figures.evaluationSeconds.push(round(seconds, 2));
-      console.log(
-        JSON.stringify({
-          step: 'full evaluation',
-          db,
-          attempt: i,
-          entities: evaluated,
-          rules: policy.rules.length,
-          runsPerEntity: runs,
-          seconds: round(seconds, 2),
-          // This process only (with SQLite, the database work too; not PostgreSQL's).
-          cpuSeconds: round((cpu.user + cpu.system) / 1e6, 2),
-          heapMiB: round(process.memoryUsage().heapUsed / 1024 / 1024, 0),
-        }),
+    const results = await DatabasePolicyResults.create(knex);
+    const exemptions = await DatabaseExemptionStore.create(knex);
+    const createService = (
+      evaluationCatalog: CatalogService,
+      auth: AuthService,
+    ) =>
+      new PolicyService({
+        policy,
+        source: 'config',
+        inputs,
+        results,
+        exemptions,
+        catalog: evaluationCatalog,
+        auth,
+        logger: mockServices.rootLogger({ level: 'warn' }),
+        prewarmEnrollment: {
+          enrolledEntityRefs: async () =>
+            new Set(
+              entityList
+                .filter((_, i) => i % 2 === 0)
+                .map(e => `component:default/${e.metadata.name}`),
+            ),
+        },
+      });
+    for (const kind of options.catalogs) {
+      realCatalog =
+        kind === 'real'
+          ? await startRealCatalog({
+              port: port + 1,
+              database,
+              entities: entityList,
+            })
+          : undefined;
+      if (realCatalog) {
+        console.log(
+          JSON.stringify({
+            step: 'catalog ready',
+            entities,
+            seconds: round(realCatalog.readySeconds, 1),
+          }),
+        );
+      }
+      const service = createService(
+        withPageDelay(
+          realCatalog?.catalog ?? catalog,
+          options.catalogPageMs ?? 0,
+        ),
+        realCatalog?.auth ?? mockServices.auth(),
       );
+      const seconds: number[] = [];
+      for (let i = 1; i <= evaluations; i++) {
+        const started = performance.now();
+        const cpuBefore = process.cpuUsage();
+        const { evaluated } = await service.evaluateAll();
+        const wall = (performance.now() - started) / 1000;
+        const cpu = process.cpuUsage(cpuBefore);
+        seconds.push(round(wall, 2));
+        console.log(
+          JSON.stringify({
+            step: 'full evaluation',
+            db,
+            catalog: kind,
+            attempt: i,
+            entities: evaluated,
+            rules: policy.rules.length,
+            runsPerEntity: runs,
+            seconds: round(wall, 2),
+            // This process (with the real catalog, its work too; with SQLite, the
+            // database's too; not PostgreSQL's).
+            cpuSeconds: round((cpu.user + cpu.system) / 1e6, 2),
+            heapMiB: round(process.memoryUsage().heapUsed / 1024 / 1024, 0),
+          }),
+        );
+      }
+      figures.evaluationSeconds[kind] = seconds;
+      await realCatalog?.stop();
+      realCatalog = undefined;
     }
     if (db === 'postgres' && evaluations > 0) {
       // What autovacuum does after an evaluation's 10,000 updates (it is off on the CI
@@ -200,7 +245,10 @@ export async function runPolicyBenchmark(options: {
       auth: mockServices.auth(),
       logger: mockServices.rootLogger({ level: 'warn' }),
     }).refreshLinks();
-    const summary = await service.getSummary();
+    const summary = await createService(
+      catalog,
+      mockServices.auth(),
+    ).getSummary();
     console.log(
       JSON.stringify({
         step: 'results',
@@ -215,6 +263,7 @@ export async function runPolicyBenchmark(options: {
       }),
     );
   } finally {
+    await realCatalog?.stop();
     await knex.destroy();
   }
 
@@ -316,6 +365,15 @@ function withPageDelay(catalog: CatalogService, ms: number): CatalogService {
   });
 }
 
+/** Backstage's catalog backend with the entities (realCatalog.ts), or its in-memory test double. */
+type CatalogKind = 'memory' | 'real';
+
+function catalogKind(value: string): CatalogKind {
+  if (value !== 'real' && value !== 'memory')
+    throw new Error(`--catalog must list memory or real, not ${value}`);
+  return value;
+}
+
 async function main() {
   const db = argValue('db', 'postgres');
   if (db !== 'postgres' && db !== 'sqlite')
@@ -336,12 +394,14 @@ async function main() {
     reuse: argValue('reuse', ''),
     keep: argValue('keep', 'no') === 'yes',
     catalogPageMs: Number(argValue('catalog-page-ms', '0')),
+    catalogs: argValue('catalog', 'memory,real').split(',').map(catalogKind),
   });
   const p95s = Object.values(figures.api).map(s => s.p95);
+  const evaluations = Object.entries(figures.evaluationSeconds)
+    .map(([kind, seconds]) => `${seconds.join(', ')} s (${kind} catalog)`)
+    .join('; ');
   console.log(
-    `policy (${db}): full evaluations ${figures.evaluationSeconds.join(
-      ', ',
-    )} s (target < 1 s)${
+    `policy (${db}): full evaluations ${evaluations} (target < 1 s)${
       p95s.length
         ? `; scorecard queries p95 at most ${Math.max(
             ...p95s,

@@ -237,11 +237,12 @@ export class DatabasePolicyInputs implements PolicyInputs {
     });
     const result = new Map<string, PolicyRepositoryFacts>();
     for (const [key, snapshot] of snapshots) {
-      result.set(key, {
+      const facts: PolicyRepositoryFacts = {
         toolchainFile: snapshot.toolchainFile,
         cargoLockCommitted: snapshot.cargoLockCommitted,
-        ...(snapshot.unreadable ? { unreadable: snapshot.unreadable } : {}),
-      });
+      };
+      if (snapshot.unreadable) facts.unreadable = snapshot.unreadable;
+      result.set(key, facts);
     }
     return result;
   }

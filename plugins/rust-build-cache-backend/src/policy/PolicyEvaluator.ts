@@ -174,20 +174,25 @@ export class PolicyEvaluator {
     ]);
     const exemptionsByEntity = groupExemptions(exemptions);
     const seen = new Set<string>();
-    // The database reads the next batch and writes the previous one while this process
-    // evaluates (PostgreSQL works in its own process meanwhile); the first batches are
-    // evaluated while the catalog's later pages are still coming.
-    await pipelinedBatches(this.annotatedTargetBatches(seen), {
-      load: batch => this.loadInputs(batch),
-      evaluate: (batch, inputs) =>
-        this.evaluateLoaded(batch, inputs, enrolled, exemptionsByEntity, now),
-      save: results =>
-        this.options.results.saveEvaluations({
-          results,
-          day,
-          inFullEvaluation: true,
-        }),
-    });
+    // The database reads the next two batches and writes the previous one while this
+    // process evaluates (PostgreSQL works in its own process meanwhile: with one read ahead,
+    // this process waited for it); the first batches are evaluated while the catalog's
+    // later pages are still coming.
+    await pipelinedBatches(
+      this.annotatedTargetBatches(seen),
+      {
+        load: batch => this.loadInputs(batch),
+        evaluate: (batch, inputs) =>
+          this.evaluateLoaded(batch, inputs, enrolled, exemptionsByEntity, now),
+        save: results =>
+          this.options.results.saveEvaluations({
+            results,
+            day,
+            inFullEvaluation: true,
+          }),
+      },
+      { readsAhead: 2 },
+    );
     const gone = (await this.options.results.listResultEntityRefs()).filter(
       ref => !seen.has(ref),
     );

@@ -74,6 +74,86 @@ describe('pipelinedBatches', () => {
     await done;
   });
 
+  it('reads as many batches ahead as asked, never more', async () => {
+    const events: string[] = [];
+    const loads = [1, 2, 3, 4].map(() => deferred<number>());
+    let reading = 0;
+    let mostReading = 0;
+    const done = pipelinedBatches(
+      [1, 2, 3, 4],
+      {
+        load: batch => {
+          events.push(`load ${batch}`);
+          mostReading = Math.max(mostReading, ++reading);
+          return loads[batch - 1].promise.finally(() => reading--);
+        },
+        evaluate: batch => {
+          events.push(`evaluate ${batch}`);
+          return batch;
+        },
+        save: async result => {
+          events.push(`save ${result}`);
+        },
+      },
+      { readsAhead: 2 },
+    );
+    await tick();
+    // The first two reads start at once.
+    expect(events).toEqual(['load 1', 'load 2']);
+    loads[0].resolve(1);
+    await tick();
+    // Batches 2 and 3 are read while batch 1 is evaluated.
+    expect(events).toEqual([
+      'load 1',
+      'load 2',
+      'load 3',
+      'evaluate 1',
+      'save 1',
+    ]);
+    loads[2].resolve(3);
+    await tick();
+    // Batch 2 is still read: nothing more is asked for meanwhile.
+    expect(events.slice(5)).toEqual([]);
+    loads[1].resolve(2);
+    await tick();
+    expect(events.slice(5)).toEqual([
+      'load 4',
+      'evaluate 2',
+      'save 2',
+      'evaluate 3',
+      'save 3',
+    ]);
+    loads[3].resolve(4);
+    await done;
+    expect(events.slice(10)).toEqual(['evaluate 4', 'save 4']);
+    expect(mostReading).toBe(2);
+  });
+
+  it('throws a failed read once the other read under way has settled', async () => {
+    const loads = [1, 2].map(() => deferred<number>());
+    const evaluate = jest.fn();
+    let failure: unknown;
+    const done = pipelinedBatches(
+      [1, 2],
+      {
+        load: batch => loads[batch - 1].promise,
+        evaluate,
+        save: async () => {},
+      },
+      { readsAhead: 2 },
+    ).catch(error => {
+      failure = error;
+    });
+    loads[0].reject(new Error('read 1 failed'));
+    await tick();
+    // Batch 2 is still read: the failure waits for it.
+    expect(failure).toBeUndefined();
+    loads[1].resolve(2);
+    await done;
+    expect(failure).toEqual(new Error('read 1 failed'));
+    expect(evaluate).not.toHaveBeenCalled();
+  });
+
   it('does nothing without batches', async () => {
     const load = jest.fn();
     await pipelinedBatches([], { load, evaluate: jest.fn(), save: jest.fn() });

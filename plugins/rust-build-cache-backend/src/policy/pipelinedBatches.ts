@@ -1,12 +1,12 @@
 /**
  * Runs `load`, `evaluate` and `save` over batches so that the database works while this
- * process evaluates: the next batch is read, and the previous one written, while the
- * current one is evaluated. At most one read and one write are in flight; writes happen
- * in batch order, each after the previous one finished. The batches may arrive one by one
- * (an async iterable: the catalog's pages): a batch that has not arrived when the current
- * one is loaded is not waited for, the current one is evaluated meanwhile. The first
- * failure is thrown once everything started has settled (no rejection is left unhandled
- * meanwhile).
+ * process evaluates: the next batches are read, and the previous one written, while the
+ * current one is evaluated. At most `readsAhead` reads (default 1) and one write are in
+ * flight; writes happen in batch order, each after the previous one finished. The batches
+ * may arrive one by one (an async iterable: the catalog's pages): a batch that has not
+ * arrived when the current one is loaded is not waited for, the current one is evaluated
+ * meanwhile. The first failure is thrown once everything started has settled (no
+ * rejection is left unhandled meanwhile).
  */
 export async function pipelinedBatches<Batch, Loaded, Result>(
   batches: Iterable<Batch> | AsyncIterable<Batch>,
@@ -15,7 +15,9 @@ export async function pipelinedBatches<Batch, Loaded, Result>(
     evaluate(batch: Batch, loaded: Loaded): Result;
     save(result: Result): Promise<void>;
   },
+  options: { readsAhead?: number } = {},
 ): Promise<void> {
+  const readsAhead = Math.max(1, Math.floor(options.readsAhead ?? 1));
   const iterator =
     Symbol.asyncIterator in batches
       ? batches[Symbol.asyncIterator]()
@@ -41,43 +43,52 @@ export async function pipelinedBatches<Batch, Loaded, Result>(
             }
           : next,
     );
-  /** Throws a failure to get a batch once the write under way has finished. */
-  const started = async (next: Settled<Started | undefined>) => {
-    if (next.ok) return next.value;
+  /** The batches asked for after the current one, in order, each read as it arrives. */
+  const ahead: Array<Promise<Settled<Started | undefined>>> = [];
+  const askAhead = () => {
+    while (ahead.length < readsAhead) ahead.push(askNext());
+  };
+  /** After a failure: waits for the reads and the write under way. */
+  const settleStarted = async () => {
+    for (const asked of ahead.splice(0)) {
+      const next = await asked;
+      if (next.ok) await next.value?.loading;
+    }
     await saving;
+  };
+  /** The next batch; a failure to get it is thrown once the rest has settled. */
+  const takeNext = async () => {
+    if (ahead.length === 0) askAhead();
+    const next = await ahead.shift()!;
+    if (next.ok) return next.value;
+    await settleStarted();
     throw next.error;
   };
-  let current = await started(await askNext());
+  let current = await takeNext();
   while (current) {
     const loaded = await current.loading;
     if (!loaded.ok) {
-      await saving;
+      await settleStarted();
       throw loaded.error;
     }
-    const asked = askNext();
-    // A batch at hand (the rest of a page) starts its read before this one is evaluated;
-    // one still coming (the next page) is not waited for.
-    let next = await Promise.race([asked, nextMacrotask()]);
+    askAhead();
+    // Batches at hand (the rest of a page) start their reads before this one is
+    // evaluated; one still coming (the next page) is not waited for.
+    await Promise.race([Promise.all(ahead), nextMacrotask()]);
     let result: Result;
     try {
       result = steps.evaluate(current.batch, loaded.value);
     } catch (error) {
-      const pending = await asked;
-      await Promise.all([
-        pending.ok ? pending.value?.loading : undefined,
-        saving,
-      ]);
+      await settleStarted();
       throw error;
     }
     const saved = await saving;
     if (!saved.ok) {
-      const pending = await asked;
-      if (pending.ok) await pending.value?.loading;
+      await settleStarted();
       throw saved.error;
     }
     saving = settled(steps.save(result));
-    next ??= await asked;
-    current = await started(next);
+    current = await takeNext();
   }
   const saved = await saving;
   if (!saved.ok) throw saved.error;

@@ -40,8 +40,16 @@ export interface DetailRow {
 
 interface Prepared {
   result: StoredPolicyResult;
-  row: ResultRow;
+  /** The row but its outcomes, which are only made for a row that is written. */
+  row: Omit<ResultRow, 'outcomes_json'>;
   detail: DetailRow;
+}
+
+/** What is stored of a result: its hash, and when its row was last written. */
+interface StoredState {
+  entity_ref: string;
+  results_hash: string | null;
+  evaluated_at: DbTimestamp;
 }
 
 /**
@@ -57,20 +65,19 @@ export async function saveEvaluations(
 ): Promise<void> {
   if (results.length === 0) return;
   // Last one wins when an entity is given twice; a statement must not touch a row twice.
-  const unique = [
+  const prepared = [
     ...new Map(results.map(result => [result.entityRef, result])).values(),
-  ];
+  ].map(prepare);
+  // A full evaluation mostly finds every result of a batch stored as it is, with the day's
+  // snapshot: one query tells, without a transaction (which would find the same).
+  if (options.inFullEvaluation && (await allStored(db, prepared, day))) return;
   const postgres = isPostgres(db);
   await db.transaction(async tx => {
     const fullEvaluationAt = await readFullEvaluationTime(tx);
     // Elsewhere every result is written or gets its time; a full evaluation may write nothing.
     let wrote = !options.inFullEvaluation;
-    for (const chunk of chunks(unique.map(prepare), UPSERT_CHUNK_SIZE)) {
-      const stored: Array<{
-        entity_ref: string;
-        results_hash: string | null;
-        evaluated_at: DbTimestamp;
-      }> = await tx('policy_results')
+    for (const chunk of chunks(prepared, UPSERT_CHUNK_SIZE)) {
+      const stored: StoredState[] = await tx('policy_results')
         .select('entity_ref', 'results_hash', 'evaluated_at')
         .whereIn(
           'entity_ref',
@@ -96,12 +103,11 @@ export async function saveEvaluations(
       const snapshots = chunk.filter(
         p =>
           !sameRefs.has(p.row.entity_ref) ||
-          utcDay(
-            evaluationTime(
-              previous.get(p.row.entity_ref)!.evaluated_at,
-              fullEvaluationAt,
-            ),
-          ) !== day,
+          !snapshotWritten(
+            previous.get(p.row.entity_ref)!,
+            fullEvaluationAt,
+            day,
+          ),
       );
       if (snapshots.length > 0) {
         await tx('policy_daily_snapshots')
@@ -115,6 +121,57 @@ export async function saveEvaluations(
     // scorecards' caches stay valid.
     if (wrote) await raiseResultsVersion(tx);
   });
+}
+
+/**
+ * Whether every result is stored with the same hash and was evaluated on `day` (so its
+ * snapshot of the day is written): one query per chunk, the full evaluation's time read
+ * with it.
+ */
+async function allStored(
+  db: Knex,
+  prepared: Prepared[],
+  day: string,
+): Promise<boolean> {
+  for (const chunk of chunks(prepared, UPSERT_CHUNK_SIZE)) {
+    const stored: Array<
+      StoredState & { full_evaluation_at: DbTimestamp | null }
+    > = await db('policy_results')
+      .select(
+        'entity_ref',
+        'results_hash',
+        'evaluated_at',
+        db('policy_results_version')
+          .where('id', 1)
+          .select('full_evaluation_at')
+          .as('full_evaluation_at'),
+      )
+      .whereIn(
+        'entity_ref',
+        chunk.map(p => p.row.entity_ref),
+      );
+    if (stored.length !== chunk.length) return false;
+    const hashes = new Map(stored.map(row => [row.entity_ref, row]));
+    for (const p of chunk) {
+      const row = hashes.get(p.row.entity_ref);
+      if (
+        row?.results_hash !== p.row.results_hash ||
+        !snapshotWritten(row, row.full_evaluation_at, day)
+      ) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+/** Whether a stored result was last evaluated on `day`, when its snapshot of the day was written. */
+function snapshotWritten(
+  stored: StoredState,
+  fullEvaluationAt: DbTimestamp | null,
+  day: string,
+): boolean {
+  return utcDay(evaluationTime(stored.evaluated_at, fullEvaluationAt)) === day;
 }
 
 /**
@@ -225,7 +282,6 @@ function prepare(result: StoredPolicyResult): Prepared {
       owner: result.owner,
       level: result.level,
       ...toCountColumns(result.counts),
-      outcomes_json: outcomesJson(result.results),
       evaluated_at: result.evaluatedAt,
       results_hash: resultsHash,
     },
@@ -302,7 +358,12 @@ async function writeChanged(tx: Knex.Transaction, changed: Prepared[]) {
   if (changed.length === 0) return;
   const refs = changed.map(p => p.row.entity_ref);
   await tx('policy_results')
-    .insert(changed.map(p => p.row))
+    .insert(
+      changed.map(p => ({
+        ...p.row,
+        outcomes_json: outcomesJson(p.result.results),
+      })),
+    )
     .onConflict('entity_ref')
     .merge();
   await tx('policy_result_details')

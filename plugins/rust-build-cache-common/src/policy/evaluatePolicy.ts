@@ -88,11 +88,18 @@ export function evaluatePolicy(options: {
     }
     level = candidate.id;
   }
+  // Written out, not spread: a spread amid a literal took a sixth of this function's time.
+  const counts = summarisePolicyResults(results);
   return {
     results,
     level,
     nextLevel,
-    ...summarisePolicyResults(results),
+    passed: counts.passed,
+    failed: counts.failed,
+    warned: counts.warned,
+    exempt: counts.exempt,
+    notApplicable: counts.notApplicable,
+    insufficientData: counts.insufficientData,
   };
 }
 

@@ -1,0 +1,181 @@
+/*
+ * A real software catalog for the benchmarks: Backstage's catalog backend (its database,
+ * processing and HTTP API) in a backend of its own in this process, fed the bench entities
+ * by an entity provider, and the catalog service and auth that a plugin of that backend
+ * gets. A plugin's calls go over HTTP on loopback to the catalog, as they do in an
+ * installation that runs the catalog and this plugin in one backend.
+ */
+import { createBackend } from '@backstage/backend-defaults';
+import {
+  AuthService,
+  coreServices,
+  createBackendModule,
+  createBackendPlugin,
+  createServiceFactory,
+} from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
+import { ConfigReader } from '@backstage/config';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import {
+  CatalogService,
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+  EntityProvider,
+  EntityProviderConnection,
+} from '@backstage/plugin-catalog-node';
+import { RUST_BUILD_CACHE_WORKSPACE_ANNOTATION } from '@rust-build-cache/plugin-rust-build-cache-common';
+import type { BenchDatabase } from './lib';
+
+const LOCATION = 'url:http://127.0.0.1/bench-catalog.yaml';
+
+export interface RealCatalog {
+  /** The catalog service of a plugin with this plugin's id, and that plugin's auth. */
+  catalog: CatalogService;
+  auth: AuthService;
+  /** Seconds until every entity was processed and could be read. */
+  readySeconds: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the catalog on `port` with `entities` (replacing what a reused database holds),
+ * and waits until all of them can be read with the workspace annotation. Entities are
+ * processed once: their periodic reprocessing is set far apart, so that it does not run
+ * while the benchmark measures (it is the catalog's own background work).
+ */
+export async function startRealCatalog(options: {
+  port: number;
+  database: BenchDatabase;
+  entities: Entity[];
+}): Promise<RealCatalog> {
+  const started = performance.now();
+  const baseUrl = `http://127.0.0.1:${options.port}`;
+  const database =
+    options.database.client === 'pg'
+      ? {
+          client: 'pg',
+          connection: options.database.connection,
+          prefix: options.database.prefix,
+        }
+      : {
+          client: 'better-sqlite3',
+          connection: { directory: options.database.directory },
+        };
+  const config = new ConfigReader({
+    backend: {
+      baseUrl,
+      listen: { port: options.port, host: '127.0.0.1' },
+      database,
+    },
+    catalog: { processingInterval: { hours: 24 } },
+    permission: { enabled: false },
+  });
+
+  const provider: EntityProvider & { connected: Promise<void> } = (() => {
+    let connected!: () => void;
+    return {
+      connected: new Promise<void>(resolve => {
+        connected = resolve;
+      }),
+      getProviderName: () => 'rust-build-cache-bench',
+      async connect(connection: EntityProviderConnection) {
+        await connection.applyMutation({
+          type: 'full',
+          entities: options.entities.map(entity => ({
+            locationKey: 'rust-build-cache-bench',
+            entity: withLocation(entity),
+          })),
+        });
+        connected();
+      },
+    };
+  })();
+
+  let services: { catalog: CatalogService; auth: AuthService } | undefined;
+  const backend = createBackend();
+  backend.add(
+    createServiceFactory({
+      service: coreServices.rootConfig,
+      deps: {},
+      factory: () => config,
+    }),
+  );
+  backend.add(catalogPlugin);
+  backend.add(
+    createBackendModule({
+      pluginId: 'catalog',
+      moduleId: 'rust-build-cache-bench-entities',
+      register(env) {
+        env.registerInit({
+          deps: { processing: catalogProcessingExtensionPoint },
+          async init({ processing }) {
+            processing.addEntityProvider(provider);
+          },
+        });
+      },
+    }),
+  );
+  // Its id is this plugin's: the catalog sees the calls this plugin makes.
+  backend.add(
+    createBackendPlugin({
+      pluginId: 'rust-build-cache',
+      register(env) {
+        env.registerInit({
+          deps: { catalog: catalogServiceRef, auth: coreServices.auth },
+          async init(deps) {
+            services = deps;
+          },
+        });
+      },
+    }),
+  );
+  await backend.start();
+  await provider.connected;
+  const { catalog, auth } = services!;
+  const credentials = await auth.getOwnServiceCredentials();
+  for (let waited = 0; ; waited++) {
+    const { totalItems } = await catalog.queryEntities(
+      {
+        filter: {
+          [`metadata.annotations.${RUST_BUILD_CACHE_WORKSPACE_ANNOTATION}`]:
+            CATALOG_FILTER_EXISTS,
+        },
+        limit: 1,
+      },
+      { credentials },
+    );
+    if (totalItems === options.entities.length) break;
+    if (waited % 10 === 0) {
+      console.log(
+        JSON.stringify({
+          step: 'catalog processing',
+          processed: totalItems,
+          of: options.entities.length,
+        }),
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, 1000));
+  }
+  return {
+    catalog,
+    auth,
+    readySeconds: (performance.now() - started) / 1000,
+    stop: () => backend.stop(),
+  };
+}
+
+/** The catalog requires the location an entity was read from. */
+function withLocation(entity: Entity): Entity {
+  return {
+    ...entity,
+    metadata: {
+      ...entity.metadata,
+      annotations: {
+        ...entity.metadata.annotations,
+        'backstage.io/managed-by-location': LOCATION,
+        'backstage.io/managed-by-origin-location': LOCATION,
+      },
+    },
+  };
+}
