@@ -63,7 +63,13 @@ import {
 import { Knex } from 'knex';
 import { openBenchDatabase } from './benchDatabase';
 import { POLICY_CONFIG, seed } from './policySeed';
-import { RealCatalog, startRealCatalog } from './realCatalog';
+import {
+  CatalogKind,
+  catalogKind,
+  RealCatalog,
+  startRealCatalog,
+  withPageDelay,
+} from './realCatalog';
 
 export interface PolicyBenchmarkFigures {
   db: 'postgres' | 'sqlite';
@@ -348,30 +354,6 @@ async function resultChecksums(
     outcomesSha256: outcomes.digest('hex').slice(0, 16),
     resultsSha256: results.digest('hex').slice(0, 16),
   };
-}
-
-/** The catalog with each page of `streamEntities` delivered `ms` later. */
-function withPageDelay(catalog: CatalogService, ms: number): CatalogService {
-  if (ms <= 0) return catalog;
-  return Object.assign(Object.create(catalog), {
-    async *streamEntities(
-      ...args: Parameters<CatalogService['streamEntities']>
-    ) {
-      for await (const page of catalog.streamEntities(...args)) {
-        await new Promise(resolve => setTimeout(resolve, ms));
-        yield page;
-      }
-    },
-  });
-}
-
-/** Backstage's catalog backend with the entities (realCatalog.ts), or its in-memory test double. */
-type CatalogKind = 'memory' | 'real';
-
-function catalogKind(value: string): CatalogKind {
-  if (value !== 'real' && value !== 'memory')
-    throw new Error(`--catalog must list memory or real, not ${value}`);
-  return value;
 }
 
 async function main() {

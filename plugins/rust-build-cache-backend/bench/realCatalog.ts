@@ -3,7 +3,8 @@
  * processing and HTTP API) in a backend of its own in this process, fed the bench entities
  * by an entity provider, and the catalog service and auth that a plugin of that backend
  * gets. A plugin's calls go over HTTP on loopback to the catalog, as they do in an
- * installation that runs the catalog and this plugin in one backend.
+ * installation that runs the catalog and this plugin in one backend. Also the choice of
+ * catalog that bench/policy.ts evaluates with.
  */
 import { createBackend } from '@backstage/backend-defaults';
 import {
@@ -28,6 +29,8 @@ import { RUST_BUILD_CACHE_WORKSPACE_ANNOTATION } from '@rust-build-cache/plugin-
 import type { BenchDatabase } from './lib';
 
 const LOCATION = 'url:http://127.0.0.1/bench-catalog.yaml';
+/** How long the catalog may take to process the entities (about 3 minutes for 10,000 on SQLite). */
+const READY_TIMEOUT_MS = 15 * 60_000;
 
 export interface RealCatalog {
   /** The catalog service of a plugin with this plugin's id, and that plugin's auth. */
@@ -73,21 +76,25 @@ export async function startRealCatalog(options: {
   });
 
   const provider: EntityProvider & { connected: Promise<void> } = (() => {
-    let connected!: () => void;
+    let connected!: (error?: unknown) => void;
     return {
-      connected: new Promise<void>(resolve => {
-        connected = resolve;
+      connected: new Promise<void>((resolve, reject) => {
+        connected = error => (error ? reject(error) : resolve());
       }),
       getProviderName: () => 'rust-build-cache-bench',
       async connect(connection: EntityProviderConnection) {
-        await connection.applyMutation({
-          type: 'full',
-          entities: options.entities.map(entity => ({
-            locationKey: 'rust-build-cache-bench',
-            entity: withLocation(entity),
-          })),
-        });
-        connected();
+        try {
+          await connection.applyMutation({
+            type: 'full',
+            entities: options.entities.map(entity => ({
+              locationKey: 'rust-build-cache-bench',
+              entity: withLocation(entity),
+            })),
+          });
+          connected();
+        } catch (error) {
+          connected(error);
+        }
       },
     };
   })();
@@ -131,9 +138,15 @@ export async function startRealCatalog(options: {
     }),
   );
   await backend.start();
-  await provider.connected;
+  try {
+    await provider.connected;
+  } catch (error) {
+    await backend.stop();
+    throw error;
+  }
   const { catalog, auth } = services!;
   const credentials = await auth.getOwnServiceCredentials();
+  const deadline = Date.now() + READY_TIMEOUT_MS;
   for (let waited = 0; ; waited++) {
     const { totalItems } = await catalog.queryEntities(
       {
@@ -146,6 +159,16 @@ export async function startRealCatalog(options: {
       { credentials },
     );
     if (totalItems === options.entities.length) break;
+    if (Date.now() > deadline) {
+      await backend.stop();
+      throw new Error(
+        `The catalog processed ${totalItems} of the ${
+          options.entities.length
+        } entities in ${
+          READY_TIMEOUT_MS / 60_000
+        } minutes; its log (LOG_LEVEL=info) names the entities it rejected`,
+      );
+    }
     if (waited % 10 === 0) {
       console.log(
         JSON.stringify({
@@ -178,4 +201,31 @@ function withLocation(entity: Entity): Entity {
       },
     },
   };
+}
+
+/** The catalog with each page of `streamEntities` delivered `ms` later. */
+export function withPageDelay(
+  catalog: CatalogService,
+  ms: number,
+): CatalogService {
+  if (ms <= 0) return catalog;
+  return Object.assign(Object.create(catalog), {
+    async *streamEntities(
+      ...args: Parameters<CatalogService['streamEntities']>
+    ) {
+      for await (const page of catalog.streamEntities(...args)) {
+        await new Promise(resolve => setTimeout(resolve, ms));
+        yield page;
+      }
+    },
+  });
+}
+
+/** Backstage's catalog backend with the entities (startRealCatalog), or its in-memory test double. */
+export type CatalogKind = 'memory' | 'real';
+
+export function catalogKind(value: string): CatalogKind {
+  if (value !== 'real' && value !== 'memory')
+    throw new Error(`--catalog must list memory or real, not ${value}`);
+  return value;
 }
