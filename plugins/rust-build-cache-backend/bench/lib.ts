@@ -26,6 +26,25 @@ export type BenchDatabase =
   | { client: 'pg'; connection: string; prefix: string }
   | { client: 'better-sqlite3'; directory: string };
 
+/** `backend` config of a benchmark's backend on loopback `port`, with the bench database. */
+export function benchBackendConfig(port: number, database: BenchDatabase) {
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    listen: { port, host: '127.0.0.1' },
+    database:
+      database.client === 'pg'
+        ? {
+            client: 'pg',
+            connection: database.connection,
+            prefix: database.prefix,
+          }
+        : {
+            client: 'better-sqlite3',
+            connection: { directory: database.directory },
+          },
+  };
+}
+
 /** Starts a backend with this plugin on `port`; stop it with the returned function. */
 export async function startBenchBackend(options: {
   port: number;
@@ -35,22 +54,9 @@ export async function startBenchBackend(options: {
   config?: Record<string, unknown>;
 }): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const baseUrl = `http://127.0.0.1:${options.port}`;
-  const database =
-    options.database.client === 'pg'
-      ? {
-          client: 'pg',
-          connection: options.database.connection,
-          prefix: options.database.prefix,
-        }
-      : {
-          client: 'better-sqlite3',
-          connection: { directory: options.database.directory },
-        };
   const config = new ConfigReader({
     backend: {
-      baseUrl,
-      listen: { port: options.port, host: '127.0.0.1' },
-      database,
+      ...benchBackendConfig(options.port, options.database),
       auth: {
         externalAccess: [
           {

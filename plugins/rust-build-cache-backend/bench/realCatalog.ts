@@ -26,7 +26,7 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import { RUST_BUILD_CACHE_WORKSPACE_ANNOTATION } from '@rust-build-cache/plugin-rust-build-cache-common';
-import type { BenchDatabase } from './lib';
+import { BenchDatabase, benchBackendConfig } from './lib';
 
 const LOCATION = 'url:http://127.0.0.1/bench-catalog.yaml';
 /** How long the catalog may take to process the entities (about 3 minutes for 10,000 on SQLite). */
@@ -53,24 +53,8 @@ export async function startRealCatalog(options: {
   entities: Entity[];
 }): Promise<RealCatalog> {
   const started = performance.now();
-  const baseUrl = `http://127.0.0.1:${options.port}`;
-  const database =
-    options.database.client === 'pg'
-      ? {
-          client: 'pg',
-          connection: options.database.connection,
-          prefix: options.database.prefix,
-        }
-      : {
-          client: 'better-sqlite3',
-          connection: { directory: options.database.directory },
-        };
   const config = new ConfigReader({
-    backend: {
-      baseUrl,
-      listen: { port: options.port, host: '127.0.0.1' },
-      database,
-    },
+    backend: benchBackendConfig(options.port, options.database),
     catalog: { processingInterval: { hours: 24 } },
     permission: { enabled: false },
   });
