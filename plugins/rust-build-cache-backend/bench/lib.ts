@@ -10,7 +10,7 @@ import {
   coreServices,
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
-import { ConfigReader } from '@backstage/config';
+import { Config, ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { BuildCacheReport } from '@rust-build-cache/plugin-rust-build-cache-common';
@@ -45,6 +45,19 @@ export function benchBackendConfig(port: number, database: BenchDatabase) {
   };
 }
 
+/** A backend (backend-defaults) that reads `config` instead of the app's config files. */
+export function backendWithConfig(config: Config) {
+  const backend = createBackend();
+  backend.add(
+    createServiceFactory({
+      service: coreServices.rootConfig,
+      deps: {},
+      factory: () => config,
+    }),
+  );
+  return backend;
+}
+
 /** Starts a backend with this plugin on `port`; stop it with the returned function. */
 export async function startBenchBackend(options: {
   port: number;
@@ -71,14 +84,7 @@ export async function startBenchBackend(options: {
     ...options.config,
   });
 
-  const backend = createBackend();
-  backend.add(
-    createServiceFactory({
-      service: coreServices.rootConfig,
-      deps: {},
-      factory: () => config,
-    }),
-  );
+  const backend = backendWithConfig(config);
   backend.add(catalogServiceMock.factory({ entities: options.entities }));
   backend.add(rustBuildCachePlugin);
   await backend.start();

@@ -6,13 +6,11 @@
  * installation that runs the catalog and this plugin in one backend. Also the choice of
  * catalog that bench/policy.ts evaluates with.
  */
-import { createBackend } from '@backstage/backend-defaults';
 import {
   AuthService,
   coreServices,
   createBackendModule,
   createBackendPlugin,
-  createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CATALOG_FILTER_EXISTS } from '@backstage/catalog-client';
@@ -26,7 +24,7 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import { RUST_BUILD_CACHE_WORKSPACE_ANNOTATION } from '@rust-build-cache/plugin-rust-build-cache-common';
-import { BenchDatabase, benchBackendConfig } from './lib';
+import { BenchDatabase, benchBackendConfig, backendWithConfig } from './lib';
 
 const LOCATION = 'url:http://127.0.0.1/bench-catalog.yaml';
 /** How long the catalog may take to process the entities (about 3 minutes for 10,000 on SQLite). */
@@ -84,14 +82,7 @@ export async function startRealCatalog(options: {
   })();
 
   let services: { catalog: CatalogService; auth: AuthService } | undefined;
-  const backend = createBackend();
-  backend.add(
-    createServiceFactory({
-      service: coreServices.rootConfig,
-      deps: {},
-      factory: () => config,
-    }),
-  );
+  const backend = backendWithConfig(config);
   backend.add(catalogPlugin);
   backend.add(
     createBackendModule({
