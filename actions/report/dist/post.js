@@ -15321,7 +15321,9 @@ function checkEffectiveHitRate(input3, params) {
     runs: runs.length,
     minRuns: params.minRuns,
     runsWithoutRust,
-    ...totals,
+    hits: totals.hits,
+    misses: totals.misses,
+    avoidableNotCached: totals.avoidableNotCached,
     effectiveHitRate,
     threshold: params.threshold
   };
@@ -15381,7 +15383,10 @@ function checkCacheErrorsBounded(input3, params) {
   const meanPerRun = counted / runs.length;
   const numbers = {
     runs: runs.length,
-    ...totals,
+    readErrors: totals.readErrors,
+    writeErrors: totals.writeErrors,
+    timeouts: totals.timeouts,
+    errorsBeforeLookup: totals.errorsBeforeLookup,
     meanPerRun,
     maxMeanPerRun: params.maxMeanPerRun
   };
@@ -16012,11 +16017,17 @@ function evaluatePolicy(options) {
     }
     level = candidate.id;
   }
+  const counts = summarisePolicyResults(results);
   return {
     results,
     level,
     nextLevel,
-    ...summarisePolicyResults(results)
+    passed: counts.passed,
+    failed: counts.failed,
+    warned: counts.warned,
+    exempt: counts.exempt,
+    notApplicable: counts.notApplicable,
+    insufficientData: counts.insufficientData
   };
 }
 function outcomeOf(results, ruleId) {
