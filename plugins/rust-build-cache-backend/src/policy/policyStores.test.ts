@@ -127,6 +127,33 @@ describe.each(databases.eachSupportedId())('policy stores (%s)', databaseId => {
     );
   });
 
+  it('orders runs that finished at the same time by report id, newest first', async () => {
+    const finishedAt = '2026-11-22T10:00:00Z';
+    await runs.reports.insertRuns({
+      runs: ['a', 'b', 'c', 'd'].map(runId =>
+        toNewRun(
+          makeReport({ repository, workspacePath: 'api', runId, finishedAt }),
+          new Date(finishedAt),
+        ),
+      ),
+    });
+    const stored: Array<{ report_id: string; run_json: string }> = await knex(
+      'report_policy_inputs',
+    ).select('report_id', 'run_json');
+    const byIdDescending = stored
+      .sort((a, b) => (a.report_id < b.report_id ? 1 : -1))
+      .map(row => JSON.parse(row.run_json)[2]);
+    const found = await store.policyInputs.listRecentReports({
+      sources: [api],
+      ciRuns: 3,
+    });
+    const { runs: read, reports } = found.get(sourceKeyString(api))!.read();
+    expect(read.map(run => run.runId)).toEqual(byIdDescending.slice(0, 3));
+    expect(reports.map(report => report.source.ci.runId)).toEqual([
+      byIdDescending[0],
+    ]);
+  });
+
   it('reads in full the reports that reportsReadInFull names, chosen by the database', async () => {
     // Per source, newest first: [kind, has sccache statistics]. Sources without statistics
     // in their newest CI runs, with a newer report of another kind, without CI runs.
