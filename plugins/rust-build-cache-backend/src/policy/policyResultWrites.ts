@@ -45,11 +45,15 @@ interface Prepared {
   detail: DetailRow;
 }
 
-/** What is stored of a result: its hash, and when its row was last written. */
+/**
+ * What is stored of a result: its hash, when its row was last written, and the latest full
+ * evaluation's time (`policy_results_version`), which dates the rows it left unchanged.
+ */
 interface StoredState {
   entity_ref: string;
   results_hash: string | null;
   evaluated_at: DbTimestamp;
+  full_evaluation_at: DbTimestamp | null;
 }
 
 /**
@@ -68,22 +72,29 @@ export async function saveEvaluations(
   const prepared = [
     ...new Map(results.map(result => [result.entityRef, result])).values(),
   ].map(prepare);
-  // A full evaluation mostly finds every result of a batch stored as it is, with the day's
-  // snapshot: one query tells, without a transaction (which would find the same).
-  if (options.inFullEvaluation && (await allStored(db, prepared, day))) return;
+  // A full evaluation reads what is stored once, without a transaction: it mostly finds
+  // every result of a batch stored as it is, with the day's snapshot, and writes nothing.
+  const storedBefore = options.inFullEvaluation
+    ? await readStoredStates(db, prepared)
+    : undefined;
+  if (
+    storedBefore &&
+    prepared.every(p => {
+      const stored = storedBefore.get(p.row.entity_ref);
+      return (
+        stored?.results_hash === p.row.results_hash &&
+        snapshotWritten(stored, day)
+      );
+    })
+  ) {
+    return;
+  }
   const postgres = isPostgres(db);
   await db.transaction(async tx => {
-    const fullEvaluationAt = await readFullEvaluationTime(tx);
     // Elsewhere every result is written or gets its time; a full evaluation may write nothing.
     let wrote = !options.inFullEvaluation;
     for (const chunk of chunks(prepared, UPSERT_CHUNK_SIZE)) {
-      const stored: StoredState[] = await tx('policy_results')
-        .select('entity_ref', 'results_hash', 'evaluated_at')
-        .whereIn(
-          'entity_ref',
-          chunk.map(p => p.row.entity_ref),
-        );
-      const previous = new Map(stored.map(row => [row.entity_ref, row]));
+      const previous = storedBefore ?? (await readStoredStates(tx, chunk));
       const same = chunk.filter(
         p =>
           previous.get(p.row.entity_ref)?.results_hash === p.row.results_hash,
@@ -103,11 +114,7 @@ export async function saveEvaluations(
       const snapshots = chunk.filter(
         p =>
           !sameRefs.has(p.row.entity_ref) ||
-          !snapshotWritten(
-            previous.get(p.row.entity_ref)!,
-            fullEvaluationAt,
-            day,
-          ),
+          !snapshotWritten(previous.get(p.row.entity_ref)!, day),
       );
       if (snapshots.length > 0) {
         await tx('policy_daily_snapshots')
@@ -123,20 +130,14 @@ export async function saveEvaluations(
   });
 }
 
-/**
- * Whether every result is stored with the same hash and was evaluated on `day` (so its
- * snapshot of the day is written): one query per chunk, the full evaluation's time read
- * with it.
- */
-async function allStored(
+/** The stored states of the results' rows, by entity ref, each with the full evaluation's time. */
+async function readStoredStates(
   db: Knex,
   prepared: Prepared[],
-  day: string,
-): Promise<boolean> {
+): Promise<Map<string, StoredState>> {
+  const states = new Map<string, StoredState>();
   for (const chunk of chunks(prepared, UPSERT_CHUNK_SIZE)) {
-    const stored: Array<
-      StoredState & { full_evaluation_at: DbTimestamp | null }
-    > = await db('policy_results')
+    const rows: StoredState[] = await db('policy_results')
       .select(
         'entity_ref',
         'results_hash',
@@ -150,28 +151,17 @@ async function allStored(
         'entity_ref',
         chunk.map(p => p.row.entity_ref),
       );
-    if (stored.length !== chunk.length) return false;
-    const hashes = new Map(stored.map(row => [row.entity_ref, row]));
-    for (const p of chunk) {
-      const row = hashes.get(p.row.entity_ref);
-      if (
-        row?.results_hash !== p.row.results_hash ||
-        !snapshotWritten(row, row.full_evaluation_at, day)
-      ) {
-        return false;
-      }
-    }
+    for (const row of rows) states.set(row.entity_ref, row);
   }
-  return true;
+  return states;
 }
 
 /** Whether a stored result was last evaluated on `day`, when its snapshot of the day was written. */
-function snapshotWritten(
-  stored: StoredState,
-  fullEvaluationAt: DbTimestamp | null,
-  day: string,
-): boolean {
-  return utcDay(evaluationTime(stored.evaluated_at, fullEvaluationAt)) === day;
+function snapshotWritten(stored: StoredState, day: string): boolean {
+  return (
+    utcDay(evaluationTime(stored.evaluated_at, stored.full_evaluation_at)) ===
+    day
+  );
 }
 
 /**
