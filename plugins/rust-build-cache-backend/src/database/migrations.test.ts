@@ -216,6 +216,22 @@ describe.each(databases.eachSupportedId())('migrations (%s)', databaseId => {
     ]);
   });
 
+  it("adds the policy source windows and their sources' inputs version, and removes both on the way down", async () => {
+    await knex.migrate.latest({ directory: migrationsDir });
+    expect(await knex.schema.hasTable('policy_source_windows')).toBe(true);
+    expect(
+      await knex.schema.hasColumn('report_sources', 'inputs_version'),
+    ).toBe(true);
+    await knex.migrate.down({
+      directory: migrationsDir,
+      name: '20261210090000_policy_source_windows.js',
+    });
+    expect(await knex.schema.hasTable('policy_source_windows')).toBe(false);
+    expect(
+      await knex.schema.hasColumn('report_sources', 'inputs_version'),
+    ).toBe(false);
+  });
+
   it('stores policy runs in their compact form, and writes them back as objects on the way down', async () => {
     await knex.migrate.latest({ directory: migrationsDir });
     const run: PolicyRun = {

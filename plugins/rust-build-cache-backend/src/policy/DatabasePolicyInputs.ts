@@ -15,6 +15,13 @@ import {
   sourceKeyString,
   StoredRecentReports,
 } from './PolicyStore';
+import {
+  deleteOutdatedWindows,
+  readValidWindows,
+  ReadRunsRow,
+  RunsRow,
+  storeWindows,
+} from './policySourceWindows';
 
 /** Sources per query (bound as arrays, or as one JSON array on SQLite). */
 const SOURCE_CHUNK_SIZE = 500;
@@ -42,8 +49,10 @@ function readStoredRun(stored: EncodedPolicyRun | PolicyRun): PolicyRun {
 
 /**
  * What the policy reads of other features: recent reports per source (the policy
- * projections stored at ingestion), and, through the snapshot and catalog features'
- * stores, repository facts from the latest snapshots and the entities linked to a source.
+ * projections stored at ingestion, each source's window of runs kept in
+ * `policy_source_windows` while it is valid), and, through the snapshot and catalog
+ * features' stores, repository facts from the latest snapshots and the entities linked to
+ * a source.
  */
 export class DatabasePolicyInputs implements PolicyInputs {
   /** On a database the plugin's migrations were applied to (`migrateDatabase`). */
@@ -85,7 +94,11 @@ export class DatabasePolicyInputs implements PolicyInputs {
       // Every run of the window as its small PolicyRun; the whole policy projection only
       // of the few newest reports that the rules read in full (by primary key). Kept as
       // the stored texts: each is parsed when its source is evaluated.
-      const rows = await this.readRuns(chunk, ciRuns, options.finishedBefore);
+      const rows = await this.readWindows(
+        chunk,
+        ciRuns,
+        options.finishedBefore,
+      );
       const inFull = rows.map(row => [
         ...new Set(
           [row.newest_id, row.newest_ci_id, row.newest_ci_stats_id].filter(
@@ -116,6 +129,29 @@ export class DatabasePolicyInputs implements PolicyInputs {
   }
 
   /**
+   * The sources' windows of runs: the valid stored windows (`policySourceWindows.ts`), and
+   * the others read from the runs and stored. A past day's view is only read from the runs.
+   * Rows ordered by source index.
+   */
+  private async readWindows(
+    sources: ReportSourceKey[],
+    ciRuns: number,
+    before: Date | undefined,
+  ): Promise<RunsRow[]> {
+    if (before) return this.readRuns(sources, ciRuns, before);
+    const rows = await readValidWindows(this.db, sources, ciRuns);
+    if (rows.length < sources.length) {
+      const found = new Set(rows.map(row => row.n));
+      const missing = sources.flatMap((_, n) => (found.has(n) ? [] : [n]));
+      const missingSources = missing.map(n => sources[n]);
+      const read = await this.readRuns(missingSources, ciRuns, undefined);
+      await storeWindows(this.db, missingSources, ciRuns, read);
+      for (const row of read) rows.push({ ...row, n: missing[row.n] });
+    }
+    return rows.sort((a, b) => a.n - b.n);
+  }
+
+  /**
    * Per source, backward scans of the source index that stop after their LIMIT: the last
    * CI runs, and the latest report of another kind (on PostgreSQL index-only scans of
    * report_policy_inputs_source_runs_idx, which holds the runs). One row per source
@@ -135,7 +171,7 @@ export class DatabasePolicyInputs implements PolicyInputs {
     sources: ReportSourceKey[],
     ciRuns: number,
     before: Date | undefined,
-  ): Promise<RunsRow[]> {
+  ): Promise<ReadRunsRow[]> {
     // Only reports finished before a time: the policy's view of a past day (trend backfill).
     const cutoff = before ? ' and finished_at < ?' : '';
     const cutoffBindings = before ? [before] : [];
@@ -151,11 +187,11 @@ export class DatabasePolicyInputs implements PolicyInputs {
       const latest = (kinds: string, limit: number) =>
         `(${columns} where repository = s.repository and workspace_path = s.workspace_path and ${kinds}${cutoff} ${newest} limit ${limit})`;
       const { rows } = await this.db.raw(
-        `select (s.n - 1)::int as n, '[' || string_agg(coalesce(r.run_json, 'null'), ',' ${order}) || ']' as runs_json, ((array_agg(r.id ${order}))[1])::text as newest_id, ${firstId(
+        `select (s.n - 1)::int as n, v.inputs_version::text as inputs_version, v.reports as source_reports, '[' || string_agg(coalesce(r.run_json, 'null'), ',' ${order}) || ']' as runs_json, ((array_agg(r.id ${order}))[1])::text as newest_id, ${firstId(
           "r.kind = 'ci'",
         )} as newest_ci_id, ${firstId(
           `r.kind = 'ci' and ${WITH_STATS}`,
-        )} as newest_ci_stats_id from unnest(?::text[], ?::text[]) with ordinality as s(repository, workspace_path, n) cross join lateral (${latest(
+        )} as newest_ci_stats_id from unnest(?::text[], ?::text[]) with ordinality as s(repository, workspace_path, n) left join report_sources v on v.repository = s.repository and v.workspace_path = s.workspace_path cross join lateral (${latest(
           "kind = 'ci'",
           ciRuns,
         )} union all select * from (${latest(
@@ -164,7 +200,7 @@ export class DatabasePolicyInputs implements PolicyInputs {
         )} union all ${latest(
           "kind > 'ci'",
           1,
-        )} order by finished_at desc, id desc limit 1) x) r group by s.n order by s.n`,
+        )} order by finished_at desc, id desc limit 1) x) r group by s.n, v.inputs_version, v.reports order by s.n`,
         [
           sources.map(source => source.repository),
           sources.map(source => source.workspacePath),
@@ -188,8 +224,9 @@ export class DatabasePolicyInputs implements PolicyInputs {
     const order = 'order by finished_at desc, id desc';
     const firstId = (filter: string) =>
       `json_group_array(id ${order}) filter (where ${filter}) ->> 0`;
+    // With each source's report_sources row, read in the same statement as its runs.
     return await this.db.raw(
-      `select n, '[' || group_concat(coalesce(run_json, 'null'), ',' ${order}) || ']' as runs_json, json_group_array(id ${order}) ->> 0 as newest_id, ${firstId(
+      `select g.*, v.inputs_version, v.reports as source_reports from (select n, '[' || group_concat(coalesce(run_json, 'null'), ',' ${order}) || ']' as runs_json, json_group_array(id ${order}) ->> 0 as newest_id, ${firstId(
         "kind = 'ci'",
       )} as newest_ci_id, ${firstId(
         `kind = 'ci' and ${WITH_STATS}`,
@@ -199,8 +236,14 @@ export class DatabasePolicyInputs implements PolicyInputs {
       )} union all ${ofKind(
         "(kind < 'ci' or kind > 'ci')",
         1,
-      )}) group by n order by n`,
-      [sourcesJson, ...cutoffBindings, sourcesJson, ...cutoffBindings],
+      )}) group by n) g join json_each(?) as s on s.key = g.n left join report_sources v on v.repository = json_extract(s.value, '$[0]') and v.workspace_path = json_extract(s.value, '$[1]') order by g.n`,
+      [
+        sourcesJson,
+        ...cutoffBindings,
+        sourcesJson,
+        ...cutoffBindings,
+        sourcesJson,
+      ],
     );
   }
 
@@ -227,6 +270,10 @@ export class DatabasePolicyInputs implements PolicyInputs {
       }
     }
     return reports;
+  }
+
+  async deleteOutdatedWindows(): Promise<number> {
+    return deleteOutdatedWindows(this.db);
   }
 
   async getRepositoryFacts(options: {
@@ -258,19 +305,6 @@ export class DatabasePolicyInputs implements PolicyInputs {
   }): Promise<Map<string, string[]>> {
     return this.features.entityLinks.listLinkedEntityRefsBySource(options);
   }
-}
-
-/** The runs of a source, which is named by its index in the sources read. */
-interface RunsRow {
-  n: number;
-  /** JSON array of the runs' stored PolicyRuns (`encodePolicyRun`), newest first. */
-  runs_json: string;
-  /** The newest run's report id. */
-  newest_id: string;
-  /** The newest CI run's, null without one. */
-  newest_ci_id: string | null;
-  /** The newest CI run's with sccache statistics, null without one. */
-  newest_ci_stats_id: string | null;
 }
 
 function uniqueSources(sources: ReportSourceKey[]): ReportSourceKey[] {

@@ -201,6 +201,8 @@ export class PolicyEvaluator {
       : 0;
     // Every result left was evaluated now: the unchanged ones were not rewritten.
     await this.options.results.recordFullEvaluation({ evaluatedAt: now });
+    // Stored windows of sources whose reports changed since, or are gone, are dropped.
+    await this.options.inputs.deleteOutdatedWindows();
     // The trend reaches back 365 days at most.
     await this.options.results.deleteDailySnapshotsBefore({
       day: addDays(day, -SNAPSHOT_RETENTION_DAYS),

@@ -132,7 +132,8 @@ export interface PolicyInputs {
   /**
    * The recent reports of each source: its last `ciRuns` CI reports plus its latest
    * report of another kind, as the policy reads them (their projections, stored at
-   * ingestion). Keyed by {@link sourceKeyString}.
+   * ingestion). Keyed by {@link sourceKeyString}. Each source's window of runs may be
+   * kept for the next read while the source gets no new reports.
    */
   listRecentReports(options: {
     sources: ReportSourceKey[];
@@ -140,6 +141,13 @@ export interface PolicyInputs {
     /** Only reports that finished before this time (the policy's view of a past day). */
     finishedBefore?: Date;
   }): Promise<Map<string, StoredRecentReports>>;
+
+  /**
+   * Drops what {@link PolicyInputs.listRecentReports} keeps between reads that is no longer
+   * valid (the windows of sources whose reports changed since); answers how many were
+   * dropped. The full evaluation calls it when it has read every source.
+   */
+  deleteOutdatedWindows(): Promise<number>;
 
   /** What the latest repository snapshot of each source says, keyed by {@link sourceKeyString}. */
   getRepositoryFacts(options: {

@@ -49,16 +49,19 @@ function evaluatorWithLatePage(pages: Entity[][]) {
     },
   } as unknown as CatalogService;
   const saved: StoredPolicyResult[] = [];
-  const inputs: Pick<PolicyInputs, 'listRecentReports' | 'getRepositoryFacts'> =
-    {
-      async listRecentReports({ sources }) {
-        events.push(`read ${sources.length}`);
-        return new Map();
-      },
-      async getRepositoryFacts() {
-        return new Map();
-      },
-    };
+  const inputs: Pick<
+    PolicyInputs,
+    'listRecentReports' | 'getRepositoryFacts' | 'deleteOutdatedWindows'
+  > = {
+    async listRecentReports({ sources }) {
+      events.push(`read ${sources.length}`);
+      return new Map();
+    },
+    async getRepositoryFacts() {
+      return new Map();
+    },
+    deleteOutdatedWindows: async () => 0,
+  };
   const results: Partial<PolicyResultStore> = {
     async saveEvaluations(options) {
       events.push(`write ${options.results.length}`);

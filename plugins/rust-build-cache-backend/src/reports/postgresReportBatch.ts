@@ -1,3 +1,4 @@
+import { randomUUID } from 'crypto';
 import { Knex } from 'knex';
 import {
   LANGUAGE_SUM_COLUMNS,
@@ -13,7 +14,8 @@ import {
  * batch waits for; here every table is written by one data-modifying CTE of a single
  * statement, which PostgreSQL runs atomically. The rows travel as JSON documents, one per
  * table, typed by the tables' own row types (`json_populate_record`), so the columns are
- * those of the row objects the generic path inserts.
+ * those of the row objects the generic path inserts. Each source stored to gets a new
+ * `inputs_version` (see `addToSourceSummaries`).
  */
 
 /** One report of a batch, with the rows it adds to each table. */
@@ -76,12 +78,13 @@ export async function insertReportBatchPostgres(
         LANGUAGE_SUM_COLUMNS,
       )}
     ), sources as (
-      insert into report_sources (repository, workspace_path, reports, last_finished_at)
-      select repository, workspace_path, count(*), max(finished_at) from created
+      insert into report_sources (repository, workspace_path, reports, last_finished_at, inputs_version)
+      select repository, workspace_path, count(*), max(finished_at), ?::uuid from created
       group by repository, workspace_path order by repository, workspace_path
       on conflict (repository, workspace_path) do update set
         reports = report_sources.reports + excluded.reports,
-        last_finished_at = greatest(report_sources.last_finished_at, excluded.last_finished_at)
+        last_finished_at = greatest(report_sources.last_finished_at, excluded.last_finished_at),
+        inputs_version = excluded.inputs_version
     )
     select id, idempotency_key, true as created from created
     union all
@@ -92,6 +95,7 @@ export async function insertReportBatchPostgres(
       JSON.stringify(items.map(item => item.policyInput)),
       JSON.stringify(rollups),
       JSON.stringify(languages),
+      randomUUID(),
     ],
   );
   const stored = new Map<string, StoredKey>();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'crypto';
 import { UnmatchedSource } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
 import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
@@ -14,7 +15,9 @@ import {
  * Table `report_sources`: per (repository, workspace), how many reports are stored and
  * when the latest finished. Ingestion adds to it in the report's transaction, retention
  * subtracts what it deletes, so that the sources no entity links to are read from this
- * small table instead of grouping every report.
+ * small table instead of grouping every report. Both give the row a new random
+ * `inputs_version`, which tells the policy whether the window of runs it stored for the
+ * source (`policy_source_windows`) is still valid.
  */
 
 const UPSERT_CHUNK_SIZE = 500;
@@ -26,12 +29,16 @@ interface SourceRow {
   last_finished_at: DbTimestamp;
 }
 
-/** Counts newly stored reports (any kind) into their sources' rows. */
+/**
+ * Counts newly stored reports (any kind) into their sources' rows, with a new
+ * `inputs_version` for each: the policy's stored windows of those sources are outdated.
+ */
 export async function addToSourceSummaries(
   tx: Knex.Transaction,
   reports: Array<{ source: ReportSourceKey; finishedAt: Date }>,
 ): Promise<void> {
-  const bySource = new Map<string, SourceRow>();
+  const bySource = new Map<string, SourceRow & { inputs_version: string }>();
+  const inputsVersion = randomUUID();
   for (const { source, finishedAt } of reports) {
     const key = JSON.stringify([source.repository, source.workspacePath]);
     const row = bySource.get(key);
@@ -41,6 +48,7 @@ export async function addToSourceSummaries(
         workspace_path: source.workspacePath,
         reports: 1,
         last_finished_at: finishedAt,
+        inputs_version: inputsVersion,
       });
     } else {
       row.reports = Number(row.reports) + 1;
@@ -69,18 +77,22 @@ export async function addToSourceSummaries(
           'excluded.last_finished_at',
           'report_sources.last_finished_at',
         ]),
+        inputs_version: tx.raw('??', ['excluded.inputs_version']),
       });
   }
 }
 
 /**
  * Deletes the reports (and their policy inputs) that finished before `before` and takes
- * them off their sources' counts, in one transaction; answers how many reports.
+ * them off their sources' counts, with a new `inputs_version`, in one transaction;
+ * answers how many reports.
  */
 export async function deleteReportsFinishedBefore(
   db: Knex,
   before: Date,
 ): Promise<number> {
+  // The policy's stored windows of the sources deleted from are outdated.
+  const inputsVersion = randomUUID();
   return db.transaction(async tx => {
     let deleted = 0;
     if (isPostgres(tx)) {
@@ -92,8 +104,9 @@ export async function deleteReportsFinishedBefore(
         );
       for (const chunk of chunks(rows, UPSERT_CHUNK_SIZE)) {
         await tx.raw(
-          'update report_sources s set reports = s.reports - d.n from unnest(?::text[], ?::text[], ?::bigint[]) as d(repository, workspace_path, n) where s.repository = d.repository and s.workspace_path = d.workspace_path',
+          'update report_sources s set reports = s.reports - d.n, inputs_version = ?::uuid from unnest(?::text[], ?::text[], ?::bigint[]) as d(repository, workspace_path, n) where s.repository = d.repository and s.workspace_path = d.workspace_path',
           [
+            inputsVersion,
             chunk.map(row => row.repository),
             chunk.map(row => row.workspace_path),
             chunk.map(row => String(row.reports)),
@@ -103,12 +116,14 @@ export async function deleteReportsFinishedBefore(
       deleted = rows.reduce((sum, row) => sum + Number(row.reports), 0);
     } else {
       // SQLite has one writer: nothing changes between this count and the delete.
-      await tx('report_sources').update({
-        reports: tx.raw(
-          'reports - (select count(*) from reports r where r.repository = report_sources.repository and r.workspace_path = report_sources.workspace_path and r.finished_at < ?)',
-          [before],
-        ),
-      });
+      const deletedOf =
+        'from reports r where r.repository = report_sources.repository and r.workspace_path = report_sources.workspace_path and r.finished_at < ?';
+      await tx('report_sources')
+        .whereRaw(`exists (select 1 ${deletedOf})`, [before])
+        .update({
+          reports: tx.raw(`reports - (select count(*) ${deletedOf})`, [before]),
+          inputs_version: inputsVersion,
+        });
       deleted = await tx('reports').where('finished_at', '<', before).delete();
     }
     await tx('report_policy_inputs').where('finished_at', '<', before).delete();
