@@ -216,11 +216,24 @@ describe.each(databases.eachSupportedId())('migrations (%s)', databaseId => {
     ]);
   });
 
-  it("adds the policy source windows and their sources' inputs version, and removes both on the way down", async () => {
+  it("adds the policy source windows (with their reports) and their sources' inputs version, and removes them on the way down", async () => {
     await knex.migrate.latest({ directory: migrationsDir });
     expect(await knex.schema.hasTable('policy_source_windows')).toBe(true);
     expect(
       await knex.schema.hasColumn('report_sources', 'inputs_version'),
+    ).toBe(true);
+    expect(
+      await knex.schema.hasColumn('policy_source_windows', 'reports_json'),
+    ).toBe(true);
+    await knex.migrate.down({
+      directory: migrationsDir,
+      name: '20261210100000_policy_source_window_reports.js',
+    });
+    expect(
+      await knex.schema.hasColumn('policy_source_windows', 'reports_json'),
+    ).toBe(false);
+    expect(
+      await knex.schema.hasColumn('policy_source_windows', 'newest_ci_id'),
     ).toBe(true);
     await knex.migrate.down({
       directory: migrationsDir,

@@ -6,7 +6,7 @@ import {
   PolicyRun,
 } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { Knex } from 'knex';
-import { chunks, isPostgres } from '../lib/dbValues';
+import { chunks, DbNumber, isPostgres } from '../lib/dbValues';
 import { ReportSourceKey } from '@rust-build-cache/plugin-rust-build-cache-common';
 import { EntityLinkStore } from '../catalog';
 import { SnapshotStore } from '../snapshot';
@@ -18,8 +18,8 @@ import {
 import {
   deleteOutdatedWindows,
   readValidWindows,
-  ReadRunsRow,
-  RunsRow,
+  ReadWindow,
+  SourceWindow,
   storeWindows,
 } from './policySourceWindows';
 
@@ -91,31 +91,14 @@ export class DatabasePolicyInputs implements PolicyInputs {
       uniqueSources(options.sources),
       SOURCE_CHUNK_SIZE,
     )) {
-      // Every run of the window as its small PolicyRun; the whole policy projection only
-      // of the few newest reports that the rules read in full (by primary key). Kept as
-      // the stored texts: each is parsed when its source is evaluated.
-      const rows = await this.readWindows(
+      for (const window of await this.readWindows(
         chunk,
         ciRuns,
         options.finishedBefore,
-      );
-      const inFull = rows.map(row => [
-        ...new Set(
-          [row.newest_id, row.newest_ci_id, row.newest_ci_stats_id].filter(
-            (id): id is string => id !== null,
-          ),
-        ),
-      ]);
-      const reports = await this.readPolicyReports(inFull.flat());
-      rows.forEach((row, i) => {
-        // Written at ingestion (or by its migration) from validated reports: the runs are
-        // one JSON array per source, joined by the database from the stored texts.
-        const runsJson = row.runs_json;
-        // A report deleted since the runs were read (retention) is left out, not `undefined`.
-        const reportsJson = `[${inFull[i].flatMap(
-          id => reports.get(id) ?? [],
-        )}]`;
-        result.set(sourceKeyString(chunk[row.n]), {
+      )) {
+        // Kept as the stored texts: each is parsed when its source is evaluated.
+        const { runs_json: runsJson, reports_json: reportsJson } = window;
+        result.set(sourceKeyString(chunk[window.n]), {
           read: () => ({
             runs: (
               JSON.parse(runsJson) as Array<EncodedPolicyRun | PolicyRun>
@@ -123,32 +106,64 @@ export class DatabasePolicyInputs implements PolicyInputs {
             reports: JSON.parse(reportsJson) as PolicyReport[],
           }),
         });
-      });
+      }
     }
     return result;
   }
 
   /**
-   * The sources' windows of runs: the valid stored windows (`policySourceWindows.ts`), and
-   * the others read from the runs and stored. A past day's view is only read from the runs.
-   * Rows ordered by source index.
+   * The sources' windows: the valid stored ones (`policySourceWindows.ts`), and the others
+   * read from the runs and stored. A past day's view is only read from the runs. Ordered
+   * by source index.
    */
   private async readWindows(
     sources: ReportSourceKey[],
     ciRuns: number,
     before: Date | undefined,
-  ): Promise<RunsRow[]> {
-    if (before) return this.readRuns(sources, ciRuns, before);
-    const rows = await readValidWindows(this.db, sources, ciRuns);
-    if (rows.length < sources.length) {
-      const found = new Set(rows.map(row => row.n));
+  ): Promise<SourceWindow[]> {
+    if (before) return this.readFromRuns(sources, ciRuns, before);
+    const windows = await readValidWindows(this.db, sources, ciRuns);
+    if (windows.length < sources.length) {
+      const found = new Set(windows.map(window => window.n));
       const missing = sources.flatMap((_, n) => (found.has(n) ? [] : [n]));
       const missingSources = missing.map(n => sources[n]);
-      const read = await this.readRuns(missingSources, ciRuns, undefined);
+      const read = await this.readFromRuns(missingSources, ciRuns, undefined);
       await storeWindows(this.db, missingSources, ciRuns, read);
-      for (const row of read) rows.push({ ...row, n: missing[row.n] });
+      for (const window of read)
+        windows.push({ ...window, n: missing[window.n] });
     }
-    return rows.sort((a, b) => a.n - b.n);
+    return windows.sort((a, b) => a.n - b.n);
+  }
+
+  /**
+   * The windows of the sources that have runs, read from the runs (`readRuns`): every run
+   * as its small PolicyRun, and the whole policy projections of the few newest reports
+   * that the rules read in full, by primary key.
+   */
+  private async readFromRuns(
+    sources: ReportSourceKey[],
+    ciRuns: number,
+    before: Date | undefined,
+  ): Promise<ReadWindow[]> {
+    const rows = await this.readRuns(sources, ciRuns, before);
+    const inFull = rows.map(row => [
+      ...new Set(
+        [row.newest_id, row.newest_ci_id, row.newest_ci_stats_id].filter(
+          (id): id is string => id !== null,
+        ),
+      ),
+    ]);
+    const reports = await this.readPolicyReports(inFull.flat());
+    return rows.map((row, i) => ({
+      n: row.n,
+      // Written at ingestion (or by its migration) from validated reports: the runs are
+      // one JSON array per source, joined by the database from the stored texts.
+      runs_json: row.runs_json,
+      // A report deleted since the runs were read (retention) is left out, not `undefined`.
+      reports_json: `[${inFull[i].flatMap(id => reports.get(id) ?? [])}]`,
+      inputs_version: row.inputs_version,
+      source_reports: row.source_reports,
+    }));
   }
 
   /**
@@ -171,7 +186,7 @@ export class DatabasePolicyInputs implements PolicyInputs {
     sources: ReportSourceKey[],
     ciRuns: number,
     before: Date | undefined,
-  ): Promise<ReadRunsRow[]> {
+  ): Promise<RunsRow[]> {
     // Only reports finished before a time: the policy's view of a past day (trend backfill).
     const cutoff = before ? ' and finished_at < ?' : '';
     const cutoffBindings = before ? [before] : [];
@@ -305,6 +320,22 @@ export class DatabasePolicyInputs implements PolicyInputs {
   }): Promise<Map<string, string[]>> {
     return this.features.entityLinks.listLinkedEntityRefsBySource(options);
   }
+}
+
+/** The runs of a source, which is named by its index in the sources read. */
+interface RunsRow {
+  n: number;
+  /** JSON array of the runs' stored PolicyRuns (`encodePolicyRun`), newest first. */
+  runs_json: string;
+  /** The newest run's report id. */
+  newest_id: string;
+  /** The newest CI run's, null without one. */
+  newest_ci_id: string | null;
+  /** The newest CI run's with sccache statistics, null without one. */
+  newest_ci_stats_id: string | null;
+  /** The source's `report_sources` row as of this read; null without one. */
+  inputs_version: string | null;
+  source_reports: DbNumber | null;
 }
 
 function uniqueSources(sources: ReportSourceKey[]): ReportSourceKey[] {

@@ -3,29 +3,25 @@ import { Knex } from 'knex';
 import { DbNumber, isPostgres } from '../lib/dbValues';
 
 /**
- * Table `policy_source_windows`: each source's window of runs (`RunsRow`) as the policy
- * last read it from the runs, so that the next evaluation reads one row by primary key
- * instead of the source's runs. A window is valid while the source's `report_sources` row
+ * Table `policy_source_windows`: each source's window (its runs, and the policy projections
+ * of the reports read in full) as the policy last read it from the runs, so that the next
+ * evaluation reads one row by primary key instead of the source's runs and reports. A window is valid while the source's `report_sources` row
  * has the `inputs_version` and report count it was read with (ingestion and retention give
  * the row a new version in their transactions) and it holds the number of CI runs asked
  * for; the others are read from the runs again and stored anew. See the table's migration.
  */
 
-/** The runs of a source, which is named by its index in the sources read. */
-export interface RunsRow {
+/** The window of a source (named by its index in the sources read), as the policy reads it. */
+export interface SourceWindow {
   n: number;
-  /** JSON array of the runs' stored PolicyRuns (`encodePolicyRun`), newest first. */
+  /** JSON array of its runs' stored PolicyRuns (`encodePolicyRun`), newest first. */
   runs_json: string;
-  /** The newest run's report id. */
-  newest_id: string;
-  /** The newest CI run's, null without one. */
-  newest_ci_id: string | null;
-  /** The newest CI run's with sccache statistics, null without one. */
-  newest_ci_stats_id: string | null;
+  /** JSON array of the policy projections of its reports read in full (`reportsReadInFull`). */
+  reports_json: string;
 }
 
 /** A window read from the runs, with its source's `report_sources` row as of that read. */
-export interface ReadRunsRow extends RunsRow {
+export interface ReadWindow extends SourceWindow {
   /** Null when the source has no such row (not written by this version's ingestion). */
   inputs_version: string | null;
   source_reports: DbNumber | null;
@@ -36,9 +32,8 @@ export async function readValidWindows(
   db: Knex,
   sources: ReportSourceKey[],
   ciRuns: number,
-): Promise<RunsRow[]> {
-  const columns =
-    'w.runs_json, w.newest_id, w.newest_ci_id, w.newest_ci_stats_id';
+): Promise<SourceWindow[]> {
+  const columns = 'w.runs_json, w.reports_json';
   const valid =
     'v.inputs_version = w.inputs_version and v.reports = w.source_reports and w.ci_runs = ?';
   if (isPostgres(db)) {
@@ -73,7 +68,7 @@ export async function storeWindows(
   db: Knex,
   sources: ReportSourceKey[],
   ciRuns: number,
-  rows: ReadRunsRow[],
+  rows: ReadWindow[],
 ): Promise<void> {
   const windows = rows
     .filter(row => row.inputs_version !== null && row.source_reports !== null)
@@ -84,9 +79,7 @@ export async function storeWindows(
       source_reports: Number(row.source_reports),
       ci_runs: ciRuns,
       runs_json: row.runs_json,
-      newest_id: row.newest_id,
-      newest_ci_id: row.newest_ci_id,
-      newest_ci_stats_id: row.newest_ci_stats_id,
+      reports_json: row.reports_json,
     }));
   if (windows.length === 0) return;
   const updates = [
@@ -94,25 +87,23 @@ export async function storeWindows(
     'source_reports',
     'ci_runs',
     'runs_json',
-    'newest_id',
-    'newest_ci_id',
-    'newest_ci_stats_id',
+    'reports_json',
   ]
     .map(column => `${column} = excluded.${column}`)
     .join(', ');
   const into =
-    'insert into policy_source_windows (repository, workspace_path, inputs_version, source_reports, ci_runs, runs_json, newest_id, newest_ci_id, newest_ci_stats_id)';
+    'insert into policy_source_windows (repository, workspace_path, inputs_version, source_reports, ci_runs, runs_json, reports_json)';
   const onConflict = `on conflict (repository, workspace_path) do update set ${updates}`;
   if (isPostgres(db)) {
     await db.raw(
-      `${into} select w.repository, w.workspace_path, w.inputs_version, w.source_reports, w.ci_runs, w.runs_json, w.newest_id, w.newest_ci_id, w.newest_ci_stats_id from json_populate_recordset(null::policy_source_windows, ?::json) w order by w.repository, w.workspace_path ${onConflict}`,
+      `${into} select w.repository, w.workspace_path, w.inputs_version, w.source_reports, w.ci_runs, w.runs_json, w.reports_json from json_populate_recordset(null::policy_source_windows, ?::json) w order by w.repository, w.workspace_path ${onConflict}`,
       [JSON.stringify(windows)],
     );
     return;
   }
   // SQLite has one writer. `where true`: an upsert's SELECT needs a WHERE clause.
   await db.raw(
-    `${into} select value ->> 'repository', value ->> 'workspace_path', value ->> 'inputs_version', value ->> 'source_reports', value ->> 'ci_runs', value ->> 'runs_json', value ->> 'newest_id', value ->> 'newest_ci_id', value ->> 'newest_ci_stats_id' from json_each(?) where true ${onConflict}`,
+    `${into} select value ->> 'repository', value ->> 'workspace_path', value ->> 'inputs_version', value ->> 'source_reports', value ->> 'ci_runs', value ->> 'runs_json', value ->> 'reports_json' from json_each(?) where true ${onConflict}`,
     [JSON.stringify(windows)],
   );
 }
