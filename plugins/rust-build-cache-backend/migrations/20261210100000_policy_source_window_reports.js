@@ -9,9 +9,17 @@
  * the runs and stores the windows. A migration that rewrites `report_policy_inputs`'
  * `policy_json` must delete the windows.
  *
+ * The sources stored before `20261210090000` get an `inputs_version` too (one value for
+ * all: it only has to change with each write of a source): without one, the window of a
+ * source that gets no new report would never be stored.
+ *
  * @param {import('knex').Knex} knex
  */
 exports.up = async function up(knex) {
+  const { randomUUID } = require('node:crypto');
+  await knex('report_sources')
+    .whereNull('inputs_version')
+    .update({ inputs_version: randomUUID() });
   await knex.schema.dropTable('policy_source_windows');
   await createWindows(knex, table =>
     table

@@ -225,6 +225,22 @@ describe.each(databases.eachSupportedId())('migrations (%s)', databaseId => {
     expect(
       await knex.schema.hasColumn('policy_source_windows', 'reports_json'),
     ).toBe(true);
+    // A source stored before the version existed gets one.
+    await knex.migrate.down({
+      directory: migrationsDir,
+      name: '20261210100000_policy_source_window_reports.js',
+    });
+    await knex('report_sources').insert({
+      repository: 'github.com/acme/platform',
+      workspace_path: '.',
+      reports: 3,
+      last_finished_at: new Date('2026-12-01T10:00:00Z'),
+      inputs_version: null,
+    });
+    await knex.migrate.latest({ directory: migrationsDir });
+    expect(await knex('report_sources').pluck('inputs_version')).toEqual([
+      expect.stringMatching(/^[0-9a-f-]{36}$/),
+    ]);
     await knex.migrate.down({
       directory: migrationsDir,
       name: '20261210100000_policy_source_window_reports.js',

@@ -132,8 +132,8 @@ export interface PolicyInputs {
   /**
    * The recent reports of each source: its last `ciRuns` CI reports plus its latest
    * report of another kind, as the policy reads them (their projections, stored at
-   * ingestion). Keyed by {@link sourceKeyString}. Each source's window of runs may be
-   * kept for the next read while the source gets no new reports.
+   * ingestion). Keyed by {@link sourceKeyString}. Each source's window may be kept for
+   * the next read while the source's stored reports do not change.
    */
   listRecentReports(options: {
     sources: ReportSourceKey[];

@@ -5,10 +5,11 @@ import { DbNumber, isPostgres } from '../lib/dbValues';
 /**
  * Table `policy_source_windows`: each source's window (its runs, and the policy projections
  * of the reports read in full) as the policy last read it from the runs, so that the next
- * evaluation reads one row by primary key instead of the source's runs and reports. A window is valid while the source's `report_sources` row
- * has the `inputs_version` and report count it was read with (ingestion and retention give
- * the row a new version in their transactions) and it holds the number of CI runs asked
- * for; the others are read from the runs again and stored anew. See the table's migration.
+ * evaluation reads one row by primary key instead of the source's runs and reports. A
+ * window is valid while the source's `report_sources` row has the `inputs_version` and
+ * report count it was read with (ingestion and retention give the row a new version in
+ * their transactions) and it holds the number of CI runs asked for; the others are read
+ * from the runs again and stored anew. See the table's migrations.
  */
 
 /** The window of a source (named by its index in the sources read), as the policy reads it. */
@@ -22,7 +23,10 @@ export interface SourceWindow {
 
 /** A window read from the runs, with its source's `report_sources` row as of that read. */
 export interface ReadWindow extends SourceWindow {
-  /** Null when the source has no such row (not written by this version's ingestion). */
+  /**
+   * Null when the source has no such row, or one without a version (created by an earlier
+   * version's ingestion during a rolling upgrade): its window is not stored.
+   */
   inputs_version: string | null;
   source_reports: DbNumber | null;
 }
